@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+// BarrierFree: a typed inventory of flats and residential buildings, read from
+// XML, checked against accessibility standards.
+
+import PackageDescription
+
+let package = Package(
+  name: "BarrierFree",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "BarrierFree", targets: ["BarrierFree"]),
+    .executable(name: "barrierfree", targets: ["barrierfree"]),
+  ],
+  dependencies: [
+    .package(
+      url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // libxml2, the XML engine (SAX2 push parser + XSD validation).
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    // zlib, for reading gzip-compressed portfolios (and plain files through
+    // the same gzread path).
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"])]
+    ),
+    // The typed domain: no XML, no rules.
+    .target(name: "BarrierFreeModel"),
+    // Streaming reader and writer of the portfolio XML format.
+    .target(
+      name: "BarrierFreeXML",
+      dependencies: ["BarrierFreeModel", "CLibXML2", "CZlib"]
+    ),
+    // The public front door: re-exports the modules above.
+    .target(
+      name: "BarrierFree",
+      dependencies: ["BarrierFreeModel", "BarrierFreeXML"]
+    ),
+    .executableTarget(
+      name: "barrierfree",
+      dependencies: [
+        "BarrierFree",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "BarrierFreeModelTests",
+      dependencies: ["BarrierFreeModel"]
+    ),
+    .testTarget(
+      name: "BarrierFreeXMLTests",
+      dependencies: ["BarrierFreeXML", "BarrierFree"]
+    ),
+    .testTarget(
+      name: "BarrierFreeCLITests",
+      dependencies: ["barrierfree"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

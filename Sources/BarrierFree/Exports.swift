@@ -1,0 +1,2 @@
+@_exported import BarrierFreeModel
+@_exported import BarrierFreeXML

@@ -1,0 +1,120 @@
+internal import CZlib
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where a reader's bytes come from.
+protocol ByteSource: AnyObject {
+  /// Fills `buffer` with up to its count of bytes; 0 at the end of the input.
+  /// Throws a message when the input cannot be read.
+  func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError)
+    -> Int
+}
+
+/// Why an input could not be read.
+struct ByteSourceError: Error {
+  var message: String
+}
+
+/// A file or standard input read through zlib's `gzread`, which passes plain
+/// files through unchanged and decompresses gzip files on the fly.
+final class ZlibFileSource: ByteSource {
+  private var file: gzFile?
+  private let displayName: String
+
+  /// Opens `path`, or standard input for `-`.
+  init(path: String) throws(ByteSourceError) {
+    displayName = path
+    if path == "-" {
+      // Duplicate the descriptor so that gzclose does not close stdin itself.
+      let descriptor = dup(STDIN_FILENO)
+      guard descriptor >= 0 else {
+        throw ByteSourceError(message: "cannot read standard input")
+      }
+      file = gzdopen(descriptor, "rb")
+    } else {
+      var status = stat()
+      if stat(path, &status) != 0 {
+        throw ByteSourceError(
+          message: "cannot open '\(path)': \(String(cString: strerror(errno)))")
+      }
+      if (status.st_mode & S_IFMT) == S_IFDIR {
+        throw ByteSourceError(message: "'\(path)' is a directory, not a file")
+      }
+      file = gzopen(path, "rb")
+    }
+    guard let file else {
+      throw ByteSourceError(
+        message: "cannot open '\(path)': \(String(cString: strerror(errno)))")
+    }
+    // A larger internal buffer halves the number of read calls.
+    gzbuffer(file, 256 * 1024)
+  }
+
+  deinit {
+    if let file { gzclose(file) }
+  }
+
+  func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError)
+    -> Int
+  {
+    guard let file, let base = buffer.baseAddress, buffer.count > 0 else {
+      return 0
+    }
+    let count = gzread(file, base, UInt32(buffer.count))
+    if count < 0 {
+      var code: Int32 = 0
+      let text = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
+      throw ByteSourceError(message: describe(zlibMessage: text, code: code))
+    }
+    if count == 0 {
+      // zlib reports a gzip stream cut short only through gzerror.
+      var code: Int32 = 0
+      let text = gzerror(file, &code).map { String(cString: $0) } ?? ""
+      if code != Z_OK && code != Z_STREAM_END {
+        throw ByteSourceError(message: describe(zlibMessage: text, code: code))
+      }
+    }
+    return Int(count)
+  }
+
+  private func describe(zlibMessage: String, code: Int32) -> String {
+    if code == Z_BUF_ERROR || zlibMessage.contains("unexpected end") {
+      return
+        "the compressed file ends too early (truncated gzip data); copy or download it again"
+    }
+    if code == Z_DATA_ERROR {
+      return "the compressed data is corrupt (\(zlibMessage))"
+    }
+    if code == Z_ERRNO {
+      return "cannot read '\(displayName)': \(String(cString: strerror(errno)))"
+    }
+    return "cannot read '\(displayName)': \(zlibMessage)"
+  }
+}
+
+/// Bytes already in memory.
+final class MemorySource: ByteSource {
+  private let bytes: [UInt8]
+  private var offset = 0
+
+  init(bytes: [UInt8]) {
+    self.bytes = bytes
+  }
+
+  func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError)
+    -> Int
+  {
+    let count = min(buffer.count, bytes.count - offset)
+    guard count > 0 else { return 0 }
+    bytes.withUnsafeBytes { source in
+      buffer.copyMemory(
+        from: UnsafeRawBufferPointer(rebasing: source[offset..<offset + count]))
+    }
+    offset += count
+    return count
+  }
+}

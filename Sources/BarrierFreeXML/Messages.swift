@@ -1,0 +1,299 @@
+/// Rewrites libxml2's schema-validation messages in a surveyor's words.
+///
+/// libxml2 says `Element '{urn:barrierfree:portfolio:1}door', attribute
+/// 'clearWidth': '8O' is not a valid value of the atomic type 'Millimetres'.`;
+/// BarrierFree says `door 'd1': clearWidth '8O' is not a number of
+/// millimetres; write digits with a decimal point, e.g. 900 or 902.5`.
+enum SchemaMessages {
+  struct Result {
+    var text: String
+    /// The attribute the message is about, to point the column at it.
+    var attribute: String?
+    /// The document's root is not a portfolio of this format.
+    var isWrongRoot = false
+  }
+
+  static func humanize(_ raw: String, tag: RawTag?) -> Result {
+    var text = raw.trimmingWhitespace()
+    text = text.replacing("{\(PortfolioSchema.namespace)}", with: "")
+    let element = captured(text, after: "Element '", until: "'")
+    let attribute = captured(text, after: "attribute '", until: "'")
+    let subject = describe(element: element, tag: tag)
+
+    if text.contains("No matching global declaration available for the validation root") {
+      let found = tag.flatMap { $0.namespaceDeclaration() }
+      let namespaceNote = found.map { " is in namespace '\($0)'" } ?? " has no namespace"
+      var localName = element ?? "?"
+      if let close = localName.firstIndex(of: "}") {
+        localName = String(localName[localName.index(after: close)...])
+      }
+      return Result(
+        text:
+          "the root element <\(localName)>\(namespaceNote); a BarrierFree portfolio starts with <portfolio xmlns=\"\(PortfolioSchema.namespace)\">",
+        isWrongRoot: true)
+    }
+    // Value errors on an attribute.
+    if let attribute {
+      let value =
+        captured(text, after: "': '", until: "'") ?? captured(text, after: "value '", until: "'")
+      if text.contains("is not a valid value of the atomic type 'Millimetres'")
+        || text.contains("is not a valid value of the atomic type 'Percent'")
+        || text.contains("is not a valid value of the atomic type 'SquareMetres'")
+        || text.contains("is not a valid value of the atomic type 'xs:decimal'")
+      {
+        let unit =
+          text.contains("'Percent'")
+          ? "a slope in per cent"
+          : text.contains("'SquareMetres'") ? "an area in square metres" : "a number of millimetres"
+        return Result(
+          text:
+            "\(subject): \(attribute) '\(value ?? "")' is not \(unit); \(numberAdvice(value ?? ""))",
+          attribute: attribute)
+      }
+      if text.contains("[facet 'minInclusive']") {
+        return Result(
+          text:
+            "\(subject): \(attribute) is \(value ?? "?"), below the smallest allowed value \(captured(text, after: "allowed ('", until: "'") ?? "0"); measurements cannot be negative",
+          attribute: attribute)
+      }
+      if text.contains("[facet 'maxInclusive']") {
+        return Result(
+          text:
+            "\(subject): \(attribute) is \(value ?? "?"), above the largest allowed value \(captured(text, after: "allowed ('", until: "'") ?? "?")",
+          attribute: attribute)
+      }
+      if text.contains("[facet 'enumeration']") {
+        let choices = captured(text, after: "set {", until: "}")?.replacing("'", with: "")
+        return Result(
+          text:
+            "\(subject): \(attribute) '\(value ?? "")' is not one of the allowed values: \(choices ?? "?")",
+          attribute: attribute)
+      }
+      if text.contains("[facet 'pattern']") && text.contains("Identifier")
+        || text.contains("[facet 'pattern']")
+      {
+        return Result(
+          text:
+            "\(subject): \(attribute) '\(value ?? "")' is not a valid identifier; use letters, digits, '_', '-' and '.', starting with a letter, digit or '_'",
+          attribute: attribute)
+      }
+      if text.contains("[facet 'maxLength']") {
+        return Result(
+          text:
+            "\(subject): \(attribute) is too long (\(captured(text, after: "length of '", until: "'") ?? "?") characters; at most \(captured(text, after: "allowed length ('", until: "'") ?? "?"))",
+          attribute: attribute)
+      }
+      if text.contains("The attribute '\(attribute)' is required but missing") {
+        return Result(text: "\(subject): the attribute \(attribute) is required but missing")
+      }
+      if text.contains("is not allowed") {
+        return Result(
+          text:
+            "\(subject): the attribute \(attribute) is not part of the format here; check its spelling (see Schemas/portfolio.xsd)",
+          attribute: attribute)
+      }
+      if text.contains("atomic type 'xs:boolean'") {
+        return Result(
+          text: "\(subject): \(attribute) '\(value ?? "")' is not true or false",
+          attribute: attribute)
+      }
+      if text.contains("atomic type 'xs:integer'") || text.contains("'xs:nonNegativeInteger'")
+        || text.contains("'xs:positiveInteger'") || text.contains("atomic type 'Level'")
+      {
+        return Result(
+          text:
+            "\(subject): \(attribute) '\(value ?? "")' is not a whole number\(text.contains("positive") ? " above 0" : "")",
+          attribute: attribute)
+      }
+      if text.contains("'xs:gYear'") {
+        return Result(
+          text:
+            "\(subject): \(attribute) '\(value ?? "")' is not a year; write four digits, e.g. 1965",
+          attribute: attribute)
+      }
+      return Result(text: "\(subject): \(stripElementPrefix(text))", attribute: attribute)
+    }
+    if text.contains("This element is not expected") {
+      let expected =
+        captured(text, after: "Expected is one of ( ", until: " )")
+        ?? captured(text, after: "Expected is ( ", until: " )")
+      let tail =
+        expected.map { "; expected here: \($0)" }
+        ?? "; nothing more is expected inside its parent here"
+      let parentNote = " (check the spelling and the order of elements: see Schemas/portfolio.xsd)"
+      return Result(text: "<\(element ?? "?")> is not expected here\(tail)\(parentNote)")
+    }
+    if text.contains("Missing child element") {
+      let expected =
+        captured(text, after: "Expected is ( ", until: " )")
+        ?? captured(text, after: "Expected is one of ( ", until: " )")
+      return Result(text: "\(subject) is incomplete: it needs \(expected ?? "more child elements")")
+    }
+    if text.contains("Character content other than whitespace is not allowed") {
+      return Result(text: "\(subject) contains text; the format keeps all data in attributes")
+    }
+    return Result(text: "\(subject): \(stripElementPrefix(text))")
+  }
+
+  private static func numberAdvice(_ value: String) -> String {
+    let trimmed = value.trimmingWhitespace()
+    if trimmed.contains(","), !trimmed.contains("."),
+      Double(trimmed.replacing(",", with: ".")) != nil
+    {
+      return
+        "it has a decimal comma: write \(trimmed.replacing(",", with: ".")) (a point, not a comma)"
+    }
+    let lower = trimmed.lowercased()
+    if lower.hasSuffix("mm") || lower.hasSuffix("cm") || lower.hasSuffix("m")
+      || lower.hasSuffix("%")
+    {
+      return
+        "write the number alone, without a unit (lengths are in millimetres, slopes in per cent)"
+    }
+    if lower.contains("e") && Double(trimmed) != nil {
+      return "write plain digits, without an exponent"
+    }
+    if lower.hasPrefix("0x") {
+      return "write decimal digits, not hexadecimal"
+    }
+    if lower == "nan" || lower.contains("inf") {
+      return "write a measured value, or leave the attribute out if it was not measured"
+    }
+    if trimmed.isEmpty {
+      return "leave the attribute out if it was not measured"
+    }
+    return
+      "write digits with a decimal point, e.g. 900 or 902.5; leave the attribute out if it was not measured"
+  }
+
+  /// `door 'd1'`, or `door` when the element has no id.
+  static func describe(element: String?, tag: RawTag?) -> String {
+    let name = element ?? "element"
+    if let id = tag?.value(ofAttribute: "id"), !id.isEmpty { return "\(name) '\(id)'" }
+    return name
+  }
+
+  private static func stripElementPrefix(_ text: String) -> String {
+    guard text.hasPrefix("Element '"), let range = text.firstRange(of: "': ") else { return text }
+    return String(text[range.upperBound...])
+  }
+
+  static func captured(_ text: String, after start: String, until end: String) -> String? {
+    guard let open = text.firstRange(of: start) else { return nil }
+    guard let close = text[open.upperBound...].firstRange(of: end) else {
+      return nil
+    }
+    return String(text[open.upperBound..<close.lowerBound])
+  }
+}
+
+/// Rewrites libxml2's well-formedness messages.
+enum SyntaxMessages {
+  static func humanize(_ raw: String) -> String {
+    let text = raw.trimmingWhitespace().replacing("\n", with: " ")
+    if text.hasPrefix("Opening and ending tag mismatch:") {
+      // "Opening and ending tag mismatch: room line 12 and flat"
+      let body = text.dropFirst("Opening and ending tag mismatch: ".count)
+      let parts = body.split(separator: " and ", omittingEmptySubsequences: false)
+      if parts.count == 2 {
+        let open = parts[0].split(separator: " line ", omittingEmptySubsequences: false)
+        if open.count == 2 {
+          return
+            "the end tag </\(parts[1])> does not match <\(open[0])>, opened on line \(open[1]) and not yet closed"
+        }
+      }
+    }
+    if text.hasPrefix("Premature end of data in tag") || text.hasPrefix("EndTag: '</' not found") {
+      return "the file ends before all elements are closed (\(text)); is it truncated?"
+    }
+    if text.hasPrefix("Document is empty") || text.hasPrefix("Start tag expected") {
+      return "this is not an XML document: expected '<' at the start (\(text))"
+    }
+    if text.hasPrefix("Input is not proper UTF-8")
+      || text.contains("invalid character") && text.contains("UTF-8")
+    {
+      return
+        "the text is not valid UTF-8 (\(text)); save the file as UTF-8 or declare its encoding in the XML declaration"
+    }
+    if text.hasPrefix("Extra content at the end of the document") {
+      return "there is more after the end of </portfolio>: a file has one root element"
+    }
+    if text.hasPrefix("Attribute") && text.contains("redefined") {
+      return "\(text): an attribute may appear only once on an element"
+    }
+    if text.hasPrefix("Excessive depth in document") || text.contains("Maximum depth") {
+      return
+        "the elements are nested too deeply (\(text)); the format never nests more than 8 levels"
+    }
+    if text.contains("AttValue length too long") || text.contains("huge input lookup")
+      || text.contains("too long")
+    {
+      return "a value or name is longer than the parser's limit (\(text))"
+    }
+    return text
+  }
+}
+
+extension RawTag {
+  /// The raw value of attribute `name` in the tag, quotes removed.
+  func value(ofAttribute name: String) -> String? {
+    guard let start = offset(ofAttribute: name) else { return nil }
+    var index = start + name.utf8.count
+    while index < bytes.count,
+      bytes[index] != UInt8(ascii: "\"") && bytes[index] != UInt8(ascii: "'")
+    {
+      index += 1
+    }
+    guard index < bytes.count else { return nil }
+    let quote = bytes[index]
+    let valueStart = index + 1
+    var valueEnd = valueStart
+    while valueEnd < bytes.count, bytes[valueEnd] != quote { valueEnd += 1 }
+    guard valueEnd - valueStart <= 200 else { return nil }
+    return String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+  }
+
+  /// The namespace declared by a plain `xmlns` attribute in the tag.
+  func namespaceDeclaration() -> String? {
+    value(ofAttribute: "xmlns")
+  }
+
+  private func offset(ofAttribute name: String) -> Int? {
+    let target = Array(name.utf8)
+    var quote: UInt8? = nil
+    var index = 0
+    var previous: UInt8 = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if let open = quote {
+        if byte == open { quote = nil }
+      } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+        quote = byte
+      } else if previous == 0x20 || previous == 0x0A || previous == 0x09 || previous == 0x0D,
+        index + target.count <= bytes.count,
+        bytes[index..<index + target.count].elementsEqual(target)
+      {
+        var after = index + target.count
+        while after < bytes.count,
+          bytes[after] == 0x20 || bytes[after] == 0x0A || bytes[after] == 0x09
+        {
+          after += 1
+        }
+        if after < bytes.count, bytes[after] == UInt8(ascii: "=") { return index }
+      }
+      previous = byte
+      index += 1
+    }
+    return nil
+  }
+}
+
+extension String {
+  func trimmingWhitespace() -> String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
+  }
+}

@@ -1,0 +1,649 @@
+import BarrierFreeModel
+internal import CLibXML2
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// An element whose end tag has not been read yet.
+struct OpenElement {
+  /// nil for an element outside the format (already reported).
+  var name: ElementName?
+}
+
+/// The model under construction while a document streams: at most one
+/// building, its open flat, room, place, connector and fixture.
+struct ModelBuilder {
+  var open: [OpenElement] = []
+  var quarter: Quarter?
+  var quarterAnnounced = false
+  var building: Building?
+  var flat: Flat?
+  var room: Room?
+  var place: Place?
+  var connector: Connector?
+  var stop: LiftStop?
+  var fixture: Fixture?
+
+  /// Every building id of the file with the line of its first use. The only
+  /// structure that grows with the file: a few dozen bytes per building.
+  var buildingLines: [String: Int] = [:]
+  var quarterLines: [String: Int] = [:]
+  var rootSeen = false
+
+  // The element being started.
+  var attributes: [(AttributeName, UnsafeBufferPointer<UInt8>)] = []
+  var element: ElementName = .portfolio
+  var elementLocation = SourceLocation(file: "", line: 0, column: 0)
+  var elementTag: RawTag?
+}
+
+private let namespaceBytes: [CChar] = Array(PortfolioSchema.namespace.utf8CString)
+
+extension PortfolioReader {
+  // MARK: - Start and end of elements
+
+  func startElement(
+    localName: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?,
+    attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  ) {
+    guard let names else { return }
+    flushDeferred()
+    let inNamespace =
+      uri.map { uri in
+        namespaceBytes.withUnsafeBufferPointer { expected in
+          guard let expected = expected.baseAddress else { return false }
+          return strcmp(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self), expected) == 0
+        }
+      } ?? false
+    let parent = builder.open.last
+    let name = inNamespace ? names.element(localName) : nil
+    guard let name, parent == nil || parent?.name != nil, allowed(name, under: parent?.name)
+    else {
+      builder.open.append(OpenElement(name: nil))
+      if parent?.name != nil && builder.rootSeen {
+        let tag = currentTag()
+        let elementName = String(
+          cString: UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self))
+        reportUnlessSchemaDoes(
+          .meaning,
+          at: SourceLocation(file: fileName, line: tag?.line ?? 0, column: tag?.column ?? 0),
+          "<\(elementName)> is not expected here")
+      }
+      builder.rootSeen = true
+      return
+    }
+    builder.rootSeen = true
+    builder.attributes.removeAll(keepingCapacity: true)
+    if let attributes {
+      for index in 0..<attributeCount {
+        let base = attributes + 5 * index
+        guard let attributeName = base[0], base[2] == nil,
+          let known = names.attribute(attributeName), let start = base[3], let end = base[4]
+        else { continue }
+        builder.attributes.append((known, UnsafeBufferPointer(start: start, count: end - start)))
+      }
+    }
+    builder.element = name
+    builder.elementTag = currentTag()
+    builder.elementLocation = SourceLocation(
+      file: fileName, line: builder.elementTag?.line ?? currentLocation().line,
+      column: builder.elementTag?.column ?? 0)
+    builder.open.append(OpenElement(name: name))
+    start(name, parent: parent?.name)
+  }
+
+  func endElement(localName: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {
+    flushDeferred()
+    guard let closed = builder.open.popLast(), let name = closed.name else { return }
+    let parent = builder.open.last?.name
+    end(name, parent: parent)
+  }
+
+  /// Where each element may stand; anything else the schema has reported.
+  private func allowed(_ name: ElementName, under parent: ElementName?) -> Bool {
+    switch name {
+    case .portfolio: parent == nil
+    case .quarter: parent == .portfolio
+    case .building: parent == .portfolio || parent == .quarter
+    case .address, .flat: parent == .building
+    case .place: parent == .building || parent == .quarter
+    case .path, .lift: parent == .building
+    case .steps, .ramp, .door, .stairLift: parent == .building || parent == .flat
+    case .stop: parent == .lift
+    case .room: parent == .flat
+    case .wc, .washbasin, .shower, .bathtub, .kitchenCounter, .bed, .window, .control,
+      .furniture:
+      parent == .room
+    case .movementArea:
+      switch parent {
+      case .place, .ramp, .door, .stop, .room, .wc, .washbasin, .shower, .bathtub,
+        .kitchenCounter, .bed, .window, .control, .furniture:
+        true
+      default: false
+      }
+    case .facility, .outdoorPath: parent == .quarter
+    }
+  }
+
+  private func start(_ name: ElementName, parent: ElementName?) {
+    switch name {
+    case .portfolio:
+      emit(.portfolio(name: string(.name)))
+    case .quarter:
+      startQuarter()
+    case .building:
+      startBuilding()
+    case .address:
+      // Evaluate before the assignment: `a?.b = c` opens `a` before `c`.
+      let address = Address(
+        street: string(.street), houseNumber: string(.houseNumber),
+        postcode: string(.postcode), city: string(.city), country: token(.country))
+      builder.building?.address = address
+    case .place:
+      let id = token(.id) ?? ""
+      builder.place = Place(
+        id: id, kind: enumeration(.kind) ?? .other, name: string(.name),
+        level: integer(.level), width: length(.width), length: length(.length),
+        accessible: boolean(.accessible))
+      if parent == .quarter {
+        quarterIndex.definePlace(id, at: builder.elementLocation, reader: self)
+      } else {
+        define(id, as: .place)
+      }
+    case .movementArea:
+      addMovementArea(to: parent)
+    case .path:
+      let path = Path(
+        id: token(.id), from: token(.from) ?? "", to: token(.to) ?? "",
+        geometry: pathGeometry())
+      startConnector(.path(path))
+    case .steps:
+      startConnector(
+        .steps(
+          Steps(
+            id: token(.id), from: token(.from) ?? "", to: token(.to) ?? "",
+            count: integer(.count), riserHeight: length(.riserHeight),
+            treadDepth: length(.treadDepth), width: length(.width),
+            handrails: enumeration(.handrails), handrailHeight: length(.handrailHeight),
+            handrailExtension: length(.handrailExtension))))
+    case .ramp:
+      startConnector(
+        .ramp(
+          Ramp(
+            id: token(.id), from: token(.from) ?? "", to: token(.to) ?? "",
+            slope: slope(.slope), crossSlope: slope(.crossSlope), length: length(.length),
+            longestRun: length(.longestRun), landingLength: length(.landingLength),
+            clearWidth: length(.clearWidth), handrails: enumeration(.handrails),
+            handrailHeight: length(.handrailHeight), wheelGuards: boolean(.wheelGuards))))
+    case .door:
+      startConnector(
+        .door(
+          Door(
+            id: token(.id), from: token(.from) ?? "", to: token(.to) ?? "",
+            clearWidth: length(.clearWidth), clearHeight: length(.clearHeight),
+            threshold: length(.threshold), operation: enumeration(.operation),
+            opensInto: enumeration(.opensInto), handleHeight: length(.handleHeight),
+            handleSideClearance: length(.handleSideClearance),
+            revealDepth: length(.revealDepth),
+            unlockableFromOutside: boolean(.unlockableFromOutside))))
+    case .lift:
+      startConnector(
+        .lift(
+          Lift(
+            id: token(.id) ?? "", cabinWidth: length(.cabinWidth),
+            cabinDepth: length(.cabinDepth), doorClearWidth: length(.doorClearWidth),
+            controlHeight: length(.controlHeight))))
+    case .stop:
+      let place = token(.place) ?? ""
+      builder.stop = LiftStop(place: place)
+      buildingIndex.refer(
+        to: place, role: .liftStop, owner: describeOpenConnector(),
+        at: attributeLocation(.place))
+    case .stairLift:
+      startConnector(
+        .stairLift(
+          StairLift(
+            id: token(.id), from: token(.from) ?? "", to: token(.to) ?? "",
+            kind: enumeration(.kind) ?? .seat, platformWidth: length(.platformWidth),
+            platformDepth: length(.platformDepth))))
+    case .flat:
+      let id = token(.id) ?? ""
+      let entrance = token(.entrance) ?? ""
+      builder.flat = Flat(
+        id: id, number: string(.number), level: integer(.level), area: area(.area),
+        entrance: entrance)
+      define(id, as: .flat)
+      buildingIndex.refer(
+        to: entrance, role: .flatEntrance, owner: "flat '\(id)'",
+        at: attributeLocation(.entrance))
+      buildingIndex.openFlat(id, at: builder.elementLocation)
+    case .room:
+      let id = token(.id) ?? ""
+      builder.room = Room(
+        id: id, kind: enumeration(.kind) ?? .other, name: string(.name), area: area(.area),
+        width: length(.width), length: length(.length))
+      define(id, as: .room)
+      buildingIndex.addRoomToOpenFlat(id)
+    case .wc:
+      startFixture(
+        .wc(
+          WC(
+            common: fixtureCommon(), seatHeight: length(.seatHeight),
+            projection: length(.projection), transferWidth: length(.transferWidth),
+            transferDepth: length(.transferDepth),
+            otherSideClearance: length(.otherSideClearance), grabBars: enumeration(.grabBars),
+            backrest: boolean(.backrest))))
+    case .washbasin:
+      startFixture(
+        .washbasin(
+          Washbasin(
+            common: fixtureCommon(), height: length(.height),
+            kneeClearanceHeight: length(.kneeClearanceHeight),
+            kneeClearanceDepth: length(.kneeClearanceDepth),
+            legSpaceWidth: length(.legSpaceWidth))))
+    case .shower:
+      startFixture(
+        .shower(
+          Shower(
+            common: fixtureCommon(), floorLevel: boolean(.floorLevel), step: length(.step),
+            width: length(.width), depth: length(.depth))))
+    case .bathtub:
+      startFixture(
+        .bathtub(
+          Bathtub(
+            common: fixtureCommon(), entryHeight: length(.entryHeight), width: length(.width),
+            length: length(.length))))
+    case .kitchenCounter:
+      startFixture(
+        .kitchenCounter(
+          KitchenCounter(
+            common: fixtureCommon(), length: length(.length), height: length(.height),
+            kneeSpace: boolean(.kneeSpace))))
+    case .bed:
+      startFixture(
+        .bed(
+          Bed(
+            common: fixtureCommon(), width: length(.width), length: length(.length),
+            clearanceLeft: length(.clearanceLeft), clearanceRight: length(.clearanceRight),
+            clearanceFoot: length(.clearanceFoot))))
+    case .window:
+      startFixture(
+        .window(
+          Window(
+            common: fixtureCommon(), sillHeight: length(.sillHeight),
+            handleHeight: length(.handleHeight), powered: boolean(.powered))))
+    case .control:
+      startFixture(
+        .control(
+          Control(
+            common: fixtureCommon(), kind: enumeration(.kind) ?? .other,
+            height: length(.height), cornerDistance: length(.cornerDistance))))
+    case .furniture:
+      startFixture(
+        .furniture(Furniture(common: fixtureCommon(), kind: enumeration(.kind) ?? .other)))
+    case .facility:
+      let facility = Facility(
+        id: token(.id) ?? "", kind: enumeration(.kind) ?? .commonRoom, name: string(.name),
+        location: PlaceReference(building: token(.building), place: token(.place) ?? ""),
+        open24h: boolean(.open24h))
+      builder.quarter?.facilities.append(facility)
+      quarterIndex.defineFacility(facility.id, at: builder.elementLocation, reader: self)
+      quarterIndex.refer(
+        to: facility.location, owner: "facility '\(facility.id)'",
+        at: attributeLocation(.place))
+    case .outdoorPath:
+      let path = OutdoorPath(
+        id: token(.id),
+        from: PlaceReference(building: token(.fromBuilding), place: token(.from) ?? ""),
+        to: PlaceReference(building: token(.toBuilding), place: token(.to) ?? ""),
+        geometry: pathGeometry())
+      builder.quarter?.outdoorPaths.append(path)
+      let owner =
+        path.id.map { "outdoor path '\($0)'" } ?? "outdoor path from '\(path.from)' to '\(path.to)'"
+      quarterIndex.refer(to: path.from, owner: owner, at: attributeLocation(.from))
+      quarterIndex.refer(to: path.to, owner: owner, at: attributeLocation(.to))
+    }
+  }
+
+  private func end(_ name: ElementName, parent: ElementName?) {
+    switch name {
+    case .portfolio, .address, .movementArea, .facility, .outdoorPath:
+      break
+    case .quarter:
+      endQuarter()
+    case .building:
+      endBuilding()
+    case .place:
+      guard let place = builder.place else { return }
+      builder.place = nil
+      if parent == .quarter {
+        builder.quarter?.places.append(place)
+      } else {
+        builder.building?.places.append(place)
+      }
+    case .path, .steps, .ramp, .door, .lift, .stairLift:
+      guard let connector = builder.connector else { return }
+      builder.connector = nil
+      if parent == .flat {
+        builder.flat?.connectors.append(connector)
+      } else {
+        builder.building?.connectors.append(connector)
+      }
+    case .stop:
+      guard let stop = builder.stop else { return }
+      builder.stop = nil
+      if case .lift(var lift) = builder.connector {
+        builder.connector = nil
+        lift.stops.append(stop)
+        builder.connector = .lift(lift)
+      }
+    case .flat:
+      guard let flat = builder.flat else { return }
+      builder.flat = nil
+      builder.building?.flats.append(flat)
+      buildingIndex.closeFlat(flat, reader: self)
+    case .room:
+      guard let room = builder.room else { return }
+      builder.room = nil
+      builder.flat?.rooms.append(room)
+    case .wc, .washbasin, .shower, .bathtub, .kitchenCounter, .bed, .window, .control,
+      .furniture:
+      guard let fixture = builder.fixture else { return }
+      builder.fixture = nil
+      builder.room?.fixtures.append(fixture)
+    }
+  }
+
+  // MARK: - Quarters and buildings
+
+  private func startQuarter() {
+    let id = token(.id) ?? ""
+    if let first = builder.quarterLines[id] {
+      report(
+        .error, .meaning, at: attributeLocation(.id),
+        "quarter id '\(id)' is used twice; the first quarter with it is on line \(first)")
+    } else {
+      builder.quarterLines[id] = builder.elementLocation.line
+    }
+    builder.quarter = Quarter(id: id, name: string(.name))
+    builder.quarterAnnounced = false
+    quarterIndex = QuarterIndex()
+  }
+
+  private func announceQuarter() {
+    guard let quarter = builder.quarter, !builder.quarterAnnounced else { return }
+    builder.quarterAnnounced = true
+    emit(.quarter(quarter))
+  }
+
+  private func endQuarter() {
+    announceQuarter()
+    quarterIndex.finish(reader: self)
+    if let quarter = builder.quarter { emit(.endQuarter(id: quarter.id)) }
+    builder.quarter = nil
+  }
+
+  private func startBuilding() {
+    announceQuarter()
+    let id = token(.id) ?? ""
+    if let first = builder.buildingLines[id] {
+      report(
+        .error, .meaning, at: attributeLocation(.id),
+        "building id '\(id)' is used twice; the first building with it is on line \(first). Each building needs its own id"
+      )
+    } else {
+      builder.buildingLines[id] = builder.elementLocation.line
+    }
+    let year = attribute(.yearBuilt).flatMap { Values.year($0) }
+    builder.building = Building(
+      id: id, name: string(.name), yearBuilt: year, storeys: integer(.storeys))
+    buildingIndex = BuildingIndex()
+  }
+
+  private func endBuilding() {
+    guard let building = builder.building else { return }
+    builder.building = nil
+    buildingIndex.finish(building: building, reader: self)
+    if builder.quarter != nil {
+      quarterIndex.buildingEnded(building, reader: self)
+    }
+    emit(.building(building, quarter: builder.quarter?.id))
+  }
+
+  /// Checks what can only be checked at the end of the document.
+  func finishDocument() {
+    if builder.quarter != nil {
+      // A truncated document: keep what was complete, and say nothing more.
+      builder.quarter = nil
+    }
+  }
+
+  // MARK: - Parts
+
+  private func startConnector(_ connector: Connector) {
+    builder.connector = connector
+    if let id = connector.id { define(id, as: .connector(connector.kindName)) }
+    guard case .lift = connector else {
+      let owner = describe(connector)
+      let ends = connector.endpoints
+      buildingIndex.refer(
+        to: ends[0], role: .connectorEnd, owner: owner, at: attributeLocation(.from))
+      buildingIndex.refer(
+        to: ends[1], role: .connectorEnd, owner: owner, at: attributeLocation(.to))
+      if ends[0] == ends[1] {
+        report(
+          .error, .meaning, at: attributeLocation(.to),
+          "\(owner) joins '\(ends[0])' to itself; from and to must name two different places")
+      }
+      if builder.flat != nil {
+        buildingIndex.flatConnector(
+          from: ends[0], to: ends[1], owner: owner, at: builder.elementLocation)
+      }
+      return
+    }
+  }
+
+  private func startFixture(_ fixture: Fixture) {
+    builder.fixture = fixture
+    if let id = fixture.id { define(id, as: .fixture(fixture.kindName)) }
+  }
+
+  private func fixtureCommon() -> FixtureCommon {
+    FixtureCommon(id: token(.id))
+  }
+
+  private func pathGeometry() -> PathGeometry {
+    PathGeometry(
+      width: length(.width), length: length(.length), slope: slope(.slope),
+      crossSlope: slope(.crossSlope), surface: enumeration(.surface))
+  }
+
+  private func addMovementArea(to parent: ElementName?) {
+    let area = MovementArea(
+      width: length(.width), depth: length(.depth), side: enumeration(.side))
+    switch parent {
+    case .place:
+      builder.place?.movementAreas.append(area)
+    case .room:
+      builder.room?.movementAreas.append(area)
+    case .stop:
+      builder.stop?.movementArea = area
+    case .door:
+      if case .door(var door) = builder.connector {
+        builder.connector = nil
+        door.movementAreas.append(area)
+        builder.connector = .door(door)
+      }
+    case .ramp:
+      if case .ramp(var ramp) = builder.connector {
+        builder.connector = nil
+        ramp.movementAreas.append(area)
+        builder.connector = .ramp(ramp)
+      }
+    default:
+      guard var fixture = builder.fixture else { return }
+      builder.fixture = nil
+      fixture.setMovementArea(area)
+      builder.fixture = fixture
+    }
+    if (parent == .door || parent == .ramp) && area.side == nil {
+      report(
+        .error, .meaning, at: builder.elementLocation,
+        "a movement area of a \(parent == .door ? "door" : "ramp") needs side=\"from\" or side=\"to\" to say which side it lies on"
+      )
+    }
+  }
+
+  private func define(_ id: String, as kind: BuildingIndex.Kind) {
+    guard !id.isEmpty else { return }
+    buildingIndex.define(
+      id, kind: kind, at: attributeLocation(.id), reader: self)
+  }
+
+  // MARK: - Descriptions for messages
+
+  private func describe(_ connector: Connector) -> String {
+    if let id = connector.id { return "\(connector.kindName) '\(id)'" }
+    let ends = connector.endpoints
+    return "\(connector.kindName) from '\(ends.first ?? "")' to '\(ends.last ?? "")'"
+  }
+
+  private func describeOpenConnector() -> String {
+    builder.connector.map(describe) ?? "lift"
+  }
+
+  /// `door 'd1'` for the element being started.
+  private func describeElement() -> String {
+    if let id = token(.id) { return "\(builder.element.rawValue) '\(id)'" }
+    if let from = token(.from), let to = token(.to) {
+      return "\(builder.element.rawValue) from '\(from)' to '\(to)'"
+    }
+    if let room = builder.room { return "\(builder.element.rawValue) in room '\(room.id)'" }
+    return builder.element.rawValue
+  }
+
+  // MARK: - Attribute values
+
+  private func attribute(_ name: AttributeName) -> UnsafeBufferPointer<UInt8>? {
+    for (key, value) in builder.attributes where key == name { return value }
+    return nil
+  }
+
+  /// The location of an attribute of the element being started (the element's
+  /// own location when the attribute is absent).
+  func attributeLocation(_ name: AttributeName) -> SourceLocation {
+    guard let tag = builder.elementTag,
+      let position = tag.position(ofAttribute: name.rawValue)
+    else { return builder.elementLocation }
+    return SourceLocation(file: fileName, line: position.line, column: position.column)
+  }
+
+  private func string(_ name: AttributeName) -> String? {
+    attribute(name).map(Values.string)
+  }
+
+  private func token(_ name: AttributeName) -> String? {
+    attribute(name).map(Values.token)
+  }
+
+  private func integer(_ name: AttributeName) -> Int? {
+    guard let bytes = attribute(name) else { return nil }
+    if let value = Values.integer(bytes) { return value }
+    invalid(name, bytes, expected: "a whole number of a plausible size")
+    return nil
+  }
+
+  private func boolean(_ name: AttributeName) -> Bool? {
+    guard let bytes = attribute(name) else { return nil }
+    if let value = Values.boolean(bytes) { return value }
+    invalid(name, bytes, expected: "true or false")
+    return nil
+  }
+
+  private func enumeration<Value: RawRepresentable>(_ name: AttributeName) -> Value?
+  where Value.RawValue == String {
+    guard let bytes = attribute(name) else { return nil }
+    if let value = Value(rawValue: Values.token(bytes)) { return value }
+    invalid(name, bytes, expected: "one of the values the schema lists")
+    return nil
+  }
+
+  private func decimal(_ name: AttributeName, unit: String) -> Double? {
+    guard let bytes = attribute(name) else { return nil }
+    guard let value = Values.decimal(bytes), value.isFinite else {
+      invalid(name, bytes, expected: "a number (\(unit))")
+      return nil
+    }
+    if let limit = Plausibility.limit(element: builder.element, attribute: name),
+      !limit.range.contains(value)
+    {
+      let range =
+        "\(formatDecimal(limit.range.lowerBound))–\(formatDecimal(limit.range.upperBound)) \(limit.unit)"
+      report(
+        .error, .meaning, at: attributeLocation(name),
+        "\(describeElement()): \(name.rawValue) \(formatDecimal(value)) \(limit.unit) is not plausible for a \(builder.element.rawValue) (expected \(range)); check the measurement and the unit\(limit.unit == "mm" ? " (lengths are in millimetres)" : "")"
+      )
+    }
+    return value == 0 ? 0 : value  // no negative zero in the model
+  }
+
+  private func length(_ name: AttributeName) -> Length? {
+    decimal(name, unit: "mm").map(Length.init(millimetres:))
+  }
+
+  private func slope(_ name: AttributeName) -> Slope? {
+    decimal(name, unit: "%").map(Slope.init(percent:))
+  }
+
+  private func area(_ name: AttributeName) -> Area? {
+    decimal(name, unit: "m²").map(Area.init(squareMetres:))
+  }
+
+  /// A value the schema should have refused; reported only when it did not,
+  /// so that no bad value is dropped in silence.
+  private func invalid(
+    _ name: AttributeName, _ bytes: UnsafeBufferPointer<UInt8>, expected: String
+  ) {
+    reportUnlessSchemaDoes(
+      .meaning, attribute: name.rawValue, at: attributeLocation(name),
+      "\(describeElement()): \(name.rawValue) '\(Values.string(bytes))' is not \(expected)")
+  }
+}
+
+extension Fixture {
+  /// Sets the movement area in front of the fixture.
+  mutating func setMovementArea(_ area: MovementArea) {
+    switch self {
+    case .wc(var value):
+      value.common.movementArea = area
+      self = .wc(value)
+    case .washbasin(var value):
+      value.common.movementArea = area
+      self = .washbasin(value)
+    case .shower(var value):
+      value.common.movementArea = area
+      self = .shower(value)
+    case .bathtub(var value):
+      value.common.movementArea = area
+      self = .bathtub(value)
+    case .kitchenCounter(var value):
+      value.common.movementArea = area
+      self = .kitchenCounter(value)
+    case .bed(var value):
+      value.common.movementArea = area
+      self = .bed(value)
+    case .window(var value):
+      value.common.movementArea = area
+      self = .window(value)
+    case .control(var value):
+      value.common.movementArea = area
+      self = .control(value)
+    case .furniture(var value):
+      value.common.movementArea = area
+      self = .furniture(value)
+    }
+  }
+}

@@ -1,0 +1,59 @@
+internal import CLibXML2
+
+/// The element names of the portfolio format.
+enum ElementName: String, CaseIterable {
+  case portfolio, quarter, building, address, place, movementArea
+  case path, steps, ramp, door, lift, stop, stairLift
+  case flat, room
+  case wc, washbasin, shower, bathtub, kitchenCounter, bed, window, control
+  case furniture
+  case facility, outdoorPath
+}
+
+/// The attribute names of the portfolio format.
+enum AttributeName: String, CaseIterable {
+  case id, name, kind, level, width, length, depth, side, accessible
+  case from, to, fromBuilding, toBuilding, slope, crossSlope, surface
+  case count, riserHeight, treadDepth, handrails, handrailHeight
+  case handrailExtension, longestRun, landingLength, clearWidth, wheelGuards
+  case clearHeight, threshold, operation, opensInto, handleHeight
+  case handleSideClearance, revealDepth, unlockableFromOutside
+  case cabinWidth, cabinDepth, doorClearWidth, controlHeight
+  case platformWidth, platformDepth
+  case seatHeight, projection, transferWidth, transferDepth
+  case otherSideClearance, grabBars, backrest, height, kneeClearanceHeight
+  case kneeClearanceDepth, legSpaceWidth, floorLevel, step, entryHeight
+  case kneeSpace, clearanceLeft, clearanceRight, clearanceFoot, sillHeight
+  case powered, cornerDistance, number, area, entrance
+  case street, houseNumber, postcode, city, country, yearBuilt, storeys
+  case building, open24h, place
+}
+
+/// Names interned in one parser's dictionary: a name's pointer identifies it,
+/// so matching an element or attribute is a pointer look-up, never a string
+/// comparison.
+struct InternedNames {
+  private var elements: [UnsafePointer<xmlChar>: ElementName] = [:]
+  private var attributes: [UnsafePointer<xmlChar>: AttributeName] = [:]
+
+  init(dictionary: xmlDictPtr) {
+    for name in ElementName.allCases {
+      if let pointer = xmlDictLookup(dictionary, name.rawValue, -1) {
+        elements[pointer] = name
+      }
+    }
+    for name in AttributeName.allCases {
+      if let pointer = xmlDictLookup(dictionary, name.rawValue, -1) {
+        attributes[pointer] = name
+      }
+    }
+  }
+
+  func element(_ pointer: UnsafePointer<xmlChar>) -> ElementName? {
+    elements[pointer]
+  }
+
+  func attribute(_ pointer: UnsafePointer<xmlChar>) -> AttributeName? {
+    attributes[pointer]
+  }
+}

@@ -1,0 +1,505 @@
+import BarrierFreeModel
+internal import CLibXML2
+
+/// Options of a ``PortfolioReader``.
+public struct ReaderOptions: Sendable {
+  /// Errors reported before the reader stops and says so. Default 100.
+  public var maxErrors: Int
+  /// Bytes handed to libxml2 per call. Bounds how many buildings a reader
+  /// holds at once: at most those that fit in one chunk.
+  public var chunkSize: Int
+
+  /// Creates options.
+  public init(maxErrors: Int = 100, chunkSize: Int = 256 * 1024) {
+    self.maxErrors = max(1, maxErrors)
+    self.chunkSize = max(4, chunkSize)
+  }
+}
+
+/// What a streaming ``PortfolioReader`` hands out, in file order.
+public enum PortfolioEvent: Sendable, Hashable {
+  /// The portfolio's root element: always the first event.
+  case portfolio(name: String?)
+  /// A quarter's own data (places, facilities, outdoor paths), without its
+  /// buildings, which follow as ``building(_:quarter:)`` events.
+  case quarter(Quarter)
+  /// One building, complete; `quarter` is the id of its quarter, if any.
+  case building(Building, quarter: String?)
+  /// The end of a quarter: all its buildings have been handed out.
+  case endQuarter(id: String)
+}
+
+/// Counts kept while a file streams.
+public struct ReaderStatistics: Sendable, Hashable {
+  /// Bytes read from the input (after decompression).
+  public var bytes = 0
+  /// Buildings handed out.
+  public var buildings = 0
+  /// Flats in those buildings.
+  public var flats = 0
+  /// Quarters seen.
+  public var quarters = 0
+  /// The most buildings the reader held at once, waiting to be handed out.
+  /// Bounded by the chunk size, not by the file size.
+  public var maxBufferedBuildings = 0
+}
+
+/// Reads a portfolio file one building at a time.
+///
+/// The reader drives libxml2's SAX2 push parser with the format's XML Schema
+/// plugged in (`xmlSchemaSAXPlug`), so the file is validated while it
+/// streams. Buildings are handed out as soon as their end tag is read and are
+/// then forgotten: memory does not grow with the number of buildings.
+///
+/// Problems do not stop the reader (unless the XML itself is broken): they
+/// collect in ``diagnostics``, up to ``ReaderOptions/maxErrors``, each with
+/// file, line and column.
+///
+/// ```swift
+/// let reader = try PortfolioReader(path: "Samples/quarter-bielefeld.xml")
+/// while let event = reader.next() {
+///   if case .building(let building, _) = event { print(building.id) }
+/// }
+/// if reader.hasErrors { throw ImportError(diagnostics: reader.diagnostics) }
+/// ```
+///
+/// Secure by default: no network, no DTD loading, no entity substitution,
+/// libxml2's size limits in force; a document that declares entities or names
+/// an external DTD is refused.
+public final class PortfolioReader {
+  /// The file name used in diagnostics (`-` for standard input).
+  public let fileName: String
+  /// Problems found so far, in the order found.
+  public private(set) var diagnostics: [Diagnostic] = []
+  /// Counts so far.
+  public private(set) var statistics = ReaderStatistics()
+
+  let options: ReaderOptions
+  private let source: ByteSource
+  private var buffer: UnsafeMutableRawBufferPointer
+  private var finished = false
+  private var queue: [PortfolioEvent] = []
+  private var queueHead = 0
+
+  // libxml2 state.
+  var parser: xmlParserCtxtPtr?
+  private var validator: xmlSchemaValidCtxtPtr?
+  private var plug: xmlSchemaSAXPlugPtr?
+  private var saxHandler: UnsafeMutablePointer<xmlSAXHandler>?
+  var names: InternedNames?
+
+  // Error bookkeeping.
+  var errorCount = 0
+  var schemaErrorCount = 0
+  /// Problems the builder found in an element before the validator saw it
+  /// (libxml2 calls the builder first): reported at the next event unless
+  /// the validator reported the element meanwhile.
+  private var deferred: [(diagnostic: Diagnostic, attribute: String?, schemaErrors: Int)] = []
+  /// Attributes the validator reported since the builder's last event.
+  var schemaFlaggedAttributes: Set<String> = []
+  var stoppedForLimit = false
+  var sawFatalSyntaxError = false
+  /// True while the parser is told that the input has ended.
+  var atEndOfInput = false
+
+  /// The model under construction.
+  var builder = ModelBuilder()
+  /// Ids and references of the open building, checked when it ends. Kept
+  /// apart from `builder` so that checks may read the builder while they
+  /// update the index.
+  var buildingIndex = BuildingIndex()
+  /// References from the open quarter to its buildings' places.
+  var quarterIndex = QuarterIndex()
+
+  /// Opens a file (plain or gzip-compressed), or standard input for `-`.
+  ///
+  /// - Throws: ``ImportError`` when the file cannot be opened.
+  public convenience init(path: String, options: ReaderOptions = ReaderOptions())
+    throws(ImportError)
+  {
+    let source: ByteSource
+    do {
+      source = try ZlibFileSource(path: path)
+    } catch {
+      throw ImportError(diagnostics: [
+        Diagnostic(
+          kind: .io, location: SourceLocation(file: path, line: 0, column: 0),
+          message: error.message)
+      ])
+    }
+    self.init(source: source, fileName: path, options: options)
+  }
+
+  /// Reads a document already in memory.
+  public convenience init(
+    bytes: [UInt8], fileName: String, options: ReaderOptions = ReaderOptions()
+  ) {
+    self.init(source: MemorySource(bytes: bytes), fileName: fileName, options: options)
+  }
+
+  /// Reads a document given as text.
+  public convenience init(
+    text: String, fileName: String, options: ReaderOptions = ReaderOptions()
+  ) {
+    self.init(bytes: Array(text.utf8), fileName: fileName, options: options)
+  }
+
+  init(source: ByteSource, fileName: String, options: ReaderOptions) {
+    self.source = source
+    self.fileName = fileName
+    self.options = options
+    self.buffer = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: options.chunkSize, alignment: 16)
+  }
+
+  deinit {
+    tearDown()
+    buffer.deallocate()
+  }
+
+  /// True when an error (not a warning) has been found so far.
+  public var hasErrors: Bool { errorCount > 0 }
+
+  /// The next event, or nil at the end of the input (or when the XML is
+  /// broken beyond repair: see ``diagnostics``).
+  public func next() -> PortfolioEvent? {
+    while queueHead == queue.count {
+      queue.removeAll(keepingCapacity: true)
+      queueHead = 0
+      if finished { return nil }
+      feed()
+    }
+    let event = queue[queueHead]
+    queueHead += 1
+    return event
+  }
+
+  /// Reads to the end and throws if the file had errors; returns the
+  /// diagnostics (warnings) otherwise. For validation only.
+  @discardableResult
+  public func validate() throws(ImportError) -> [Diagnostic] {
+    while next() != nil {}
+    if hasErrors { throw ImportError(diagnostics: diagnostics) }
+    return diagnostics
+  }
+
+  // MARK: - Driving the parser
+
+  private func feed() {
+    if parser == nil && !setUp() {
+      finish()
+      return
+    }
+    let count: Int
+    do {
+      count = try source.read(into: buffer)
+    } catch {
+      report(.error, .io, at: currentLocation(), error.message)
+      finish()
+      return
+    }
+    statistics.bytes += count
+    guard let parser else { return }
+    let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
+    atEndOfInput = count == 0
+    withParserErrorHandler {
+      _ = xmlParseChunk(parser, base, Int32(count), count == 0 ? 1 : 0)
+    }
+    if count == 0 || parser.pointee.disableSAX != 0 || stoppedForLimit {
+      finish()
+    }
+    statistics.maxBufferedBuildings = max(
+      statistics.maxBufferedBuildings, bufferedBuildings)
+  }
+
+  private var bufferedBuildings: Int {
+    queue[queueHead...].reduce(0) {
+      if case .building = $1 { $0 + 1 } else { $0 }
+    }
+  }
+
+  private func setUp() -> Bool {
+    guard let schema = PortfolioSchema.compiled else {
+      report(
+        .error, .io, at: SourceLocation(file: fileName, line: 0, column: 0),
+        "internal error: the portfolio schema did not compile")
+      return false
+    }
+    // Read the first bytes so that libxml2 can detect the encoding (a BOM,
+    // UTF-16) when the context is created.
+    let count: Int
+    do {
+      count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<4]))
+    } catch {
+      report(.error, .io, at: SourceLocation(file: fileName, line: 0, column: 0), error.message)
+      return false
+    }
+    statistics.bytes += count
+    if count == 0 {
+      report(
+        .error, .syntax, at: SourceLocation(file: fileName, line: 1, column: 1),
+        "the file is empty; expected a <portfolio> document in namespace \(PortfolioSchema.namespace)"
+      )
+      return false
+    }
+    validator = xmlSchemaNewValidCtxt(schema)
+    guard let validator else { return false }
+    let me = Unmanaged.passUnretained(self).toOpaque()
+    xmlSchemaSetValidStructuredErrors(validator, readerSchemaError, me)
+    xmlSchemaValidateSetLocator(validator, readerLocator, me)
+
+    // The plug keeps a pointer to this handler: it lives as long as the
+    // parser and is freed in tearDown.
+    let handler = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
+    saxHandler = handler
+    handler.initialize(to: xmlSAXHandler())
+    handler.pointee.initialized = XML_SAX2_MAGIC
+    handler.pointee.startElementNs = readerStartElement
+    handler.pointee.endElementNs = readerEndElement
+    handler.pointee.internalSubset = readerInternalSubset
+    handler.pointee.externalSubset = readerExternalSubset
+    handler.pointee.entityDecl = readerEntityDecl
+    handler.pointee.getParameterEntity = nil
+    handler.pointee.reference = readerReference
+
+    var saxPointer: UnsafeMutablePointer<xmlSAXHandler>? = handler
+    var userData: UnsafeMutableRawPointer? = me
+    plug = xmlSchemaSAXPlug(validator, &saxPointer, &userData)
+    guard plug != nil else {
+      report(.error, .io, at: currentLocation(), "internal error: schema plug failed")
+      return false
+    }
+    let created = buffer.baseAddress.map {
+      xmlCreatePushParserCtxt(
+        saxPointer, userData, $0.assumingMemoryBound(to: CChar.self),
+        Int32(count), fileName)
+    }
+    guard let created, let parserContext = created else {
+      report(.error, .io, at: currentLocation(), "internal error: cannot create the XML parser")
+      return false
+    }
+    parser = parserContext
+    // Secure options: no network; no XML_PARSE_NOENT (that would substitute
+    // entities), no XML_PARSE_DTDLOAD, no XML_PARSE_HUGE (keeps libxml2's
+    // limits on names, text and nesting in force).
+    let secureOptions = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
+    _ = xmlCtxtUseOptions(parserContext, secureOptions)
+    if let dictionary = parserContext.pointee.dict {
+      names = InternedNames(dictionary: dictionary)
+    }
+    return true
+  }
+
+  /// Routes libxml2's parser errors to this reader while `body` runs.
+  ///
+  /// With the schema plugged in, the parser's context carries the plug, not
+  /// the reader, so parser errors reach the thread's structured error handler
+  /// (libxml2 keeps it per thread): set it for the call, restore it after.
+  private func withParserErrorHandler(_ body: () -> Void) {
+    xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque(), readerParserError)
+    body()
+    xmlSetStructuredErrorFunc(nil, nil)
+  }
+
+  private func finish() {
+    guard !finished else { return }
+    finished = true
+    flushDeferred()
+    finishDocument()
+    tearDown()
+  }
+
+  private func tearDown() {
+    if let parser {
+      xmlFreeParserCtxt(parser)
+      self.parser = nil
+    }
+    if plug != nil {
+      xmlSchemaSAXUnplug(plug)
+      plug = nil
+    }
+    if let validator {
+      xmlSchemaFreeValidCtxt(validator)
+      self.validator = nil
+    }
+    if let saxHandler {
+      saxHandler.deallocate()
+      self.saxHandler = nil
+    }
+  }
+
+  /// Stops the parser at once (used for refused documents and the error
+  /// limit).
+  func stopParser() {
+    if let parser { xmlStopParser(parser) }
+  }
+
+  // MARK: - Events and diagnostics
+
+  func emit(_ event: PortfolioEvent) {
+    switch event {
+    case .building(let building, _):
+      statistics.buildings += 1
+      statistics.flats += building.flats.count
+    case .quarter:
+      statistics.quarters += 1
+    default:
+      break
+    }
+    queue.append(event)
+  }
+
+  /// Records a problem, unless the error limit has been reached.
+  func report(
+    _ severity: Diagnostic.Severity, _ kind: Diagnostic.Kind,
+    at location: SourceLocation, _ message: String
+  ) {
+    if stoppedForLimit { return }
+    if severity == .error {
+      if errorCount >= options.maxErrors {
+        stoppedForLimit = true
+        diagnostics.append(
+          Diagnostic(
+            kind: .limit, location: location,
+            message:
+              "too many errors: stopped after \(options.maxErrors); fix these and run again"
+          ))
+        stopParser()
+        return
+      }
+      errorCount += 1
+    }
+    diagnostics.append(
+      Diagnostic(severity: severity, kind: kind, location: location, message: message))
+  }
+
+  /// Records a problem the schema will probably report too: it is reported
+  /// only if the validator stays silent about the element.
+  func reportUnlessSchemaDoes(
+    _ kind: Diagnostic.Kind, attribute: String? = nil, at location: SourceLocation,
+    _ message: String
+  ) {
+    deferred.append(
+      (Diagnostic(kind: kind, location: location, message: message), attribute, schemaErrorCount))
+  }
+
+  /// Reports the deferred problems the validator did not report: a problem
+  /// with an attribute survives unless the validator named that attribute; a
+  /// problem with an element survives unless the validator said anything.
+  func flushDeferred() {
+    defer { schemaFlaggedAttributes.removeAll() }
+    guard !deferred.isEmpty else { return }
+    let pending = deferred
+    deferred.removeAll()
+    for (diagnostic, attribute, schemaErrors) in pending {
+      let covered =
+        attribute.map { schemaFlaggedAttributes.contains($0) } ?? (schemaErrorCount > schemaErrors)
+      if !covered {
+        report(diagnostic.severity, diagnostic.kind, at: diagnostic.location, diagnostic.message)
+      }
+    }
+  }
+
+  /// The parser's current position (the end of what it has just read).
+  func currentLocation() -> SourceLocation {
+    guard let parser, let input = parser.pointee.input else {
+      return SourceLocation(file: fileName, line: 0, column: 0)
+    }
+    return SourceLocation(
+      file: fileName, line: Int(input.pointee.line), column: Int(input.pointee.col))
+  }
+
+  /// The raw bytes of the start tag the parser has just read, from `<` up to
+  /// the current position, with the line and column of the `<`. libxml2's
+  /// push parser keeps a whole start tag in its buffer while it reports it.
+  func currentTag() -> RawTag? {
+    guard let parser, let input = parser.pointee.input,
+      let base = input.pointee.base, let current = input.pointee.cur
+    else { return nil }
+    let available = current - base
+    guard available > 0 else { return nil }
+    var start = current
+    var newlines = 0
+    var scanned = 0
+    // Find the '<' that opened this tag; tags are short, so cap the scan.
+    while start > base && scanned < 1 << 20 {
+      start -= 1
+      scanned += 1
+      if start.pointee == UInt8(ascii: "<") { break }
+      if start.pointee == UInt8(ascii: "\n") { newlines += 1 }
+    }
+    guard start.pointee == UInt8(ascii: "<") else { return nil }
+    let line = Int(input.pointee.line) - newlines
+    // Column of '<': count characters back to the start of its line.
+    var column = 1
+    var cursor = start
+    var sawLineStart = false
+    while cursor > base {
+      cursor -= 1
+      if cursor.pointee == UInt8(ascii: "\n") {
+        sawLineStart = true
+        break
+      }
+      if cursor.pointee & 0xC0 != 0x80 { column += 1 }
+    }
+    if !sawLineStart && cursor == base && parser.pointee.input.pointee.consumed > 0 {
+      // The line began before the buffer: derive the column from the end.
+      var characters = 0
+      var walker = start
+      while walker < current {
+        if walker.pointee & 0xC0 != 0x80 { characters += 1 }
+        walker += 1
+      }
+      column = max(1, Int(input.pointee.col) - characters)
+    }
+    return RawTag(
+      bytes: UnsafeBufferPointer(start: start, count: current - start),
+      line: line, column: column)
+  }
+}
+
+/// The text of a start tag and where it begins.
+struct RawTag {
+  var bytes: UnsafeBufferPointer<UInt8>
+  var line: Int
+  var column: Int
+
+  /// Line and column of attribute `name` inside the tag, if it is there.
+  func position(ofAttribute name: String) -> (line: Int, column: Int)? {
+    let target = Array(name.utf8)
+    var line = self.line
+    var column = self.column
+    var index = 0
+    var quote: UInt8? = nil
+    var previous: UInt8 = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if let open = quote {
+        if byte == open { quote = nil }
+      } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+        quote = byte
+      } else if isSpace(previous), index + target.count <= bytes.count,
+        Array(bytes[index..<index + target.count]) == target
+      {
+        var after = index + target.count
+        while after < bytes.count, isSpace(bytes[after]) { after += 1 }
+        if after < bytes.count, bytes[after] == UInt8(ascii: "=") {
+          return (line, column)
+        }
+      }
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+      previous = byte
+      index += 1
+    }
+    return nil
+  }
+
+  private func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+  }
+}

@@ -1,0 +1,140 @@
+internal import CLibXML2
+
+// The C callbacks libxml2 calls. Each one recovers the reader from the
+// user-data pointer (passed unretained: the reader outlives its parser) and
+// forwards to a method.
+
+private func reader(_ context: UnsafeMutableRawPointer?) -> PortfolioReader? {
+  context.map { Unmanaged<PortfolioReader>.fromOpaque($0).takeUnretainedValue() }
+}
+
+func readerStartElement(
+  _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
+  _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+  _ namespaceCount: Int32,
+  _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+  _ attributeCount: Int32, _ defaultedCount: Int32,
+  _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+) {
+  guard let reader = reader(context), let localName else { return }
+  reader.startElement(
+    localName: localName, uri: uri, attributeCount: Int(attributeCount),
+    attributes: attributes)
+}
+
+func readerEndElement(
+  _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
+  _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
+) {
+  guard let reader = reader(context), let localName else { return }
+  reader.endElement(localName: localName, uri: uri)
+}
+
+func readerParserError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+  guard let reader = reader(context), let error else { return }
+  reader.parserError(error.pointee)
+}
+
+func readerSchemaError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+  guard let reader = reader(context), let error else { return }
+  reader.schemaError(error.pointee)
+}
+
+func readerLocator(
+  _ context: UnsafeMutableRawPointer?,
+  _ file: UnsafeMutablePointer<UnsafePointer<CChar>?>?,
+  _ line: UnsafeMutablePointer<UInt>?
+) -> Int32 {
+  guard let reader = reader(context) else { return -1 }
+  file?.pointee = nil
+  line?.pointee = UInt(max(0, reader.currentLocation().line))
+  return 0
+}
+
+func readerInternalSubset(
+  _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
+  _ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?
+) {
+  guard let reader = reader(context) else { return }
+  if let systemID {
+    reader.refuse(
+      "the DOCTYPE names an external DTD ('\(String(cString: systemID))'); BarrierFree never loads DTDs: remove the DOCTYPE line"
+    )
+  }
+}
+
+func readerExternalSubset(
+  _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
+  _ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?
+) {
+  // Never loaded (no XML_PARSE_DTDLOAD); refused in readerInternalSubset.
+}
+
+func readerEntityDecl(
+  _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
+  _ type: Int32, _ publicID: UnsafePointer<xmlChar>?,
+  _ systemID: UnsafePointer<xmlChar>?, _ content: UnsafeMutablePointer<xmlChar>?
+) {
+  guard let reader = reader(context) else { return }
+  let entity = name.map { String(cString: $0) } ?? "?"
+  let external = systemID != nil ? " external" : ""
+  reader.refuse(
+    "the DOCTYPE declares the\(external) entity '\(entity)'; BarrierFree refuses documents that declare entities (they can read local files or expand without bound): remove the DOCTYPE and write the text itself"
+  )
+}
+
+func readerReference(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
+  guard let reader = reader(context) else { return }
+  let entity = name.map { String(cString: $0) } ?? "?"
+  reader.refuse("the entity reference '&\(entity);' is not allowed; write the text itself")
+}
+
+extension PortfolioReader {
+  /// Refuses the document for security: reports and stops at once.
+  func refuse(_ message: String) {
+    report(.error, .security, at: currentLocation(), message)
+    stopParser()
+  }
+
+  /// A well-formedness error (or warning) from the XML parser.
+  func parserError(_ error: xmlError) {
+    let raw = error.message.map { String(cString: $0) } ?? "XML error"
+    let location = SourceLocation(
+      file: fileName, line: Int(error.line), column: Int(error.int2))
+    // After a refusal or a first fatal error the parser may add follow-on
+    // errors at the same place; they add nothing.
+    if diagnostics.contains(where: { $0.kind == .security }) || sawFatalSyntaxError { return }
+    let severity: Diagnostic.Severity =
+      error.level == XML_ERR_WARNING ? .warning : .error
+    var message = SyntaxMessages.humanize(raw)
+    if severity == .error {
+      sawFatalSyntaxError = true
+      if atEndOfInput && !message.contains("truncated") {
+        message += " (at the end of the file: is the file truncated?)"
+      }
+    }
+    report(severity, .syntax, at: location, message)
+  }
+
+  /// A schema violation from the validator plugged into the parser.
+  func schemaError(_ error: xmlError) {
+    if diagnostics.last?.kind == .security { return }
+    let raw = error.message.map { String(cString: $0) } ?? "schema violation"
+    let tag = currentTag()
+    let message = SchemaMessages.humanize(raw, tag: tag)
+    var location = currentLocation()
+    if let tag {
+      location = SourceLocation(file: fileName, line: tag.line, column: tag.column)
+      if let attribute = message.attribute,
+        let position = tag.position(ofAttribute: attribute)
+      {
+        location = SourceLocation(
+          file: fileName, line: position.line, column: position.column)
+      }
+    }
+    schemaErrorCount += 1
+    if let attribute = message.attribute { schemaFlaggedAttributes.insert(attribute) }
+    report(.error, .schema, at: location, message.text)
+    if message.isWrongRoot { stopParser() }
+  }
+}

@@ -1,0 +1,162 @@
+/// Parsing of attribute values straight from libxml2's bytes, without a
+/// `String` for numbers.
+enum Values {
+  /// A decimal number as the schema's `xs:decimal` writes it: optional sign,
+  /// digits, optional point and digits, surrounding white space allowed. No
+  /// exponent, no `NaN`, no comma. Correctly rounded for up to 15 significant
+  /// digits; longer numbers go through the standard library.
+  static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    var index = 0
+    var end = bytes.count
+    while index < end, isSpace(bytes[index]) { index += 1 }
+    while end > index, isSpace(bytes[end - 1]) { end -= 1 }
+    guard index < end else { return nil }
+    var negative = false
+    if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+      negative = bytes[index] == UInt8(ascii: "-")
+      index += 1
+    }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var fractionDigits = 0
+    var sawPoint = false
+    var sawDigit = false
+    var exact = true
+    let start = index
+    while index < end {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: ".") {
+        if sawPoint { return nil }
+        sawPoint = true
+      } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        sawDigit = true
+        if mantissa == 0 && byte == UInt8(ascii: "0") && !sawPoint {
+          // leading zero: no significance
+        } else if digits < 15 {
+          mantissa = mantissa * 10 + UInt64(byte - UInt8(ascii: "0"))
+          digits += 1
+          if sawPoint { fractionDigits += 1 }
+        } else {
+          exact = false
+        }
+      } else {
+        return nil
+      }
+      index += 1
+    }
+    guard sawDigit else { return nil }
+    let value: Double
+    if exact {
+      value = Double(mantissa) / powersOfTen[fractionDigits]
+    } else {
+      let text = String(decoding: bytes[start..<end], as: UTF8.self)
+      guard let parsed = Double(text), parsed.isFinite else { return nil }
+      value = parsed
+    }
+    return negative ? -value : value
+  }
+
+  /// A whole number, surrounding white space allowed; nil when it does not fit
+  /// an `Int`.
+  static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var index = 0
+    var end = bytes.count
+    while index < end, isSpace(bytes[index]) { index += 1 }
+    while end > index, isSpace(bytes[end - 1]) { end -= 1 }
+    guard index < end else { return nil }
+    var negative = false
+    if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+      negative = bytes[index] == UInt8(ascii: "-")
+      index += 1
+    }
+    guard index < end else { return nil }
+    var value = 0
+    while index < end {
+      let byte = bytes[index]
+      guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+      let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+      let (plus, overflow2) = times.addingReportingOverflow(Int(byte - UInt8(ascii: "0")))
+      if overflow1 || overflow2 { return nil }
+      value = plus
+      index += 1
+    }
+    return negative ? -value : value
+  }
+
+  /// The year of an `xs:gYear` (`2019`, `2019Z`, `2019+01:00`).
+  static func year(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var end = 0
+    var index = 0
+    while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+    end = index
+    if end < bytes.count, bytes[end] == UInt8(ascii: "-") { end += 1 }
+    while end < bytes.count, bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9") {
+      end += 1
+    }
+    return integer(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+  }
+
+  /// An `xs:boolean`: true, false, 1 or 0.
+  static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    switch token(bytes) {
+    case "true", "1": true
+    case "false", "0": false
+    default: nil
+    }
+  }
+
+  /// The value as text, white space collapsed as `xs:token` does.
+  static func token(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    // Fast path: no white space at the ends and no runs or tabs inside.
+    var clean = !bytes.isEmpty && !isSpace(bytes[0]) && !isSpace(bytes[bytes.count - 1])
+    if clean {
+      var previousSpace = false
+      for byte in bytes {
+        let space = isSpace(byte)
+        if space && (byte != 0x20 || previousSpace) || byte == UInt8(ascii: "&") {
+          clean = false
+          break
+        }
+        previousSpace = space
+      }
+    }
+    if clean { return String(decoding: bytes, as: UTF8.self) }
+    let text = string(bytes)
+    return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+      .joined(separator: " ")
+  }
+
+  /// The value as text. libxml2 2.9's SAX2 without entity substitution hands
+  /// `&amp;` over as the five characters `&#38;`: decode them here.
+  static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard bytes.contains(UInt8(ascii: "&")) else {
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    var decoded: [UInt8] = []
+    decoded.reserveCapacity(bytes.count)
+    let pattern = Array("&#38;".utf8)
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == UInt8(ascii: "&"), index + pattern.count <= bytes.count,
+        bytes[index..<index + pattern.count].elementsEqual(pattern)
+      {
+        decoded.append(UInt8(ascii: "&"))
+        index += pattern.count
+      } else {
+        decoded.append(bytes[index])
+        index += 1
+      }
+    }
+    return String(decoding: decoded, as: UTF8.self)
+  }
+
+  private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+  }
+
+  private static let powersOfTen: [Double] = (0...15).map { exponent in
+    var value = 1.0
+    for _ in 0..<exponent { value *= 10 }
+    return value
+  }
+}

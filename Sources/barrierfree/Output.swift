@@ -1,0 +1,95 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The version the tool reports.
+enum BarrierFreeVersion {
+  static let current = "0.1.0"
+}
+
+/// Standard error, unbuffered.
+enum StandardError {
+  static func print(_ line: String) {
+    var text = line + "\n"
+    text.withUTF8 { bytes in
+      _ = OutputFile.writeAll(descriptor: STDERR_FILENO, bytes)
+    }
+  }
+}
+
+/// A file or standard output, written through a 1 MiB buffer.
+final class OutputFile {
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  private let descriptor: Int32
+  private let ownsDescriptor: Bool
+  private let name: String
+  private var buffer: [UInt8] = []
+  private static let capacity = 1 << 20
+
+  init(path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else {
+      throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+    }
+    self.descriptor = descriptor
+    self.ownsDescriptor = true
+    self.name = path
+    buffer.reserveCapacity(Self.capacity)
+  }
+
+  private init(standard descriptor: Int32) {
+    self.descriptor = descriptor
+    self.ownsDescriptor = false
+    self.name = "standard output"
+    buffer.reserveCapacity(Self.capacity)
+  }
+
+  static func standardOutput() -> OutputFile { OutputFile(standard: STDOUT_FILENO) }
+
+  func write(_ text: String) throws {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= Self.capacity { try flush() }
+  }
+
+  func flush() throws {
+    let ok = buffer.withUnsafeBufferPointer { Self.writeAll(descriptor: descriptor, $0) }
+    buffer.removeAll(keepingCapacity: true)
+    if !ok {
+      throw Failure(description: "cannot write \(name): \(String(cString: strerror(errno)))")
+    }
+  }
+
+  func close() throws {
+    try flush()
+    if ownsDescriptor && systemClose(descriptor) != 0 {
+      throw Failure(description: "cannot finish \(name): \(String(cString: strerror(errno)))")
+    }
+  }
+
+  /// Writes all bytes, retrying short writes; false on an error.
+  static func writeAll(descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    var offset = 0
+    while offset < bytes.count {
+      let written = systemWrite(descriptor, base + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      offset += written
+    }
+    return true
+  }
+}
+
+// Top-level wrappers: inside OutputFile, `close` and `write` name its methods.
+private func systemClose(_ descriptor: Int32) -> Int32 { close(descriptor) }
+
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
+  write(descriptor, bytes, count)
+}
