@@ -16,6 +16,9 @@ struct OpenElement {
 /// The model under construction while a document streams: at most one
 /// building, its open flat, room, place, connector and fixture.
 struct ModelBuilder {
+  /// Deeper nesting is refused.
+  static let maximumDepth = 64
+
   var open: [OpenElement] = []
   var quarter: Quarter?
   var quarterAnnounced = false
@@ -51,6 +54,18 @@ extension PortfolioReader {
   ) {
     guard let names else { return }
     flushDeferred()
+    // The format nests 7 deep at most; libxml2's push parser in 2.9 does not
+    // enforce its own depth limit, so stop here rather than grow a stack.
+    if builder.open.count >= ModelBuilder.maximumDepth {
+      let tag = currentTag()
+      report(
+        .error, .syntax,
+        at: SourceLocation(file: fileName, line: tag?.line ?? 0, column: tag?.column ?? 0),
+        "elements are nested more than \(ModelBuilder.maximumDepth) deep; the format never nests more than 7 levels"
+      )
+      stopParser()
+      return
+    }
     let inNamespace =
       uri.map { uri in
         namespaceBytes.withUnsafeBufferPointer { expected in

@@ -1,0 +1,109 @@
+import BarrierFreeXML
+import Testing
+
+/// The reader refuses what could read local files, reach the network or
+/// expand without bound, and says where.
+@Suite("Secure by default")
+struct SecurityTests {
+  private func refused(_ text: String) -> [Diagnostic] {
+    let (reader, buildings) = readAll(text)
+    #expect(buildings.isEmpty)
+    #expect(reader.hasErrors)
+    return reader.diagnostics
+  }
+
+  @Test("An external entity naming a local file is refused and never read")
+  func externalFileEntity() {
+    let diagnostics = refused(
+      """
+      <?xml version="1.0"?>
+      <!DOCTYPE portfolio [ <!ENTITY e SYSTEM "file:///etc/passwd"> ]>
+      <portfolio xmlns="urn:barrierfree:portfolio:1" name="&e;"/>
+      """)
+    #expect(diagnostics.first?.kind == .security)
+    #expect(diagnostics.first?.location.line == 2)
+    #expect(diagnostics.allSatisfy { !$0.message.contains("root:") })
+  }
+
+  @Test("An external entity naming a web address is refused")
+  func externalHTTPEntity() {
+    let diagnostics = refused(
+      """
+      <!DOCTYPE portfolio [ <!ENTITY e SYSTEM "http://127.0.0.1:9/x"> ]>
+      <portfolio xmlns="urn:barrierfree:portfolio:1"><building id="b" name="&e;"/></portfolio>
+      """)
+    #expect(diagnostics.first?.message.contains("external entity 'e'") == true)
+  }
+
+  @Test("A parameter entity is refused")
+  func parameterEntity() {
+    let diagnostics = refused(
+      """
+      <!DOCTYPE portfolio [ <!ENTITY % p SYSTEM "file:///etc/hostname"> %p; ]>
+      <portfolio xmlns="urn:barrierfree:portfolio:1"/>
+      """)
+    #expect(diagnostics.first?.kind == .security)
+  }
+
+  @Test("An external DTD is refused, not loaded")
+  func externalDTD() {
+    let diagnostics = refused(
+      """
+      <!DOCTYPE portfolio SYSTEM "file:///etc/passwd">
+      <portfolio xmlns="urn:barrierfree:portfolio:1"/>
+      """)
+    #expect(diagnostics.first?.message.contains("external DTD") == true)
+  }
+
+  @Test("Billion laughs is refused at its first declaration, before any expansion")
+  func billionLaughs() {
+    var text = "<!DOCTYPE portfolio [\n<!ENTITY lol0 \"lol\">\n"
+    for level in 1...9 {
+      let previous = String(repeating: "&lol\(level - 1);", count: 10)
+      text += "<!ENTITY lol\(level) \"\(previous)\">\n"
+    }
+    text += "]>\n<portfolio xmlns=\"urn:barrierfree:portfolio:1\" name=\"&lol9;\"/>\n"
+    let diagnostics = refused(text)
+    #expect(diagnostics.count == 1)
+    #expect(diagnostics.first?.location.line == 2)
+    #expect(diagnostics.first?.message.contains("entity 'lol0'") == true)
+  }
+
+  @Test("Quadratic blow-up (one large entity used many times) is refused")
+  func quadraticBlowUp() {
+    let big = String(repeating: "x", count: 100_000)
+    let uses = String(repeating: "&a;", count: 10_000)
+    let diagnostics = refused(
+      """
+      <!DOCTYPE portfolio [ <!ENTITY a "\(big)"> ]>
+      <portfolio xmlns="urn:barrierfree:portfolio:1" name="\(uses)"/>
+      """)
+    #expect(diagnostics.first?.kind == .security)
+  }
+
+  @Test("An undeclared entity is an error, not empty text")
+  func undeclaredEntity() {
+    let diagnostics = refused(
+      """
+      <portfolio xmlns="urn:barrierfree:portfolio:1"><building id="b" name="&nope;"/></portfolio>
+      """)
+    #expect(diagnostics.first?.kind == .syntax)
+    #expect(diagnostics.first?.message.contains("nope") == true)
+  }
+
+  @Test("Deep nesting ends in a located error")
+  func deepNesting() {
+    let depth = 10_000
+    let text =
+      "<portfolio xmlns=\"urn:barrierfree:portfolio:1\">"
+      + String(repeating: "<building>", count: depth)
+      + String(repeating: "</building>", count: depth)
+      + "</portfolio>"
+    let (reader, _) = readAll(text, options: ReaderOptions(maxErrors: 100_000))
+    #expect(reader.hasErrors)
+    let depthError = reader.diagnostics.first { $0.message.contains("nested more than 64 deep") }
+    #expect(depthError?.location.line == 1)
+    // The 65th element starts after the root and 63 <building> tags.
+    #expect(depthError?.location.column == 48 + 63 * 10)
+  }
+}
