@@ -14,6 +14,9 @@ out=Sources/BarrierFreeXML/PortfolioSchema+Generated.swift
   echo "  /// The text of Schemas/portfolio.xsd."
   echo "  public static let xsd = ##\"\"\""
   cat Schemas/portfolio.xsd
+  # A multi-line literal drops the newline before its closing quotes: keep
+  # the file's last newline with an empty line.
+  echo ""
   echo "\"\"\"##"
   echo "}"
 } > "$out"

@@ -597,8 +597,9 @@ extension PortfolioReader {
     {
       let range =
         "\(formatDecimal(limit.range.lowerBound))–\(formatDecimal(limit.range.upperBound)) \(limit.unit)"
-      report(
-        .error, .meaning, at: attributeLocation(name),
+      // Deferred: a negative value is the schema's to report.
+      reportUnlessSchemaDoes(
+        .meaning, attribute: name.rawValue, at: attributeLocation(name),
         "\(describeElement()): \(name.rawValue) \(formatDecimal(value)) \(limit.unit) is not plausible for a \(builder.element.rawValue) (expected \(range)); check the measurement and the unit\(limit.unit == "mm" ? " (lengths are in millimetres)" : "")"
       )
     }

@@ -951,5 +951,6 @@ extension PortfolioSchema {
     </xs:complexType>
   </xs:element>
 </xs:schema>
+
 """##
 }

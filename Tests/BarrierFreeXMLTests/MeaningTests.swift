@@ -1,0 +1,142 @@
+import BarrierFreeModel
+import BarrierFreeXML
+import Testing
+
+/// Checks of meaning: what the schema cannot say.
+@Suite("Checks of meaning")
+struct MeaningTests {
+  private func diagnostics(_ body: String) -> [Diagnostic] {
+    readAll(document(building: body)).reader.diagnostics
+  }
+
+  private let places = """
+        <place id="street" kind="publicWay"/>
+        <place id="l0" kind="landing" level="0"/>
+        <place id="l1" kind="landing" level="1"/>
+    """
+
+  @Test("A lift stop that names a room, not a place, is an error")
+  func liftStopAtRoom() {
+    let found = diagnostics(
+      places + """
+            <lift id="lift"><stop place="l0"/><stop place="hall"/></lift>
+            <flat id="f" entrance="l1">
+              <room id="hall" kind="hallway"/>
+              <door from="l1" to="hall"/>
+            </flat>
+        """)
+    #expect(found.count == 1)
+    #expect(
+      found.first?.message
+        == "lift 'lift': stop 'hall' is a room; a lift stops at a place of the building (a landing or lobby)"
+    )
+  }
+
+  @Test("A flat's entrance must be a place; its doors must touch its rooms")
+  func flatStructure() {
+    let found = diagnostics(
+      places + """
+            <flat id="f" entrance="hall">
+              <room id="hall" kind="hallway"/>
+              <door from="l0" to="l1"/>
+            </flat>
+        """)
+    let messages = found.map(\.message)
+    #expect(messages.contains { $0.contains("flat 'f': entrance 'hall' is a room") })
+    #expect(
+      messages.contains {
+        $0.contains("door from 'l0' to 'l1' is inside flat 'f' but joins 'l0' and 'l1'")
+      })
+  }
+
+  @Test("A flat without an entrance door is valid but warned about")
+  func missingEntranceDoor() {
+    let found = diagnostics(
+      places + """
+            <flat id="f" entrance="l1">
+              <room id="hall" kind="hallway"/>
+            </flat>
+        """)
+    #expect(found.count == 1)
+    #expect(found.first?.severity == .warning)
+    #expect(found.first?.message.contains("no door from its entrance 'l1'") == true)
+  }
+
+  @Test("A door's movement area must say which side it is on")
+  func movementAreaSide() {
+    let found = diagnostics(
+      places + """
+            <door from="l0" to="l1"><movementArea width="1500" depth="1500"/></door>
+        """)
+    #expect(found.first?.message.contains("needs side=\"from\" or side=\"to\"") == true)
+  }
+
+  @Test("A connector from a place to itself is an error")
+  func selfLoop() {
+    let found = diagnostics(places + "    <steps from=\"l0\" to=\"l0\" count=\"2\"/>")
+    #expect(found.first?.message.contains("joins 'l0' to itself") == true)
+  }
+
+  @Test("A reference to a flat id where a place is needed names what it found")
+  func wrongKind() {
+    let found = diagnostics(
+      places + """
+            <path from="street" to="f"/>
+            <flat id="f" entrance="l0"/>
+        """)
+    #expect(found.contains { $0.message.contains("'f' is a flat, not a place or room") })
+  }
+
+  @Test("Quarter facilities and outdoor paths must name places of its buildings")
+  func quarterReferences() {
+    let text = """
+      <portfolio xmlns="urn:barrierfree:portfolio:1">
+        <quarter id="q">
+          <place id="street" kind="publicWay"/>
+          <facility id="cafe" kind="cafe" building="b1" place="ground"/>
+          <facility id="care" kind="careBase" building="b9" place="x" open24h="true"/>
+          <outdoorPath from="street" to="entrance" toBuilding="b1" width="1500"/>
+          <outdoorPath from="bus" to="entrance" toBuilding="b1"/>
+          <building id="b1">
+            <place id="entrance" kind="entrance"/>
+          </building>
+        </quarter>
+      </portfolio>
+      """
+    let (reader, buildings) = readAll(text)
+    #expect(buildings.count == 1)
+    let messages = reader.diagnostics.map(\.message)
+    #expect(messages.count == 3, "\(messages)")
+    #expect(messages.contains("facility 'cafe': 'ground' is not a place of building 'b1'"))
+    #expect(messages.contains("facility 'care': building 'b9' is not a building of this quarter"))
+    #expect(
+      messages.contains {
+        $0.hasPrefix(
+          "outdoor path from 'bus' to 'b1/entrance': 'bus' is not a place of this quarter")
+      })
+  }
+
+  @Test("Quarter events come in order: header, buildings, end")
+  func quarterEvents() {
+    let text = """
+      <portfolio xmlns="urn:barrierfree:portfolio:1" name="P">
+        <quarter id="q" name="Sieker"><building id="b1"/><building id="b2"/></quarter>
+        <building id="b3"/>
+      </portfolio>
+      """
+    let reader = PortfolioReader(text: text, fileName: "q.xml")
+    var events: [String] = []
+    while let event = reader.next() {
+      switch event {
+      case .portfolio(let name): events.append("portfolio \(name ?? "")")
+      case .quarter(let quarter): events.append("quarter \(quarter.id)")
+      case .building(let building, let quarter):
+        events.append("\(building.id) in \(quarter ?? "-")")
+      case .endQuarter(let id): events.append("end \(id)")
+      }
+    }
+    #expect(events == ["portfolio P", "quarter q", "b1 in q", "b2 in q", "end q", "b3 in -"])
+    #expect(reader.statistics.buildings == 3)
+    #expect(reader.statistics.quarters == 1)
+  }
+}

@@ -1,0 +1,76 @@
+import BarrierFree
+import Foundation
+import Testing
+
+/// Memory does not grow with the file: the reader holds at most the buildings
+/// of one chunk, however many buildings the file has.
+@Suite("Streaming")
+struct StreamingTests {
+  private func generate(buildings: Int, to path: String) throws {
+    var generator = PortfolioGenerator(options: .init(buildings: buildings, seed: 42))
+    guard let output = OutputStream(toFileAtPath: path, append: false) else {
+      throw CocoaError(.fileWriteUnknown)
+    }
+    output.open()
+    defer { output.close() }
+    try generator.write { text in
+      let bytes = Array(text.utf8)
+      guard output.write(bytes, maxLength: bytes.count) == bytes.count else {
+        throw CocoaError(.fileWriteUnknown)
+      }
+    }
+  }
+
+  @Test("Buffered buildings stay bounded whether the file has 50 or 400 buildings")
+  func boundedBuffering() throws {
+    let scratch = try ScratchDirectory()
+    var maxima: [Int] = []
+    for count in [50, 400] {
+      let path = scratch.url.appendingPathComponent("p\(count).xml").path
+      try generate(buildings: count, to: path)
+      let reader = try PortfolioReader(path: path, options: ReaderOptions(chunkSize: 64 * 1024))
+      var flats = 0
+      while let event = reader.next() {
+        if case .building(let building, _) = event { flats += building.flats.count }
+      }
+      #expect(reader.diagnostics.isEmpty, "\(reader.diagnostics.prefix(3))")
+      #expect(reader.statistics.buildings == count)
+      #expect(reader.statistics.flats == flats)
+      maxima.append(reader.statistics.maxBufferedBuildings)
+    }
+    // A generated building is at least 4 KB, so a 64 KiB chunk holds at most
+    // 16 of them; the bound must not move with the file's size.
+    #expect(maxima.allSatisfy { $0 >= 1 && $0 <= 16 }, "\(maxima)")
+  }
+
+  @Test(
+    "Generated portfolios are valid at every share of missing data",
+    arguments: [0.0, 0.3, 1.0])
+  func generatedIsValid(incomplete: Double) throws {
+    var generator = PortfolioGenerator(
+      options: .init(buildings: 20, seed: 3, incomplete: incomplete))
+    var text = ""
+    try generator.write { text += $0 }
+    let (reader, buildings) = readAll(text)
+    #expect(reader.diagnostics.isEmpty, "\(reader.diagnostics.prefix(3))")
+    #expect(buildings.count == 20)
+    // With everything left out, no door has a width; with nothing left out,
+    // every door has one.
+    let doors = buildings.flatMap { $0.flats.flatMap(\.doors) }
+    let measured = doors.filter { $0.clearWidth != nil }.count
+    if incomplete == 0 { #expect(measured == doors.count) }
+    if incomplete == 1 { #expect(measured == 0) }
+  }
+
+  @Test("The generator is deterministic and seeds differ")
+  func deterministic() throws {
+    func text(seed: UInt64) throws -> String {
+      var generator = PortfolioGenerator(options: .init(buildings: 5, seed: seed))
+      var text = ""
+      try generator.write { text += $0 }
+      return text
+    }
+    #expect(try text(seed: 1) == text(seed: 1))
+    #expect(try text(seed: 1) != text(seed: 2))
+  }
+}
