@@ -13,7 +13,10 @@ let package = Package(
   ],
   dependencies: [
     .package(
-      url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+      url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // `swift package generate-documentation --target BarrierFree` builds the
+    // DocC catalog in Sources/BarrierFree/BarrierFree.docc.
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // libxml2, the XML engine (SAX2 push parser + XSD validation).

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Measures the streaming reader on generated portfolios of two sizes: read
+# throughput (MB/s of XML validated into the typed model) and peak RSS. The
+# point of two sizes: peak RSS must not grow with the file.
+#
+#   Benchmarks/measure-reader.sh [BUILDINGS_SMALL] [BUILDINGS_LARGE]
+#
+# Defaults: 5,800 buildings (about 50,000 flats, 88 MB) and 23,200 (about
+# 200,000 flats, 350 MB). Uses a release build; files go to a temporary
+# folder that is removed afterwards. Needs GNU time (/usr/bin/time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+small=${1:-5800}
+large=${2:-23200}
+swift build -c release --product barrierfree >/dev/null
+tool=.build/release/barrierfree
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+printf '%-10s %-9s %-9s %-8s %-9s %-8s %s\n' buildings flats MB seconds "MB/s" "RSS MB" "(validate, release)"
+for buildings in "$small" "$large"; do
+  file="$work/p$buildings.xml"
+  "$tool" generate --buildings "$buildings" --seed 1 --output "$file"
+  bytes=$(stat -c %s "$file")
+  # Warm the page cache so that the figure is parsing, not the disk.
+  cat "$file" > /dev/null
+  /usr/bin/time -f '%e %M' -o "$work/time" "$tool" validate "$file" > "$work/out"
+  read -r seconds rss_kb < "$work/time"
+  flats=$(sed -E 's/.* ([0-9]+) flats.*/\1/' "$work/out")
+  awk -v b="$buildings" -v f="$flats" -v bytes="$bytes" -v s="$seconds" -v r="$rss_kb" \
+    'BEGIN { printf "%-10d %-9d %-9.1f %-8.2f %-9.1f %-8.1f\n", b, f, bytes/1e6, s, bytes/1e6/s, r/1024 }'
+done
+
+# The billion-laughs sample must be refused at once.
+/usr/bin/time -f '%e' -o "$work/time" "$tool" validate Samples/invalid/billion-laughs.xml \
+  > /dev/null 2>&1 || true
+echo "billion laughs refused in $(tail -n 1 "$work/time") s"

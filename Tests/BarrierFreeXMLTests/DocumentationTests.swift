@@ -1,0 +1,49 @@
+import BarrierFree
+import Foundation
+import Testing
+
+/// The examples in README.md are real: the XML example is valid and the
+/// library example runs.
+@Suite("README examples")
+struct DocumentationTests {
+  private func readme() throws -> String {
+    try String(contentsOfFile: repositoryPath("README.md"), encoding: .utf8)
+  }
+
+  @Test("The data-format example in README.md is valid and means what it says")
+  func xmlExample() throws {
+    let text = try readme()
+    let start = try #require(text.firstRange(of: "```xml\n"))
+    let end = try #require(text[start.upperBound...].firstRange(of: "```"))
+    let example = String(text[start.upperBound..<end.lowerBound])
+    let (reader, buildings) = readAll(example, name: "README.md")
+    #expect(reader.diagnostics.isEmpty, "\(reader.diagnostics)")
+    let flat = try #require(buildings.first?.flats.first)
+    #expect(flat.entranceDoor?.clearWidth == .mm(900))
+    #expect(flat.doors.last?.clearWidth == .mm(780))
+    #expect(flat.area == .m2(54.2))
+  }
+
+  @Test("The library example in README.md runs on the quarter sample")
+  func libraryExample() throws {
+    // The README's loop, with the prints collected.
+    var lines: [String] = []
+    let reader = try PortfolioReader(path: repositoryPath("Samples/quarter-bielefeld.xml"))
+    while let event = reader.next() {
+      switch event {
+      case .portfolio(let name): lines.append("portfolio \(name ?? "")")
+      case .quarter(let quarter): lines.append("quarter \(quarter.id)")
+      case .building(let building, _):
+        for flat in building.flats {
+          let width = flat.entranceDoor?.clearWidth
+          lines.append(
+            "\(building.id) \(flat.id) \(width.map { "\($0)" } ?? "entrance door width unknown")")
+        }
+      case .endQuarter: break
+      }
+    }
+    #expect(!reader.hasErrors)
+    #expect(lines.count == 2 + 44)
+    #expect(lines.first == "portfolio Wohnungsgenossenschaft Sieker eG (Beispiel)")
+  }
+}
