@@ -36,14 +36,14 @@ struct BuildingIndex {
   struct Reference {
     var id: String
     var role: Role
-    var owner: String
+    var owner: Owner
     var location: SourceLocation
   }
 
   struct FlatConnector {
     var from: String
     var to: String
-    var owner: String
+    var owner: Owner
     var location: SourceLocation
   }
 
@@ -53,21 +53,23 @@ struct BuildingIndex {
   private var openFlatRooms: Set<String> = []
   private var openFlatConnectors: [FlatConnector] = []
 
+  /// Records an id; `location` is only worked out for a duplicate.
   mutating func define(
-    _ id: String, kind: Kind, at location: SourceLocation, reader: PortfolioReader
+    _ id: String, kind: Kind, line: Int, at location: @autoclosure () -> SourceLocation,
+    reader: PortfolioReader
   ) {
     if let first = definitions[id] {
       reader.report(
-        .error, .meaning, at: location,
+        .error, .meaning, at: location(),
         "id '\(id)' is used twice in this building: the \(first.kind.noun) on line \(first.line) has it already, and this \(kind.noun) cannot have it too"
       )
       return
     }
-    definitions[id] = Definition(kind: kind, line: location.line)
+    definitions[id] = Definition(kind: kind, line: line)
   }
 
   mutating func refer(
-    to id: String, role: Role, owner: String, at location: SourceLocation
+    to id: String, role: Role, owner: Owner, at location: SourceLocation
   ) {
     guard !id.isEmpty else { return }
     references.append(Reference(id: id, role: role, owner: owner, location: location))
@@ -84,7 +86,7 @@ struct BuildingIndex {
   }
 
   mutating func flatConnector(
-    from: String, to: String, owner: String, at location: SourceLocation
+    from: String, to: String, owner: Owner, at location: SourceLocation
   ) {
     openFlatConnectors.append(FlatConnector(from: from, to: to, owner: owner, location: location))
   }
@@ -182,6 +184,24 @@ struct BuildingIndex {
       best = (candidate, distance)
     }
     return best?.id
+  }
+}
+
+/// The element that makes a reference, described only when a message needs
+/// it: building the text for every connector would cost more than the check.
+enum Owner: CustomStringConvertible {
+  /// A connector: `door 'd1'`, or `door from 'a' to 'b'` without an id.
+  case connector(kind: String, id: String?, from: String, to: String)
+  /// An element with an id: `flat 'f1'`, `lift 'l1'`.
+  case named(kind: String, id: String)
+
+  var description: String {
+    switch self {
+    case .connector(let kind, let id, let from, let to):
+      id.map { "\(kind) '\($0)'" } ?? "\(kind) from '\(from)' to '\(to)'"
+    case .named(let kind, let id):
+      "\(kind) '\(id)'"
+    }
   }
 }
 

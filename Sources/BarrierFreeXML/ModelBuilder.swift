@@ -215,7 +215,7 @@ extension PortfolioReader {
       let place = token(.place) ?? ""
       builder.stop = LiftStop(place: place)
       buildingIndex.refer(
-        to: place, role: .liftStop, owner: describeOpenConnector(),
+        to: place, role: .liftStop, owner: .named(kind: "lift", id: builder.connector?.id ?? ""),
         at: attributeLocation(.place))
     case .stairLift:
       startConnector(
@@ -232,7 +232,7 @@ extension PortfolioReader {
         entrance: entrance)
       define(id, as: .flat)
       buildingIndex.refer(
-        to: entrance, role: .flatEntrance, owner: "flat '\(id)'",
+        to: entrance, role: .flatEntrance, owner: .named(kind: "flat", id: id),
         at: attributeLocation(.entrance))
       buildingIndex.openFlat(id, at: builder.elementLocation)
     case .room:
@@ -442,8 +442,9 @@ extension PortfolioReader {
     builder.connector = connector
     if let id = connector.id { define(id, as: .connector(connector.kindName)) }
     guard case .lift = connector else {
-      let owner = describe(connector)
       let ends = connector.endpoints
+      let owner = Owner.connector(
+        kind: connector.kindName, id: connector.id, from: ends[0], to: ends[1])
       buildingIndex.refer(
         to: ends[0], role: .connectorEnd, owner: owner, at: attributeLocation(.from))
       buildingIndex.refer(
@@ -515,29 +516,20 @@ extension PortfolioReader {
   private func define(_ id: String, as kind: BuildingIndex.Kind) {
     guard !id.isEmpty else { return }
     buildingIndex.define(
-      id, kind: kind, at: attributeLocation(.id), reader: self)
+      id, kind: kind, line: builder.elementLocation.line, at: attributeLocation(.id),
+      reader: self)
   }
 
   // MARK: - Descriptions for messages
 
-  private func describe(_ connector: Connector) -> String {
-    if let id = connector.id { return "\(connector.kindName) '\(id)'" }
-    let ends = connector.endpoints
-    return "\(connector.kindName) from '\(ends.first ?? "")' to '\(ends.last ?? "")'"
-  }
-
-  private func describeOpenConnector() -> String {
-    builder.connector.map(describe) ?? "lift"
-  }
-
   /// `door 'd1'` for the element being started.
   private func describeElement() -> String {
-    if let id = token(.id) { return "\(builder.element.rawValue) '\(id)'" }
+    if let id = token(.id) { return "\(builder.element.text) '\(id)'" }
     if let from = token(.from), let to = token(.to) {
-      return "\(builder.element.rawValue) from '\(from)' to '\(to)'"
+      return "\(builder.element.text) from '\(from)' to '\(to)'"
     }
-    if let room = builder.room { return "\(builder.element.rawValue) in room '\(room.id)'" }
-    return builder.element.rawValue
+    if let room = builder.room { return "\(builder.element.text) in room '\(room.id)'" }
+    return builder.element.text
   }
 
   // MARK: - Attribute values
@@ -551,7 +543,7 @@ extension PortfolioReader {
   /// own location when the attribute is absent).
   func attributeLocation(_ name: AttributeName) -> SourceLocation {
     guard let tag = builder.elementTag,
-      let position = tag.position(ofAttribute: name.rawValue)
+      let position = tag.position(ofAttribute: name.text)
     else { return builder.elementLocation }
     return SourceLocation(file: fileName, line: position.line, column: position.column)
   }
@@ -599,8 +591,8 @@ extension PortfolioReader {
         "\(formatDecimal(limit.range.lowerBound))–\(formatDecimal(limit.range.upperBound)) \(limit.unit)"
       // Deferred: a negative value is the schema's to report.
       reportUnlessSchemaDoes(
-        .meaning, attribute: name.rawValue, at: attributeLocation(name),
-        "\(describeElement()): \(name.rawValue) \(formatDecimal(value)) \(limit.unit) is not plausible for a \(builder.element.rawValue) (expected \(range)); check the measurement and the unit\(limit.unit == "mm" ? " (lengths are in millimetres)" : "")"
+        .meaning, attribute: name.text, at: attributeLocation(name),
+        "\(describeElement()): \(name.text) \(formatDecimal(value)) \(limit.unit) is not plausible for a \(builder.element.text) (expected \(range)); check the measurement and the unit\(limit.unit == "mm" ? " (lengths are in millimetres)" : "")"
       )
     }
     return value == 0 ? 0 : value  // no negative zero in the model
@@ -624,8 +616,8 @@ extension PortfolioReader {
     _ name: AttributeName, _ bytes: UnsafeBufferPointer<UInt8>, expected: String
   ) {
     reportUnlessSchemaDoes(
-      .meaning, attribute: name.rawValue, at: attributeLocation(name),
-      "\(describeElement()): \(name.rawValue) '\(Values.string(bytes))' is not \(expected)")
+      .meaning, attribute: name.text, at: attributeLocation(name),
+      "\(describeElement()): \(name.text) '\(Values.string(bytes))' is not \(expected)")
   }
 }
 

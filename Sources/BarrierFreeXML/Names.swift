@@ -1,7 +1,8 @@
 internal import CLibXML2
 
-/// The element names of the portfolio format.
-enum ElementName: String, CaseIterable {
+/// The element names of the portfolio format. Integer raw values, so that
+/// hashing one (a table look-up per attribute) costs no string hashing.
+enum ElementName: Int, CaseIterable {
   case portfolio, quarter, building, address, place, movementArea
   case path, steps, ramp, door, lift, stop, stairLift
   case flat, room
@@ -11,7 +12,7 @@ enum ElementName: String, CaseIterable {
 }
 
 /// The attribute names of the portfolio format.
-enum AttributeName: String, CaseIterable {
+enum AttributeName: Int, CaseIterable {
   case id, name, kind, level, width, length, depth, side, accessible
   case from, to, fromBuilding, toBuilding, slope, crossSlope, surface
   case count, riserHeight, treadDepth, handrails, handrailHeight
@@ -29,6 +30,20 @@ enum AttributeName: String, CaseIterable {
   case building, open24h, place
 }
 
+extension ElementName {
+  /// The name as it appears in the XML.
+  var text: String { Self.texts[rawValue] }
+
+  private static let texts = allCases.map { String(describing: $0) }
+}
+
+extension AttributeName {
+  /// The name as it appears in the XML.
+  var text: String { Self.texts[rawValue] }
+
+  private static let texts = allCases.map { String(describing: $0) }
+}
+
 /// Names interned in one parser's dictionary: a name's pointer identifies it,
 /// so matching an element or attribute is a pointer look-up, never a string
 /// comparison.
@@ -38,12 +53,12 @@ struct InternedNames {
 
   init(dictionary: xmlDictPtr) {
     for name in ElementName.allCases {
-      if let pointer = xmlDictLookup(dictionary, name.rawValue, -1) {
+      if let pointer = xmlDictLookup(dictionary, name.text, -1) {
         elements[pointer] = name
       }
     }
     for name in AttributeName.allCases {
-      if let pointer = xmlDictLookup(dictionary, name.rawValue, -1) {
+      if let pointer = xmlDictLookup(dictionary, name.text, -1) {
         attributes[pointer] = name
       }
     }

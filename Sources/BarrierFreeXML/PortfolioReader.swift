@@ -479,7 +479,7 @@ struct RawTag {
       } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
         quote = byte
       } else if isSpace(previous), index + target.count <= bytes.count,
-        Array(bytes[index..<index + target.count]) == target
+        bytes[index..<index + target.count].elementsEqual(target)
       {
         var after = index + target.count
         while after < bytes.count, isSpace(bytes[after]) { after += 1 }
