@@ -1,0 +1,82 @@
+import BarrierFreeModel
+import BarrierFreeXML
+import Testing
+
+@Suite("Writing the format")
+struct WriterTests {
+  private func roundTrip(_ portfolio: Portfolio) throws -> Portfolio {
+    let text = try PortfolioWriter.document(portfolio)
+    let reader = PortfolioReader(text: text, fileName: "written.xml")
+    let result = try reader.readAll()
+    #expect(reader.diagnostics.isEmpty, "\(reader.diagnostics)")
+    return result
+  }
+
+  @Test("Markup characters, quotes, tabs and line breaks in names survive a round trip")
+  func escaping() throws {
+    let name = "Kai & Söhne <GmbH> \"Nord\"\tHaus 'A'\nZeile 2\r\n"
+    let portfolio = Portfolio(
+      name: name, members: [.building(Building(id: "b1", name: name))])
+    let back = try roundTrip(portfolio)
+    #expect(back.name == name)
+    #expect(back.allBuildings.first?.name == name)
+  }
+
+  @Test("A control character cannot be written and says where it is")
+  func controlCharacter() {
+    let portfolio = Portfolio(members: [.building(Building(id: "b1", name: "a\u{1}b"))])
+    #expect(throws: WriteError.self) { try PortfolioWriter.document(portfolio) }
+    do {
+      _ = try PortfolioWriter.document(portfolio)
+    } catch {
+      #expect(error.message == "<building> name: the character U+1 cannot be written in XML 1.0")
+    }
+  }
+
+  @Test(
+    "Numbers are written in their shortest exact form and read back equal",
+    arguments: [900, 902.5, 0.1 + 0.2, 1e-7, 123_456.789_012_345, 0])
+  func numbers(millimetres: Double) throws {
+    // A path's length may be anything from 0 to 10 km: no plausibility
+    // limit gets in the way of the number itself.
+    let path = Path(
+      from: "a", to: "b", geometry: PathGeometry(length: Length(millimetres: millimetres)))
+    let building = Building(
+      id: "b1", places: [Place(id: "a", kind: .outdoor), Place(id: "b", kind: .entrance)],
+      connectors: [.path(path)])
+    let back = try roundTrip(Portfolio(members: [.building(building)]))
+    guard case .path(let read) = back.allBuildings.first?.connectors.first else {
+      Issue.record("no path")
+      return
+    }
+    #expect(read.geometry.length?.millimetres == millimetres)
+  }
+
+  @Test("The year is written with four digits")
+  func year() throws {
+    let building = Building(id: "b1", yearBuilt: 812)
+    let text = try PortfolioWriter.building(building, inQuarter: false)
+    #expect(text.contains(#"yearBuilt="0812""#))
+    #expect(try roundTrip(Portfolio(members: [.building(building)])).allBuildings.first?.yearBuilt == 812)
+  }
+
+  @Test("Streaming pieces make the same document as the whole")
+  func streamingPieces() throws {
+    let quarter = Quarter(
+      id: "q", name: "Sieker", places: [Place(id: "street", kind: .publicWay)],
+      facilities: [
+        Facility(
+          id: "cafe", kind: .cafe, location: PlaceReference(building: "b1", place: "e"),
+          open24h: false)
+      ],
+      buildings: [Building(id: "b1", places: [Place(id: "e", kind: .entrance)])])
+    let portfolio = Portfolio(name: "P", members: [.quarter(quarter), .building(Building(id: "b2"))])
+    let pieces =
+      try PortfolioWriter.header(name: "P") + PortfolioWriter.quarterStart(quarter.header)
+      + PortfolioWriter.building(quarter.buildings[0], inQuarter: true)
+      + PortfolioWriter.quarterEnd()
+      + PortfolioWriter.building(Building(id: "b2"), inQuarter: false) + PortfolioWriter.footer()
+    #expect(try PortfolioWriter.document(portfolio) == pieces)
+    #expect(try roundTrip(portfolio) == portfolio)
+  }
+}
