@@ -553,7 +553,15 @@ extension PortfolioReader {
   }
 
   private func token(_ name: AttributeName) -> String? {
-    attribute(name).map(Values.token)
+    guard let bytes = attribute(name) else { return nil }
+    let value = Values.token(bytes)
+    if name.isIdentifier && !Values.isIdentifier(value) {
+      report(
+        .error, .schema, at: attributeLocation(name),
+        "\(builder.element.text): \(name.text) '\(value)' is not a valid identifier; use letters, digits, '_', '-' and '.', starting with a letter, digit or '_'"
+      )
+    }
+    return value
   }
 
   private func integer(_ name: AttributeName) -> Int? {

@@ -38,6 +38,14 @@ extension ElementName {
 }
 
 extension AttributeName {
+  /// Whether the schema types this attribute as an `Identifier`.
+  var isIdentifier: Bool {
+    switch self {
+    case .id, .from, .to, .fromBuilding, .toBuilding, .building, .place, .entrance: true
+    default: false
+    }
+  }
+
   /// The name as it appears in the XML.
   var text: String { Self.texts[rawValue] }
 

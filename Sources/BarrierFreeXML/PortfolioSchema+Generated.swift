@@ -40,7 +40,6 @@ extension PortfolioSchema {
       digit or '_'; at most 64 characters. Unique within its scope (building ids within the file; place,
       room and connector ids within their building).</xs:documentation></xs:annotation>
     <xs:restriction base="xs:token">
-      <xs:pattern value="[\p{L}\p{N}_][\p{L}\p{N}_.\-]*"/>
       <xs:maxLength value="64"/>
     </xs:restriction>
   </xs:simpleType>

@@ -150,6 +150,45 @@ enum Values {
     return String(decoding: decoded, as: UTF8.self)
   }
 
+  /// Whether `text` is an identifier of the format: the schema's pattern
+  /// `[\p{L}\p{N}_][\p{L}\p{N}_.\-]*` (a letter, digit or `_`, then letters,
+  /// digits, `_`, `.` and `-`). Checked here instead of by libxml2's regular
+  /// expressions, which are slow with Unicode classes.
+  static func isIdentifier(_ text: String) -> Bool {
+    var first = true
+    var ascii = true
+    for byte in text.utf8 {
+      if byte >= 0x80 {
+        ascii = false
+        break
+      }
+      let letterOrDigit =
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+        || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+      let allowed =
+        letterOrDigit || (!first && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")))
+      if !allowed { return false }
+      first = false
+    }
+    if ascii { return !text.isEmpty }
+    first = true
+    for scalar in text.unicodeScalars {
+      let letterOrDigit: Bool
+      switch scalar.properties.generalCategory {
+      case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+        .decimalNumber, .letterNumber, .otherNumber:
+        letterOrDigit = true
+      default:
+        letterOrDigit = scalar == "_"
+      }
+      let allowed = letterOrDigit || (!first && (scalar == "." || scalar == "-"))
+      if !allowed { return false }
+      first = false
+    }
+    return !first
+  }
+
   private static func isSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
   }

@@ -57,7 +57,8 @@ struct WriterTests {
     let building = Building(id: "b1", yearBuilt: 812)
     let text = try PortfolioWriter.building(building, inQuarter: false)
     #expect(text.contains(#"yearBuilt="0812""#))
-    #expect(try roundTrip(Portfolio(members: [.building(building)])).allBuildings.first?.yearBuilt == 812)
+    #expect(
+      try roundTrip(Portfolio(members: [.building(building)])).allBuildings.first?.yearBuilt == 812)
   }
 
   @Test("Streaming pieces make the same document as the whole")
@@ -70,7 +71,8 @@ struct WriterTests {
           open24h: false)
       ],
       buildings: [Building(id: "b1", places: [Place(id: "e", kind: .entrance)])])
-    let portfolio = Portfolio(name: "P", members: [.quarter(quarter), .building(Building(id: "b2"))])
+    let portfolio = Portfolio(
+      name: "P", members: [.quarter(quarter), .building(Building(id: "b2"))])
     let pieces =
       try PortfolioWriter.header(name: "P") + PortfolioWriter.quarterStart(quarter.header)
       + PortfolioWriter.building(quarter.buildings[0], inQuarter: true)
