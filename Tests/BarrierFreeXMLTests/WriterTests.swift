@@ -1,3 +1,4 @@
+import BarrierFree
 import BarrierFreeModel
 import BarrierFreeXML
 import Testing
@@ -80,5 +81,21 @@ struct WriterTests {
       + PortfolioWriter.building(Building(id: "b2"), inQuarter: false) + PortfolioWriter.footer()
     #expect(try PortfolioWriter.document(portfolio) == pieces)
     #expect(try roundTrip(portfolio) == portfolio)
+  }
+}
+
+@Suite("Round trip of generated models")
+struct GeneratedRoundTripTests {
+  @Test(
+    "Generated buildings read back equal to the models that were written", arguments: [1, 2, 3])
+  func generatedRoundTrip(seed: UInt64) throws {
+    var generator = PortfolioGenerator(options: .init(buildings: 30, seed: seed, incomplete: 0.3))
+    let buildings = (0..<30).map { generator.makeBuilding($0) }
+    let portfolio = Portfolio(name: "seed \(seed)", members: buildings.map { .building($0) })
+    let text = try PortfolioWriter.document(portfolio)
+    let reader = PortfolioReader(text: text, fileName: "generated.xml")
+    let back = try reader.readAll()
+    #expect(reader.diagnostics.isEmpty, "\(reader.diagnostics.prefix(3))")
+    #expect(back == portfolio)
   }
 }
