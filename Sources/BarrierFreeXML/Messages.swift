@@ -80,7 +80,7 @@ enum SchemaMessages {
       if text.contains("[facet 'maxLength']") {
         return Result(
           text:
-            "\(subject): \(attribute) is too long (\(captured(text, after: "length of '", until: "'") ?? "?") characters; at most \(captured(text, after: "allowed length ('", until: "'") ?? "?"))",
+            "\(subject): \(attribute) is too long (\(captured(text, after: "length of '", until: "'") ?? "?") characters; at most \(captured(text, after: "maximum length of '", until: "'") ?? "?"))",
           attribute: attribute)
       }
       if text.contains("The attribute '\(attribute)' is required but missing") {

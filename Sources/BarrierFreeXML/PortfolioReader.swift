@@ -79,6 +79,7 @@ public final class PortfolioReader {
   private var buffer: UnsafeMutableRawBufferPointer
   private var finished = false
   private var queue: [PortfolioEvent] = []
+  private var markupGuard = MarkupGuard()
   private var queueHead = 0
 
   // libxml2 state.
@@ -200,6 +201,15 @@ public final class PortfolioReader {
     }
     statistics.bytes += count
     guard let parser else { return }
+    if let place = markupGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) {
+      report(
+        .error, .security,
+        at: SourceLocation(file: fileName, line: place.line, column: place.column),
+        "an element has more than \(MarkupGuard.maximumAttributes) attributes; the format needs at most 14, and so many would take the XML parser hours"
+      )
+      finish()
+      return
+    }
     let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
     atEndOfInput = count == 0
     withParserErrorHandler {
@@ -235,6 +245,7 @@ public final class PortfolioReader {
       return false
     }
     statistics.bytes += count
+    _ = markupGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
     if count == 0 {
       report(
         .error, .syntax, at: SourceLocation(file: fileName, line: 1, column: 1),

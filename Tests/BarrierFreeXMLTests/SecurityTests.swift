@@ -91,6 +91,17 @@ struct SecurityTests {
     #expect(diagnostics.first?.message.contains("nope") == true)
   }
 
+  @Test("A name longer than the schema allows says how long it is and may be")
+  func tooLongName() {
+    let text = """
+      <portfolio xmlns="urn:barrierfree:portfolio:1" name="\(String(repeating: "x", count: 250))"/>
+      """
+    let (reader, _) = readAll(text)
+    #expect(
+      reader.diagnostics.first?.message
+        == "portfolio: name is too long (250 characters; at most 200)")
+  }
+
   @Test("Deep nesting ends in a located error")
   func deepNesting() {
     let depth = 10_000
@@ -105,5 +116,40 @@ struct SecurityTests {
     #expect(depthError?.location.line == 1)
     // The 65th element starts after the root and 63 <building> tags.
     #expect(depthError?.location.column == 48 + 63 * 10)
+  }
+}
+
+@Suite("Guards against slow input")
+struct SlowInputTests {
+  @Test("An element with too many attributes is refused before libxml2 parses it")
+  func manyAttributes() {
+    let attributes = (0..<300).map { " a\($0)=\"x\"" }.joined()
+    let text = """
+      <?xml version="1.0"?>
+      <!-- a comment with = signs: a="1" b="2" -->
+      <?pi x="1"?>
+        <portfolio xmlns="urn:barrierfree:portfolio:1"\(attributes)/>
+      """
+    let (reader, _) = readAll(text)
+    let error = reader.diagnostics.first
+    #expect(reader.diagnostics.count == 1)
+    #expect(error?.kind == .security)
+    #expect(error?.location.line == 4)
+    #expect(error?.location.column == 3)
+    #expect(error?.message.contains("more than 256 attributes") == true)
+  }
+
+  @Test("Equals signs in comments, instructions and quoted values are not counted")
+  func equalsSignsElsewhere() {
+    let many = String(repeating: "a=b ", count: 400)
+    let text = """
+      <?xml version="1.0"?>
+      <!-- \(many) -->
+      <?note \(many)?>
+      <portfolio xmlns="urn:barrierfree:portfolio:1" name="\(many.prefix(180))"><building id="b1"/></portfolio>
+      """
+    let (reader, buildings) = readAll(text)
+    #expect(reader.diagnostics.isEmpty, "\(reader.diagnostics)")
+    #expect(buildings.count == 1)
   }
 }
