@@ -115,7 +115,10 @@ struct BuildingIndex {
 
   /// Resolves every reference of the building.
   func finish(building: Building, reader: PortfolioReader) {
+    var suggestionsLeft = 20
     for reference in references {
+      // Past the limit nothing is reported: skip the work of saying it.
+      if reader.isAtErrorLimit { return }
       let definition = definitions[reference.id]
       switch (reference.role, definition?.kind) {
       case (.connectorEnd, .place), (.connectorEnd, .room), (.liftStop, .place),
@@ -137,10 +140,12 @@ struct BuildingIndex {
           "\(reference.owner): '\(reference.id)' is a \(kind.noun), not \(expected(reference.role))"
         )
       case (_, .none):
-        let hint =
-          suggestion(for: reference.id, role: reference.role).map {
-            "; did you mean '\($0)'?"
-          } ?? ""
+        // A suggestion compares the id with every id of the building: offer
+        // one for the first few unresolved references only.
+        suggestionsLeft -= 1
+        let suggested =
+          suggestionsLeft >= 0 ? suggestion(for: reference.id, role: reference.role) : nil
+        let hint = suggested.map { "; did you mean '\($0)'?" } ?? ""
         let message =
           switch reference.role {
           case .connectorEnd:

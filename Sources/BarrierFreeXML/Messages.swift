@@ -225,7 +225,7 @@ enum SyntaxMessages {
       return
         "the elements are nested too deeply (\(text)); the format never nests more than 8 levels"
     }
-    if text.contains("AttValue length too long") || text.contains("huge input lookup")
+    if text.contains("AttValue length too long") || text.lowercased().contains("huge input lookup")
       || text.contains("too long")
     {
       return "a value or name is longer than the parser's limit (\(text))"

@@ -50,10 +50,15 @@ extension PortfolioReader {
 
   func startElement(
     localName: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?,
-    attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    attributeCount: Int, defaultedCount: Int,
+    attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
   ) {
     guard let names else { return }
     flushDeferred()
+    if builder.open.isEmpty && sawDoctype {
+      refuseDoctypeIfSeen()
+      return
+    }
     // The format nests 7 deep at most; libxml2's push parser in 2.9 does not
     // enforce its own depth limit, so stop here rather than grow a stack.
     if builder.open.count >= ModelBuilder.maximumDepth {
@@ -93,7 +98,9 @@ extension PortfolioReader {
     builder.rootSeen = true
     builder.attributes.removeAll(keepingCapacity: true)
     if let attributes {
-      for index in 0..<attributeCount {
+      // Attributes defaulted from a DTD come last; never take them (a
+      // DOCTYPE is refused anyway, and a missing value means "not measured").
+      for index in 0..<max(0, attributeCount - defaultedCount) {
         let base = attributes + 5 * index
         guard let attributeName = base[0], base[2] == nil,
           let known = names.attribute(attributeName), let start = base[3], let end = base[4]
@@ -155,7 +162,7 @@ extension PortfolioReader {
       // Evaluate before the assignment: `a?.b = c` opens `a` before `c`.
       let address = Address(
         street: string(.street), houseNumber: string(.houseNumber),
-        postcode: string(.postcode), city: string(.city), country: token(.country))
+        postcode: string(.postcode), city: string(.city), country: string(.country))
       builder.building?.address = address
     case .place:
       let id = token(.id) ?? ""
@@ -376,7 +383,9 @@ extension PortfolioReader {
 
   private func startQuarter() {
     let id = token(.id) ?? ""
-    if let first = builder.quarterLines[id] {
+    if id.isEmpty {
+      // The schema reports the missing id.
+    } else if let first = builder.quarterLines[id] {
       report(
         .error, .meaning, at: attributeLocation(.id),
         "quarter id '\(id)' is used twice; the first quarter with it is on line \(first)")
@@ -404,7 +413,9 @@ extension PortfolioReader {
   private func startBuilding() {
     announceQuarter()
     let id = token(.id) ?? ""
-    if let first = builder.buildingLines[id] {
+    if id.isEmpty {
+      // The schema reports the missing id.
+    } else if let first = builder.buildingLines[id] {
       report(
         .error, .meaning, at: attributeLocation(.id),
         "building id '\(id)' is used twice; the first building with it is on line \(first). Each building needs its own id"

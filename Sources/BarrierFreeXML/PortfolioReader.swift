@@ -100,6 +100,8 @@ public final class PortfolioReader {
   var schemaFlaggedAttributes: Set<String> = []
   var stoppedForLimit = false
   var sawFatalSyntaxError = false
+  /// The document has a DOCTYPE (refused at the root element at the latest).
+  var sawDoctype = false
   /// True while the parser is told that the input has ended.
   var atEndOfInput = false
 
@@ -158,6 +160,10 @@ public final class PortfolioReader {
     buffer.deallocate()
   }
 
+  /// True once the error limit has been reached and said: no further error
+  /// will be reported.
+  var isAtErrorLimit: Bool { stoppedForLimit }
+
   /// True when an error (not a warning) has been found so far.
   public var hasErrors: Bool { errorCount > 0 }
 
@@ -201,6 +207,11 @@ public final class PortfolioReader {
     }
     statistics.bytes += count
     guard let parser else { return }
+    if let input = parser.pointee.input, let base = input.pointee.base,
+      let current = input.pointee.cur
+    {
+      markupGuard.discard(before: Int(input.pointee.consumed) + (current - base))
+    }
     if let place = markupGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) {
       report(
         .error, .security,
@@ -270,6 +281,7 @@ public final class PortfolioReader {
     handler.pointee.internalSubset = readerInternalSubset
     handler.pointee.externalSubset = readerExternalSubset
     handler.pointee.entityDecl = readerEntityDecl
+    handler.pointee.attributeDecl = readerAttributeDecl
     handler.pointee.getParameterEntity = nil
     handler.pointee.reference = readerReference
 
@@ -307,9 +319,12 @@ public final class PortfolioReader {
   /// the reader, so parser errors reach the thread's structured error handler
   /// (libxml2 keeps it per thread): set it for the call, restore it after.
   private func withParserErrorHandler(_ body: () -> Void) {
+    // Keep the thread's own handler (an application's) and put it back.
+    let previousHandler = __xmlStructuredError()?.pointee
+    let previousContext = __xmlStructuredErrorContext()?.pointee
     xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque(), readerParserError)
     body()
-    xmlSetStructuredErrorFunc(nil, nil)
+    xmlSetStructuredErrorFunc(previousContext, previousHandler)
   }
 
   private func finish() {
@@ -440,6 +455,11 @@ public final class PortfolioReader {
       if start.pointee == UInt8(ascii: "\n") { newlines += 1 }
     }
     guard start.pointee == UInt8(ascii: "<") else { return nil }
+    let tagBytes = UnsafeBufferPointer(start: start, count: current - start)
+    let fileOffset = Int(input.pointee.consumed) + (start - base)
+    if let recorded = markupGuard.position(ofTagAt: fileOffset) {
+      return RawTag(bytes: tagBytes, line: recorded.line, column: recorded.column)
+    }
     let line = Int(input.pointee.line) - newlines
     // Column of '<': count characters back to the start of its line.
     var column = 1

@@ -14,7 +14,10 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
 }
 
 /// Writes the portfolio format: a model in, XML text out, valid against
-/// Schemas/portfolio.xsd whenever the model's ids are valid identifiers.
+/// Schemas/portfolio.xsd. A value the schema would refuse (a negative or
+/// non-finite length, an id that is not an identifier, a name over 200
+/// characters, a level outside -10…200) throws ``WriteError`` instead of
+/// producing a file that does not read back.
 ///
 /// Deterministic: attributes in the schema's order, numbers in their shortest
 /// exact form (`900`, `902.5`), two spaces per level. Reading what it writes
@@ -165,6 +168,7 @@ private struct ElementWriter {
     text += String(repeating: "  ", count: depth) + "<" + name
     for (key, value) in attributes {
       guard let value else { continue }
+      try SchemaConstraints.check(element: name, attribute: key, value: value)
       text += " \(key)=\""
       try escape(value, element: name, attribute: key)
       text += "\""
@@ -389,5 +393,81 @@ private struct ElementWriter {
     try withAreas(
       fixture.kindName, [("id", fixture.id)] + specific,
       areas: fixture.movementArea.map { [$0] } ?? [], depth: depth)
+  }
+}
+
+/// The schema's constraints on attribute values, checked before writing so
+/// that the writer never produces a file its own reader refuses.
+enum SchemaConstraints {
+  private static let identifiers: Set<String> = [
+    "id", "from", "to", "place", "entrance", "building", "fromBuilding", "toBuilding",
+  ]
+  private static let names: Set<String> = [
+    "name", "number", "street", "houseNumber", "postcode", "city", "country",
+  ]
+  /// Attributes whose values come from Swift enumerations or booleans, and
+  /// so are always valid.
+  private static let closedValues: Set<String> = [
+    "xmlns", "kind", "surface", "handrails", "operation", "opensInto", "side", "grabBars",
+    "accessible", "wheelGuards", "unlockableFromOutside", "backrest", "floorLevel", "kneeSpace",
+    "powered", "open24h",
+  ]
+
+  static func check(element: String, attribute: String, value: String) throws(WriteError) {
+    func fail(_ problem: String) -> WriteError {
+      WriteError(message: "<\(element)> \(attribute) '\(value.prefix(80))': \(problem)")
+    }
+    if closedValues.contains(attribute) { return }
+    if identifiers.contains(attribute) {
+      guard Values.isIdentifier(value) else {
+        throw fail(
+          "not an identifier (letters, digits, '_', '-' and '.', starting with a letter, digit or '_')"
+        )
+      }
+      guard value.unicodeScalars.count <= 64 else { throw fail("longer than 64 characters") }
+      return
+    }
+    if names.contains(attribute) {
+      guard value.unicodeScalars.count <= 200 else { throw fail("longer than 200 characters") }
+      return
+    }
+    switch attribute {
+    case "level":
+      guard let level = Int(value), (-10...200).contains(level) else {
+        throw fail("a level must be a whole number from -10 to 200")
+      }
+    case "storeys":
+      guard let storeys = Int(value), storeys >= 1 else { throw fail("storeys must be 1 or more") }
+    case "count":
+      guard let count = Int(value), count >= 0 else { throw fail("a count cannot be negative") }
+    case "yearBuilt":
+      guard value.trimmingCharacters(in: "-0").isEmpty == false else {
+        throw fail("there is no year 0")
+      }
+    default:
+      // A decimal: plain digits with at most one point, not negative, at most
+      // 24 significant digits (libxml2's limit for xs:decimal).
+      var digits = 0
+      var points = 0
+      var leading = true
+      for character in value {
+        if character == "." {
+          points += 1
+        } else if let digit = character.wholeNumberValue, character.isASCII {
+          if digit != 0 || !leading || points > 0 { digits += 1 }
+          if digit != 0 { leading = false }
+        } else {
+          throw fail("not a finite number of at least 0")
+        }
+      }
+      guard points <= 1, !value.isEmpty else { throw fail("not a number") }
+      guard digits <= 24 else { throw fail("more than 24 digits; the format cannot hold it") }
+    }
+  }
+}
+
+extension String {
+  fileprivate func trimmingCharacters(in set: String) -> String {
+    String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
   }
 }

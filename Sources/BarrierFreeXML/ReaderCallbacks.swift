@@ -19,7 +19,7 @@ func readerStartElement(
   guard let reader = reader(context), let localName else { return }
   reader.startElement(
     localName: localName, uri: uri, attributeCount: Int(attributeCount),
-    attributes: attributes)
+    defaultedCount: Int(defaultedCount), attributes: attributes)
 }
 
 func readerEndElement(
@@ -56,11 +56,26 @@ func readerInternalSubset(
   _ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?
 ) {
   guard let reader = reader(context) else { return }
+  reader.sawDoctype = true
   if let systemID {
     reader.refuse(
       "the DOCTYPE names an external DTD ('\(String(cString: systemID))'); BarrierFree never loads DTDs: remove the DOCTYPE line"
     )
   }
+}
+
+func readerAttributeDecl(
+  _ context: UnsafeMutableRawPointer?, _ element: UnsafePointer<xmlChar>?,
+  _ name: UnsafePointer<xmlChar>?, _ type: Int32, _ defaultKind: Int32,
+  _ defaultValue: UnsafePointer<xmlChar>?, _ tree: xmlEnumerationPtr?
+) {
+  // The handler owns the enumeration tree.
+  if let tree { xmlFreeEnumeration(tree) }
+  guard let reader = reader(context) else { return }
+  let elementName = element.map { String(cString: $0) } ?? "?"
+  reader.refuse(
+    "the DOCTYPE declares attributes of <\(elementName)> (ATTLIST); their defaults would add values nobody measured: remove the DOCTYPE"
+  )
 }
 
 func readerExternalSubset(
@@ -96,6 +111,13 @@ extension PortfolioReader {
     stopParser()
   }
 
+  /// Refuses a document with a DOCTYPE that declared nothing refused so far:
+  /// the format has no DTD, and a DOCTYPE can only change what is read.
+  func refuseDoctypeIfSeen() {
+    guard sawDoctype, !diagnostics.contains(where: { $0.kind == .security }) else { return }
+    refuse("the document has a DOCTYPE; a BarrierFree portfolio has none: remove the DOCTYPE")
+  }
+
   /// A well-formedness error (or warning) from the XML parser.
   func parserError(_ error: xmlError) {
     let raw = error.message.map { String(cString: $0) } ?? "XML error"
@@ -107,9 +129,15 @@ extension PortfolioReader {
     let severity: Diagnostic.Severity =
       error.level == XML_ERR_WARNING ? .warning : .error
     var message = SyntaxMessages.humanize(raw)
-    if severity == .error {
+    if error.level == XML_ERR_FATAL {
       sawFatalSyntaxError = true
-      if atEndOfInput && !message.contains("truncated") {
+      if atEndOfInput, let open = builder.open.last {
+        // libxml2 words an early end in several ways ("Extra content at the
+        // end of the document", "Premature end of data"): say what it means.
+        let name = open.name.map { "<\($0.text)>" } ?? "an element"
+        message =
+          "the file ends before \(name) is closed; is it truncated? (\(raw.trimmingWhitespace()))"
+      } else if atEndOfInput && !message.contains("truncated") {
         message += " (at the end of the file: is the file truncated?)"
       }
     }

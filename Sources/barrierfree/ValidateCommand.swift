@@ -67,9 +67,11 @@ struct ValidateCommand: ParsableCommand {
     }
     for (_, diagnostic) in ordered {
       StandardError.print(diagnostic.description)
-      switch diagnostic.severity {
-      case .error: summary.errors += 1
-      case .warning: summary.warnings += 1
+      // The notice that the limit was reached is not an error of its own.
+      switch (diagnostic.severity, diagnostic.kind) {
+      case (_, .limit): break
+      case (.error, _): summary.errors += 1
+      case (.warning, _): summary.warnings += 1
       }
     }
     return summary

@@ -148,6 +148,35 @@ struct InputTests {
   }
 
   @Test(
+    "Columns stay exact for multi-line tags whose line began in an earlier chunk",
+    arguments: [257, 1000, 4096])
+  func columnsAcrossChunks(chunkSize: Int) {
+    // 300 places with the same id, each tag over two lines, indented by 100
+    // spaces: every duplicate is reported at column 108 (the id attribute).
+    let indent = String(repeating: " ", count: 100)
+    let places = (0..<300).map { "\(indent)<place id=\"p\" kind=\"other\"\n   width=\"\($0)\"/>" }
+    let text = document(building: places.joined(separator: "\n"))
+    let (reader, _) = readAll(text, options: ReaderOptions(maxErrors: 1000, chunkSize: chunkSize))
+    #expect(reader.diagnostics.count == 299)
+    #expect(
+      reader.diagnostics.allSatisfy { $0.location.column == 108 }, "\(reader.diagnostics.prefix(3))"
+    )
+    // Line 4 holds the first place; each place takes two lines.
+    #expect(reader.diagnostics.first?.location.line == 6)
+    #expect(reader.diagnostics.last?.location.line == 4 + 2 * 299)
+  }
+
+  @Test("A byte-order mark does not shift the columns of the first line")
+  func byteOrderMarkColumn() {
+    let bytes: [UInt8] =
+      [0xEF, 0xBB, 0xBF]
+      + Array(#"<portfolio xmlns="urn:barrierfree:portfolio:1" bogus="1"/>"#.utf8)
+    let reader = PortfolioReader(bytes: bytes, fileName: "bom.xml")
+    while reader.next() != nil {}
+    #expect(reader.diagnostics.first?.location.column == 48)
+  }
+
+  @Test(
     "A number the format does not allow says which number was meant",
     arguments: [
       ("12,5", "decimal comma: write 12.5"),

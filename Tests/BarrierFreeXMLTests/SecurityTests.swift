@@ -153,3 +153,76 @@ struct SlowInputTests {
     #expect(buildings.count == 1)
   }
 }
+
+@Suite("DOCTYPEs")
+struct DoctypeTests {
+  @Test("Attribute defaults from a DOCTYPE never become measurements")
+  func attributeDefaults() {
+    let (reader, buildings) = readAll(
+      """
+      <?xml version="1.0"?>
+      <!DOCTYPE portfolio [<!ATTLIST door clearWidth CDATA "1000" threshold CDATA "0">]>
+      <portfolio xmlns="urn:barrierfree:portfolio:1"><building id="b1">
+        <place id="a" kind="landing"/><place id="b" kind="lobby"/>
+        <door id="d1" from="a" to="b"/>
+      </building></portfolio>
+      """)
+    #expect(buildings.isEmpty)
+    #expect(reader.diagnostics.count == 1)
+    #expect(reader.diagnostics.first?.kind == .security)
+    #expect(reader.diagnostics.first?.message.contains("ATTLIST") == true)
+  }
+
+  @Test("A DOCTYPE that declares nothing is refused too")
+  func emptyDoctype() {
+    let (reader, buildings) = readAll(
+      """
+      <!DOCTYPE portfolio>
+      <portfolio xmlns="urn:barrierfree:portfolio:1"><building id="b1"/></portfolio>
+      """)
+    #expect(buildings.isEmpty)
+    #expect(
+      reader.diagnostics.map(\.message) == [
+        "the document has a DOCTYPE; a BarrierFree portfolio has none: remove the DOCTYPE"
+      ])
+  }
+}
+
+@Suite("Many problems in one file")
+struct ManyProblemsTests {
+  @Test("Thousands of unresolved references stop at the error limit (and quickly)")
+  func manyDanglingReferences() {
+    let count = 3000
+    var body = ""
+    for index in 0..<count { body += "    <place id=\"p\(index)\" kind=\"landing\"/>\n" }
+    for index in 0..<count { body += "    <door from=\"q\(index)\" to=\"p\(index)\"/>\n" }
+    let (reader, _) = readAll(document(building: body))
+    #expect(reader.diagnostics.count == 101)
+    #expect(reader.diagnostics.first?.message.contains("did you mean 'p0'?") == true)
+    #expect(reader.diagnostics.last?.kind == .limit)
+  }
+
+  @Test("A namespace error does not hide a later truncation")
+  func namespaceErrorThenTruncation() {
+    let (reader, _) = readAll(
+      """
+      <portfolio xmlns="urn:barrierfree:portfolio:1">
+      <building id="b1" x:foo="1">
+      </building>
+      <building id="b2">
+      """)
+    #expect(reader.diagnostics.contains { $0.message.contains("Namespace prefix x") })
+    #expect(
+      reader.diagnostics.contains {
+        $0.message.hasPrefix("the file ends before <building> is closed; is it truncated?")
+      })
+  }
+
+  @Test("Two buildings without ids get one error each, not a duplicate-id error")
+  func missingIds() {
+    let (reader, _) = readAll(
+      "<portfolio xmlns=\"urn:barrierfree:portfolio:1\"><building/><building/></portfolio>")
+    #expect(reader.diagnostics.count == 2)
+    #expect(reader.diagnostics.allSatisfy { $0.message.contains("required but missing") })
+  }
+}

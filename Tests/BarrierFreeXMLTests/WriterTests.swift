@@ -99,3 +99,62 @@ struct GeneratedRoundTripTests {
     #expect(back == portfolio)
   }
 }
+
+@Suite("The writer refuses what the schema refuses")
+struct WriterConstraintTests {
+  private func writeError(_ building: Building) -> String? {
+    do {
+      _ = try PortfolioWriter.building(building, inQuarter: false)
+      return nil
+    } catch {
+      return error.message
+    }
+  }
+
+  private func withLength(_ millimetres: Double) -> Building {
+    Building(id: "b1", places: [Place(id: "p", kind: .corridor, width: .mm(millimetres))])
+  }
+
+  @Test(
+    "Lengths that cannot be written",
+    arguments: [
+      (-5.0, "not a finite number"), (Double.nan, "not a finite number"),
+      (Double.infinity, "not a finite number"), (1e300, "more than 24 digits"),
+      (5e-324, "more than 24 digits"),
+    ])
+  func badLengths(millimetres: Double, problem: String) {
+    let message = writeError(withLength(millimetres))
+    #expect(message?.hasPrefix("<place> width") == true, "\(message ?? "no error")")
+    #expect(message?.contains(problem) == true, "\(message ?? "no error")")
+  }
+
+  @Test("Values outside the schema's ranges cannot be written")
+  func outOfRange() {
+    #expect(writeError(Building(id: "b1", storeys: 0))?.contains("storeys must be 1") == true)
+    #expect(writeError(Building(id: "b1", yearBuilt: 0))?.contains("no year 0") == true)
+    #expect(
+      writeError(Building(id: "b1", places: [Place(id: "p", kind: .landing, level: 500)]))?
+        .contains("from -10 to 200") == true)
+    #expect(
+      writeError(Building(id: "b1", name: String(repeating: "x", count: 201)))?
+        .contains("longer than 200") == true)
+    #expect(writeError(Building(id: "a b"))?.contains("not an identifier") == true)
+    #expect(
+      writeError(Building(id: String(repeating: "x", count: 65)))?.contains("longer than 64")
+        == true)
+  }
+
+  @Test("Values at the edges of the ranges are written and read back")
+  func edges() throws {
+    let building = Building(
+      id: "b1", name: String(repeating: "ä", count: 200), yearBuilt: 1, storeys: 1,
+      address: Address(country: " DE "),
+      places: [
+        Place(id: "p", kind: .landing, level: -10),
+        Place(id: String(repeating: "x", count: 64), kind: .landing, level: 200),
+      ])
+    let text = try PortfolioWriter.document(Portfolio(members: [.building(building)]))
+    let reader = PortfolioReader(text: text, fileName: "edges.xml")
+    #expect(try reader.readAll().allBuildings.first == building)
+  }
+}
