@@ -23,8 +23,11 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
 }
 
 extension SourceLocation: CustomStringConvertible {
-  /// `file:line:column`.
-  public var description: String { "\(file):\(line):\(column)" }
+  /// `file:line:column`, or just `file` when the problem has no place in the
+  /// text (the file cannot be opened).
+  public var description: String {
+    line > 0 ? "\(file):\(line):\(column)" : file
+  }
 }
 
 /// One problem found in an input file.

@@ -116,7 +116,7 @@ struct ValidateCommandTests {
     #expect(result.status == 2)
     #expect(
       result.standardError
-        == "no-such-file.xml:0:0: error: cannot open 'no-such-file.xml': No such file or directory\n"
+        == "no-such-file.xml: error: cannot open 'no-such-file.xml': No such file or directory\n"
     )
     #expect(result.standardOutput == "no-such-file.xml: 0 buildings, 0 flats, 1 error\n")
   }
