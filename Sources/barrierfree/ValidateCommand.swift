@@ -24,6 +24,13 @@ struct ValidateCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print only the problems, no summary lines.")
   var quiet = false
 
+  @Flag(
+    help: """
+      Also print, per file on standard error, the bytes read and the most buildings held in \
+      memory at once (the reader streams: this stays small for any file size).
+      """)
+  var statistics = false
+
   func validate() throws {
     guard maxErrors > 0 else {
       throw ValidationError("--max-errors must be at least 1")
@@ -57,6 +64,13 @@ struct ValidateCommand: ParsableCommand {
         }
       }
       diagnostics = reader.diagnostics
+      if statistics {
+        let numbers = reader.statistics
+        StandardError.print(
+          "\(file): statistics: \(numbers.bytes) bytes read, \(numbers.buildings) buildings, "
+            + "\(numbers.flats) flats, at most \(numbers.maxBufferedBuildings) buildings held at once"
+        )
+      }
     } catch {
       diagnostics = error.diagnostics
     }
