@@ -17,112 +17,157 @@ struct MarkupGuard {
   /// largest element has 14; a root may add a few namespace declarations.
   static let maximumAttributes = 256
 
-  private enum State {
-    case text
-    case open  // just after '<'
-    case bang(Int)  // after "<!", count of '-' seen so far
-    case startTag
-    case quoted(UInt8)
-    case otherMarkup  // a declaration or end tag, up to '>'
-    case comment(Int)  // dashes seen in a row
-    case instruction(Bool)  // whether the last byte was '?'
+  // States of the scan (small integers: the loop below is the hot path).
+  private static let text: UInt8 = 0
+  private static let open: UInt8 = 1  // just after '<'
+  private static let bang: UInt8 = 2  // after "<!"; `dashes` counts '-'
+  private static let startTag: UInt8 = 3
+  private static let quoted: UInt8 = 4  // inside a value; `quote` is its quote
+  private static let otherMarkup: UInt8 = 5  // a declaration or end tag, to '>'
+  private static let comment: UInt8 = 6  // `dashes` counts '-' in a row
+  private static let instruction: UInt8 = 7  // `dashes` is 1 after a '?'
+
+  /// Bytes that matter in the text, start-tag, quoted and markup states:
+  /// line ends, markup characters, quotes, and non-ASCII bytes (for columns).
+  private static let interesting: [Bool] = (0...255).map { byte in
+    byte == 0x0A || byte == 0x0D || byte == 0x3C || byte == 0x3E || byte == 0x3D
+      || byte == 0x22 || byte == 0x27 || byte >= 0x80
   }
 
-  private var state = State.text
+  private var state = MarkupGuard.text
+  private var dashes = 0
+  private var quote: UInt8 = 0
   private var attributes = 0
   /// Bytes scanned so far.
   private var offset = 0
   private var previousWasCarriageReturn = false
+  /// Line of the current position (1-based), counted over all bytes seen.
+  private(set) var line = 1
+  /// Offset of the first byte of the current line, and the number of UTF-8
+  /// continuation bytes on it so far: column = bytes - continuations + 1.
+  private var lineStart = 0
+  private var continuations = 0
+  /// Where the '<' of the tag being scanned is.
+  private var tagLine = 1
+  private var tagColumn = 1
   /// Where each '<' not yet passed by the parser is: offset, line, column.
   private var tagStarts: [(offset: Int, line: Int32, column: Int32)] = []
   private var firstTagStart = 0
   /// False when the parser's byte offsets will not match the file's: an
   /// input in UTF-16 or a declared encoding other than UTF-8.
   private(set) var recordsPositions = true
-  /// Line of the current position (1-based), counted over all bytes seen.
-  private(set) var line = 1
-  /// Column of the next character (1-based, in characters).
-  private var column = 1
-  /// Where the '<' of the tag being scanned is.
-  private var tagLine = 1
-  private var tagColumn = 1
 
   /// Scans `bytes`; returns the line and column of the offending tag if one
   /// has too many attributes.
   mutating func scan(_ bytes: UnsafeRawBufferPointer) -> (line: Int, column: Int)? {
-    if offset == 0 { checkEncoding(bytes) }
-    for byte in bytes {
-      defer { offset += 1 }
+    if offset == 0 {
+      checkEncoding(bytes)
+      if isByteOrderMark { lineStart = 3 }
+    }
+    let base = offset
+    let count = bytes.count
+    // Skip a byte-order mark: it is no character of line 1.
+    var index = base == 0 && isByteOrderMark ? 3 : 0
+    let interesting = MarkupGuard.interesting
+    while index < count {
+      let skippable =
+        state == MarkupGuard.text || state == MarkupGuard.startTag
+        || state == MarkupGuard.quoted || state == MarkupGuard.otherMarkup
+      if skippable {
+        // The hot loop: most bytes are plain text or attribute values.
+        let start = index
+        while index < count && !interesting[Int(bytes[index])] { index += 1 }
+        if index > start { previousWasCarriageReturn = false }
+        if index == count { break }
+      }
+      let byte = bytes[index]
+      let position = base + index
+      index += 1
       if byte == 0x0A {
         if !previousWasCarriageReturn { line += 1 }
-        column = 1
+        lineStart = position + 1
+        continuations = 0
       } else if byte == 0x0D {
         line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 && !(offset < 3 && isByteOrderMark) {
-        column += 1
+        lineStart = position + 1
+        continuations = 0
+      } else if byte & 0xC0 == 0x80 {
+        continuations += 1
       }
       previousWasCarriageReturn = byte == 0x0D
       switch state {
-      case .text:
+      case MarkupGuard.text:
         if byte == UInt8(ascii: "<") {
-          state = .open
+          state = MarkupGuard.open
           tagLine = line
-          tagColumn = column - 1
+          tagColumn = position - lineStart - continuations + 1
           if recordsPositions {
-            tagStarts.append((offset, Int32(clamping: tagLine), Int32(clamping: tagColumn)))
+            tagStarts.append((position, Int32(clamping: tagLine), Int32(clamping: tagColumn)))
           }
         }
-      case .open:
+      case MarkupGuard.open:
         switch byte {
-        case UInt8(ascii: "!"): state = .bang(0)
-        case UInt8(ascii: "?"): state = .instruction(false)
-        case UInt8(ascii: "/"): state = .otherMarkup
+        case UInt8(ascii: "!"):
+          state = MarkupGuard.bang
+          dashes = 0
+        case UInt8(ascii: "?"):
+          state = MarkupGuard.instruction
+          dashes = 0
+        case UInt8(ascii: "/"):
+          state = MarkupGuard.otherMarkup
         default:
-          state = .startTag
+          state = MarkupGuard.startTag
           attributes = 0
         }
-      case .bang(let dashes):
+      case MarkupGuard.bang:
         if byte == UInt8(ascii: "-") {
-          state = dashes == 1 ? .comment(0) : .bang(dashes + 1)
+          dashes += 1
+          if dashes == 2 {
+            state = MarkupGuard.comment
+            dashes = 0
+          }
         } else {
           // A declaration or CDATA: not a start tag, nothing to count. A CDATA
           // section's text is refused by the schema; its '>' may end this
           // state early, which can only under-count.
-          state = byte == UInt8(ascii: ">") ? .text : .otherMarkup
+          state = byte == UInt8(ascii: ">") ? MarkupGuard.text : MarkupGuard.otherMarkup
         }
-      case .startTag:
+      case MarkupGuard.startTag:
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
-          state = .quoted(byte)
+          state = MarkupGuard.quoted
+          quote = byte
         case UInt8(ascii: "="):
           attributes += 1
-          if attributes > Self.maximumAttributes { return (tagLine, tagColumn) }
+          if attributes > Self.maximumAttributes {
+            offset = base + index
+            return (tagLine, tagColumn)
+          }
         case UInt8(ascii: ">"):
-          state = .text
+          state = MarkupGuard.text
         default:
           break
         }
-      case .quoted(let quote):
-        if byte == quote { state = .startTag }
-      case .otherMarkup:
-        if byte == UInt8(ascii: ">") { state = .text }
-      case .comment(let dashes):
+      case MarkupGuard.quoted:
+        if byte == quote { state = MarkupGuard.startTag }
+      case MarkupGuard.otherMarkup:
+        if byte == UInt8(ascii: ">") { state = MarkupGuard.text }
+      case MarkupGuard.comment:
         if byte == UInt8(ascii: "-") {
-          state = .comment(dashes + 1)
-        } else if byte == UInt8(ascii: ">") && dashes >= 2 {
-          state = .text
+          dashes += 1
         } else {
-          state = .comment(0)
+          if byte == UInt8(ascii: ">") && dashes >= 2 { state = MarkupGuard.text }
+          dashes = 0
         }
-      case .instruction(let sawQuestionMark):
-        if byte == UInt8(ascii: ">") && sawQuestionMark {
-          state = .text
+      default:  // instruction
+        if byte == UInt8(ascii: ">") && dashes == 1 {
+          state = MarkupGuard.text
         } else {
-          state = .instruction(byte == UInt8(ascii: "?"))
+          dashes = byte == UInt8(ascii: "?") ? 1 : 0
         }
       }
     }
+    offset = base + count
     return nil
   }
 
