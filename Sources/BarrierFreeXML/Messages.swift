@@ -257,35 +257,6 @@ extension RawTag {
   func namespaceDeclaration() -> String? {
     value(ofAttribute: "xmlns")
   }
-
-  private func offset(ofAttribute name: String) -> Int? {
-    let target = Array(name.utf8)
-    var quote: UInt8? = nil
-    var index = 0
-    var previous: UInt8 = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      if let open = quote {
-        if byte == open { quote = nil }
-      } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-        quote = byte
-      } else if previous == 0x20 || previous == 0x0A || previous == 0x09 || previous == 0x0D,
-        index + target.count <= bytes.count,
-        bytes[index..<index + target.count].elementsEqual(target)
-      {
-        var after = index + target.count
-        while after < bytes.count,
-          bytes[after] == 0x20 || bytes[after] == 0x0A || bytes[after] == 0x09
-        {
-          after += 1
-        }
-        if after < bytes.count, bytes[after] == UInt8(ascii: "=") { return index }
-      }
-      previous = byte
-      index += 1
-    }
-    return nil
-  }
 }
 
 extension String {

@@ -497,11 +497,26 @@ struct RawTag {
 
   /// Line and column of attribute `name` inside the tag, if it is there.
   func position(ofAttribute name: String) -> (line: Int, column: Int)? {
-    let target = Array(name.utf8)
+    guard let target = offset(ofAttribute: name) else { return nil }
     var line = self.line
     var column = self.column
-    var index = 0
+    for byte in bytes[..<target] {
+      if byte == UInt8(ascii: "\n") {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return (line, column)
+  }
+
+  /// The byte offset of attribute `name` in the tag: where the name stands
+  /// outside any quoted value, after white space and before `=`.
+  func offset(ofAttribute name: String) -> Int? {
+    let target = Array(name.utf8)
     var quote: UInt8? = nil
+    var index = 0
     var previous: UInt8 = 0
     while index < bytes.count {
       let byte = bytes[index]
@@ -514,15 +529,7 @@ struct RawTag {
       {
         var after = index + target.count
         while after < bytes.count, isSpace(bytes[after]) { after += 1 }
-        if after < bytes.count, bytes[after] == UInt8(ascii: "=") {
-          return (line, column)
-        }
-      }
-      if byte == UInt8(ascii: "\n") {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
+        if after < bytes.count, bytes[after] == UInt8(ascii: "=") { return index }
       }
       previous = byte
       index += 1

@@ -6,10 +6,7 @@ enum Values {
   /// exponent, no `NaN`, no comma. Correctly rounded for up to 15 significant
   /// digits; longer numbers go through the standard library.
   static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-    var index = 0
-    var end = bytes.count
-    while index < end, isSpace(bytes[index]) { index += 1 }
-    while end > index, isSpace(bytes[end - 1]) { end -= 1 }
+    var (index, end) = trimmed(bytes)
     guard index < end else { return nil }
     var negative = false
     if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
@@ -59,10 +56,7 @@ enum Values {
   /// A whole number, surrounding white space allowed; nil when it does not fit
   /// an `Int`.
   static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var index = 0
-    var end = bytes.count
-    while index < end, isSpace(bytes[index]) { index += 1 }
-    while end > index, isSpace(bytes[end - 1]) { end -= 1 }
+    var (index, end) = trimmed(bytes)
     guard index < end else { return nil }
     var negative = false
     if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
@@ -187,6 +181,15 @@ enum Values {
       first = false
     }
     return !first
+  }
+
+  /// The bounds of `bytes` without white space at either end.
+  private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> (start: Int, end: Int) {
+    var start = 0
+    var end = bytes.count
+    while start < end, isSpace(bytes[start]) { start += 1 }
+    while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+    return (start, end)
   }
 
   private static func isSpace(_ byte: UInt8) -> Bool {
