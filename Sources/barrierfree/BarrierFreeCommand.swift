@@ -12,9 +12,25 @@ struct BarrierFreeCommand: ParsableCommand {
       Reads portfolios in the BarrierFree XML format (Schemas/portfolio.xsd; plain or \
       gzip-compressed; '-' for standard input).
 
-      Exit codes: 0 all good, 2 bad input or usage.
+      Exit codes: 0 all good, 2 bad input or a wrong command line.
       """,
     version: BarrierFreeVersion.current,
     subcommands: [ValidateCommand.self, GenerateCommand.self]
   )
+
+  /// Runs the tool. A usage error exits with 2, like bad input (the CLI
+  /// contract: 0 all good, 1 a check failed, 2 bad input or usage), instead
+  /// of swift-argument-parser's 64.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        StandardError.print(fullMessage(for: error))
+        exit(withError: ExitCode(2))
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -128,10 +128,24 @@ struct ValidateCommandTests {
     #expect(result.standardOutput == "")
   }
 
-  @Test("A usage error exits 64, not 0")
+  @Test("A wrong command line exits 2 and says what is wrong")
   func usageError() throws {
     let result = try Tool.run(["validate"])
-    #expect(result.status != 0)
+    #expect(result.status == 2)
+    #expect(result.standardError.contains("Missing expected argument '<files> ...'"))
+    let badOption = try Tool.run(["validate", "--max-errors", "0", "Samples/design-new-build.xml"])
+    #expect(badOption.status == 2)
+    #expect(badOption.standardError.contains("--max-errors must be at least 1"))
+  }
+
+  @Test("--help and --version exit 0")
+  func helpAndVersion() throws {
+    let help = try Tool.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.standardOutput.contains("USAGE: barrierfree <subcommand>"))
+    let version = try Tool.run(["--version"])
+    #expect(version.status == 0)
+    #expect(version.standardOutput == "0.1.0\n")
   }
 }
 
