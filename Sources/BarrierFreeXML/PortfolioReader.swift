@@ -337,6 +337,13 @@ public final class PortfolioReader {
 
   private func tearDown() {
     if let parser {
+      // For entity declarations libxml2 builds a document of its own to hold
+      // them (ctxt->myDoc), which the caller owns; found by the fuzzer's
+      // leak check on a refused billion-laughs document.
+      if let document = parser.pointee.myDoc {
+        xmlFreeDoc(document)
+        parser.pointee.myDoc = nil
+      }
       xmlFreeParserCtxt(parser)
       self.parser = nil
     }
