@@ -8,7 +8,7 @@ struct GenerateCommand: ParsableCommand {
     abstract: "Write a synthetic, valid portfolio (for load tests and benchmarks).",
     discussion: """
       The same options and seed give the same bytes. Streams: memory does not grow with \
-      --buildings. Buildings have 2 to 18 flats (about 10 on average).
+      --buildings. Buildings have 1 to 18 flats (about 8.6 on average).
       """
   )
 

@@ -32,7 +32,8 @@ struct DocumentationTests {
     while let event = reader.next() {
       switch event {
       case .portfolio(let name): lines.append("portfolio \(name ?? "")")
-      case .quarter(let quarter): lines.append("quarter \(quarter.id)")
+      case .quarter(let quarter):
+        lines.append("quarter \(quarter.id) \(quarter.facilities.map(\.kind.rawValue))")
       case .building(let building, _):
         for flat in building.flats {
           let width = flat.entranceDoor?.clearWidth
@@ -45,5 +46,6 @@ struct DocumentationTests {
     #expect(!reader.hasErrors)
     #expect(lines.count == 2 + 44)
     #expect(lines.first == "portfolio Wohnungsgenossenschaft Sieker eG (Beispiel)")
+    #expect(lines[1] == "quarter q-sieker [\"cafe\", \"careBase\", \"commonRoom\"]")
   }
 }

@@ -120,7 +120,7 @@ struct WriterConstraintTests {
     arguments: [
       (-5.0, "not a finite number"), (Double.nan, "not a finite number"),
       (Double.infinity, "not a finite number"), (1e300, "more than 24 digits"),
-      (5e-324, "more than 24 digits"),
+      (Double.leastNonzeroMagnitude, "more than 24 digits"),
     ])
   func badLengths(millimetres: Double, problem: String) {
     let message = writeError(withLength(millimetres))
