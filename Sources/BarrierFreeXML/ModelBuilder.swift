@@ -40,7 +40,6 @@ struct ModelBuilder {
   var attributes: [(AttributeName, UnsafeBufferPointer<UInt8>)] = []
   var element: ElementName = .portfolio
   var elementLocation = SourceLocation(file: "", line: 0, column: 0)
-  var elementTag: RawTag?
 }
 
 private let namespaceBytes: [CChar] = Array(PortfolioSchema.namespace.utf8CString)
@@ -109,10 +108,10 @@ extension PortfolioReader {
       }
     }
     builder.element = name
-    builder.elementTag = currentTag()
+    elementTag = currentTag()
     builder.elementLocation = SourceLocation(
-      file: fileName, line: builder.elementTag?.line ?? currentLocation().line,
-      column: builder.elementTag?.column ?? 0)
+      file: fileName, line: elementTag?.line ?? currentLocation().line,
+      column: elementTag?.column ?? 0)
     builder.open.append(OpenElement(name: name))
     start(name, parent: parent?.name)
   }
@@ -553,7 +552,7 @@ extension PortfolioReader {
   /// The location of an attribute of the element being started (the element's
   /// own location when the attribute is absent).
   func attributeLocation(_ name: AttributeName) -> SourceLocation {
-    guard let tag = builder.elementTag,
+    guard let tag = elementTag,
       let position = tag.position(ofAttribute: name.text)
     else { return builder.elementLocation }
     return SourceLocation(file: fileName, line: position.line, column: position.column)

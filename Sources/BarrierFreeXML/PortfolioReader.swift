@@ -107,6 +107,9 @@ public final class PortfolioReader {
 
   /// The model under construction.
   var builder = ModelBuilder()
+  /// The raw text of the start tag being handled, for attribute columns.
+  /// Points into libxml2's buffer: valid only during the tag's callback.
+  var elementTag: RawTag?
   /// Ids and references of the open building, checked when it ends. Kept
   /// apart from `builder` so that checks may read the builder while they
   /// update the index.
@@ -363,7 +366,14 @@ public final class PortfolioReader {
 
   /// Stops the parser at once (used for refused documents and the error
   /// limit).
+  ///
+  /// libxml2 frees its input buffer when it stops, and the current tag's text
+  /// and attribute values live in that buffer: forget every pointer into it,
+  /// so that the rest of the current callback reads nothing freed (found by
+  /// the fuzzer with AddressSanitizer).
   func stopParser() {
+    elementTag = nil
+    builder.attributes.removeAll()
     if let parser { xmlStopParser(parser) }
   }
 

@@ -1,0 +1,39 @@
+import BarrierFreeXML
+import Foundation
+import Testing
+
+/// Inputs the fuzzer (Fuzz/run.sh) found to crash or leak, read again with
+/// the fuzzer's options. Run the suite with `-sanitize=address` to see the
+/// memory errors themselves; without it, these show that reading ends.
+@Suite("Fuzzer findings")
+struct FuzzRegressionTests {
+  static let files: [String] = {
+    let folder = repositoryPath("Tests/BarrierFreeXMLTests/Fixtures/fuzz")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return names.sorted()
+  }()
+
+  @Test("Every kept finding reads to an end with diagnostics", arguments: files)
+  func finding(name: String) throws {
+    let path = repositoryPath("Tests/BarrierFreeXMLTests/Fixtures/fuzz/\(name)")
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    let reader = PortfolioReader(
+      bytes: bytes, fileName: name, options: ReaderOptions(maxErrors: 20, chunkSize: 97))
+    while reader.next() != nil {}
+    #expect(reader.hasErrors)
+  }
+
+  @Test("Stopping at the error limit inside a tag forgets that tag's attributes")
+  func stopInsideTag() {
+    // The second bad identifier reaches the limit of one error while the
+    // door's callback still runs; libxml2 then frees the tag's buffer.
+    let text = document(
+      building: """
+            <place id="a" kind="landing"/>
+            <door id="x y" from="p q" to="a" clearWidth="900"/>
+        """)
+    let (reader, _) = readAll(text, options: ReaderOptions(maxErrors: 1))
+    #expect(reader.diagnostics.count == 2)
+    #expect(reader.diagnostics.last?.kind == .limit)
+  }
+}
