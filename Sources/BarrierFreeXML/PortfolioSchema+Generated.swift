@@ -22,6 +22,11 @@ extension PortfolioSchema {
   unique within the file.
 
   Element order inside each container is fixed (see the sequences below) so that a reader can stream.
+
+  The DIN 18040-2:2011-09 clauses and thresholds named in the documentation below say which
+  requirement an attribute feeds; they come from secondary sources, and several clause numbers are
+  reconstructions, not read in the norm itself. The rule profiles, not this schema, carry the
+  thresholds that are checked, each with its source.
 -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
            xmlns="urn:barrierfree:portfolio:1"
