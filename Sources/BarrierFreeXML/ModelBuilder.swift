@@ -54,6 +54,10 @@ extension PortfolioReader {
   ) {
     guard let names else { return }
     flushDeferred()
+    // Reporting may have reached the error limit and stopped the parser,
+    // which frees the buffer this element's attributes point into (fuzzer:
+    // heap-use-after-free).
+    if parserStopped { return }
     if builder.open.isEmpty && sawDoctype {
       refuseDoctypeIfSeen()
       return
@@ -118,6 +122,7 @@ extension PortfolioReader {
 
   func endElement(localName: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {
     flushDeferred()
+    if parserStopped { return }
     guard let closed = builder.open.popLast(), let name = closed.name else { return }
     let parent = builder.open.last?.name
     end(name, parent: parent)

@@ -372,10 +372,15 @@ public final class PortfolioReader {
   /// so that the rest of the current callback reads nothing freed (found by
   /// the fuzzer with AddressSanitizer).
   func stopParser() {
+    parserStopped = true
     elementTag = nil
     builder.attributes.removeAll()
     if let parser { xmlStopParser(parser) }
   }
+
+  /// True once ``stopParser()`` has run: the callback that is running may
+  /// still hold libxml2's pointers, which are now freed.
+  private(set) var parserStopped = false
 
   // MARK: - Events and diagnostics
 

@@ -36,4 +36,18 @@ struct FuzzRegressionTests {
     #expect(reader.diagnostics.count == 2)
     #expect(reader.diagnostics.last?.kind == .limit)
   }
+
+  @Test("Reaching the limit while reporting a deferred problem stops before the next tag is read")
+  func limitAtDeferredFlush() {
+    // The steps' count is reported when the next element starts; that report
+    // reaches the limit, and the next element's attributes are not read.
+    let text = document(
+      building: """
+            <place id="a b" kind="landing"/>
+            <steps from="a" to="c" count="99999999999999999999"/>
+            <place id="c" kind="lobby" width="1200"/>
+        """)
+    let (reader, _) = readAll(text, options: ReaderOptions(maxErrors: 1))
+    #expect(reader.diagnostics.map(\.kind) == [.schema, .limit])
+  }
 }
