@@ -74,3 +74,30 @@ struct StreamingTests {
     #expect(try text(seed: 1) != text(seed: 2))
   }
 }
+
+@Suite("Chunk boundaries")
+struct ChunkBoundaryTests {
+  /// Everything the reader says, as text, for comparison.
+  private func transcript(_ path: String, chunkSize: Int) throws -> [String] {
+    let reader = try PortfolioReader(path: path, options: ReaderOptions(chunkSize: chunkSize))
+    var lines: [String] = []
+    while let event = reader.next() { lines.append("\(event)") }
+    return lines + reader.diagnostics.map(\.description)
+  }
+
+  @Test(
+    "The model and every diagnostic are the same whatever the chunk size",
+    arguments: [
+      "Samples/quarter-bielefeld.xml", "Samples/invalid/schema-violation.xml",
+      "Samples/invalid/dangling-reference.xml", "Samples/invalid/malformed.xml",
+      "Samples/invalid/decimal-comma.xml",
+    ])
+  func sameForEveryChunkSize(sample: String) throws {
+    let path = repositoryPath(sample)
+    let reference = try transcript(path, chunkSize: 1 << 20)
+    #expect(!reference.isEmpty)
+    for chunkSize in [4, 5, 7, 13, 64, 333, 4096] {
+      #expect(try transcript(path, chunkSize: chunkSize) == reference, "chunk size \(chunkSize)")
+    }
+  }
+}
