@@ -11,12 +11,22 @@ enum Plausibility {
     var unit: String
   }
 
+  /// The limit for one attribute of one element. A look-up in a flat table
+  /// built once: this runs for every number the reader reads.
   static func limit(element: ElementName, attribute: AttributeName) -> Limit? {
-    if let specific = specific[Key(element: element, attribute: attribute)] {
-      return specific
-    }
-    return generic[attribute]
+    table[element.rawValue * AttributeName.allCases.count + attribute.rawValue]
   }
+
+  private static let table: [Limit?] = {
+    var table: [Limit?] = []
+    for element in ElementName.allCases {
+      for attribute in AttributeName.allCases {
+        table.append(
+          specific[Key(element: element, attribute: attribute)] ?? generic[attribute])
+      }
+    }
+    return table
+  }()
 
   private struct Key: Hashable {
     var element: ElementName
