@@ -56,27 +56,73 @@ extension AttributeName {
 /// so matching an element or attribute is a pointer look-up, never a string
 /// comparison.
 struct InternedNames {
-  private var elements: [UnsafePointer<xmlChar>: ElementName] = [:]
-  private var attributes: [UnsafePointer<xmlChar>: AttributeName] = [:]
+  private var elements = PointerTable<ElementName>(capacity: ElementName.allCases.count)
+  private var attributes = PointerTable<AttributeName>(capacity: AttributeName.allCases.count)
 
   init(dictionary: xmlDictPtr) {
     for name in ElementName.allCases {
       if let pointer = xmlDictLookup(dictionary, name.text, -1) {
-        elements[pointer] = name
+        elements.insert(UnsafeRawPointer(pointer), name)
       }
     }
     for name in AttributeName.allCases {
       if let pointer = xmlDictLookup(dictionary, name.text, -1) {
-        attributes[pointer] = name
+        attributes.insert(UnsafeRawPointer(pointer), name)
       }
     }
   }
 
   func element(_ pointer: UnsafePointer<xmlChar>) -> ElementName? {
-    elements[pointer]
+    elements[UnsafeRawPointer(pointer)]
   }
 
   func attribute(_ pointer: UnsafePointer<xmlChar>) -> AttributeName? {
-    attributes[pointer]
+    attributes[UnsafeRawPointer(pointer)]
+  }
+}
+
+/// A small hash table from pointers to values: open addressing, a
+/// multiplicative hash of the address, at most a quarter full. Written here
+/// because `Dictionary` hashes every pointer with SipHash, and these look-ups
+/// run for every element and attribute of a file.
+struct PointerTable<Value> {
+  private var keys: [UInt]
+  private var values: [Value?]
+  private let shift: UInt
+
+  /// A table for up to `capacity` entries.
+  init(capacity: Int) {
+    var size = 8
+    var bits: UInt = 3
+    while size < capacity * 4 {
+      size *= 2
+      bits += 1
+    }
+    keys = Array(repeating: 0, count: size)
+    values = Array(repeating: nil, count: size)
+    shift = UInt(UInt.bitWidth) - bits
+  }
+
+  private func slot(_ key: UInt) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+  }
+
+  mutating func insert(_ pointer: UnsafeRawPointer, _ value: Value) {
+    let key = UInt(bitPattern: pointer)
+    var index = slot(key)
+    while keys[index] != 0 && keys[index] != key { index = (index + 1) & (keys.count - 1) }
+    keys[index] = key
+    values[index] = value
+  }
+
+  subscript(_ pointer: UnsafeRawPointer) -> Value? {
+    let key = UInt(bitPattern: pointer)
+    var index = slot(key)
+    while true {
+      let found = keys[index]
+      if found == key { return values[index] }
+      if found == 0 { return nil }
+      index = (index + 1) & (keys.count - 1)
+    }
   }
 }
