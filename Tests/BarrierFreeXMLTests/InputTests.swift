@@ -11,13 +11,18 @@ struct InputTests {
     readAll(text).reader.diagnostics.first { $0.severity == .error }
   }
 
-  private func door(_ attributes: String) -> String {
+  /// A building with places `a` and `b` and one connector between them.
+  private func betweenTwoPlaces(_ connector: String) -> String {
     document(
       building: """
             <place id="a" kind="landing"/>
             <place id="b" kind="lobby"/>
-            <door id="d" from="a" to="b" \(attributes)/>
+            \(connector)
         """)
+  }
+
+  private func door(_ attributes: String) -> String {
+    betweenTwoPlaces(#"<door id="d" from="a" to="b" "# + attributes + "/>")
   }
 
   @Test("A gzip-compressed file reads like the plain one")
@@ -222,12 +227,7 @@ struct InputTests {
   @Test("A count too large for the tool is an error even though the schema allows it")
   func hugeCount() {
     let error = firstError(
-      document(
-        building: """
-              <place id="a" kind="landing"/>
-              <place id="b" kind="lobby"/>
-              <steps from="a" to="b" count="99999999999999999999"/>
-          """))
+      betweenTwoPlaces(#"<steps from="a" to="b" count="99999999999999999999"/>"#))
     #expect(error?.kind == .meaning)
     #expect(error?.message.contains("count '99999999999999999999'") == true)
   }
