@@ -34,15 +34,18 @@ let package = Package(
     ),
     // The typed domain: no XML, no rules.
     .target(name: "BarrierFreeModel"),
-    // Streaming reader and writer of the portfolio XML format.
+    // Rules, profiles (thresholds as data) and classification: no XML.
+    .target(name: "BarrierFreeRules", dependencies: ["BarrierFreeModel"]),
+    // Streaming reader and writer of the portfolio XML format, and the
+    // profile loader.
     .target(
       name: "BarrierFreeXML",
-      dependencies: ["BarrierFreeModel", "CLibXML2", "CZlib"]
+      dependencies: ["BarrierFreeModel", "BarrierFreeRules", "CLibXML2", "CZlib"]
     ),
     // The public front door: re-exports the modules above.
     .target(
       name: "BarrierFree",
-      dependencies: ["BarrierFreeModel", "BarrierFreeXML"]
+      dependencies: ["BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXML"]
     ),
     .executableTarget(
       name: "barrierfree",
@@ -58,6 +61,10 @@ let package = Package(
     .testTarget(
       name: "BarrierFreeXMLTests",
       dependencies: ["BarrierFreeXML", "BarrierFree"]
+    ),
+    .testTarget(
+      name: "BarrierFreeRulesTests",
+      dependencies: ["BarrierFreeRules", "BarrierFree"]
     ),
     .testTarget(
       name: "BarrierFreeCLITests",

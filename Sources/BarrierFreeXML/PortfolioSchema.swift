@@ -11,16 +11,19 @@ public enum PortfolioSchema {
 
   /// The compiled schema; nil only if the embedded schema failed to compile,
   /// which a test rules out.
-  nonisolated(unsafe) static let compiled: xmlSchemaPtr? = {
-    let bytes = Array(xsd.utf8)
-    return bytes.withUnsafeBufferPointer { buffer -> xmlSchemaPtr? in
-      guard let base = buffer.baseAddress else { return nil }
-      let parserContext = base.withMemoryRebound(
-        to: CChar.self, capacity: buffer.count
-      ) { xmlSchemaNewMemParserCtxt($0, Int32(buffer.count)) }
-      guard let parserContext else { return nil }
-      defer { xmlSchemaFreeParserCtxt(parserContext) }
-      return xmlSchemaParse(parserContext)
+  nonisolated(unsafe) static let compiled: xmlSchemaPtr? = compileSchema(xsd)
+}
+
+/// Compiles the text of an XML Schema; nil if it does not compile.
+func compileSchema(_ xsd: String) -> xmlSchemaPtr? {
+  let bytes = Array(xsd.utf8)
+  return bytes.withUnsafeBufferPointer { buffer -> xmlSchemaPtr? in
+    guard let base = buffer.baseAddress else { return nil }
+    let parserContext = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+      xmlSchemaNewMemParserCtxt($0, Int32(buffer.count))
     }
-  }()
+    guard let parserContext else { return nil }
+    defer { xmlSchemaFreeParserCtxt(parserContext) }
+    return xmlSchemaParse(parserContext)
+  }
 }

@@ -1,0 +1,279 @@
+import BarrierFreeModel
+
+/// Checks buildings against a ladder of profiles and classifies their flats.
+///
+/// Each element is visited once; the rules of its kind that each level binds
+/// are evaluated on it. The assessor holds no state between buildings, so a
+/// portfolio can be assessed one building at a time, in any order, or
+/// concurrently.
+public struct Assessor: Sendable {
+  /// The ladder the flats are classified on.
+  public let ladder: Ladder
+  private let plans: [LevelPlan]
+
+  /// Prepares an assessment against `ladder`.
+  ///
+  /// - Throws: ``ProfileError`` when a level binds a rule that `rules` lacks,
+  ///   misses a threshold, or binds one rule twice for the same elements.
+  public init(ladder: Ladder, rules: [any Rule.Type] = allRules) throws(ProfileError) {
+    guard !ladder.levels.isEmpty else {
+      throw ProfileError(origin: nil, message: "the ladder has no levels")
+    }
+    for profile in ladder.levels {
+      if let problem = profile.problems(rules: rules).first { throw problem }
+    }
+    let catalogue = Dictionary(
+      rules.map { ($0.description.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.ladder = ladder
+    self.plans = ladder.levels.map { LevelPlan(profile: $0, catalogue: catalogue) }
+  }
+
+  /// Prepares an assessment against one profile alone.
+  public init(profile: Profile, rules: [any Rule.Type] = allRules) throws(ProfileError) {
+    try self.init(ladder: Ladder([profile]), rules: rules)
+  }
+
+  /// Assesses every flat of a building.
+  public func assess(_ building: Building) -> BuildingAssessment {
+    let root = ElementPath([PathStep(kind: "building", name: building.id)])
+    return BuildingAssessment(
+      id: building.id, name: building.name, address: building.address,
+      flats: building.flats.map { assess($0, path: root) })
+  }
+
+  /// Assesses one flat; `path` is where its building is.
+  public func assess(_ flat: Flat, path: ElementPath = ElementPath()) -> FlatAssessment {
+    let flatPath = path.appending("flat", flat.id)
+    var perLevel = Array(repeating: [Finding](), count: plans.count)
+    func visit(_ element: Element, _ elementPath: ElementPath) {
+      for (index, plan) in plans.enumerated() {
+        plan.evaluate(element, at: elementPath, into: &perLevel[index])
+      }
+    }
+    visit(.flat(flat), flatPath)
+    let roomKinds = Dictionary(
+      flat.rooms.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
+    let entrance = flat.entranceDoor
+    var doorNumber = 0
+    for connector in flat.connectors {
+      guard case .door(let door) = connector else { continue }
+      doorNumber += 1
+      let (role, side) = Self.role(of: door, entrance: entrance, roomKinds: roomKinds)
+      visit(
+        .door(door, role: role, bathroomSide: side),
+        flatPath.appending("door", door.id ?? "#\(doorNumber)"))
+    }
+    for room in flat.rooms {
+      let roomPath = flatPath.appending("room", room.id)
+      visit(.room(room), roomPath)
+      var numbers: [String: Int] = [:]
+      for fixture in room.fixtures {
+        let kind = fixture.kindName
+        numbers[kind, default: 0] += 1
+        visit(
+          .fixture(fixture, room: room),
+          roomPath.appending(kind, fixture.id ?? "#\(numbers[kind, default: 1])"))
+      }
+    }
+    let levels = zip(plans, perLevel).map { plan, findings in
+      LevelResult(profile: plan.profile.id, level: plan.profile.level, findings: findings)
+    }
+    return FlatAssessment(
+      id: flat.id, number: flat.number, storey: flat.level, levels: levels)
+  }
+
+  /// A door's role in its flat, and the side a bathroom is on.
+  static func role(
+    of door: Door, entrance: Door?, roomKinds: [String: RoomKind]
+  ) -> (DoorRole, Side?) {
+    if door == entrance { return (.flatEntrance, nil) }
+    let wet: Set<RoomKind> = [.bathroom, .wc]
+    if let kind = roomKinds[door.to], wet.contains(kind) { return (.bathroom, .to) }
+    if let kind = roomKinds[door.from], wet.contains(kind) { return (.bathroom, .from) }
+    let outdoor: Set<RoomKind> = [.balcony, .terrace]
+    if let kind = roomKinds[door.to], outdoor.contains(kind) { return (.outdoor, nil) }
+    if let kind = roomKinds[door.from], outdoor.contains(kind) { return (.outdoor, nil) }
+    return (.interior, nil)
+  }
+}
+
+/// The rules one level binds, grouped by the kind of element they check.
+private struct LevelPlan: Sendable {
+  let profile: Profile
+  let byKind: [ElementKind: [(rule: any Rule.Type, binding: RuleBinding)]]
+
+  init(profile: Profile, catalogue: [String: any Rule.Type]) {
+    self.profile = profile
+    var byKind: [ElementKind: [(rule: any Rule.Type, binding: RuleBinding)]] = [:]
+    for binding in profile.bindings {
+      guard let rule = catalogue[binding.rule] else { continue }
+      for kind in rule.description.appliesTo {
+        byKind[kind, default: []].append((rule, binding))
+      }
+    }
+    self.byKind = byKind
+  }
+
+  func evaluate(_ element: Element, at path: ElementPath, into findings: inout [Finding]) {
+    guard let bound = byKind[element.kind] else { return }
+    let token = element.scopeToken
+    for (rule, binding) in bound where binding.covers(token) {
+      guard let evaluation = rule.evaluate(element, binding.thresholds) else { continue }
+      findings.append(
+        Finding(
+          rule: binding.rule, profile: profile.id, citation: binding.citation,
+          path: path, evaluation: evaluation))
+    }
+  }
+}
+
+/// The findings of one ladder level for one flat.
+public struct LevelResult: Sendable, Hashable {
+  /// The profile of the level.
+  public var profile: String
+  /// The class the level grants.
+  public var level: String
+  /// Every finding, in the order the elements were visited.
+  public var findings: [Finding]
+
+  /// Creates a level result.
+  public init(profile: String, level: String, findings: [Finding]) {
+    self.profile = profile
+    self.level = level
+    self.findings = findings
+  }
+
+  /// The worst status among the findings that count: fail, else unknown,
+  /// else pass.
+  public var status: FindingStatus {
+    if findings.contains(where: { $0.status == .fail }) { return .fail }
+    if findings.contains(where: { $0.status == .unknown }) { return .unknown }
+    return .pass
+  }
+
+  /// How many findings have `status`.
+  public func count(_ status: FindingStatus) -> Int {
+    findings.reduce(0) { $0 + ($1.status == status ? 1 : 0) }
+  }
+}
+
+/// Where a flat stands on the ladder.
+public struct Classification: Sendable, Hashable {
+  /// The highest level with no fail at it or below: the flat's class, or
+  /// ``Ladder/none``.
+  public var level: String
+  /// Whether every finding up to that level is a pass. When false, unknowns
+  /// hold the class open: the flat is "possibly <level>, unverified".
+  public var verified: Bool
+  /// The highest level the flat verifiably reaches, or ``Ladder/none``.
+  public var verifiedLevel: String
+  /// The level above ``level``, if there is one.
+  public var nextLevel: String?
+
+  /// Creates a classification.
+  public init(level: String, verified: Bool, verifiedLevel: String, nextLevel: String?) {
+    self.level = level
+    self.verified = verified
+    self.verifiedLevel = verifiedLevel
+    self.nextLevel = nextLevel
+  }
+}
+
+extension Classification: CustomStringConvertible {
+  /// `wheelchair`, or `possibly wheelchair, unverified (barrierFree verified)`.
+  public var description: String {
+    if verified || level == Ladder.none { return level }
+    let base =
+      verifiedLevel == Ladder.none ? "" : " (\(verifiedLevel) verified)"
+    return "possibly \(level), unverified\(base)"
+  }
+}
+
+/// The assessment of one flat: the findings at every level of the ladder and
+/// the class they give.
+public struct FlatAssessment: Sendable, Hashable {
+  /// The flat's id.
+  public var id: String
+  /// The flat's number, as the housing company uses it.
+  public var number: String?
+  /// The storey of its entrance.
+  public var storey: Int?
+  /// One result per ladder level, lowest first.
+  public var levels: [LevelResult]
+
+  /// Creates a flat assessment.
+  public init(id: String, number: String?, storey: Int?, levels: [LevelResult]) {
+    self.id = id
+    self.number = number
+    self.storey = storey
+    self.levels = levels
+  }
+
+  /// The flat's class: a level counts only if it and every level below it
+  /// has no fail.
+  public var classification: Classification {
+    var reached = Ladder.none
+    var verifiedLevel = Ladder.none
+    var verified = true
+    var next: String? = levels.first?.level
+    for (index, result) in levels.enumerated() {
+      let status = result.status
+      if status == .fail { break }
+      reached = result.level
+      if status == .unknown { verified = false }
+      if verified { verifiedLevel = result.level }
+      next = index + 1 < levels.count ? levels[index + 1].level : nil
+    }
+    return Classification(
+      level: reached, verified: verified, verifiedLevel: verifiedLevel, nextLevel: next)
+  }
+
+  /// The findings of the top level: what the checked profile says.
+  public var findings: [Finding] { levels.last?.findings ?? [] }
+
+  /// The fails that stand between the flat and the next level up, with
+  /// their remedies.
+  public var blockers: [Finding] {
+    guard let next = classification.nextLevel,
+      let result = levels.first(where: { $0.level == next })
+    else { return [] }
+    return result.findings.filter { $0.status == .fail }
+  }
+
+  /// The unknowns that keep the flat's class unverified: those at its level
+  /// and below, each element and rule named once (at the highest level).
+  public var openQuestions: [Finding] {
+    let reached = classification
+    guard !reached.verified else { return [] }
+    var seen: Set<String> = []
+    var questions: [Finding] = []
+    let upTo = levels.prefix { $0.level != reached.nextLevel }
+    for result in upTo.reversed() {
+      for finding in result.findings where finding.status == .unknown {
+        let key = "\(finding.rule) \(finding.path)"
+        if seen.insert(key).inserted { questions.append(finding) }
+      }
+    }
+    return questions
+  }
+}
+
+/// The assessment of a building: its flats.
+public struct BuildingAssessment: Sendable, Hashable {
+  /// The building's id.
+  public var id: String
+  /// Its name.
+  public var name: String?
+  /// Its address.
+  public var address: Address?
+  /// Its flats, in file order.
+  public var flats: [FlatAssessment]
+
+  /// Creates a building assessment.
+  public init(id: String, name: String?, address: Address?, flats: [FlatAssessment]) {
+    self.id = id
+    self.name = name
+    self.address = address
+    self.flats = flats
+  }
+}

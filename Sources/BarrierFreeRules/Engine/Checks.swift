@@ -1,0 +1,150 @@
+import BarrierFreeModel
+
+/// The comparisons most rules are made of, with their messages.
+///
+/// Each returns `unknown` when the measurement is missing and names the
+/// threshold either way, so that a report shows measured against required.
+public enum Check {
+  /// `measured` must be at least `minimum`.
+  public static func atLeast(
+    _ what: String, _ measured: Length?, _ minimum: Length?, remedy: String
+  ) -> Evaluation {
+    compare(what, measured, minimum.map { Requirement.atLeast($0) }, remedy: remedy)
+  }
+
+  /// `measured` must be at most `maximum`.
+  public static func atMost(
+    _ what: String, _ measured: Length?, _ maximum: Length?, remedy: String
+  ) -> Evaluation {
+    compare(what, measured, maximum.map { Requirement.atMost($0) }, remedy: remedy)
+  }
+
+  /// `measured` must lie from `low` to `high`.
+  public static func within(
+    _ what: String, _ measured: Length?, _ low: Length?, _ high: Length?,
+    remedy: String
+  ) -> Evaluation {
+    var requirement: Requirement? = nil
+    if let low, let high { requirement = .between(low, high) }
+    return compare(what, measured, requirement, remedy: remedy)
+  }
+
+  /// A measurement against a requirement on lengths.
+  public static func compare(
+    _ what: String, _ measured: Length?, _ requirement: Requirement?,
+    remedy: String
+  ) -> Evaluation {
+    guard let requirement else { return missingThreshold(what) }
+    guard let measured else {
+      return Evaluation(
+        .unknown, required: requirement,
+        message: "\(what) not measured; \(requirement) required",
+        remedy: "measure the \(what)")
+    }
+    let quantity = Quantity(measured)
+    let met = requirement.isMet(by: measured.millimetres)
+    return Evaluation(
+      met ? .pass : .fail, measured: quantity, required: requirement,
+      message: "\(what) \(quantity); \(requirement) required",
+      remedy: met ? nil : remedy)
+  }
+
+  /// A free area of at least `minimumWidth` × `minimumDepth`: passes when one
+  /// of `areas` is large enough in both directions.
+  ///
+  /// The measured value reported is the dimension that falls short the most
+  /// (or, on a pass, the one with the least to spare).
+  public static func area(
+    _ what: String, _ areas: [MovementArea], minimumWidth: Length?,
+    minimumDepth: Length?, remedy: String
+  ) -> Evaluation {
+    guard let minimumWidth, let minimumDepth else { return missingThreshold(what) }
+    let required =
+      "\(formatDecimal(minimumWidth.millimetres)) × "
+      + "\(formatDecimal(minimumDepth.millimetres)) mm"
+    let measured = areas.compactMap { area -> (MovementArea, Length, Length)? in
+      guard let width = area.width, let depth = area.depth else { return nil }
+      return (area, width, depth)
+    }
+    // The area closest to the requirement: the largest shortfall ratio.
+    func margin(_ width: Length, _ depth: Length) -> Double {
+      min(
+        width.millimetres / minimumWidth.millimetres,
+        depth.millimetres / minimumDepth.millimetres)
+    }
+    guard
+      let best = measured.max(by: { margin($0.1, $0.2) < margin($1.1, $1.2) })
+    else {
+      return Evaluation(
+        .unknown,
+        required: Requirement(
+          minimum: min(minimumWidth, minimumDepth).millimetres, unit: .millimetre),
+        message: "\(what) not measured; \(required) required",
+        remedy: "measure the \(what)")
+    }
+    let (width, depth) = (best.1, best.2)
+    let widthShort = width.millimetres / minimumWidth.millimetres
+    let depthShort = depth.millimetres / minimumDepth.millimetres
+    let (limiting, limit) =
+      widthShort <= depthShort ? (width, minimumWidth) : (depth, minimumDepth)
+    let met = width >= minimumWidth && depth >= minimumDepth
+    let text =
+      "\(what) \(formatDecimal(width.millimetres)) × "
+      + "\(formatDecimal(depth.millimetres)) mm; \(required) required"
+    if !met && measured.count < areas.count {
+      // An area with one side unmeasured might still be the large one.
+      return Evaluation(
+        .unknown, measured: Quantity(limiting), required: .atLeast(limit),
+        message: text + "; another area is only partly measured",
+        remedy: "measure the \(what)")
+    }
+    return Evaluation(
+      met ? .pass : .fail, measured: Quantity(limiting),
+      required: .atLeast(limit), message: text, remedy: met ? nil : remedy)
+  }
+
+  /// Several checks of one element that must all pass: fails if one fails,
+  /// unknown if one is unknown, else passes. The measured and required values
+  /// are those of the first part with the worst status.
+  public static func all(_ parts: [Evaluation]) -> Evaluation {
+    guard let worst = parts.min(by: { $0.status < $1.status }) else {
+      return Evaluation(.notApplicable, message: "nothing to check")
+    }
+    let remedies = parts.compactMap(\.remedy)
+    return Evaluation(
+      worst.status, measured: worst.measured, required: worst.required,
+      message: parts.map(\.message).joined(separator: "; "),
+      remedy: remedies.isEmpty ? nil : remedies.joined(separator: "; "))
+  }
+
+  /// A yes/no property: `nil` is unknown.
+  public static func flag(
+    _ value: Bool?, passes: String, fails: String, unmeasured: String,
+    remedy: String
+  ) -> Evaluation {
+    switch value {
+    case true?: Evaluation(.pass, message: passes)
+    case false?: Evaluation(.fail, message: fails, remedy: remedy)
+    case nil: Evaluation(.unknown, message: unmeasured, remedy: "record whether \(passes)")
+    }
+  }
+
+  /// The profile lacks a threshold the rule needs (a profile loaded through
+  /// the loader never does).
+  public static func missingThreshold(_ what: String) -> Evaluation {
+    Evaluation(
+      .unknown, message: "the profile gives no threshold for the \(what)",
+      remedy: "add the threshold to the profile")
+  }
+}
+
+/// Millimetres, for remedies: `900 mm`.
+func mm(_ length: Length?) -> String {
+  length.map { "\(formatDecimal($0.millimetres)) mm" } ?? "the required size"
+}
+
+/// An area for remedies: `1500 × 1500 mm`.
+func size(_ width: Length?, _ depth: Length?) -> String {
+  guard let width, let depth else { return "the required area" }
+  return "\(formatDecimal(width.millimetres)) × \(formatDecimal(depth.millimetres)) mm"
+}

@@ -1,0 +1,239 @@
+import BarrierFreeModel
+
+/// The outcome of one rule on one element.
+public enum FindingStatus: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+  /// The element meets the requirement.
+  case pass
+  /// The element misses the requirement.
+  case fail
+  /// A measurement the rule needs is missing. Never counts as a pass.
+  case unknown
+  /// The requirement does not concern this element (an automatic door
+  /// needs no free wall beside its handle).
+  case notApplicable
+
+  /// Sorts fails first, then unknowns, passes, and not applicable.
+  public static func < (lhs: FindingStatus, rhs: FindingStatus) -> Bool {
+    lhs.order < rhs.order
+  }
+
+  private var order: Int {
+    switch self {
+    case .fail: 0
+    case .unknown: 1
+    case .pass: 2
+    case .notApplicable: 3
+    }
+  }
+}
+
+/// The unit a measured or required value is given in.
+public enum MeasureUnit: String, Sendable, Hashable, CaseIterable, Codable {
+  case millimetre = "mm"
+  case percent = "%"
+  case squareMetre = "m²"
+  /// A plain number (steps, stops).
+  case count = ""
+}
+
+/// A number with its unit.
+public struct Quantity: Sendable, Hashable, Codable {
+  /// The value in `unit`.
+  public var value: Double
+  /// The unit of `value`.
+  public var unit: MeasureUnit
+
+  /// Creates a quantity.
+  public init(_ value: Double, _ unit: MeasureUnit) {
+    self.value = value
+    self.unit = unit
+  }
+
+  /// A length in millimetres.
+  public init(_ length: Length) {
+    self.init(length.millimetres, .millimetre)
+  }
+
+  /// A slope in percent.
+  public init(_ slope: Slope) {
+    self.init(slope.percent, .percent)
+  }
+}
+
+extension Quantity: CustomStringConvertible {
+  /// `900 mm`, `6 %`, `3`.
+  public var description: String {
+    unit == .count ? formatDecimal(value) : "\(formatDecimal(value)) \(unit.rawValue)"
+  }
+}
+
+/// What a rule requires of a measurement: a minimum, a maximum, or both.
+public struct Requirement: Sendable, Hashable, Codable {
+  /// The smallest value allowed, if there is one.
+  public var minimum: Double?
+  /// The largest value allowed, if there is one.
+  public var maximum: Double?
+  /// The unit of both bounds.
+  public var unit: MeasureUnit
+
+  /// Creates a requirement.
+  public init(minimum: Double? = nil, maximum: Double? = nil, unit: MeasureUnit) {
+    self.minimum = minimum
+    self.maximum = maximum
+    self.unit = unit
+  }
+
+  /// At least `length`.
+  public static func atLeast(_ length: Length) -> Requirement {
+    Requirement(minimum: length.millimetres, unit: .millimetre)
+  }
+
+  /// At most `length`.
+  public static func atMost(_ length: Length) -> Requirement {
+    Requirement(maximum: length.millimetres, unit: .millimetre)
+  }
+
+  /// From `low` to `high`, both included.
+  public static func between(_ low: Length, _ high: Length) -> Requirement {
+    Requirement(minimum: low.millimetres, maximum: high.millimetres, unit: .millimetre)
+  }
+
+  /// Whether `value` (in this requirement's unit) meets it.
+  public func isMet(by value: Double) -> Bool {
+    if let minimum, value < minimum { return false }
+    if let maximum, value > maximum { return false }
+    return true
+  }
+}
+
+extension Requirement: CustomStringConvertible {
+  /// `≥ 900 mm`, `≤ 20 mm`, `850–1050 mm`.
+  public var description: String {
+    let suffix = unit == .count ? "" : " \(unit.rawValue)"
+    switch (minimum, maximum) {
+    case (let low?, let high?):
+      return "\(formatDecimal(low))–\(formatDecimal(high))\(suffix)"
+    case (let low?, nil):
+      return "≥ \(formatDecimal(low))\(suffix)"
+    case (nil, let high?):
+      return "≤ \(formatDecimal(high))\(suffix)"
+    case (nil, nil):
+      return "any"
+    }
+  }
+}
+
+/// What a rule concluded about one element, before the engine adds where the
+/// element is and which rule and profile spoke.
+public struct Evaluation: Sendable, Hashable {
+  /// Pass, fail, unknown or not applicable.
+  public var status: FindingStatus
+  /// The measured value that decided, where there is one.
+  public var measured: Quantity?
+  /// The required value, where the requirement is a number.
+  public var required: Requirement?
+  /// A sentence with the values: `clear width 780 mm; at least 800 mm
+  /// required`.
+  public var message: String
+  /// What would fix a fail (or settle an unknown), where something would.
+  public var remedy: String?
+
+  /// Creates an evaluation.
+  public init(
+    _ status: FindingStatus, measured: Quantity? = nil,
+    required: Requirement? = nil, message: String, remedy: String? = nil
+  ) {
+    self.status = status
+    self.measured = measured
+    self.required = required
+    self.message = message
+    self.remedy = remedy
+  }
+}
+
+/// One step of an element's path: `flat W3`, `room bath`, `wc #1`.
+public struct PathStep: Sendable, Hashable, Codable {
+  /// What the element is: `building`, `flat`, `room`, `door`, `wc`, …
+  public var kind: String
+  /// Its identifier, or `#n` (1-based, among its siblings of the same kind)
+  /// for an element without one.
+  public var name: String
+
+  /// Creates a step.
+  public init(kind: String, name: String) {
+    self.kind = kind
+    self.name = name
+  }
+}
+
+/// Where an element is: building › flat › room › fixture or door.
+public struct ElementPath: Sendable, Hashable, Codable {
+  /// The steps from the building down.
+  public var steps: [PathStep]
+
+  /// Creates a path.
+  public init(_ steps: [PathStep] = []) {
+    self.steps = steps
+  }
+
+  /// This path with one more step.
+  public func appending(_ kind: String, _ name: String) -> ElementPath {
+    ElementPath(steps + [PathStep(kind: kind, name: name)])
+  }
+}
+
+extension ElementPath: CustomStringConvertible {
+  /// `building b1 › flat W3 › room bath › door bath-door`.
+  public var description: String {
+    steps.map { "\($0.kind) \($0.name)" }.joined(separator: " › ")
+  }
+}
+
+/// What one rule found about one element under one profile.
+public struct Finding: Sendable, Hashable {
+  /// The rule's id.
+  public var rule: String
+  /// The profile whose thresholds were applied.
+  public var profile: String
+  /// The standard and clause the requirement comes from, as the profile
+  /// cites it: `DIN 18040-2:2011-09, 5.3.1`.
+  public var citation: Citation
+  /// Where the element is.
+  public var path: ElementPath
+  /// What the rule concluded.
+  public var evaluation: Evaluation
+
+  /// Creates a finding.
+  public init(
+    rule: String, profile: String, citation: Citation, path: ElementPath,
+    evaluation: Evaluation
+  ) {
+    self.rule = rule
+    self.profile = profile
+    self.citation = citation
+    self.path = path
+    self.evaluation = evaluation
+  }
+
+  /// Pass, fail, unknown or not applicable.
+  public var status: FindingStatus { evaluation.status }
+}
+
+/// The source of a requirement: a standard, its edition and a clause.
+public struct Citation: Sendable, Hashable, Codable {
+  /// The standard with its edition: `DIN 18040-2:2011-09`.
+  public var standard: String
+  /// The clause: `5.3.1`, `Table 1`.
+  public var clause: String
+
+  /// Creates a citation.
+  public init(standard: String, clause: String) {
+    self.standard = standard
+    self.clause = clause
+  }
+}
+
+extension Citation: CustomStringConvertible {
+  /// `DIN 18040-2:2011-09, 5.3.1`.
+  public var description: String { "\(standard), \(clause)" }
+}

@@ -1,0 +1,202 @@
+import BarrierFreeModel
+
+/// One level of accessibility as a standard (or a client) defines it: which
+/// rules apply, with which thresholds, to which elements.
+///
+/// Profiles are data: the built-in ones and users' own are read from XML
+/// files valid against Schemas/profile.xsd. A profile may extend another;
+/// the resolved profile holds the base's bindings with its own in place of
+/// those it binds again.
+public struct Profile: Sendable, Hashable, Identifiable {
+  /// Identifier: `din18040-2`, `din18040-2-r`.
+  public var id: String
+  /// A title for people.
+  public var title: String
+  /// The standard: `DIN 18040-2`.
+  public var standard: String
+  /// Its edition: `2011-09`.
+  public var edition: String
+  /// The class a flat reaches when it passes this profile: `barrierFree`,
+  /// `wheelchair`, or a client's own name.
+  public var level: String
+  /// The profile this one builds on, the next level down the ladder.
+  public var extends: String?
+  /// What the profile is for, and what to know about its thresholds.
+  public var summary: String
+  /// The rules with their thresholds and scopes.
+  public var bindings: [RuleBinding]
+
+  /// Creates a profile.
+  public init(
+    id: String, title: String, standard: String, edition: String,
+    level: String, extends: String? = nil, summary: String = "",
+    bindings: [RuleBinding] = []
+  ) {
+    self.id = id
+    self.title = title
+    self.standard = standard
+    self.edition = edition
+    self.level = level
+    self.extends = extends
+    self.summary = summary
+    self.bindings = bindings
+  }
+
+  /// The standard with its edition: `DIN 18040-2:2011-09`.
+  public var standardEdition: String { "\(standard):\(edition)" }
+
+  /// This profile on top of `base`: the base's bindings of the rules this
+  /// profile does not bind, then this profile's own.
+  public func resolved(over base: Profile) -> Profile {
+    let own = Set(bindings.map(\.rule))
+    var merged = self
+    merged.bindings = base.bindings.filter { !own.contains($0.rule) } + bindings
+    return merged
+  }
+
+  /// The bindings of one rule.
+  public func bindings(of rule: String) -> [RuleBinding] {
+    bindings.filter { $0.rule == rule }
+  }
+}
+
+/// A rule as a profile uses it: its thresholds, the elements it applies to,
+/// and the clause to cite.
+public struct RuleBinding: Sendable, Hashable {
+  /// The rule's id.
+  public var rule: String
+  /// Scope tokens (door roles, room kinds); `nil` for every element the rule
+  /// looks at.
+  public var scope: Set<String>?
+  /// Where the requirement comes from.
+  public var citation: Citation
+  /// The thresholds, in canonical units.
+  public var thresholds: Thresholds
+  /// Where the thresholds were found and how sure they are.
+  public var reference: String?
+  /// Where the binding is written (`file:line:column`), for messages.
+  public var origin: String?
+
+  /// Creates a binding.
+  public init(
+    rule: String, scope: Set<String>? = nil, citation: Citation,
+    thresholds: Thresholds, reference: String? = nil, origin: String? = nil
+  ) {
+    self.rule = rule
+    self.scope = scope
+    self.citation = citation
+    self.thresholds = thresholds
+    self.reference = reference
+    self.origin = origin
+  }
+
+  /// Whether the binding covers an element with this scope token.
+  public func covers(_ token: String?) -> Bool {
+    guard let scope else { return true }
+    return token.map(scope.contains) ?? false
+  }
+}
+
+/// The levels a flat can reach, lowest first: DIN 18040-2 (barrier-free)
+/// below DIN 18040-2 R (wheelchair). A flat below the lowest level is
+/// `none`.
+public struct Ladder: Sendable, Hashable {
+  /// The resolved profiles, lowest level first.
+  public var levels: [Profile]
+
+  /// Creates a ladder.
+  public init(_ levels: [Profile]) {
+    self.levels = levels
+  }
+
+  /// The class of a flat below every level.
+  public static let none = "none"
+
+  /// The top level: the profile a check is run against.
+  public var top: Profile? { levels.last }
+}
+
+/// A profile that does not make sense with the rules at hand.
+public struct ProfileError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// Where (`file:line:column`), when known.
+  public var origin: String?
+  /// What is wrong.
+  public var message: String
+  /// The index of the binding at fault in its profile, if one is.
+  public var binding: Int?
+
+  /// Creates a profile error.
+  public init(origin: String?, message: String, binding: Int? = nil) {
+    self.origin = origin
+    self.message = message
+    self.binding = binding
+  }
+
+  /// `file:line:column: error: message`.
+  public var description: String {
+    origin.map { "\($0): error: \(message)" } ?? "error: \(message)"
+  }
+}
+
+extension Profile {
+  /// Checks the bindings against the rule catalogue: every rule exists, every
+  /// threshold it needs is given, every scope token is one it knows, and no
+  /// two bindings of a rule cover the same elements.
+  public func problems(rules: [any Rule.Type] = allRules) -> [ProfileError] {
+    let catalogue = Dictionary(
+      rules.map { ($0.description.id, $0.description) }, uniquingKeysWith: { a, _ in a })
+    var problems: [ProfileError] = []
+    var covered: [String: Set<String>] = [:]
+    var coversAll: Set<String> = []
+    for (index, binding) in bindings.enumerated() {
+      func problem(_ message: String) -> ProfileError {
+        ProfileError(origin: binding.origin, message: message, binding: index)
+      }
+      guard let rule = catalogue[binding.rule] else {
+        problems.append(
+          problem("unknown rule '\(binding.rule)'; `barrierfree rules` lists them"))
+        continue
+      }
+      for parameter in rule.parameters where binding.thresholds.values[parameter.name] == nil {
+        problems.append(
+          problem(
+            "rule '\(rule.id)' needs the threshold '\(parameter.name)' "
+              + "(\(parameter.summary))"))
+      }
+      let known = Set(rule.parameters.map(\.name))
+      for name in binding.thresholds.values.keys.sorted() where !known.contains(name) {
+        problems.append(
+          problem(
+            "rule '\(rule.id)' has no threshold '\(name)'; it takes "
+              + rule.parameters.map { "'\($0.name)'" }.joined(separator: ", ")))
+      }
+      if let scope = binding.scope {
+        let allowed = Set(rule.scopes)
+        for token in scope.sorted() where !allowed.contains(token) {
+          problems.append(
+            problem(
+              "rule '\(rule.id)' cannot be scoped to '\(token)'"
+                + (rule.scopes.isEmpty
+                  ? "; it takes no scope"
+                  : "; expected one of " + rule.scopes.joined(separator: ", "))))
+        }
+        let seen = covered[rule.id, default: []]
+        let overlap = scope.intersection(seen).sorted()
+        if coversAll.contains(rule.id) || !overlap.isEmpty {
+          problems.append(
+            problem(
+              "rule '\(rule.id)' is bound twice for "
+                + (overlap.isEmpty ? "the same elements" : overlap.joined(separator: ", "))))
+        }
+        covered[rule.id] = seen.union(scope)
+      } else {
+        if coversAll.contains(rule.id) || covered[rule.id] != nil {
+          problems.append(
+            problem("rule '\(rule.id)' is bound twice for the same elements"))
+        }
+        coversAll.insert(rule.id)
+      }
+    }
+    return problems
+  }
+}

@@ -1,0 +1,194 @@
+import BarrierFreeModel
+
+/// The kind of element a rule looks at. The engine hands each element only
+/// to the rules of its kind.
+public enum ElementKind: String, Sendable, Hashable, CaseIterable, Codable {
+  case flat
+  case room
+  case door
+  case wc
+  case washbasin
+  case shower
+  case bathtub
+  case kitchenCounter
+  case bed
+  case window
+  case control
+  case furniture
+  case wheelchairSpace
+}
+
+/// What a door of a flat is for; a profile can bind a rule to some roles
+/// only (doors inside a barrier-free flat may be 800 mm wide, its entrance
+/// door must be 900 mm).
+public enum DoorRole: String, Sendable, Hashable, CaseIterable, Codable {
+  /// The flat's entrance door.
+  case flatEntrance
+  /// A door into a bathroom or WC.
+  case bathroom
+  /// A door onto a balcony or terrace.
+  case outdoor
+  /// Any other door inside the flat.
+  case interior
+}
+
+/// One element handed to the rules, with what they need to know about its
+/// surroundings.
+public enum Element: Sendable, Hashable {
+  /// A whole flat (rules about what a flat must contain).
+  case flat(Flat)
+  /// A room of a flat.
+  case room(Room)
+  /// A door of a flat. `bathroomSide` is the side of the door the bathroom
+  /// or WC is on, for doors of that role.
+  case door(Door, role: DoorRole, bathroomSide: Side? = nil)
+  /// A fixture in a room.
+  case fixture(Fixture, room: Room)
+
+  /// The kind of element, for dispatch to rules.
+  public var kind: ElementKind {
+    switch self {
+    case .flat: .flat
+    case .room: .room
+    case .door: .door
+    case .fixture(let fixture, _):
+      ElementKind(rawValue: fixture.kindName) ?? .furniture
+    }
+  }
+
+  /// The token a profile's `scope` matches: the door's role, the room's
+  /// kind, or the kind of room a fixture is in.
+  public var scopeToken: String? {
+    switch self {
+    case .flat: nil
+    case .room(let room): room.kind.rawValue
+    case .door(_, let role, _): role.rawValue
+    case .fixture(_, let room): room.kind.rawValue
+    }
+  }
+}
+
+/// The physical dimension of a threshold.
+public enum ParameterKind: String, Sendable, Hashable, Codable {
+  /// A length; profiles give it in mm, cm, m or in.
+  case length
+  /// A slope in percent.
+  case slope
+  /// An area in m².
+  case area
+
+  /// The unit a value of this kind is stored and reported in.
+  public var unit: MeasureUnit {
+    switch self {
+    case .length: .millimetre
+    case .slope: .percent
+    case .area: .squareMetre
+    }
+  }
+}
+
+/// A threshold a rule needs from the profile.
+public struct Parameter: Sendable, Hashable {
+  /// Its name in a profile: `minimum`, `openingSideDepth`.
+  public var name: String
+  /// Length, slope or area.
+  public var kind: ParameterKind
+  /// What it means, for `explain` and the profile documentation.
+  public var summary: String
+
+  /// Creates a parameter.
+  public init(_ name: String, _ kind: ParameterKind = .length, _ summary: String) {
+    self.name = name
+    self.kind = kind
+    self.summary = summary
+  }
+}
+
+/// Everything about a rule but its check: the data `rules` and `explain`
+/// print and reports cite.
+public struct RuleDescription: Sendable {
+  /// Stable id: `din18040-2.door.clear-width`.
+  public var id: String
+  /// A short title: "Door clear width".
+  public var title: String
+  /// The standard the rule was written from, with its edition.
+  public var standard: String
+  /// The clause in that standard (approximate where marked so in the
+  /// reference table).
+  public var clause: String
+  /// The rows of shared/reference/din18040-2.md the rule implements.
+  public var reference: [String]
+  /// The kinds of element it checks.
+  public var appliesTo: [ElementKind]
+  /// The scope tokens a profile may restrict it to (door roles, room kinds).
+  public var scopes: [String]
+  /// What is measured, in a surveyor's words.
+  public var measures: String
+  /// The thresholds a profile must give.
+  public var parameters: [Parameter]
+  /// What usually fixes a fail.
+  public var remedy: String
+
+  /// Creates a description.
+  public init(
+    id: String, title: String, standard: String = RuleDescription.din18040Part2,
+    clause: String, reference: [String], appliesTo: [ElementKind],
+    scopes: [String] = [], measures: String, parameters: [Parameter],
+    remedy: String
+  ) {
+    self.id = id
+    self.title = title
+    self.standard = standard
+    self.clause = clause
+    self.reference = reference
+    self.appliesTo = appliesTo
+    self.scopes = scopes
+    self.measures = measures
+    self.parameters = parameters
+    self.remedy = remedy
+  }
+
+  /// The edition of DIN 18040-2 the rules were written from.
+  public static let din18040Part2 = "DIN 18040-2:2011-09"
+
+  /// Door roles as scope tokens.
+  public static let doorScopes = DoorRole.allCases.map(\.rawValue)
+  /// Room kinds as scope tokens.
+  public static let roomScopes = RoomKind.allCases.map(\.rawValue)
+}
+
+/// A rule: one requirement, checked on one kind of element.
+///
+/// A rule holds no numbers: the thresholds come from the profile. Its
+/// `evaluate` is pure and returns `nil` for an element it does not look at.
+public protocol Rule: Sendable {
+  /// The rule's metadata.
+  static var description: RuleDescription { get }
+  /// Checks one element against the profile's thresholds.
+  static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation?
+  /// Boundary examples (just below, at and above each threshold, and with
+  /// the measurement missing), run by one test for every rule.
+  static var examples: [RuleExample] { get }
+}
+
+/// The thresholds a profile binds to one rule, in canonical units (mm, %,
+/// m²).
+public struct Thresholds: Sendable, Hashable {
+  /// Values by parameter name.
+  public var values: [String: Double]
+
+  /// Creates thresholds.
+  public init(_ values: [String: Double] = [:]) {
+    self.values = values
+  }
+
+  /// A length threshold.
+  public func length(_ name: String) -> Length? {
+    values[name].map(Length.init(millimetres:))
+  }
+
+  /// A slope threshold.
+  public func slope(_ name: String) -> Slope? {
+    values[name].map(Slope.init(percent:))
+  }
+}

@@ -1,0 +1,41 @@
+import BarrierFreeModel
+
+/// In front of each sanitary object (WC, washbasin, shower, bathtub) there
+/// must be a free area of 1200 × 1200 mm, 1500 × 1500 mm for a wheelchair.
+/// The areas may overlap each other and a floor-level shower.
+public enum SanitaryMovementAreaRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.sanitary.movement-area", title: "Movement area in front of sanitary objects",
+    clause: "5.5.2", reference: ["B1", "B2"],
+    appliesTo: [.wc, .washbasin, .shower, .bathtub], scopes: RuleDescription.roomScopes,
+    measures: "the free area in front of the WC, washbasin, shower or bathtub (movementArea)",
+    parameters: [
+      Parameter("width", .length, "smallest width of the area"),
+      Parameter("depth", .length, "smallest depth of the area"),
+    ],
+    remedy: "rearrange the bathroom")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .fixture(let fixture, _) = element else { return nil }
+    switch fixture {
+    case .wc, .washbasin, .shower, .bathtub: break
+    default: return nil
+    }
+    let width = thresholds.length("width")
+    let depth = thresholds.length("depth")
+    return Check.area(
+      "area in front", fixture.movementArea.map { [$0] } ?? [], minimumWidth: width,
+      minimumDepth: depth,
+      remedy: "free \(size(width, depth)) in front of the \(fixture.kindName)")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.square(profile: barrierFree, 1200) { areas in
+      Sample.fixture(
+        .washbasin(Washbasin(common: FixtureCommon(movementArea: areas.first))), in: .bathroom)
+    }
+      + RuleExample.square(profile: wheelchair, 1500) { areas in
+        Sample.fixture(.wc(WC(common: FixtureCommon(movementArea: areas.first))), in: .bathroom)
+      }
+  }
+}

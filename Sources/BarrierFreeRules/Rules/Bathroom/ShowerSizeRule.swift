@@ -1,0 +1,36 @@
+import BarrierFreeModel
+
+/// The shower area must be 1200 × 1200 mm, 1500 × 1500 mm for a wheelchair.
+public enum ShowerSizeRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.shower.size", title: "Shower area size",
+    clause: "5.5.5", reference: ["B17", "B18"], appliesTo: [.shower],
+    scopes: RuleDescription.roomScopes,
+    measures: "the width and depth of the shower area",
+    parameters: [
+      Parameter("width", .length, "smallest width"),
+      Parameter("depth", .length, "smallest depth"),
+    ],
+    remedy: "enlarge the shower area")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .fixture(.shower(let shower), _) = element else { return nil }
+    let width = thresholds.length("width")
+    let depth = thresholds.length("depth")
+    let measured =
+      shower.width == nil && shower.depth == nil
+      ? [] : [MovementArea(width: shower.width, depth: shower.depth)]
+    return Check.area(
+      "shower area", measured, minimumWidth: width, minimumDepth: depth,
+      remedy: "enlarge the shower area to \(size(width, depth))")
+  }
+
+  public static var examples: [RuleExample] {
+    func shower(_ areas: [MovementArea]) -> Element {
+      Sample.fixture(
+        .shower(Shower(width: areas.first?.width, depth: areas.first?.depth)), in: .bathroom)
+    }
+    return RuleExample.square(profile: barrierFree, 1200, shower)
+      + RuleExample.square(profile: wheelchair, 1500, shower)
+  }
+}

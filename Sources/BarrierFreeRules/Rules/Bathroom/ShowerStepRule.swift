@@ -1,0 +1,47 @@
+import BarrierFreeModel
+
+/// The shower must be floor-level: no tray edge, a lowering of at most 20 mm
+/// with bevelled transitions. A shower recorded as floor-level with no step
+/// measured counts as 0 mm; one recorded as not floor-level and no step
+/// measured fails.
+public enum ShowerStepRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.shower.step", title: "Floor-level shower",
+    clause: "5.5.5", reference: ["B16"], appliesTo: [.shower],
+    scopes: RuleDescription.roomScopes,
+    measures: "the edge or lowering between the room floor and the shower floor (step), "
+      + "or whether the shower is floor-level (floorLevel)",
+    parameters: [Parameter("maximum", .length, "highest step allowed")],
+    remedy: "rebuild the shower floor-level")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .fixture(.shower(let shower), _) = element else { return nil }
+    guard let maximum = thresholds.length("maximum") else {
+      return Check.missingThreshold("step into the shower")
+    }
+    let remedy = "rebuild the shower floor-level (at most \(mm(maximum)), bevelled)"
+    if shower.step == nil, let floorLevel = shower.floorLevel {
+      return floorLevel
+        ? Evaluation(.pass, required: .atMost(maximum), message: "floor-level shower")
+        : Evaluation(
+          .fail, required: .atMost(maximum),
+          message: "shower tray with an edge; floor-level required", remedy: remedy)
+    }
+    return Check.atMost("step into the shower", shower.step, maximum, remedy: remedy)
+  }
+
+  public static var examples: [RuleExample] {
+    func shower(_ step: Length?, floorLevel: Bool? = nil) -> Element {
+      Sample.fixture(.shower(Shower(floorLevel: floorLevel, step: step)), in: .bathroom)
+    }
+    return RuleExample.boundaries(profile: barrierFree, .maximum, 20) { shower($0) }
+      + [
+        RuleExample(
+          shower(nil, floorLevel: true), profile: barrierFree, expected: .pass,
+          note: "floor-level, no step measured"),
+        RuleExample(
+          shower(nil, floorLevel: false), profile: barrierFree, expected: .fail,
+          note: "tray, no step measured"),
+      ]
+  }
+}

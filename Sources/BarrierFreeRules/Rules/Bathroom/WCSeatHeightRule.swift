@@ -1,0 +1,32 @@
+import BarrierFreeModel
+
+/// The WC seat of a wheelchair flat must be 460–480 mm high, seat included,
+/// for a transfer from the chair. DIN 18040-2 sets no height for
+/// barrier-free flats (reference B11, Q11).
+public enum WCSeatHeightRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.wc.seat-height", title: "WC seat height",
+    clause: "5.5.3", reference: ["B5"], appliesTo: [.wc],
+    scopes: RuleDescription.roomScopes,
+    measures: "the height of the top of the seat above the finished floor",
+    parameters: [
+      Parameter("minimum", .length, "lowest seat height"),
+      Parameter("maximum", .length, "highest seat height"),
+    ],
+    remedy: "refit the WC")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .fixture(.wc(let wc), _) = element else { return nil }
+    let low = thresholds.length("minimum")
+    let high = thresholds.length("maximum")
+    return Check.within(
+      "seat height", wc.seatHeight, low, high,
+      remedy: "refit the WC with its seat at \(mm(low)) to \(mm(high))")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.range(profile: wheelchair, 460, 480) { height in
+      Sample.fixture(.wc(WC(seatHeight: height)), in: .bathroom)
+    }
+  }
+}

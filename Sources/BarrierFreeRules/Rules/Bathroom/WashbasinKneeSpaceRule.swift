@@ -1,0 +1,45 @@
+import BarrierFreeModel
+
+/// Under the washbasin of a wheelchair flat there must be room for the
+/// knees: 670 mm high 300 mm behind the front edge, 550 mm deep and 900 mm
+/// wide.
+public enum WashbasinKneeSpaceRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.washbasin.knee-space", title: "Knee space under the washbasin",
+    clause: "5.5.4", reference: ["B13", "B14"], appliesTo: [.washbasin],
+    scopes: RuleDescription.roomScopes,
+    measures: "the free knee height, leg depth and leg width under the washbasin",
+    parameters: [
+      Parameter("height", .length, "smallest knee height 300 mm behind the front edge"),
+      Parameter("depth", .length, "smallest free leg depth"),
+      Parameter("width", .length, "smallest free leg width"),
+    ],
+    remedy: "fit a washbasin with a flat siphon and no cabinet below")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .fixture(.washbasin(let basin), _) = element else { return nil }
+    let remedy = "fit a washbasin with a flat or concealed siphon and no cabinet below"
+    return Check.all([
+      Check.atLeast(
+        "knee height", basin.kneeClearanceHeight, thresholds.length("height"), remedy: remedy),
+      Check.atLeast(
+        "leg depth", basin.kneeClearanceDepth, thresholds.length("depth"), remedy: remedy),
+      Check.atLeast(
+        "leg width", basin.legSpaceWidth, thresholds.length("width"), remedy: remedy),
+    ])
+  }
+
+  public static var examples: [RuleExample] {
+    func basin(height: Length? = .mm(670), depth: Length? = .mm(550), width: Length? = .mm(900))
+      -> Element
+    {
+      Sample.fixture(
+        .washbasin(
+          Washbasin(kneeClearanceHeight: height, kneeClearanceDepth: depth, legSpaceWidth: width)),
+        in: .bathroom)
+    }
+    return RuleExample.boundaries(profile: wheelchair, .minimum, 670) { basin(height: $0) }
+      + RuleExample.boundaries(profile: wheelchair, .minimum, 550) { basin(depth: $0) }
+      + RuleExample.boundaries(profile: wheelchair, .minimum, 900) { basin(width: $0) }
+  }
+}

@@ -1,0 +1,27 @@
+import BarrierFreeModel
+
+/// From a wheelchair a control in a corner is out of reach: at least 500 mm
+/// from the room's corners.
+public enum ControlCornerDistanceRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.control.corner-distance", title: "Control distance from corners",
+    clause: "4.5.2", reference: ["C2"], appliesTo: [.control],
+    scopes: RuleDescription.roomScopes,
+    measures: "the distance from the control to the nearest room corner",
+    parameters: [Parameter("minimum", .length, "smallest distance")],
+    remedy: "move the control")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .fixture(.control(let control), _) = element else { return nil }
+    let minimum = thresholds.length("minimum")
+    return Check.atLeast(
+      "distance from the corner", control.cornerDistance, minimum,
+      remedy: "move the \(control.kind.rawValue) \(mm(minimum)) from the corner")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.boundaries(profile: wheelchair, .minimum, 500) { distance in
+      Sample.fixture(.control(Control(kind: .socket, cornerDistance: distance)), in: .bedroom)
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import BarrierFreeModel
+
+/// Switches, sockets for frequent use, door openers, intercoms and bells
+/// must be within reach: their axis 850 mm above the floor, 850–1050 mm
+/// where the user needs it so.
+public enum ControlHeightRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.control.height", title: "Control height",
+    clause: "4.5.2", reference: ["C1"], appliesTo: [.control],
+    scopes: RuleDescription.roomScopes,
+    measures: "the height of the control's axis above the finished floor",
+    parameters: [
+      Parameter("minimum", .length, "lowest axis"),
+      Parameter("maximum", .length, "highest axis"),
+    ],
+    remedy: "move the control")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .fixture(.control(let control), _) = element else { return nil }
+    let low = thresholds.length("minimum")
+    let high = thresholds.length("maximum")
+    return Check.within(
+      "height", control.height, low, high,
+      remedy: "move the \(control.kind.rawValue) to \(mm(low))–\(mm(high)) above the floor")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.range(profile: barrierFree, 850, 1050) { height in
+      Sample.fixture(.control(Control(kind: .switch, height: height)), in: .hallway)
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import BarrierFreeModel
+
+/// A bathroom or WC door must not open into the room: a person who falls
+/// behind it would block it. Hinged doors open outward; sliding doors pass.
+public enum BathroomDoorOpeningRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.bathroom-door.opening", title: "Bathroom door opens outward",
+    clause: "5.5.1", reference: ["D13"], appliesTo: [.door],
+    scopes: [DoorRole.bathroom.rawValue],
+    measures: "how the door opens (operation) and the side its leaf swings into (opensInto)",
+    parameters: [], remedy: "rehang the door to open outward, or fit a sliding door")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .door(let door, .bathroom, let bathroomSide) = element else { return nil }
+    switch door.operation {
+    case .sliding?, .folding?:
+      return Evaluation(
+        .pass, message: "\(door.operation?.rawValue ?? "") door: no swing into the room")
+    case .revolving?:
+      return Evaluation(
+        .fail, message: "revolving door into a bathroom",
+        remedy: "fit a hinged door opening outward or a sliding door")
+    case .hinged?, .automatic?, nil:
+      guard let opensInto = door.opensInto, let bathroomSide else {
+        return Evaluation(
+          .unknown, message: "the side the door opens into is not recorded",
+          remedy: "record opensInto for the door")
+      }
+      if opensInto == bathroomSide {
+        return Evaluation(
+          .fail, message: "the door opens into the bathroom",
+          remedy: "rehang the door to open outward, or fit a sliding door")
+      }
+      return Evaluation(.pass, message: "the door opens outward")
+    }
+  }
+
+  public static var examples: [RuleExample] {
+    [
+      RuleExample(
+        Sample.door(.bathroom) {
+          $0.operation = .hinged
+          $0.opensInto = .to
+        }, profile: barrierFree, expected: .fail, note: "opens into the bathroom"),
+      RuleExample(
+        Sample.door(.bathroom) {
+          $0.operation = .hinged
+          $0.opensInto = .from
+        }, profile: barrierFree, expected: .pass, note: "opens into the hall"),
+      RuleExample(
+        Sample.door(.bathroom) { $0.operation = .sliding },
+        profile: barrierFree, expected: .pass, note: "sliding door"),
+      RuleExample(
+        Sample.door(.bathroom) { $0.operation = .hinged },
+        profile: barrierFree, expected: .unknown, note: "swing side not recorded"),
+    ]
+  }
+}

@@ -1,0 +1,34 @@
+import BarrierFreeModel
+
+/// A door must be wide enough to pass in a wheelchair or with a rollator:
+/// 900 mm for the flat's entrance door and, in a wheelchair flat, for every
+/// door; 800 mm for doors inside a barrier-free flat.
+public enum DoorClearWidthRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.door.clear-width", title: "Door clear width",
+    clause: "4.3.3.2, 5.3.1", reference: ["D1", "D2", "D3"], appliesTo: [.door],
+    scopes: RuleDescription.doorScopes,
+    measures: "the clear passage width of the open door, between the stops",
+    parameters: [Parameter("minimum", .length, "smallest clear width")],
+    remedy: "widen the door opening")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .door(let door, _, _) = element else { return nil }
+    let minimum = thresholds.length("minimum")
+    return Check.atLeast(
+      "clear width", door.clearWidth, minimum,
+      remedy: "widen the door to a clear width of at least \(mm(minimum))")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.boundaries(profile: barrierFree, .minimum, 800) { width in
+      Sample.door(.interior) { $0.clearWidth = width }
+    }
+      + RuleExample.boundaries(profile: barrierFree, .minimum, 900) { width in
+        Sample.door(.flatEntrance) { $0.clearWidth = width }
+      }
+      + RuleExample.boundaries(profile: wheelchair, .minimum, 900) { width in
+        Sample.door(.bathroom) { $0.clearWidth = width }
+      }
+  }
+}

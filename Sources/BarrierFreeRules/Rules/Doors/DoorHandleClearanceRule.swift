@@ -1,0 +1,37 @@
+import BarrierFreeModel
+
+/// Beside the handle of a door a wheelchair user opens, 500 mm of free wall
+/// (to a corner or an obstacle) lets the chair come close enough to reach
+/// it. Automatic doors need none. Reference Q2: the norm's figure and table
+/// disagree on where this applies.
+public enum DoorHandleClearanceRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.door.handle-side-clearance", title: "Free wall beside the door handle",
+    clause: "4.3.3, Table 1", reference: ["D7"], appliesTo: [.door],
+    scopes: RuleDescription.doorScopes,
+    measures: "the free wall beside the handle, to the next corner or obstacle",
+    parameters: [Parameter("minimum", .length, "smallest free width beside the handle")],
+    remedy: "move the door or the obstacle")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .door(let door, _, _) = element else { return nil }
+    if door.operation == .automatic {
+      return Evaluation(.notApplicable, message: "automatic door: no approach to the handle")
+    }
+    let minimum = thresholds.length("minimum")
+    return Check.atLeast(
+      "free wall beside the handle", door.handleSideClearance, minimum,
+      remedy: "give \(mm(minimum)) of free wall beside the handle, or fit a powered opener")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.boundaries(profile: wheelchair, .minimum, 500) { width in
+      Sample.door(.interior) { $0.handleSideClearance = width }
+    }
+      + [
+        RuleExample(
+          Sample.door(.flatEntrance) { $0.operation = .automatic },
+          profile: wheelchair, expected: .notApplicable, note: "automatic door")
+      ]
+  }
+}

@@ -1,0 +1,111 @@
+import BarrierFreeModel
+
+/// A wheelchair user needs room on both sides of a door to open it and pass:
+/// for a hinged door 1500 × 1500 mm on the side it swings into and
+/// 1500 × 1200 mm on the other; for a sliding door 1900 × 1200 mm on each
+/// side. Required for the flat's entrance door and, in a wheelchair flat,
+/// for every door (reference D8–D10). The 1500 × 1200 mm behind a hinged
+/// door is doubtful (reference D9).
+public enum DoorManoeuvringAreaRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.door.manoeuvring-area", title: "Manoeuvring areas at a door",
+    clause: "4.3.3, Bild", reference: ["D8", "D9", "D10"], appliesTo: [.door],
+    scopes: RuleDescription.doorScopes,
+    measures: "the free areas on each side of the door (movementArea with side), "
+      + "with how it opens (operation, opensInto)",
+    parameters: [
+      Parameter("openingSideWidth", .length, "hinged door, side it swings into: width"),
+      Parameter("openingSideDepth", .length, "hinged door, side it swings into: depth"),
+      Parameter("otherSideWidth", .length, "hinged door, other side: width"),
+      Parameter("otherSideDepth", .length, "hinged door, other side: depth"),
+      Parameter("slidingWidth", .length, "sliding door, each side: width"),
+      Parameter("slidingDepth", .length, "sliding door, each side: depth"),
+    ],
+    remedy: "clear the area in front of the door, or move the door")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .door(let door, _, _) = element else { return nil }
+    let hinged: Bool
+    switch door.operation {
+    case .hinged?: hinged = true
+    case .automatic?, nil: hinged = door.opensInto != nil
+    case .sliding?, .folding?, .revolving?: hinged = false
+    }
+    if door.operation == nil && door.opensInto == nil {
+      return Evaluation(
+        .unknown, message: "how the door opens is not recorded",
+        remedy: "record the door's operation and the side it opens into")
+    }
+    if hinged && door.opensInto == nil {
+      return Evaluation(
+        .unknown, message: "the side the hinged door opens into is not recorded",
+        remedy: "record opensInto for the door")
+    }
+    let sides: [(Side, String, Length?, Length?)] = Side.allCases.map { side in
+      if !hinged {
+        return (
+          side, "area on the '\(side.rawValue)' side",
+          thresholds.length("slidingWidth"), thresholds.length("slidingDepth")
+        )
+      }
+      let opening = side == door.opensInto
+      return opening
+        ? (
+          side, "area on the opening side", thresholds.length("openingSideWidth"),
+          thresholds.length("openingSideDepth")
+        )
+        : (
+          side, "area on the other side", thresholds.length("otherSideWidth"),
+          thresholds.length("otherSideDepth")
+        )
+    }
+    return Check.all(
+      sides.map { side, what, width, depth in
+        Check.area(
+          what, door.movementAreas.filter { $0.side == side }, minimumWidth: width,
+          minimumDepth: depth,
+          remedy: "clear \(size(width, depth)) on the "
+            + "\(side.rawValue) side of the door")
+      })
+  }
+
+  public static var examples: [RuleExample] {
+    func hinged(
+      _ opening: [MovementArea], other: [MovementArea], role: DoorRole = .interior
+    ) -> Element {
+      Sample.door(role) {
+        $0.operation = .hinged
+        $0.opensInto = .to
+        $0.movementAreas =
+          opening.map { MovementArea(width: $0.width, depth: $0.depth, side: .to) }
+          + other.map { MovementArea(width: $0.width, depth: $0.depth, side: .from) }
+      }
+    }
+    func sliding(_ areas: [MovementArea]) -> Element {
+      Sample.door(.interior) {
+        $0.operation = .sliding
+        $0.movementAreas =
+          areas.map { MovementArea(width: $0.width, depth: $0.depth, side: .from) }
+          + [MovementArea(width: .mm(1900), depth: .mm(1200), side: .to)]
+      }
+    }
+    return RuleExample.square(profile: wheelchair, 1500) {
+      hinged($0, other: [Sample.area(1500, 1200)])
+    }
+      + RuleExample.rectangle(profile: wheelchair, 1500, 1200) {
+        hinged([Sample.area(1500, 1500)], other: $0)
+      }
+      + RuleExample.rectangle(profile: wheelchair, 1900, 1200) { sliding($0) }
+      + RuleExample.square(profile: barrierFree, 1500) {
+        hinged($0, other: [Sample.area(1500, 1200)], role: .flatEntrance)
+      }
+      + [
+        RuleExample(
+          Sample.door(.interior) { $0.movementAreas = [Sample.area(2000, 2000)] },
+          profile: wheelchair, expected: .unknown, note: "operation not recorded"),
+        RuleExample(
+          Sample.door(.interior) { $0.operation = .hinged }, profile: wheelchair,
+          expected: .unknown, note: "swing side not recorded"),
+      ]
+  }
+}

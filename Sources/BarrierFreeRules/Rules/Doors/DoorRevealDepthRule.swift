@@ -1,0 +1,27 @@
+import BarrierFreeModel
+
+/// A deep reveal keeps a wheelchair user from reaching the handle from the
+/// side: at most 260 mm where a lateral approach is needed.
+public enum DoorRevealDepthRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.door.reveal-depth", title: "Door reveal depth",
+    clause: "4.3.3, Table 1", reference: ["D5"], appliesTo: [.door],
+    scopes: RuleDescription.doorScopes,
+    measures: "the depth of the reveal on the side the door is approached from",
+    parameters: [Parameter("maximum", .length, "deepest reveal allowed")],
+    remedy: "reduce the reveal")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .door(let door, _, _) = element else { return nil }
+    let maximum = thresholds.length("maximum")
+    return Check.atMost(
+      "reveal depth", door.revealDepth, maximum,
+      remedy: "reduce the reveal to \(mm(maximum)) or fit a powered opener")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.boundaries(profile: wheelchair, .maximum, 260) { depth in
+      Sample.door(.flatEntrance) { $0.revealDepth = depth }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+import BarrierFreeModel
+
+/// Beside a bed there must be room to get in and to make it: 1200 mm along
+/// one long side and 900 mm along the other; 1500 mm and 1200 mm for a
+/// wheelchair.
+public enum BedClearanceRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.bed.clearance", title: "Free space beside the bed",
+    clause: "5.4", reference: ["M5", "M6"], appliesTo: [.bed],
+    scopes: RuleDescription.roomScopes,
+    measures: "the free depth along each long side of the bed "
+      + "(clearanceLeft, clearanceRight)",
+    parameters: [
+      Parameter("widerSide", .length, "free depth along one long side"),
+      Parameter("otherSide", .length, "free depth along the other long side"),
+    ],
+    remedy: "move the bed or the furniture beside it")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .fixture(.bed(let bed), _) = element else { return nil }
+    let wider = thresholds.length("widerSide")
+    let other = thresholds.length("otherSide")
+    let remedy = "free \(mm(wider)) along one long side of the bed and \(mm(other)) along the other"
+    let sides = [bed.clearanceLeft, bed.clearanceRight]
+    let known = sides.compactMap { $0 }
+    // With one side unmeasured, a fail is still certain if the known side
+    // misses even the smaller requirement.
+    if known.count < 2 {
+      if let side = known.first, let other, side < other {
+        return Check.atLeast("free depth beside the bed", side, other, remedy: remedy)
+      }
+      return Check.atLeast("free depth beside the bed", nil, wider, remedy: remedy)
+    }
+    let larger = max(known[0], known[1])
+    let smaller = min(known[0], known[1])
+    return Check.all([
+      Check.atLeast("free depth on the wider side", larger, wider, remedy: remedy),
+      Check.atLeast("on the other side", smaller, other, remedy: remedy),
+    ])
+  }
+
+  public static var examples: [RuleExample] {
+    func bed(_ left: Length?, _ right: Length?) -> Element {
+      Sample.fixture(.bed(Bed(clearanceLeft: left, clearanceRight: right)), in: .bedroom)
+    }
+    return RuleExample.boundaries(profile: barrierFree, .minimum, 1200) { bed($0, .mm(900)) }
+      + RuleExample.boundaries(profile: barrierFree, .minimum, 900) { side in
+        bed(.mm(1200), side)
+      }.filter { $0.expected != .unknown }
+      + RuleExample.boundaries(profile: wheelchair, .minimum, 1500) { bed(.mm(1200), $0) }
+      + RuleExample.boundaries(profile: wheelchair, .minimum, 1200) { side in
+        bed(side, .mm(1500))
+      }.filter { $0.expected != .unknown }
+      + [
+        RuleExample(
+          bed(.mm(800), nil), profile: barrierFree, expected: .fail,
+          note: "one side unmeasured, the other too narrow for either")
+      ]
+  }
+}

@@ -1,0 +1,33 @@
+import BarrierFreeModel
+
+/// In front of furniture (wardrobe, table, sofa, desk, shelf) there must be a
+/// free depth of 900 mm, 1500 mm for a wheelchair.
+public enum FurnitureClearanceRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.furniture.clearance", title: "Free depth in front of furniture",
+    clause: "5.4", reference: ["M3", "M4"], appliesTo: [.furniture],
+    scopes: RuleDescription.roomScopes,
+    measures: "the depth of the free area in front of the furniture (movementArea depth)",
+    parameters: [Parameter("minimum", .length, "smallest free depth")],
+    remedy: "move the furniture")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .fixture(.furniture(let furniture), _) = element else { return nil }
+    let minimum = thresholds.length("minimum")
+    return Check.atLeast(
+      "free depth in front", furniture.common.movementArea?.depth, minimum,
+      remedy: "keep \(mm(minimum)) free in front of the \(furniture.kind.rawValue)")
+  }
+
+  public static var examples: [RuleExample] {
+    func wardrobe(_ depth: Length?) -> Element {
+      Sample.fixture(
+        .furniture(
+          Furniture(
+            common: FixtureCommon(movementArea: MovementArea(depth: depth)), kind: .wardrobe)),
+        in: .bedroom)
+    }
+    return RuleExample.boundaries(profile: barrierFree, .minimum, 900, wardrobe)
+      + RuleExample.boundaries(profile: wheelchair, .minimum, 1500, wardrobe)
+  }
+}

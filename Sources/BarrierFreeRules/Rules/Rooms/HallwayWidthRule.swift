@@ -1,0 +1,26 @@
+import BarrierFreeModel
+
+/// A hallway inside the flat must be at least 1200 mm wide between walls.
+public enum HallwayWidthRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.hallway.width", title: "Hallway width",
+    clause: "5.2", reference: ["M7"], appliesTo: [.room],
+    scopes: [RoomKind.hallway.rawValue],
+    measures: "the narrowest clear width of a hallway between walls (room width)",
+    parameters: [Parameter("minimum", .length, "smallest clear width")],
+    remedy: "widen the hallway")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .room(let room) = element, room.kind == .hallway else { return nil }
+    let minimum = thresholds.length("minimum")
+    return Check.atLeast(
+      "hallway width", room.width, minimum,
+      remedy: "clear the hallway to a width of at least \(mm(minimum))")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.boundaries(profile: barrierFree, .minimum, 1200) { width in
+      Sample.room(.hallway) { $0.width = width }
+    }
+  }
+}

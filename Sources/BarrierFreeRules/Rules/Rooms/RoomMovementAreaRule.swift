@@ -1,0 +1,48 @@
+import BarrierFreeModel
+
+/// Every room a person uses needs a free area to turn in: 1200 × 1200 mm in
+/// a barrier-free flat, 1500 × 1500 mm for a wheelchair. Areas may overlap.
+/// The same holds for a balcony or terrace (clause 5.6), which profiles bind
+/// separately to cite it.
+public enum RoomMovementAreaRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.room.movement-area", title: "Movement area in a room",
+    clause: "5.4", reference: ["M1", "M2", "M13", "F2", "F3"], appliesTo: [.room],
+    scopes: RuleDescription.roomScopes,
+    measures: "the largest free movement area of the room (movementArea: width × depth)",
+    parameters: [
+      Parameter("width", .length, "smallest width of the area"),
+      Parameter("depth", .length, "smallest depth of the area"),
+    ],
+    remedy: "rearrange or enlarge the room")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .room(let room) = element else { return nil }
+    let width = thresholds.length("width")
+    let depth = thresholds.length("depth")
+    return Check.area(
+      "movement area", room.movementAreas, minimumWidth: width, minimumDepth: depth,
+      remedy: "free an area of \(size(width, depth)) in the room")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.square(profile: barrierFree, 1200) { areas in
+      Sample.room(.living) { $0.movementAreas = areas }
+    }
+      + RuleExample.square(profile: wheelchair, 1500) { areas in
+        Sample.room(.bedroom) { $0.movementAreas = areas }
+      }
+      + RuleExample.square(profile: barrierFree, 1200) { areas in
+        Sample.room(.terrace) { $0.movementAreas = areas }
+      }
+      + RuleExample.square(profile: wheelchair, 1500) { areas in
+        Sample.room(.balcony) { $0.movementAreas = areas }
+      }
+      + [
+        RuleExample(
+          Sample.room(.kitchen) {
+            $0.movementAreas = [Sample.area(1000, 1000), Sample.area(1600, 1500)]
+          }, profile: wheelchair, expected: .pass, note: "the second area is large enough")
+      ]
+  }
+}

@@ -1,0 +1,432 @@
+import BarrierFreeModel
+import BarrierFreeRules
+internal import CLibXML2
+import Foundation
+
+/// Reads rule profiles: XML files valid against Schemas/profile.xsd.
+///
+/// A profile file is small, so it is parsed whole into libxml2's tree and
+/// validated against the embedded schema. Then each binding is checked
+/// against the rule catalogue: an unknown rule, a threshold the rule does
+/// not take or in the wrong unit, a missing threshold, a scope the rule does
+/// not know, two bindings for the same elements. Every problem is reported
+/// with its file, line and column. As for portfolios: no network, no DTD,
+/// no entities.
+public enum ProfileReader {
+  /// The profile format's namespace.
+  public static let namespace = "urn:barrierfree:profile:1"
+
+  /// Profiles larger than this are refused: a profile binds at most a few
+  /// hundred rules.
+  public static let maximumBytes = 1 << 20
+
+  /// Reads the profile at `path`.
+  public static func read(path: String) throws(ImportError) -> Profile {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ImportError(diagnostics: [
+        Diagnostic(
+          kind: .io, location: SourceLocation(file: path, line: 0, column: 0),
+          message: "cannot read the profile file")
+      ])
+    }
+    return try read(bytes: Array(data), fileName: path)
+  }
+
+  /// Reads a profile from `bytes`; `fileName` names it in messages.
+  public static func read(
+    bytes: [UInt8], fileName: String, rules: [any Rule.Type] = allRules
+  ) throws(ImportError) -> Profile {
+    let result = bytes.withUnsafeBufferPointer { buffer in
+      ProfileParse(buffer: buffer, fileName: fileName, rules: rules).run()
+    }
+    switch result {
+    case .success(let profile): return profile
+    case .failure(let error): throw error
+    }
+  }
+}
+
+/// One parse of one profile file.
+private final class ProfileParse {
+  let buffer: UnsafeBufferPointer<UInt8>
+  let fileName: String
+  let rules: [String: any Rule.Type]
+  var diagnostics: [Diagnostic] = []
+  var tags: StartTagIndex
+  /// Element nodes in document order, and each node's ordinal.
+  var ordinals: [UnsafeMutableRawPointer: Int] = [:]
+
+  init(buffer: UnsafeBufferPointer<UInt8>, fileName: String, rules: [any Rule.Type]) {
+    self.buffer = buffer
+    self.fileName = fileName
+    self.rules = Dictionary(
+      rules.map { ($0.description.id, $0) }, uniquingKeysWith: { a, _ in a })
+    self.tags = StartTagIndex(buffer)
+  }
+
+  func run() -> Result<Profile, ImportError> {
+    guard let profile = parse(), diagnostics.isEmpty else {
+      return .failure(ImportError(diagnostics: diagnostics))
+    }
+    return .success(profile)
+  }
+
+  func error(_ kind: Diagnostic.Kind, _ location: SourceLocation, _ message: String) {
+    diagnostics.append(Diagnostic(kind: kind, location: location, message: message))
+  }
+
+  func location(line: Int, column: Int) -> SourceLocation {
+    SourceLocation(file: fileName, line: line, column: column)
+  }
+
+  private func parse() -> Profile? {
+    let start = location(line: 1, column: 1)
+    guard buffer.count <= ProfileReader.maximumBytes else {
+      error(
+        .limit, start,
+        "the profile is larger than 1 MiB; a profile binds a few hundred rules at most")
+      return nil
+    }
+    guard !buffer.isEmpty else {
+      error(
+        .syntax, start,
+        "the file is empty; expected a <profile> in namespace \(ProfileReader.namespace)")
+      return nil
+    }
+    var markupGuard = MarkupGuard()
+    if let position = markupGuard.scan(UnsafeRawBufferPointer(buffer)) {
+      error(
+        .security, location(line: position.line, column: position.column),
+        "more than \(MarkupGuard.maximumAttributes) attributes on one element")
+      return nil
+    }
+    if let doctype = firstOccurrence(of: "<!DOCTYPE") {
+      error(
+        .security, doctype,
+        "the profile has a DOCTYPE; a BarrierFree profile has none: remove the DOCTYPE")
+      return nil
+    }
+    guard let document = parseTree() else { return nil }
+    defer { xmlFreeDoc(document) }
+    guard let root = xmlDocGetRootElement(document) else { return nil }
+    var ordinal = 0
+    func number(_ node: xmlNodePtr) {
+      ordinals[UnsafeMutableRawPointer(node)] = ordinal
+      ordinal += 1
+      for child in children(of: node) { number(child) }
+    }
+    number(root)
+    guard validate(document), diagnostics.isEmpty else { return nil }
+    return build(root)
+  }
+
+  // MARK: libxml2
+
+  private func parseTree() -> xmlDocPtr? {
+    guard let context = xmlNewParserCtxt() else { return nil }
+    defer { xmlFreeParserCtxt(context) }
+    let previousHandler = __xmlStructuredError()?.pointee
+    let previousContext = __xmlStructuredErrorContext()?.pointee
+    xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque(), profileParserError)
+    defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+    // No network, no entity substitution, no DTD loading; libxml2's limits
+    // stay in force (no XML_PARSE_HUGE).
+    let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
+    let document = buffer.withMemoryRebound(to: CChar.self) { chars in
+      xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), fileName, nil, options)
+    }
+    if document == nil && diagnostics.isEmpty {
+      error(.syntax, location(line: 1, column: 1), "the profile is not well-formed XML")
+    }
+    if !diagnostics.isEmpty, let document {
+      xmlFreeDoc(document)
+      return nil
+    }
+    return document
+  }
+
+  private func validate(_ document: xmlDocPtr) -> Bool {
+    guard let schema = ProfileSchema.compiled,
+      let validator = xmlSchemaNewValidCtxt(schema)
+    else {
+      error(.io, location(line: 0, column: 0), "internal error: the profile schema did not compile")
+      return false
+    }
+    defer { xmlSchemaFreeValidCtxt(validator) }
+    xmlSchemaSetValidStructuredErrors(
+      validator, profileSchemaError, Unmanaged.passUnretained(self).toOpaque())
+    return xmlSchemaValidateDoc(validator, document) == 0
+  }
+
+  func parserError(_ error: xmlError) {
+    guard diagnostics.count < 100 else { return }
+    let raw = error.message.map { String(cString: $0) } ?? "XML error"
+    let severity: Diagnostic.Severity = error.level == XML_ERR_WARNING ? .warning : .error
+    if severity == .warning { return }
+    if raw.contains("Entity") || raw.contains("entity") {
+      self.error(
+        .security, location(line: Int(error.line), column: Int(error.int2)),
+        "entity references are not allowed in a profile: " + SyntaxMessages.humanize(raw))
+      return
+    }
+    self.error(
+      .syntax, location(line: Int(error.line), column: Int(error.int2)),
+      SyntaxMessages.humanize(raw))
+  }
+
+  func schemaError(_ error: xmlError) {
+    guard diagnostics.count < 100 else { return }
+    let raw = error.message.map { String(cString: $0) } ?? "schema violation"
+    let tag = error.node.flatMap { ordinals[$0] }.flatMap(rawTag(ordinal:))
+    let message = SchemaMessages.humanize(raw, tag: tag)
+    var place = location(line: Int(error.line), column: 0)
+    if let tag {
+      place = location(line: tag.line, column: tag.column)
+      if let attribute = message.attribute, let position = tag.position(ofAttribute: attribute) {
+        place = location(line: position.line, column: position.column)
+      }
+    }
+    self.error(.schema, place, message.text)
+  }
+
+  // MARK: positions
+
+  private func rawTag(ordinal: Int) -> RawTag? {
+    guard ordinal < tags.tags.count, let base = buffer.baseAddress else { return nil }
+    let tag = tags.tags[ordinal]
+    return RawTag(
+      bytes: UnsafeBufferPointer(start: base + tag.start, count: tag.end - tag.start),
+      line: tag.line, column: tag.column)
+  }
+
+  /// Where element `node` starts, or where its attribute `attribute` does.
+  func location(of node: xmlNodePtr, attribute: String? = nil) -> SourceLocation {
+    guard let ordinal = ordinals[UnsafeMutableRawPointer(node)], let tag = rawTag(ordinal: ordinal)
+    else { return location(line: Int(xmlGetLineNo(node)), column: 0) }
+    if let attribute, let position = tag.position(ofAttribute: attribute) {
+      return location(line: position.line, column: position.column)
+    }
+    return location(line: tag.line, column: tag.column)
+  }
+
+  private func firstOccurrence(of text: String) -> SourceLocation? {
+    let pattern = Array(text.utf8)
+    guard buffer.count >= pattern.count else { return nil }
+    var line = 1
+    var column = 1
+    for start in 0...(buffer.count - pattern.count) {
+      if buffer[start] == pattern[0],
+        (0..<pattern.count).allSatisfy({ buffer[start + $0] == pattern[$0] })
+      {
+        return location(line: line, column: column)
+      }
+      if buffer[start] == 0x0A {
+        line += 1
+        column = 1
+      } else if buffer[start] & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return nil
+  }
+
+  // MARK: the tree
+
+  func children(of node: xmlNodePtr) -> [xmlNodePtr] {
+    var result: [xmlNodePtr] = []
+    var child = node.pointee.children
+    while let current = child {
+      if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
+      child = current.pointee.next
+    }
+    return result
+  }
+
+  func name(of node: xmlNodePtr) -> String {
+    node.pointee.name.map { String(cString: $0) } ?? ""
+  }
+
+  func attribute(_ name: String, of node: xmlNodePtr) -> String? {
+    var property = node.pointee.properties
+    while let current = property {
+      if let attributeName = current.pointee.name, String(cString: attributeName) == name {
+        var text = ""
+        var child = current.pointee.children
+        while let part = child {
+          if let content = part.pointee.content { text += String(cString: content) }
+          child = part.pointee.next
+        }
+        return text
+      }
+      property = current.pointee.next
+    }
+    return nil
+  }
+
+  func text(of node: xmlNodePtr) -> String {
+    var text = ""
+    var child = node.pointee.children
+    while let part = child {
+      if let content = part.pointee.content { text += String(cString: content) }
+      child = part.pointee.next
+    }
+    return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  // MARK: building the profile
+
+  private func build(_ root: xmlNodePtr) -> Profile? {
+    // The schema made the required attributes present.
+    var profile = Profile(
+      id: attribute("id", of: root) ?? "", title: attribute("title", of: root) ?? "",
+      standard: attribute("standard", of: root) ?? "",
+      edition: attribute("edition", of: root) ?? "", level: attribute("level", of: root) ?? "",
+      extends: attribute("extends", of: root))
+    var bindingNodes: [xmlNodePtr] = []
+    for child in children(of: root) {
+      switch name(of: child) {
+      case "summary": profile.summary = text(of: child)
+      case "rule":
+        if let binding = binding(child, standard: profile.standardEdition) {
+          profile.bindings.append(binding)
+          bindingNodes.append(child)
+        }
+      default: break
+      }
+    }
+    guard diagnostics.isEmpty else { return nil }
+    for problem in profile.problems(rules: Array(rules.values)) {
+      let node = problem.binding.map { bindingNodes[$0] } ?? root
+      error(.meaning, location(of: node), problem.message)
+    }
+    return profile
+  }
+
+  private func binding(_ node: xmlNodePtr, standard: String) -> RuleBinding? {
+    let id = attribute("id", of: node) ?? ""
+    guard let rule = rules[id] else {
+      let suggestion = closestRule(to: id).map { "; did you mean '\($0)'?" } ?? ""
+      error(
+        .meaning, location(of: node, attribute: "id"),
+        "unknown rule '\(id)'\(suggestion) (`barrierfree rules` lists them)")
+      return nil
+    }
+    let description = rule.description
+    let parameters = Dictionary(
+      description.parameters.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    var values: [String: Double] = [:]
+    for threshold in children(of: node) {
+      let name = attribute("name", of: threshold) ?? ""
+      guard let parameter = parameters[name] else {
+        let known = description.parameters.map { "'\($0.name)'" }.joined(separator: ", ")
+        error(
+          .meaning, location(of: threshold, attribute: "name"),
+          "rule '\(id)' has no threshold '\(name)'; "
+            + (known.isEmpty ? "it takes none" : "it takes \(known)"))
+        continue
+      }
+      guard values[name] == nil else {
+        error(
+          .meaning, location(of: threshold, attribute: "name"),
+          "the threshold '\(name)' is given twice for rule '\(id)'")
+        continue
+      }
+      let unit = attribute("unit", of: threshold) ?? ""
+      let text = attribute("value", of: threshold) ?? ""
+      guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+        error(
+          .meaning, location(of: threshold, attribute: "value"),
+          "the threshold '\(name)' has the value '\(text)'; expected a number such as 900")
+        continue
+      }
+      guard let canonical = Self.convert(value, unit: unit, to: parameter.kind) else {
+        error(
+          .meaning, location(of: threshold, attribute: "unit"),
+          "the threshold '\(name)' of rule '\(id)' is a \(parameter.kind.rawValue); "
+            + "'\(unit)' is not a unit of \(parameter.kind.rawValue) "
+            + "(use \(Self.units(for: parameter.kind)))")
+        continue
+      }
+      values[name] = canonical
+    }
+    let scope = attribute("scope", of: node).map {
+      Set($0.split(whereSeparator: \.isWhitespace).map(String.init))
+    }
+    let place = location(of: node)
+    return RuleBinding(
+      rule: id, scope: scope,
+      citation: Citation(
+        standard: standard, clause: attribute("clause", of: node) ?? description.clause),
+      thresholds: Thresholds(values), reference: attribute("reference", of: node),
+      origin: place.description)
+  }
+
+  /// `value` in `unit` converted to the canonical unit of `kind`.
+  static func convert(_ value: Double, unit: String, to kind: ParameterKind) -> Double? {
+    switch (kind, unit) {
+    case (.length, "mm"): value
+    case (.length, "cm"): value * 10
+    case (.length, "m"): value * 1000
+    case (.length, "in"): value * Length.millimetresPerInch
+    case (.slope, "%"): value
+    case (.area, "m2"): value
+    default: nil
+    }
+  }
+
+  static func units(for kind: ParameterKind) -> String {
+    switch kind {
+    case .length: "mm, cm, m or in"
+    case .slope: "%"
+    case .area: "m2"
+    }
+  }
+
+  /// The known rule id nearest to `id`, when it is near enough to be a typo.
+  func closestRule(to id: String) -> String? {
+    let candidates = rules.keys.sorted().map { ($0, editDistance($0, id)) }
+    guard let best = candidates.min(by: { $0.1 < $1.1 }), best.1 <= max(3, id.count / 4)
+    else { return nil }
+    return best.0
+  }
+}
+
+/// Levenshtein distance, for "did you mean".
+func editDistance(_ a: String, _ b: String) -> Int {
+  let a = Array(a.utf8)
+  let b = Array(b.utf8)
+  guard !a.isEmpty else { return b.count }
+  guard !b.isEmpty else { return a.count }
+  var previous = Array(0...b.count)
+  var current = previous
+  for i in 1...a.count {
+    current[0] = i
+    for j in 1...b.count {
+      current[j] = Swift.min(
+        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    }
+    swap(&previous, &current)
+  }
+  return previous[b.count]
+}
+
+private func parse(_ context: UnsafeMutableRawPointer?) -> ProfileParse? {
+  context.map { Unmanaged<ProfileParse>.fromOpaque($0).takeUnretainedValue() }
+}
+
+func profileParserError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+  guard let parse = parse(context), let error else { return }
+  parse.parserError(error.pointee)
+}
+
+func profileSchemaError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
+  guard let parse = parse(context), let error else { return }
+  parse.schemaError(error.pointee)
+}
+
+/// The profile format's XML Schema, compiled once per process.
+public enum ProfileSchema {
+  /// The compiled schema; nil only if the embedded schema failed to compile,
+  /// which a test rules out.
+  nonisolated(unsafe) static let compiled: xmlSchemaPtr? = compileSchema(xsd)
+}
