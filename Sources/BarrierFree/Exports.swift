@@ -1,2 +1,3 @@
 @_exported import BarrierFreeModel
+@_exported import BarrierFreeRules
 @_exported import BarrierFreeXML

@@ -114,6 +114,7 @@ public enum Fixture: Sendable, Hashable {
   case window(Window)
   case control(Control)
   case furniture(Furniture)
+  case wheelchairSpace(WheelchairSpace)
 
   /// The element name the format uses for this kind of fixture.
   public var kindName: String {
@@ -127,6 +128,7 @@ public enum Fixture: Sendable, Hashable {
     case .window: "window"
     case .control: "control"
     case .furniture: "furniture"
+    case .wheelchairSpace: "wheelchairSpace"
     }
   }
 
@@ -148,6 +150,7 @@ public enum Fixture: Sendable, Hashable {
     case .window(let fixture): fixture.common
     case .control(let fixture): fixture.common
     case .furniture(let fixture): fixture.common
+    case .wheelchairSpace(let fixture): fixture.common
     }
   }
 }
@@ -243,17 +246,59 @@ public struct Shower: Sendable, Hashable {
   public var width: Length?
   /// Depth of the shower area.
   public var depth: Length?
+  /// Slip resistance of the floor (DGUV 207-006 evaluation group).
+  public var slipResistance: SlipResistance?
+  /// Horizontal grab bars in the shower area.
+  public var grabBars: Handrails?
 
   /// Creates a shower.
   public init(
     common: FixtureCommon = FixtureCommon(), floorLevel: Bool? = nil,
-    step: Length? = nil, width: Length? = nil, depth: Length? = nil
+    step: Length? = nil, width: Length? = nil, depth: Length? = nil,
+    slipResistance: SlipResistance? = nil, grabBars: Handrails? = nil
   ) {
     self.common = common
     self.floorLevel = floorLevel
     self.step = step
     self.width = width
     self.depth = depth
+    self.slipResistance = slipResistance
+    self.grabBars = grabBars
+  }
+}
+
+/// The slip resistance of a wet barefoot floor: an evaluation group of DGUV
+/// Information 207-006, from A (lowest) to C.
+public enum SlipResistance: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+  case a = "A"
+  case b = "B"
+  case c = "C"
+
+  public static func < (lhs: SlipResistance, rhs: SlipResistance) -> Bool {
+    lhs.rawValue < rhs.rawValue
+  }
+}
+
+/// A space to park and change a wheelchair, with the area in front of it.
+public struct WheelchairSpace: Sendable, Hashable {
+  /// Id and the area in front.
+  public var common: FixtureCommon
+  /// Width along the wall.
+  public var width: Length?
+  /// Depth.
+  public var depth: Length?
+  /// Whether a socket for charging is at the space.
+  public var socket: Bool?
+
+  /// Creates a wheelchair space.
+  public init(
+    common: FixtureCommon = FixtureCommon(), width: Length? = nil, depth: Length? = nil,
+    socket: Bool? = nil
+  ) {
+    self.common = common
+    self.width = width
+    self.depth = depth
+    self.socket = socket
   }
 }
 

@@ -141,12 +141,12 @@ extension PortfolioReader {
     case .stop: parent == .lift
     case .room: parent == .flat
     case .wc, .washbasin, .shower, .bathtub, .kitchenCounter, .bed, .window, .control,
-      .furniture:
+      .furniture, .wheelchairSpace:
       parent == .room
     case .movementArea:
       switch parent {
       case .place, .ramp, .door, .stop, .room, .wc, .washbasin, .shower, .bathtub,
-        .kitchenCounter, .bed, .window, .control, .furniture:
+        .kitchenCounter, .bed, .window, .control, .furniture, .wheelchairSpace:
         true
       default: false
       }
@@ -275,7 +275,8 @@ extension PortfolioReader {
         .shower(
           Shower(
             common: fixtureCommon(), floorLevel: boolean(.floorLevel), step: length(.step),
-            width: length(.width), depth: length(.depth))))
+            width: length(.width), depth: length(.depth),
+            slipResistance: enumeration(.slipResistance), grabBars: enumeration(.grabBars))))
     case .bathtub:
       startFixture(
         .bathtub(
@@ -310,6 +311,12 @@ extension PortfolioReader {
     case .furniture:
       startFixture(
         .furniture(Furniture(common: fixtureCommon(), kind: enumeration(.kind) ?? .other)))
+    case .wheelchairSpace:
+      startFixture(
+        .wheelchairSpace(
+          WheelchairSpace(
+            common: fixtureCommon(), width: length(.width), depth: length(.depth),
+            socket: boolean(.socket))))
     case .facility:
       let facility = Facility(
         id: token(.id) ?? "", kind: enumeration(.kind) ?? .commonRoom, name: string(.name),
@@ -376,7 +383,7 @@ extension PortfolioReader {
       builder.room = nil
       builder.flat?.rooms.append(room)
     case .wc, .washbasin, .shower, .bathtub, .kitchenCounter, .bed, .window, .control,
-      .furniture:
+      .furniture, .wheelchairSpace:
       guard let fixture = builder.fixture else { return }
       builder.fixture = nil
       builder.room?.fixtures.append(fixture)
@@ -675,6 +682,9 @@ extension Fixture {
     case .furniture(var value):
       value.common.movementArea = area
       self = .furniture(value)
+    case .wheelchairSpace(var value):
+      value.common.movementArea = area
+      self = .wheelchairSpace(value)
     }
   }
 }

@@ -7,7 +7,7 @@ enum ElementName: Int, CaseIterable {
   case path, steps, ramp, door, lift, stop, stairLift
   case flat, room
   case wc, washbasin, shower, bathtub, kitchenCounter, bed, window, control
-  case furniture
+  case furniture, wheelchairSpace
   case facility, outdoorPath
 }
 
@@ -28,6 +28,7 @@ enum AttributeName: Int, CaseIterable {
   case powered, cornerDistance, number, area, entrance
   case street, houseNumber, postcode, city, country, yearBuilt, storeys
   case building, open24h, place
+  case slipResistance, socket
 }
 
 extension ElementName {

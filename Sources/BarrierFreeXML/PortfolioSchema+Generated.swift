@@ -579,6 +579,45 @@ extension PortfolioSchema {
         <xs:attribute name="depth" type="Millimetres">
           <xs:annotation><xs:documentation>Depth of the shower area in mm. B: ≥ 1200 mm; R: ≥ 1500 mm.</xs:documentation></xs:annotation>
         </xs:attribute>
+        <xs:attribute name="slipResistance" type="SlipResistance">
+          <xs:annotation><xs:documentation>Slip resistance of the shower floor for wet barefoot use, as an
+            evaluation group of DGUV Information 207-006 (A, B or C). DIN 18040-2 5.5.5: group B or
+            better.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="grabBars" type="Handrails">
+          <xs:annotation><xs:documentation>Horizontal grab bars in the shower area. DIN 18040-2 5.5.5 (R): grab
+            bars at 850 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+      </xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+
+  <xs:simpleType name="SlipResistance">
+    <xs:annotation><xs:documentation>An evaluation group for wet barefoot areas per DGUV Information 207-006
+      (formerly GUV-I 8527): A (lowest), B, C (highest).</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+      <xs:enumeration value="A"/>
+      <xs:enumeration value="B"/>
+      <xs:enumeration value="C"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:complexType name="WheelchairSpace">
+    <xs:annotation><xs:documentation>A space to park and change a wheelchair (Rollstuhlabstellplatz), with
+      the free area in front of it as its movementArea. DIN 18040-2 (R): 1800 × 1500 mm plus a manoeuvring
+      area of 1800 × 1500 mm in front, and a socket for charging.</xs:documentation></xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="Fixture">
+        <xs:attribute name="width" type="Millimetres">
+          <xs:annotation><xs:documentation>Width of the space in mm (along the wall). R: ≥ 1800 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="depth" type="Millimetres">
+          <xs:annotation><xs:documentation>Depth of the space in mm. R: ≥ 1500 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="socket" type="xs:boolean">
+          <xs:annotation><xs:documentation>Whether a socket for charging an electric wheelchair is at the
+            space.</xs:documentation></xs:annotation>
+        </xs:attribute>
       </xs:extension>
     </xs:complexContent>
   </xs:complexType>
@@ -726,6 +765,10 @@ extension PortfolioSchema {
         </xs:element>
         <xs:element name="control" type="Control">
           <xs:annotation><xs:documentation>A control.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="wheelchairSpace" type="WheelchairSpace">
+          <xs:annotation><xs:documentation>A space to park a wheelchair. DIN 18040-2 (R): one per
+            flat.</xs:documentation></xs:annotation>
         </xs:element>
         <xs:element name="furniture" type="Furniture">
           <xs:annotation><xs:documentation>A piece of furniture.</xs:documentation></xs:annotation>

@@ -359,6 +359,8 @@ private struct ElementWriter {
       specific = [
         ("floorLevel", shower.floorLevel.map(format)), ("step", shower.step.map(mm)),
         ("width", shower.width.map(mm)), ("depth", shower.depth.map(mm)),
+        ("slipResistance", shower.slipResistance?.rawValue),
+        ("grabBars", shower.grabBars?.rawValue),
       ]
     case .bathtub(let tub):
       specific = [
@@ -389,6 +391,11 @@ private struct ElementWriter {
       ]
     case .furniture(let furniture):
       specific = [("kind", furniture.kind.rawValue)]
+    case .wheelchairSpace(let space):
+      specific = [
+        ("width", space.width.map(mm)), ("depth", space.depth.map(mm)),
+        ("socket", space.socket.map(format)),
+      ]
     }
     try withAreas(
       fixture.kindName, [("id", fixture.id)] + specific,
@@ -410,7 +417,7 @@ enum SchemaConstraints {
   private static let closedValues: Set<String> = [
     "xmlns", "kind", "surface", "handrails", "operation", "opensInto", "side", "grabBars",
     "accessible", "wheelGuards", "unlockableFromOutside", "backrest", "floorLevel", "kneeSpace",
-    "powered", "open24h",
+    "powered", "open24h", "slipResistance", "socket",
   ]
 
   static func check(element: String, attribute: String, value: String) throws(WriteError) {

@@ -268,6 +268,14 @@ extension ProfileLibrary {
     <threshold name="depth" value="1500" unit="mm"/>
   </rule>
 
+  <rule id="din18040-2.shower.grab-bars" reference="B21 (VV); sides not given, one asked for"/>
+  <rule id="din18040-2.flat.wheelchair-space" reference="M11 (VV)">
+    <threshold name="width" value="1800" unit="mm"/>
+    <threshold name="depth" value="1500" unit="mm"/>
+    <threshold name="frontWidth" value="1800" unit="mm"/>
+    <threshold name="frontDepth" value="1500" unit="mm"/>
+  </rule>
+
   <rule id="din18040-2.window.sill-height" scope="living bedroom" reference="W1 (VV)">
     <threshold name="maximum" value="600" unit="mm"/>
   </rule>
@@ -311,13 +319,16 @@ extension ProfileLibrary {
     <threshold name="maximum" value="20" unit="mm"/>
   </rule>
   <rule id="din18040-2.door.manoeuvring-area" scope="flatEntrance" clause="4.3.3"
-        reference="D8 (V), D9 (sliding V; hinged back side ?), D10: not for doors inside the flat">
+        reference="D8 (V), D9 (sliding V; hinged back side ?); D10: not for doors inside the flat, and
+                   reduced (no number given: not checked) behind the entrance door on the flat's side">
     <threshold name="openingSideWidth" value="1500" unit="mm"/>
     <threshold name="openingSideDepth" value="1500" unit="mm"/>
     <threshold name="otherSideWidth" value="1500" unit="mm"/>
     <threshold name="otherSideDepth" value="1200" unit="mm"/>
     <threshold name="slidingWidth" value="1900" unit="mm"/>
     <threshold name="slidingDepth" value="1200" unit="mm"/>
+    <threshold name="flatSideWidth" value="0" unit="mm"/>
+    <threshold name="flatSideDepth" value="0" unit="mm"/>
   </rule>
   <rule id="din18040-2.door.handle-height" reference="D6 (VV)">
     <threshold name="minimum" value="850" unit="mm"/>
@@ -364,6 +375,7 @@ extension ProfileLibrary {
     <threshold name="depth" value="1200" unit="mm"/>
   </rule>
   <rule id="din18040-2.flat.shower" reference="B16, B23 (VV)"/>
+  <rule id="din18040-2.shower.slip-resistance" reference="B20 (VV): DGUV 207-006 group B"/>
 
   <rule id="din18040-2.control.height" reference="C1 (VV)">
     <threshold name="minimum" value="850" unit="mm"/>

@@ -12,10 +12,13 @@ struct BarrierFreeCommand: ParsableCommand {
       Reads portfolios in the BarrierFree XML format (Schemas/portfolio.xsd; plain or \
       gzip-compressed; '-' for standard input).
 
-      Exit codes: 0 all good, 2 bad input or a wrong command line.
+      Exit codes: 0 all good, 1 a check found a fail, 2 bad input or a wrong command line.
       """,
     version: BarrierFreeVersion.current,
-    subcommands: [ValidateCommand.self, GenerateCommand.self]
+    subcommands: [
+      CheckCommand.self, ValidateCommand.self, RulesCommand.self, ExplainCommand.self,
+      ProfilesCommand.self, GenerateCommand.self,
+    ]
   )
 
   /// Runs the tool. A usage error exits with 2, like bad input (the CLI

@@ -60,7 +60,7 @@ public struct Assessor: Sendable {
       doorNumber += 1
       let (role, side) = Self.role(of: door, entrance: entrance, roomKinds: roomKinds)
       visit(
-        .door(door, role: role, bathroomSide: side),
+        .door(door, role: role, innerSide: side),
         flatPath.appending("door", door.id ?? "#\(doorNumber)"))
     }
     for room in flat.rooms {
@@ -82,11 +82,12 @@ public struct Assessor: Sendable {
       id: flat.id, number: flat.number, storey: flat.level, levels: levels)
   }
 
-  /// A door's role in its flat, and the side a bathroom is on.
+  /// A door's role in its flat, and which side is inside (the flat, the
+  /// bathroom).
   static func role(
     of door: Door, entrance: Door?, roomKinds: [String: RoomKind]
   ) -> (DoorRole, Side?) {
-    if door == entrance { return (.flatEntrance, nil) }
+    if door == entrance { return (.flatEntrance, roomKinds[door.to] != nil ? .to : .from) }
     let wet: Set<RoomKind> = [.bathroom, .wc]
     if let kind = roomKinds[door.to], wet.contains(kind) { return (.bathroom, .to) }
     if let kind = roomKinds[door.from], wet.contains(kind) { return (.bathroom, .from) }

@@ -157,7 +157,8 @@ extension Profile {
           problem("unknown rule '\(binding.rule)'; `barrierfree rules` lists them"))
         continue
       }
-      for parameter in rule.parameters where binding.thresholds.values[parameter.name] == nil {
+      for parameter in rule.parameters
+      where !parameter.optional && binding.thresholds.values[parameter.name] == nil {
         problems.append(
           problem(
             "rule '\(rule.id)' needs the threshold '\(parameter.name)' "

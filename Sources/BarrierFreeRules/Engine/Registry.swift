@@ -20,7 +20,9 @@ public let allRules: [any Rule.Type] = [
   KitchenCounterClearanceRule.self,
   RoomMovementAreaRule.self,
   SanitaryMovementAreaRule.self,
+  ShowerGrabBarsRule.self,
   ShowerSizeRule.self,
+  ShowerSlipResistanceRule.self,
   ShowerStepRule.self,
   WCGrabBarsRule.self,
   WCProjectionRule.self,
@@ -29,6 +31,7 @@ public let allRules: [any Rule.Type] = [
   WCTransferAreaRule.self,
   WashbasinHeightRule.self,
   WashbasinKneeSpaceRule.self,
+  WheelchairSpaceRule.self,
   WindowHandleHeightRule.self,
   WindowSillHeightRule.self,
 ]

@@ -39,9 +39,10 @@ public enum Element: Sendable, Hashable {
   case flat(Flat)
   /// A room of a flat.
   case room(Room)
-  /// A door of a flat. `bathroomSide` is the side of the door the bathroom
-  /// or WC is on, for doors of that role.
-  case door(Door, role: DoorRole, bathroomSide: Side? = nil)
+  /// A door of a flat. `innerSide` is the side of the door inside: the
+  /// flat's side of its entrance door, the bathroom's or WC's side of a door
+  /// into one.
+  case door(Door, role: DoorRole, innerSide: Side? = nil)
   /// A fixture in a room.
   case fixture(Fixture, room: Room)
 
@@ -95,12 +96,18 @@ public struct Parameter: Sendable, Hashable {
   public var kind: ParameterKind
   /// What it means, for `explain` and the profile documentation.
   public var summary: String
+  /// Whether a profile may leave it out.
+  public var optional: Bool
 
   /// Creates a parameter.
-  public init(_ name: String, _ kind: ParameterKind = .length, _ summary: String) {
+  public init(
+    _ name: String, _ kind: ParameterKind = .length, _ summary: String,
+    optional: Bool = false
+  ) {
     self.name = name
     self.kind = kind
     self.summary = summary
+    self.optional = optional
   }
 }
 

@@ -13,7 +13,12 @@ enum Sample {
     case .interior: door = Door(from: "hall", to: "living")
     }
     edit(&door)
-    return .door(door, role: role, bathroomSide: role == .bathroom ? .to : nil)
+    let inner: Side? =
+      switch role {
+      case .bathroom, .flatEntrance: .to
+      case .interior, .outdoor: nil
+      }
+    return .door(door, role: role, innerSide: inner)
   }
 
   /// A room of `kind`, changed by `edit`.

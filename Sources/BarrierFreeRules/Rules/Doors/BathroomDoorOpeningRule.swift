@@ -11,7 +11,7 @@ public enum BathroomDoorOpeningRule: Rule {
     parameters: [], remedy: "rehang the door to open outward, or fit a sliding door")
 
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
-    guard case .door(let door, .bathroom, let bathroomSide) = element else { return nil }
+    guard case .door(let door, .bathroom, let innerSide) = element else { return nil }
     switch door.operation {
     case .sliding?, .folding?:
       return Evaluation(
@@ -21,12 +21,12 @@ public enum BathroomDoorOpeningRule: Rule {
         .fail, message: "revolving door into a bathroom",
         remedy: "fit a hinged door opening outward or a sliding door")
     case .hinged?, .automatic?, nil:
-      guard let opensInto = door.opensInto, let bathroomSide else {
+      guard let opensInto = door.opensInto, let innerSide else {
         return Evaluation(
           .unknown, message: "the side the door opens into is not recorded",
           remedy: "record opensInto for the door")
       }
-      if opensInto == bathroomSide {
+      if opensInto == innerSide {
         return Evaluation(
           .fail, message: "the door opens into the bathroom",
           remedy: "rehang the door to open outward, or fit a sliding door")

@@ -6,6 +6,11 @@ import BarrierFreeModel
 /// side. Required for the flat's entrance door and, in a wheelchair flat,
 /// for every door (reference D8–D10). The 1500 × 1200 mm behind a hinged
 /// door is doubtful (reference D9).
+///
+/// A barrier-free flat that is not for wheelchair users may have a smaller
+/// area behind its entrance door, on the flat's side (D10; the norm gives no
+/// number): the optional `flatSideWidth` and `flatSideDepth` replace the
+/// requirement on that side, and 0 × 0 mm means none is required there.
 public enum DoorManoeuvringAreaRule: Rule {
   public static let description = RuleDescription(
     id: "din18040-2.door.manoeuvring-area", title: "Manoeuvring areas at a door",
@@ -20,11 +25,20 @@ public enum DoorManoeuvringAreaRule: Rule {
       Parameter("otherSideDepth", .length, "hinged door, other side: depth"),
       Parameter("slidingWidth", .length, "sliding door, each side: width"),
       Parameter("slidingDepth", .length, "sliding door, each side: depth"),
+      Parameter(
+        "flatSideWidth", .length, "flat entrance door, the flat's side: width (0: none)",
+        optional: true),
+      Parameter(
+        "flatSideDepth", .length, "flat entrance door, the flat's side: depth (0: none)",
+        optional: true),
     ],
     remedy: "clear the area in front of the door, or move the door")
 
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
-    guard case .door(let door, _, _) = element else { return nil }
+    guard case .door(let door, let role, let innerSide) = element else { return nil }
+    let flatSide = role == .flatEntrance ? innerSide : nil
+    let flatSideWidth = thresholds.length("flatSideWidth")
+    let flatSideDepth = thresholds.length("flatSideDepth")
     let hinged: Bool
     switch door.operation {
     case .hinged?: hinged = true
@@ -61,7 +75,16 @@ public enum DoorManoeuvringAreaRule: Rule {
     }
     return Check.all(
       sides.map { side, what, width, depth in
-        Check.area(
+        if side == flatSide, let flatSideWidth, let flatSideDepth {
+          if flatSideWidth.millimetres == 0 && flatSideDepth.millimetres == 0 {
+            return Evaluation(.notApplicable, message: "no area required on the flat's side")
+          }
+          return Check.area(
+            "area on the flat's side", door.movementAreas.filter { $0.side == side },
+            minimumWidth: flatSideWidth, minimumDepth: flatSideDepth,
+            remedy: "clear \(size(flatSideWidth, flatSideDepth)) behind the entrance door")
+        }
+        return Check.area(
           what, door.movementAreas.filter { $0.side == side }, minimumWidth: width,
           minimumDepth: depth,
           remedy: "clear \(size(width, depth)) on the "
@@ -96,7 +119,11 @@ public enum DoorManoeuvringAreaRule: Rule {
         hinged([Sample.area(1500, 1500)], other: $0)
       }
       + RuleExample.rectangle(profile: wheelchair, 1900, 1200) { sliding($0) }
-      + RuleExample.square(profile: barrierFree, 1500) {
+      + RuleExample.rectangle(profile: barrierFree, 1500, 1200) {
+        // Opens into the flat: only the landing side is required.
+        hinged([], other: $0, role: .flatEntrance)
+      }
+      + RuleExample.square(profile: wheelchair, 1500) {
         hinged($0, other: [Sample.area(1500, 1200)], role: .flatEntrance)
       }
       + [

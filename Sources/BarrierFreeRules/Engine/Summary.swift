@@ -1,0 +1,42 @@
+/// Aggregates over many building assessments: what a portfolio summary
+/// needs, without holding the buildings.
+public struct AssessmentSummary: Sendable, Hashable {
+  /// Buildings counted.
+  public var buildings = 0
+  /// Flats counted.
+  public var flats = 0
+  /// Flats per class (``Classification/level``).
+  public var byClass: [String: Int] = [:]
+  /// Flats per class whose class is unverified.
+  public var unverifiedByClass: [String: Int] = [:]
+  /// Findings of the top level, per status.
+  public var findings: [FindingStatus: Int] = [:]
+
+  /// An empty summary.
+  public init() {}
+
+  /// Counts one building's flats and findings.
+  public mutating func add(_ building: BuildingAssessment) {
+    buildings += 1
+    for flat in building.flats {
+      flats += 1
+      let classification = flat.classification
+      byClass[classification.level, default: 0] += 1
+      if !classification.verified {
+        unverifiedByClass[classification.level, default: 0] += 1
+      }
+      for finding in flat.findings {
+        findings[finding.status, default: 0] += 1
+      }
+    }
+  }
+
+  /// Adds another summary's counts.
+  public mutating func add(_ other: AssessmentSummary) {
+    buildings += other.buildings
+    flats += other.flats
+    byClass.merge(other.byClass, uniquingKeysWith: +)
+    unverifiedByClass.merge(other.unverifiedByClass, uniquingKeysWith: +)
+    findings.merge(other.findings, uniquingKeysWith: +)
+  }
+}

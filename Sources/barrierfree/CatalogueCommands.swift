@@ -1,0 +1,153 @@
+import ArgumentParser
+import BarrierFree
+
+/// `barrierfree rules [--profile P]`: the rules, with their clauses and, for
+/// a profile, their thresholds.
+struct RulesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rules",
+    abstract: "List the rules, or those a profile binds with its thresholds.")
+
+  @Option(
+    help: ArgumentHelp(
+      "Show the rules this profile (with the profiles it extends) applies, with thresholds.",
+      valueName: "name|file"))
+  var profile: String?
+
+  func run() throws {
+    var lines: [String] = []
+    if profile != nil {
+      let ladder = try checked { try ProfileChoice.ladder(profile) }
+      guard let top = ladder.top else { return }
+      lines.append("\(top.id): \(top.title) (\(top.standardEdition))")
+      for rule in allRules {
+        let bindings = top.bindings(of: rule.description.id)
+        guard !bindings.isEmpty else { continue }
+        lines.append("")
+        lines.append("\(rule.description.id)  \(rule.description.title)")
+        for binding in bindings {
+          lines.append("  " + Describe.binding(binding, rule: rule.description))
+        }
+      }
+    } else {
+      for rule in allRules {
+        let description = rule.description
+        lines.append(
+          "\(description.id)  \(description.title)  [\(description.standard), "
+            + "\(description.clause)]")
+      }
+    }
+    print(lines.joined(separator: "\n"))
+  }
+}
+
+/// `barrierfree explain RULE-ID`: what the rule measures, its thresholds in
+/// every profile, its clause and remedy.
+struct ExplainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "explain",
+    abstract: "Explain a rule: what is measured, the thresholds per profile, clause, remedy.")
+
+  @Argument(help: "A rule id, as 'barrierfree rules' lists them.")
+  var rule: String
+
+  @Option(
+    help: ArgumentHelp(
+      "Also show the thresholds of this profile file.", valueName: "file"))
+  var profile: String?
+
+  func run() throws {
+    guard let found = BarrierFree.rule(withID: rule) else {
+      let close = allRules.map { $0.description.id }.filter {
+        $0.contains(rule) || rule.contains($0.split(separator: ".").last.map(String.init) ?? "#")
+      }
+      StandardError.print(
+        "error: unknown rule '\(rule)'"
+          + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?")
+          + " ('barrierfree rules' lists them)")
+      throw ExitCode(2)
+    }
+    let description = found.description
+    var lines = [
+      "\(description.id): \(description.title)",
+      "",
+      "source:    \(description.standard), \(description.clause) "
+        + "(reference rows \(description.reference.joined(separator: ", ")))",
+      "applies to: \(description.appliesTo.map(\.rawValue).joined(separator: ", "))",
+      "measures:  \(description.measures)",
+      "remedy:    \(description.remedy)",
+    ]
+    if !description.parameters.isEmpty {
+      lines.append("thresholds:")
+      for parameter in description.parameters {
+        lines.append("  \(parameter.name) (\(parameter.kind.rawValue)): \(parameter.summary)")
+      }
+    }
+    let library = try checked { try ProfileChoice.resolve(profile).library }
+    lines.append("")
+    lines.append("in the profiles:")
+    var any = false
+    for written in library.profiles {
+      guard let top = try? library.ladder(for: written.id).top else { continue }
+      let bindings = top.bindings(of: description.id)
+      guard !bindings.isEmpty else { continue }
+      any = true
+      lines.append("  \(top.id) (\(top.level), \(top.standardEdition)):")
+      for binding in bindings {
+        lines.append("    " + Describe.binding(binding, rule: description))
+      }
+    }
+    if !any { lines.append("  none binds it") }
+    print(lines.joined(separator: "\n"))
+  }
+}
+
+/// `barrierfree profiles`: the built-in profiles and their ladders.
+struct ProfilesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "profiles",
+    abstract: "List the built-in profiles and their ladders.")
+
+  func run() throws {
+    let library = ProfileLibrary.builtIn
+    var lines: [String] = []
+    for profile in library.profiles {
+      let ladder = (try? library.ladder(for: profile.id))?.levels.map(\.level) ?? []
+      let isDefault = profile.id == ProfileLibrary.defaultProfile ? " (default)" : ""
+      lines.append("\(profile.id)\(isDefault): \(profile.title)")
+      lines.append("  standard: \(profile.standardEdition)")
+      lines.append("  level:    \(profile.level)")
+      if let base = profile.extends { lines.append("  extends:  \(base)") }
+      lines.append("  ladder:   " + ([Ladder.none] + ladder).joined(separator: " < "))
+      let rules = (try? library.ladder(for: profile.id))?.top?.bindings.count ?? 0
+      lines.append("  bindings: \(rules)")
+      lines.append("")
+    }
+    print(lines.joined(separator: "\n"), terminator: "")
+  }
+}
+
+/// Runs `body`; a failure is printed and ends the command with exit code 2.
+func checked<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch {
+    StandardError.print("error: \(error)")
+    throw ExitCode(2)
+  }
+}
+
+/// Text for rule bindings.
+enum Describe {
+  /// `scope flatEntrance: minimum 900 mm  [DIN 18040-2:2011-09, 4.3.3.2; D1 (VV)]`.
+  static func binding(_ binding: RuleBinding, rule: RuleDescription) -> String {
+    let scope = binding.scope.map { "scope \($0.sorted().joined(separator: " ")): " } ?? "all: "
+    let values = rule.parameters.map { parameter -> String in
+      let value = binding.thresholds.values[parameter.name].map(formatDecimal) ?? "?"
+      return "\(parameter.name) \(value) \(parameter.kind.unit.rawValue)"
+    }
+    let thresholds = values.isEmpty ? "required" : values.joined(separator: ", ")
+    let reference = binding.reference.map { "; \($0)" } ?? ""
+    return "\(scope)\(thresholds)  [\(binding.citation)\(reference)]"
+  }
+}

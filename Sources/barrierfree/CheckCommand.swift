@@ -1,0 +1,71 @@
+import ArgumentParser
+import BarrierFree
+
+/// `barrierfree check FILE… [--profile NAME|FILE]`: assess every flat and
+/// print its class, what stops it reaching the next level, and what is
+/// unknown.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Check portfolios against a profile and classify every flat.",
+    discussion: """
+      For each building and flat prints the class the flat reaches on the profile's ladder \
+      (for the default profile din18040-2-r: none < barrierFree < wheelchair), the fails \
+      that stand between it and the next level with their remedies, and the unknowns that \
+      keep a class unverified. A flat with unknowns but no fail is "possibly <level>, \
+      unverified", never plainly the level. Ends with a summary.
+
+      Exit code 0 when nothing fails at the chosen profile, 1 when something fails, 2 for \
+      bad input (the report printed before the first error is incomplete) or usage.
+      """
+  )
+
+  @Argument(help: "Portfolio files (.xml or .xml.gz); '-' reads standard input.")
+  var files: [String]
+
+  @Option(
+    help: ArgumentHelp(
+      "A built-in profile (see 'barrierfree profiles') or a profile file.",
+      valueName: "name|file"))
+  var profile: String?
+
+  @Option(help: "List at most this many unknowns per flat.")
+  var maxUnknowns = 10
+
+  @Flag(name: .shortAndLong, help: "Print only the summary.")
+  var quiet = false
+
+  func run() throws {
+    let ladder: Ladder
+    let assessor: Assessor
+    do {
+      ladder = try ProfileChoice.ladder(profile)
+      assessor = try Assessor(ladder: ladder)
+    } catch {
+      StandardError.print("\(error)")
+      throw ExitCode(2)
+    }
+    let output = OutputFile.standardOutput()
+    let report = TextReport(ladder: ladder, maxUnknowns: maxUnknowns)
+    var summary = AssessmentSummary()
+    var invalid = false
+    for file in files {
+      do {
+        let warnings = try assessor.assessPortfolio(at: file) { building in
+          summary.add(building)
+          if !quiet { try output.write(report.building(building)) }
+        }
+        for warning in warnings { StandardError.print(warning.description) }
+      } catch let error as ImportError {
+        try output.flush()
+        for diagnostic in error.diagnostics { StandardError.print(diagnostic.description) }
+        StandardError.print("\(file): invalid; the report above is incomplete")
+        invalid = true
+      }
+    }
+    try output.write(report.summary(summary, files: files))
+    try output.close()
+    if invalid { throw ExitCode(2) }
+    if summary.findings[.fail, default: 0] > 0 { throw ExitCode(1) }
+  }
+}

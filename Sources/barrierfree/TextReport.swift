@@ -1,0 +1,95 @@
+import BarrierFree
+
+/// The plain-text report of `check`: per building and flat the class, the
+/// fails to the next level with remedies, and the unknowns.
+struct TextReport {
+  let ladder: Ladder
+  let maxUnknowns: Int
+
+  func building(_ building: BuildingAssessment) -> String {
+    var lines: [String] = []
+    var heading = "building \(building.id)"
+    if let name = building.name { heading += " \"\(name)\"" }
+    if let address = building.address?.description, !address.isEmpty {
+      heading += ", \(address)"
+    }
+    lines.append(heading)
+    if building.flats.isEmpty { lines.append("  no flats") }
+    for flat in building.flats {
+      lines += self.flat(flat)
+    }
+    return lines.joined(separator: "\n") + "\n\n"
+  }
+
+  private func flat(_ flat: FlatAssessment) -> [String] {
+    var name = "flat \(flat.id)"
+    var details: [String] = []
+    if let number = flat.number, number != flat.id { details.append("no. \(number)") }
+    if let storey = flat.storey { details.append("storey \(storey)") }
+    if !details.isEmpty { name += " (\(details.joined(separator: ", ")))" }
+    let classification = flat.classification
+    let top = flat.levels.last
+    let counts = [
+      "\(top?.count(.pass) ?? 0) pass", "\(top?.count(.fail) ?? 0) fail",
+      "\(top?.count(.unknown) ?? 0) unknown",
+      "\(top?.count(.notApplicable) ?? 0) not applicable",
+    ].joined(separator: ", ")
+    var lines = ["  \(name): \(classification)   [\(counts)]"]
+    let blockers = flat.blockers
+    if let next = classification.nextLevel, !blockers.isEmpty {
+      lines.append("    to reach \(next), fix \(blockers.count):")
+      for finding in blockers {
+        lines.append("      fail: \(describe(finding))")
+        if let remedy = finding.evaluation.remedy { lines.append("        → \(remedy)") }
+      }
+    }
+    let questions = flat.openQuestions
+    if !questions.isEmpty {
+      lines.append("    unverified, \(questions.count) unknown:")
+      for finding in questions.prefix(maxUnknowns) {
+        lines.append("      unknown: \(describe(finding))")
+      }
+      if questions.count > maxUnknowns {
+        lines.append("      … \(questions.count - maxUnknowns) more")
+      }
+    }
+    return lines
+  }
+
+  /// `door bath-door: clear width 750 mm; ≥ 800 mm required
+  /// [din18040-2.door.clear-width; DIN 18040-2:2011-09, 5.3.1]`, the path
+  /// from below the flat.
+  private func describe(_ finding: Finding) -> String {
+    let steps = finding.path.steps.drop { $0.kind == "building" || $0.kind == "flat" }
+    let place = steps.isEmpty ? "flat" : ElementPath(Array(steps)).description
+    return "\(place): \(finding.evaluation.message)  [\(finding.rule); \(finding.citation)]"
+  }
+
+  func summary(_ summary: AssessmentSummary, files: [String]) -> String {
+    guard let top = ladder.top else { return "" }
+    var lines: [String] = []
+    lines.append("profile \(top.id): \(top.title) (\(top.standardEdition))")
+    let levels = [Ladder.none] + ladder.levels.map(\.level)
+    lines.append("ladder: " + levels.joined(separator: " < "))
+    lines.append("\(count(summary.buildings, "building")), \(count(summary.flats, "flat"))")
+    for level in levels.reversed() {
+      let total = summary.byClass[level, default: 0]
+      let unverified = summary.unverifiedByClass[level, default: 0]
+      var line = "  \(level): \(total)"
+      if unverified > 0 {
+        line += " (\(total - unverified) verified, \(unverified) possibly, unverified)"
+      }
+      lines.append(line)
+    }
+    let findings = summary.findings
+    lines.append(
+      "findings at \(top.id): \(findings[.pass, default: 0]) pass, "
+        + "\(findings[.fail, default: 0]) fail, \(findings[.unknown, default: 0]) unknown, "
+        + "\(findings[.notApplicable, default: 0]) not applicable")
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private func count(_ number: Int, _ noun: String) -> String {
+    "\(number) \(noun)\(number == 1 ? "" : "s")"
+  }
+}
