@@ -13,9 +13,21 @@ enum SchemaMessages {
     var isWrongRoot = false
   }
 
-  static func humanize(_ raw: String, tag: RawTag?) -> Result {
+  /// Which format a message is about: its root element, namespace and schema.
+  struct Format {
+    var root: String
+    var namespace: String
+    var schema: String
+
+    static let portfolio = Format(
+      root: "portfolio", namespace: PortfolioSchema.namespace, schema: "Schemas/portfolio.xsd")
+    static let profile = Format(
+      root: "profile", namespace: ProfileReader.namespace, schema: "Schemas/profile.xsd")
+  }
+
+  static func humanize(_ raw: String, tag: RawTag?, format: Format = .portfolio) -> Result {
     var text = raw.trimmingWhitespace()
-    text = text.replacing("{\(PortfolioSchema.namespace)}", with: "")
+    text = text.replacing("{\(format.namespace)}", with: "")
     let element = captured(text, after: "Element '", until: "'")
     let attribute = captured(text, after: "attribute '", until: "'")
     let subject = describe(element: element, tag: tag)
@@ -29,7 +41,7 @@ enum SchemaMessages {
       }
       return Result(
         text:
-          "the root element <\(localName)>\(namespaceNote); a BarrierFree portfolio starts with <portfolio xmlns=\"\(PortfolioSchema.namespace)\">",
+          "the root element <\(localName)>\(namespaceNote); a BarrierFree \(format.root) starts with <\(format.root) xmlns=\"\(format.namespace)\">",
         isWrongRoot: true)
     }
     // Value errors on an attribute.
@@ -40,11 +52,14 @@ enum SchemaMessages {
         || text.contains("is not a valid value of the atomic type 'Percent'")
         || text.contains("is not a valid value of the atomic type 'SquareMetres'")
         || text.contains("is not a valid value of the atomic type 'xs:decimal'")
+        || text.contains("is not a valid value of the atomic type 'Value'")
       {
         let unit =
           text.contains("'Percent'")
           ? "a slope in per cent"
-          : text.contains("'SquareMetres'") ? "an area in square metres" : "a number of millimetres"
+          : text.contains("'SquareMetres'")
+            ? "an area in square metres"
+            : text.contains("'Value'") ? "a number" : "a number of millimetres"
         return Result(
           text:
             "\(subject): \(attribute) '\(value ?? "")' is not \(unit); \(numberAdvice(value ?? ""))",
@@ -89,7 +104,7 @@ enum SchemaMessages {
       if text.contains("is not allowed") {
         return Result(
           text:
-            "\(subject): the attribute \(attribute) is not part of the format here; check its spelling (see Schemas/portfolio.xsd)",
+            "\(subject): the attribute \(attribute) is not part of the format here; check its spelling (see \(format.schema))",
           attribute: attribute)
       }
       if text.contains("atomic type 'xs:boolean'") {
@@ -120,7 +135,7 @@ enum SchemaMessages {
       let tail =
         expected.map { "; expected here: \($0)" }
         ?? "; nothing more is expected inside its parent here"
-      let parentNote = " (check the spelling and the order of elements: see Schemas/portfolio.xsd)"
+      let parentNote = " (check the spelling and the order of elements: see \(format.schema))"
       return Result(text: "<\(element ?? "?")> is not expected here\(tail)\(parentNote)")
     }
     if text.contains("Missing child element") {

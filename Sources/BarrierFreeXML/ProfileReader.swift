@@ -178,7 +178,7 @@ private final class ProfileParse {
     guard diagnostics.count < 100 else { return }
     let raw = error.message.map { String(cString: $0) } ?? "schema violation"
     let tag = error.node.flatMap { ordinals[$0] }.flatMap(rawTag(ordinal:))
-    let message = SchemaMessages.humanize(raw, tag: tag)
+    let message = SchemaMessages.humanize(raw, tag: tag, format: .profile)
     var place = location(line: Int(error.line), column: 0)
     if let tag {
       place = location(line: tag.line, column: tag.column)

@@ -58,8 +58,11 @@ struct ExplainCommand: ParsableCommand {
 
   func run() throws {
     guard let found = BarrierFree.rule(withID: rule) else {
-      let close = allRules.map { $0.description.id }.filter {
-        $0.contains(rule) || rule.contains($0.split(separator: ".").last.map(String.init) ?? "#")
+      let ids = allRules.map { $0.description.id }
+      var close = ids.filter { $0.contains(rule) }
+      if close.isEmpty {
+        let last = rule.split(separator: ".").last.map(String.init) ?? rule
+        close = ids.filter { $0.hasSuffix(".\(last)") }
       }
       StandardError.print(
         "error: unknown rule '\(rule)'"

@@ -164,3 +164,104 @@ struct GenerateCommandTests {
     #expect(check.standardOutput.hasPrefix("-: 3 buildings, "))
   }
 }
+
+@Suite("barrierfree check, rules, explain, profiles")
+struct CheckCommandTests {
+  @Test("check on the quarter sample: classes per flat, near misses with remedies, exit 1")
+  func quarter() throws {
+    let result = try Tool.run(["check", "Samples/quarter-bielefeld.xml"])
+    #expect(result.status == 1)
+    #expect(result.standardError == "")
+    let out = result.standardOutput
+    #expect(out.contains("  flat b1-f01 (no. 0.01, storey 0): wheelchair   [89 pass, 0 fail"))
+    #expect(out.contains("  flat b1-f02 (no. 0.02, storey 0): possibly wheelchair, unverified"))
+    #expect(
+      out.contains(
+        """
+          flat b1-f13 (no. 1.03, storey 1): none   [45 pass, 36 fail, 8 unknown, 0 not applicable]
+            to reach barrierFree, fix 1:
+              fail: room b1-f13-bath › shower b1-f13-bath-shower: shower area 1150 × 1200 mm; \
+        1200 × 1200 mm required  [din18040-2.shower.size; DIN 18040-2:2011-09, 5.5.5]
+                → enlarge the shower area to 1200 × 1200 mm
+        """))
+    #expect(out.contains("ladder: none < barrierFree < wheelchair\n"))
+    #expect(out.contains("  wheelchair: 4 (3 verified, 1 possibly, unverified)\n"))
+    #expect(out.contains("  barrierFree: 16 (13 verified, 3 possibly, unverified)\n"))
+    #expect(out.contains("  none: 24\n"))
+  }
+
+  @Test("check against the base level: the design sample passes (exit 0); -q prints the summary")
+  func passingDesign() throws {
+    let result = try Tool.run([
+      "check", "Samples/design-new-build.xml", "--profile", "din18040-2", "-q",
+    ])
+    #expect(result.status == 0)
+    #expect(
+      result.standardOutput.hasPrefix(
+        "profile din18040-2: DIN 18040-2 barrierefrei nutzbar (barrier-free) (DIN 18040-2:2011-09)\n"
+          + "ladder: none < barrierFree\n1 building, 9 flats\n  barrierFree: 9\n  none: 0\n"))
+  }
+
+  @Test("An unknown profile, a broken profile file and an invalid portfolio end in exit 2")
+  func badInput() throws {
+    let unknown = try Tool.run(["check", "Samples/design-new-build.xml", "--profile", "din"])
+    #expect(unknown.status == 2)
+    #expect(unknown.standardError.contains("unknown profile 'din'"))
+
+    let scratch = FileManager.default.temporaryDirectory
+      .appendingPathComponent("bf-profile-\(ProcessInfo.processInfo.processIdentifier).xml")
+    try Data(
+      """
+      <profile xmlns="urn:barrierfree:profile:1" id="x" level="x" title="x" standard="s" edition="1">
+        <rule id="din18040-2.door.width"/>
+      </profile>
+      """.utf8
+    ).write(to: scratch)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let broken = try Tool.run(["check", "Samples/design-new-build.xml", "--profile", scratch.path])
+    #expect(broken.status == 2)
+    #expect(broken.standardError.contains("\(scratch.path):2:9: error: unknown rule"))
+
+    let invalid = try Tool.run(["check", "Samples/invalid/decimal-comma.xml"])
+    #expect(invalid.status == 2)
+    #expect(invalid.standardError.contains("invalid; the report above is incomplete"))
+  }
+
+  @Test("rules lists every rule with its clause; with a profile, its thresholds")
+  func rules() throws {
+    let all = try Tool.run(["rules"])
+    #expect(all.status == 0)
+    #expect(
+      all.standardOutput.contains(
+        "din18040-2.door.clear-width  Door clear width  [DIN 18040-2:2011-09, 4.3.3.2, 5.3.1]"))
+    let base = try Tool.run(["rules", "--profile", "din18040-2"])
+    #expect(
+      base.standardOutput.contains(
+        "  scope flatEntrance: minimum 900 mm  [DIN 18040-2:2011-09, 4.3.3.2; D1 (VV)]\n"
+          + "  scope bathroom interior outdoor: minimum 800 mm  [DIN 18040-2:2011-09, 5.3.1; "
+          + "D2 (VV)]"))
+  }
+
+  @Test("explain names what is measured and the thresholds in every profile")
+  func explain() throws {
+    let result = try Tool.run(["explain", "din18040-2.shower.size"])
+    #expect(result.status == 0)
+    let out = result.standardOutput
+    #expect(out.contains("measures:  the width and depth of the shower area"))
+    #expect(
+      out.contains("  din18040-2-r (wheelchair, DIN 18040-2:2011-09):\n    all: width 1500 mm"))
+    #expect(
+      out.contains("  din18040-2 (barrierFree, DIN 18040-2:2011-09):\n    all: width 1200 mm"))
+    let unknown = try Tool.run(["explain", "shower.size"])
+    #expect(unknown.status == 2)
+    #expect(unknown.standardError.contains("did you mean din18040-2.shower.size?"))
+  }
+
+  @Test("profiles lists the built-in profiles with their ladders")
+  func profiles() throws {
+    let result = try Tool.run(["profiles"])
+    #expect(result.status == 0)
+    #expect(result.standardOutput.contains("din18040-2-r (default): DIN 18040-2 R"))
+    #expect(result.standardOutput.contains("  ladder:   none < barrierFree < wheelchair\n"))
+  }
+}

@@ -1,0 +1,169 @@
+import BarrierFree
+import Foundation
+import Testing
+
+/// Every building of a bundled sample.
+func sampleBuildings(_ name: String) throws -> [Building] {
+  let path = repositoryRoot.appendingPathComponent("Samples/\(name)").path
+  return try PortfolioReader.readPortfolio(path: path).allBuildings
+}
+
+/// The flat `id` of a bundled sample, with its building.
+func sampleFlat(_ id: String, in name: String = "quarter-bielefeld.xml") throws -> Flat {
+  let flats = try sampleBuildings(name).flatMap(\.flats)
+  return try #require(flats.first { $0.id == id })
+}
+
+let germanLadder = try! Assessor(profile: "din18040-2-r")
+
+@Suite("Classification")
+struct ClassificationTests {
+  @Test("The quarter sample: four wheelchair flats, sixteen barrier-free, the rest none")
+  func quarterCounts() throws {
+    var summary = AssessmentSummary()
+    for building in try sampleBuildings("quarter-bielefeld.xml") {
+      summary.add(germanLadder.assess(building))
+    }
+    #expect(summary.buildings == 8)
+    #expect(summary.flats == 44)
+    #expect(summary.byClass == ["wheelchair": 4, "barrierFree": 16, "none": 24])
+    #expect(summary.unverifiedByClass == ["wheelchair": 1, "barrierFree": 3])
+    // All four outcomes occur.
+    for status in FindingStatus.allCases {
+      #expect(summary.findings[status, default: 0] > 0, "\(status)")
+    }
+  }
+
+  @Test(
+    "A near miss names exactly what to fix",
+    arguments: [
+      ("b1-f13", "barrierFree", ["din18040-2.shower.size"]),
+      ("b1-f21", "wheelchair", ["din18040-2.door.clear-width"]),
+      ("b1-f31", "wheelchair", ["din18040-2.wc.transfer-area"]),
+      ("b8-f12", "barrierFree", ["din18040-2.hallway.width"]),
+    ])
+  func nearMisses(flat id: String, next: String, rules: [String]) throws {
+    let assessment = germanLadder.assess(try sampleFlat(id))
+    #expect(assessment.classification.nextLevel == next)
+    #expect(assessment.blockers.map(\.rule) == rules)
+    #expect(assessment.blockers.allSatisfy { $0.evaluation.remedy != nil })
+  }
+
+  @Test("The bathroom door of flat 2.01 is 850 mm: measured and required in mm, with the clause")
+  func measuredAndRequired() throws {
+    let blocker = try #require(germanLadder.assess(try sampleFlat("b1-f21")).blockers.first)
+    #expect(blocker.evaluation.measured == Quantity(850, .millimetre))
+    #expect(blocker.evaluation.required == Requirement(minimum: 900, unit: .millimetre))
+    #expect(blocker.citation.description == "DIN 18040-2:2011-09, 4.3.3.2, 5.3.1")
+    #expect(blocker.path.description == "flat b1-f21 › door b1-f21-d-bath")
+    #expect(blocker.evaluation.remedy == "widen the door to a clear width of at least 900 mm")
+  }
+
+  @Test("A wheelchair flat with one measurement removed is possibly wheelchair, unverified")
+  func oneMissingMeasurement() throws {
+    let complete = try sampleFlat("b1-f01")
+    #expect(germanLadder.assess(complete).classification.description == "wheelchair")
+    var variants: [(String, Flat)] = []
+    for (index, connector) in complete.connectors.enumerated() {
+      guard case .door(var door) = connector else { continue }
+      door.clearWidth = nil
+      var flat = complete
+      flat.connectors[index] = .door(door)
+      variants.append(("clear width of door \(door.id ?? "?")", flat))
+    }
+    for (index, room) in complete.rooms.enumerated() where !room.movementAreas.isEmpty {
+      var flat = complete
+      flat.rooms[index].movementAreas = []
+      variants.append(("movement area of \(room.id)", flat))
+    }
+    for (roomIndex, room) in complete.rooms.enumerated() {
+      for (index, fixture) in room.fixtures.enumerated() {
+        guard case .wc(var wc) = fixture else { continue }
+        wc.seatHeight = nil
+        var flat = complete
+        flat.rooms[roomIndex].fixtures[index] = .wc(wc)
+        variants.append(("WC seat height in \(room.id)", flat))
+      }
+    }
+    #expect(variants.count >= 10)
+    for (removed, flat) in variants {
+      let classification = germanLadder.assess(flat).classification
+      #expect(!classification.verified, "\(removed)")
+      #expect(
+        classification.description.hasPrefix("possibly "), "\(removed): \(classification)")
+    }
+  }
+
+  @Test("A barrier-free flat missing a base-level measurement is not verified at any level")
+  func unknownAtTheBase() throws {
+    var flat = try sampleFlat("b1-f22")
+    #expect(germanLadder.assess(flat).classification.description == "barrierFree")
+    let hall = try #require(flat.rooms.firstIndex { $0.kind == .hallway })
+    flat.rooms[hall].width = nil
+    let classification = germanLadder.assess(flat).classification
+    #expect(classification.level == "barrierFree")
+    #expect(!classification.verified)
+    #expect(classification.verifiedLevel == Ladder.none)
+    #expect(classification.description == "possibly barrierFree, unverified")
+    #expect(germanLadder.assess(flat).openQuestions.map(\.rule) == ["din18040-2.hallway.width"])
+  }
+
+  @Test("A fail at the base level makes a flat none, whatever passes above")
+  func failAtTheBase() throws {
+    var flat = try sampleFlat("b1-f01")
+    let bath = try #require(flat.rooms.firstIndex { $0.kind == .bathroom })
+    flat.rooms[bath].fixtures = flat.rooms[bath].fixtures.map { fixture in
+      guard case .shower(var shower) = fixture else { return fixture }
+      shower.step = .mm(21)
+      return .shower(shower)
+    }
+    let assessment = germanLadder.assess(flat)
+    #expect(assessment.classification.level == Ladder.none)
+    #expect(assessment.classification.nextLevel == "barrierFree")
+    #expect(assessment.blockers.map(\.rule) == ["din18040-2.shower.step"])
+  }
+
+  @Test("Widening a door never lowers a flat's class")
+  func improvingNeverLowers() throws {
+    let order = [Ladder.none, "barrierFree", "wheelchair"]
+    for building in try sampleBuildings("quarter-bielefeld.xml") {
+      for flat in building.flats {
+        let before = germanLadder.assess(flat).classification
+        var wider = flat
+        wider.connectors = flat.connectors.map { connector in
+          guard case .door(var door) = connector, let width = door.clearWidth else {
+            return connector
+          }
+          door.clearWidth = width + .mm(100)
+          return .door(door)
+        }
+        let after = germanLadder.assess(wider).classification
+        let rankBefore = order.firstIndex(of: before.level) ?? 0
+        let rankAfter = order.firstIndex(of: after.level) ?? 0
+        #expect(rankAfter >= rankBefore, "\(flat.id): \(before) → \(after)")
+      }
+    }
+  }
+
+  @Test("The design sample: W01 and W02 wheelchair, the other seven barrier-free, all verified")
+  func designSample() throws {
+    let assessments = try sampleBuildings("design-new-build.xml").flatMap {
+      germanLadder.assess($0).flats
+    }
+    let classes = assessments.map { "\($0.number ?? $0.id) \($0.classification)" }
+    #expect(
+      classes == [
+        "W01 wheelchair", "W02 wheelchair", "W03 barrierFree", "W11 barrierFree",
+        "W12 barrierFree", "W13 barrierFree", "W21 barrierFree", "W22 barrierFree",
+        "W23 barrierFree",
+      ])
+  }
+
+  @Test("Assessing is deterministic: the same building gives the same findings")
+  func deterministic() throws {
+    let buildings = try sampleBuildings("quarter-bielefeld.xml")
+    let first = buildings.map { germanLadder.assess($0) }
+    let second = buildings.reversed().map { germanLadder.assess($0) }.reversed()
+    #expect(first == Array(second))
+  }
+}

@@ -1,0 +1,188 @@
+import BarrierFree
+import Foundation
+import Testing
+
+let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Reads a profile given as text; the diagnostics when it fails.
+func readProfile(_ text: String) -> Result<Profile, ImportError> {
+  do throws(ImportError) {
+    return .success(try ProfileReader.read(bytes: Array(text.utf8), fileName: "p.xml"))
+  } catch {
+    return .failure(error)
+  }
+}
+
+/// The first diagnostic of a profile that must fail, as
+/// `line:column: message`.
+func firstProblem(_ text: String) -> String {
+  switch readProfile(text) {
+  case .success: return "no problem"
+  case .failure(let error):
+    guard let first = error.diagnostics.first else { return "no diagnostics" }
+    return "\(first.location.line):\(first.location.column): \(first.message)"
+  }
+}
+
+/// A profile around `rules` (lines from line 3 on).
+func profile(_ rules: String, extends: String = "") -> String {
+  """
+  <?xml version="1.0" encoding="UTF-8"?>
+  <profile xmlns="urn:barrierfree:profile:1" id="acme" level="acme" title="Acme" standard="Acme rules" edition="2026"\(extends)>
+  \(rules)
+  </profile>
+  """
+}
+
+@Suite("Profile reader")
+struct ProfileReaderTests {
+  @Test("The built-in profiles load without a problem, and the embedded copies match the files")
+  func builtIns() throws {
+    #expect(ProfileLibrary.builtInProblems.isEmpty)
+    #expect(ProfileLibrary.builtIn.profiles.map(\.id) == ["din18040-2-r", "din18040-2"])
+    for (file, text) in ProfileLibrary.builtInTexts {
+      let onDisk = try String(
+        contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8)
+      #expect(
+        text == onDisk, "\(file) differs from its embedded copy: run Scripts/embed-schemas.sh")
+    }
+    let files = try FileManager.default.contentsOfDirectory(
+      atPath: repositoryRoot.appendingPathComponent("Profiles").path
+    ).filter { $0.hasSuffix(".xml") }
+    #expect(files.count == ProfileLibrary.builtInTexts.count)
+    let schema = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Schemas/profile.xsd"), encoding: .utf8)
+    #expect(ProfileSchema.xsd == schema)
+  }
+
+  @Test("The German ladder: barrier-free below wheelchair, R inheriting B's rules")
+  func germanLadder() throws {
+    let ladder = try ProfileLibrary.builtIn.ladder(for: "din18040-2-r")
+    #expect(ladder.levels.map(\.id) == ["din18040-2", "din18040-2-r"])
+    #expect(ladder.levels.map(\.level) == ["barrierFree", "wheelchair"])
+    let r = try #require(ladder.top)
+    // Rebound: one binding of 900 mm for every door.
+    let widths = r.bindings(of: "din18040-2.door.clear-width")
+    #expect(widths.count == 1)
+    #expect(widths.first?.thresholds.values["minimum"] == 900)
+    // Inherited: the threshold limit of the base level.
+    #expect(r.bindings(of: "din18040-2.door.threshold").count == 2)
+    #expect(r.standardEdition == "DIN 18040-2:2011-09")
+  }
+
+  @Test("Thresholds in cm, m and inches are converted to millimetres")
+  func units() throws {
+    let text = profile(
+      """
+        <rule id="din18040-2.door.clear-width" scope="flatEntrance"><threshold name="minimum" value="90" unit="cm"/></rule>
+        <rule id="din18040-2.door.clear-width" scope="interior"><threshold name="minimum" value="0.85" unit="m"/></rule>
+        <rule id="din18040-2.door.clear-width" scope="bathroom outdoor"><threshold name="minimum" value="32" unit="in"/></rule>
+      """)
+    let loaded = try readProfile(text).get()
+    let values = loaded.bindings.map { $0.thresholds.values["minimum"] }
+    #expect(values == [900, 850, 812.8])
+    #expect(loaded.bindings[0].citation.standard == "Acme rules:2026")
+    #expect(loaded.bindings[0].citation.clause == "4.3.3.2, 5.3.1")
+  }
+
+  @Test("An unknown rule id is named at its attribute, with the nearest known id")
+  func unknownRule() {
+    let text = profile(
+      """
+        <rule id="din18040-2.door.clear-widht"><threshold name="minimum" value="900" unit="mm"/></rule>
+      """)
+    #expect(
+      firstProblem(text)
+        == "3:9: unknown rule 'din18040-2.door.clear-widht'; did you mean "
+        + "'din18040-2.door.clear-width'? (`barrierfree rules` lists them)")
+  }
+
+  @Test("A threshold the rule does not take, in the wrong unit, or not a number")
+  func badThresholds() {
+    #expect(
+      firstProblem(
+        profile(
+          """
+            <rule id="din18040-2.door.clear-width">
+              <threshold name="minimun" value="900" unit="mm"/>
+            </rule>
+          """))
+        == "4:16: rule 'din18040-2.door.clear-width' has no threshold 'minimun'; it takes 'minimum'"
+    )
+    #expect(
+      firstProblem(
+        profile(
+          """
+            <rule id="din18040-2.door.clear-width">
+              <threshold name="minimum" value="900" unit="%"/>
+            </rule>
+          """))
+        == "4:43: the threshold 'minimum' of rule 'din18040-2.door.clear-width' is a length; "
+        + "'%' is not a unit of length (use mm, cm, m or in)")
+    let comma = firstProblem(
+      profile(
+        """
+          <rule id="din18040-2.door.clear-width">
+            <threshold name="minimum" value="12,5" unit="cm"/>
+          </rule>
+        """))
+    #expect(comma.hasPrefix("4:31: threshold: value '12,5' is not a number; "), "\(comma)")
+    #expect(comma.contains("12,5"), "\(comma)")
+  }
+
+  @Test("A missing threshold, a scope the rule does not know, and overlapping scopes")
+  func incompleteBindings() {
+    #expect(
+      firstProblem(profile("  <rule id=\"din18040-2.hallway.width\"/>"))
+        == "3:3: rule 'din18040-2.hallway.width' needs the threshold 'minimum' "
+        + "(smallest clear width)")
+    #expect(
+      firstProblem(
+        profile(
+          """
+            <rule id="din18040-2.bathroom-door.unlockable" scope="kitchen"/>
+          """))
+        == "3:3: rule 'din18040-2.bathroom-door.unlockable' cannot be scoped to 'kitchen'; "
+        + "expected one of bathroom")
+    #expect(
+      firstProblem(
+        profile(
+          """
+            <rule id="din18040-2.door.clear-width" scope="interior"><threshold name="minimum" value="900" unit="mm"/></rule>
+            <rule id="din18040-2.door.clear-width" scope="bathroom interior"><threshold name="minimum" value="800" unit="mm"/></rule>
+          """))
+        == "4:3: rule 'din18040-2.door.clear-width' is bound twice for interior")
+  }
+
+  @Test("Bad XML, a DOCTYPE, and a wrong namespace are refused with their place")
+  func badDocuments() {
+    #expect(firstProblem("").hasPrefix("1:1: the file is empty"))
+    #expect(
+      firstProblem(
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE profile [<!ENTITY x \"y\">]>\n<profile/>")
+        == "2:1: the profile has a DOCTYPE; a BarrierFree profile has none: remove the DOCTYPE")
+    let broken = firstProblem(profile("  <rule id=\"din18040-2.flat.shower\">"))
+    #expect(broken.hasPrefix("4:"), "\(broken)")
+    let wrong = firstProblem("<profile xmlns=\"urn:other\" id=\"x\"/>")
+    #expect(wrong.hasPrefix("1:1: "), "\(wrong)")
+  }
+
+  @Test("A user's profile extends a built-in one and forms a ladder on top of it")
+  func userProfile() throws {
+    let text = profile(
+      """
+        <rule id="din18040-2.door.clear-width"><threshold name="minimum" value="900" unit="mm"/></rule>
+      """, extends: " extends=\"din18040-2\"")
+    var library = ProfileLibrary.builtIn
+    try library.add(try readProfile(text).get())
+    let ladder = try library.ladder(for: "acme")
+    #expect(ladder.levels.map(\.level) == ["barrierFree", "acme"])
+    #expect(ladder.top?.bindings(of: "din18040-2.door.clear-width").count == 1)
+    #expect(ladder.top?.bindings(of: "din18040-2.shower.size").count == 1)
+
+    let orphan = profile("", extends: " extends=\"din18040-3\"")
+    #expect(throws: ProfileError.self) { try library.add(try readProfile(orphan).get()) }
+    #expect(throws: ProfileError.self) { try library.add(try readProfile(text).get()) }
+  }
+}
