@@ -14,7 +14,10 @@ func sampleFlat(_ id: String, in name: String = "quarter-bielefeld.xml") throws 
   return try #require(flats.first { $0.id == id })
 }
 
-let germanLadder = try! Assessor(profile: "din18040-2-r")
+/// The German ladder: barrier-free below wheelchair.
+func german() throws -> Assessor {
+  try Assessor(profile: "din18040-2-r")
+}
 
 @Suite("Classification")
 struct ClassificationTests {
@@ -22,7 +25,7 @@ struct ClassificationTests {
   func quarterCounts() throws {
     var summary = AssessmentSummary()
     for building in try sampleBuildings("quarter-bielefeld.xml") {
-      summary.add(germanLadder.assess(building))
+      summary.add(try german().assess(building))
     }
     #expect(summary.buildings == 8)
     #expect(summary.flats == 44)
@@ -43,7 +46,7 @@ struct ClassificationTests {
       ("b8-f12", "barrierFree", ["din18040-2.hallway.width"]),
     ])
   func nearMisses(flat id: String, next: String, rules: [String]) throws {
-    let assessment = germanLadder.assess(try sampleFlat(id))
+    let assessment = try german().assess(try sampleFlat(id))
     #expect(assessment.classification.nextLevel == next)
     #expect(assessment.blockers.map(\.rule) == rules)
     #expect(assessment.blockers.allSatisfy { $0.evaluation.remedy != nil })
@@ -51,7 +54,7 @@ struct ClassificationTests {
 
   @Test("The bathroom door of flat 2.01 is 850 mm: measured and required in mm, with the clause")
   func measuredAndRequired() throws {
-    let blocker = try #require(germanLadder.assess(try sampleFlat("b1-f21")).blockers.first)
+    let blocker = try #require(try german().assess(try sampleFlat("b1-f21")).blockers.first)
     #expect(blocker.evaluation.measured == Quantity(850, .millimetre))
     #expect(blocker.evaluation.required == Requirement(minimum: 900, unit: .millimetre))
     #expect(blocker.citation.description == "DIN 18040-2:2011-09, 4.3.3.2, 5.3.1")
@@ -62,7 +65,7 @@ struct ClassificationTests {
   @Test("A wheelchair flat with one measurement removed is possibly wheelchair, unverified")
   func oneMissingMeasurement() throws {
     let complete = try sampleFlat("b1-f01")
-    #expect(germanLadder.assess(complete).classification.description == "wheelchair")
+    #expect(try german().assess(complete).classification.description == "wheelchair")
     var variants: [(String, Flat)] = []
     for (index, connector) in complete.connectors.enumerated() {
       guard case .door(var door) = connector else { continue }
@@ -87,7 +90,7 @@ struct ClassificationTests {
     }
     #expect(variants.count >= 10)
     for (removed, flat) in variants {
-      let classification = germanLadder.assess(flat).classification
+      let classification = try german().assess(flat).classification
       #expect(!classification.verified, "\(removed)")
       #expect(
         classification.description.hasPrefix("possibly "), "\(removed): \(classification)")
@@ -97,15 +100,15 @@ struct ClassificationTests {
   @Test("A barrier-free flat missing a base-level measurement is not verified at any level")
   func unknownAtTheBase() throws {
     var flat = try sampleFlat("b1-f22")
-    #expect(germanLadder.assess(flat).classification.description == "barrierFree")
+    #expect(try german().assess(flat).classification.description == "barrierFree")
     let hall = try #require(flat.rooms.firstIndex { $0.kind == .hallway })
     flat.rooms[hall].width = nil
-    let classification = germanLadder.assess(flat).classification
+    let classification = try german().assess(flat).classification
     #expect(classification.level == "barrierFree")
     #expect(!classification.verified)
     #expect(classification.verifiedLevel == Ladder.none)
     #expect(classification.description == "possibly barrierFree, unverified")
-    #expect(germanLadder.assess(flat).openQuestions.map(\.rule) == ["din18040-2.hallway.width"])
+    #expect(try german().assess(flat).openQuestions.map(\.rule) == ["din18040-2.hallway.width"])
   }
 
   @Test("A fail at the base level makes a flat none, whatever passes above")
@@ -117,7 +120,7 @@ struct ClassificationTests {
       shower.step = .mm(21)
       return .shower(shower)
     }
-    let assessment = germanLadder.assess(flat)
+    let assessment = try german().assess(flat)
     #expect(assessment.classification.level == Ladder.none)
     #expect(assessment.classification.nextLevel == "barrierFree")
     #expect(assessment.blockers.map(\.rule) == ["din18040-2.shower.step"])
@@ -128,7 +131,7 @@ struct ClassificationTests {
     let order = [Ladder.none, "barrierFree", "wheelchair"]
     for building in try sampleBuildings("quarter-bielefeld.xml") {
       for flat in building.flats {
-        let before = germanLadder.assess(flat).classification
+        let before = try german().assess(flat).classification
         var wider = flat
         wider.connectors = flat.connectors.map { connector in
           guard case .door(var door) = connector, let width = door.clearWidth else {
@@ -137,7 +140,7 @@ struct ClassificationTests {
           door.clearWidth = width + .mm(100)
           return .door(door)
         }
-        let after = germanLadder.assess(wider).classification
+        let after = try german().assess(wider).classification
         let rankBefore = order.firstIndex(of: before.level) ?? 0
         let rankAfter = order.firstIndex(of: after.level) ?? 0
         #expect(rankAfter >= rankBefore, "\(flat.id): \(before) → \(after)")
@@ -148,7 +151,7 @@ struct ClassificationTests {
   @Test("The design sample: W01 and W02 wheelchair, the other seven barrier-free, all verified")
   func designSample() throws {
     let assessments = try sampleBuildings("design-new-build.xml").flatMap {
-      germanLadder.assess($0).flats
+      try german().assess($0).flats
     }
     let classes = assessments.map { "\($0.number ?? $0.id) \($0.classification)" }
     #expect(
@@ -162,8 +165,8 @@ struct ClassificationTests {
   @Test("Assessing is deterministic: the same building gives the same findings")
   func deterministic() throws {
     let buildings = try sampleBuildings("quarter-bielefeld.xml")
-    let first = buildings.map { germanLadder.assess($0) }
-    let second = buildings.reversed().map { germanLadder.assess($0) }.reversed()
+    let first = buildings.map { try german().assess($0) }
+    let second = buildings.reversed().map { try german().assess($0) }.reversed()
     #expect(first == Array(second))
   }
 }
