@@ -165,8 +165,9 @@ struct ClassificationTests {
   @Test("Assessing is deterministic: the same building gives the same findings")
   func deterministic() throws {
     let buildings = try sampleBuildings("quarter-bielefeld.xml")
-    let first = buildings.map { try german().assess($0) }
-    let second = buildings.reversed().map { try german().assess($0) }.reversed()
+    let assessor = try german()
+    let first = buildings.map { assessor.assess($0) }
+    let second = buildings.reversed().map { assessor.assess($0) }.reversed()
     #expect(first == Array(second))
   }
 }
