@@ -38,9 +38,8 @@ struct TextReport {
     let blockers = flat.blockers
     if let next = classification.nextLevel, !blockers.isEmpty {
       lines.append("    to reach \(next), fix \(blockers.count):")
-      for finding in blockers {
-        lines.append("      fail: \(describe(finding))")
-        if let remedy = finding.evaluation.remedy { lines.append("        → \(remedy)") }
+      for group in grouped(blockers) {
+        lines += self.group(group)
       }
     }
     let questions = flat.openQuestions
@@ -56,13 +55,57 @@ struct TextReport {
     return lines
   }
 
+  /// Findings of one rule together, in the order each rule first appears.
+  private func grouped(_ findings: [Finding]) -> [[Finding]] {
+    var order: [String] = []
+    var groups: [String: [Finding]] = [:]
+    for finding in findings {
+      if groups[finding.rule] == nil { order.append(finding.rule) }
+      groups[finding.rule, default: []].append(finding)
+    }
+    return order.compactMap { groups[$0] }
+  }
+
+  /// One fail with its remedy, or several fails of one rule on one line
+  /// each under the rule's title, with the remedy once.
+  private func group(_ findings: [Finding]) -> [String] {
+    guard let first = findings.first else { return [] }
+    guard findings.count > 1 else {
+      var lines = ["      fail: \(describe(first))"]
+      if let remedy = first.evaluation.remedy { lines.append("        → \(remedy)") }
+      return lines
+    }
+    let title = rule(withID: first.rule)?.description.title ?? first.rule
+    var lines = [
+      "      fail ×\(findings.count): \(title)  [\(first.rule); \(first.citation)]"
+    ]
+    for finding in findings {
+      lines.append("        \(place(of: finding)): \(finding.evaluation.message)")
+    }
+    let remedies = Set(findings.compactMap(\.evaluation.remedy))
+    if remedies.count == 1, let remedy = remedies.first {
+      lines.append("        → \(remedy)")
+    } else {
+      for finding in findings {
+        if let remedy = finding.evaluation.remedy {
+          lines.append("        → \(place(of: finding)): \(remedy)")
+        }
+      }
+    }
+    return lines
+  }
+
+  /// The element's path from below the flat.
+  private func place(of finding: Finding) -> String {
+    let steps = finding.path.steps.drop { $0.kind == "building" || $0.kind == "flat" }
+    return steps.isEmpty ? "flat" : ElementPath(Array(steps)).description
+  }
+
   /// `door bath-door: clear width 750 mm; ≥ 800 mm required
   /// [din18040-2.door.clear-width; DIN 18040-2:2011-09, 5.3.1]`, the path
   /// from below the flat.
   private func describe(_ finding: Finding) -> String {
-    let steps = finding.path.steps.drop { $0.kind == "building" || $0.kind == "flat" }
-    let place = steps.isEmpty ? "flat" : ElementPath(Array(steps)).description
-    return "\(place): \(finding.evaluation.message)  [\(finding.rule); \(finding.citation)]"
+    "\(place(of: finding)): \(finding.evaluation.message)  [\(finding.rule); \(finding.citation)]"
   }
 
   func summary(_ summary: AssessmentSummary, files: [String]) -> String {

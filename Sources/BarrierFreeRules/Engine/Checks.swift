@@ -110,7 +110,10 @@ public enum Check {
     guard let worst = parts.min(by: { $0.status < $1.status }) else {
       return Evaluation(.notApplicable, message: "nothing to check")
     }
-    let remedies = parts.compactMap(\.remedy)
+    var remedies: [String] = []
+    for remedy in parts.compactMap(\.remedy) where !remedies.contains(remedy) {
+      remedies.append(remedy)
+    }
     return Evaluation(
       worst.status, measured: worst.measured, required: worst.required,
       message: parts.map(\.message).joined(separator: "; "),
@@ -147,4 +150,10 @@ func mm(_ length: Length?) -> String {
 func size(_ width: Length?, _ depth: Length?) -> String {
   guard let width, let depth else { return "the required area" }
   return "\(formatDecimal(width.millimetres)) × \(formatDecimal(depth.millimetres)) mm"
+}
+
+/// A range for remedies: `850–1050 mm`.
+func span(_ low: Length?, _ high: Length?) -> String {
+  guard let low, let high else { return "the required range" }
+  return "\(formatDecimal(low.millimetres))–\(formatDecimal(high.millimetres)) mm"
 }

@@ -21,7 +21,7 @@ public enum ControlHeightRule: Rule {
     let high = thresholds.length("maximum")
     return Check.within(
       "height", control.height, low, high,
-      remedy: "move the \(control.kind.rawValue) to \(mm(low))–\(mm(high)) above the floor")
+      remedy: "move the \(control.kind.rawValue) to \(span(low, high)) above the floor")
   }
 
   public static var examples: [RuleExample] {

@@ -23,7 +23,7 @@ public enum WindowHandleHeightRule: Rule {
     }
     return Check.within(
       "handle height", window.handleHeight, low, high,
-      remedy: "move the handle to \(mm(low))–\(mm(high)) or fit a powered drive")
+      remedy: "move the handle to \(span(low, high)) or fit a powered drive")
   }
 
   public static var examples: [RuleExample] {
