@@ -23,7 +23,7 @@ extension Assessor {
   /// building at a time.
   ///
   /// - Returns: The reader's warnings.
-  /// - Throws: ``ImportError`` when the file is invalid (after `body` has
+  /// - Throws: `ImportError` when the file is invalid (after `body` has
   ///   seen the buildings read before the first error), or what `body`
   ///   throws.
   @discardableResult

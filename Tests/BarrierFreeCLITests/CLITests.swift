@@ -202,6 +202,25 @@ struct CheckCommandTests {
           + "ladder: none < barrierFree\n1 building, 9 flats\n  barrierFree: 9\n  none: 0\n"))
   }
 
+  @Test("A house-rule profile file extends DIN 18040-2 and adds its own level on top")
+  func houseRules() throws {
+    let result = try Tool.run([
+      "check", "Samples/quarter-bielefeld.xml", "--profile", "Samples/profiles/house-rules.xml",
+    ])
+    #expect(result.status == 1)
+    let out = result.standardOutput
+    #expect(out.contains("ladder: none < barrierFree < acmeComfort\n"))
+    #expect(out.contains("  acmeComfort: 5 (4 verified, 1 possibly, unverified)\n"))
+    // Flat 1.02 passes DIN 18040-2 but not the house rule's 900 mm doors.
+    #expect(
+      out.contains(
+        """
+          flat b1-f12 (no. 1.02, storey 1): barrierFree   [46 pass, 6 fail, 0 unknown, 0 not applicable]
+            to reach acmeComfort, fix 6:
+              fail ×5: Door clear width  [din18040-2.door.clear-width; Acme Wohnen house rules:2026-01, house rule 1]
+        """))
+  }
+
   @Test("An unknown profile, a broken profile file and an invalid portfolio end in exit 2")
   func badInput() throws {
     let unknown = try Tool.run(["check", "Samples/design-new-build.xml", "--profile", "din"])

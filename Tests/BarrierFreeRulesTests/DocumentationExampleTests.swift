@@ -1,0 +1,48 @@
+import BarrierFree
+import Foundation
+import Testing
+
+/// The example of the DocC article "Checking flats against a profile" and of
+/// the README, run with the values its comments promise.
+@Suite("Documentation examples")
+struct DocumentationExampleTests {
+  @Test("CheckingFlats.md: the near miss b1-f21 and the class counts of the quarter")
+  func checkingFlats() throws {
+    let path = repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
+    let assessor = try Assessor(profile: "din18040-2-r")
+    var summary = AssessmentSummary()
+    var printed: [String] = []
+    try assessor.assessPortfolio(at: path) { building in
+      summary.add(building)
+      for flat in building.flats where flat.id == "b1-f21" {
+        printed.append("\(flat.classification)")
+        for fail in flat.blockers {
+          printed.append(fail.rule)
+          printed.append("\(fail.path)")
+          printed.append(fail.evaluation.measured.map { "\($0)" } ?? "-")
+          printed.append(fail.evaluation.required.map { "\($0)" } ?? "-")
+          printed.append("\(fail.citation)")
+          printed.append(fail.evaluation.remedy ?? "-")
+        }
+      }
+    }
+    #expect(
+      printed == [
+        "barrierFree", "din18040-2.door.clear-width",
+        "building b1 › flat b1-f21 › door b1-f21-d-bath", "850 mm", "≥ 900 mm",
+        "DIN 18040-2:2011-09, 4.3.3.2, 5.3.1",
+        "widen the door to a clear width of at least 900 mm",
+      ])
+    #expect(summary.byClass == ["wheelchair": 4, "barrierFree": 16, "none": 24])
+  }
+
+  @Test("CheckingFlats.md: a profile of your own on top of DIN 18040-2")
+  func ownProfile() throws {
+    var library = ProfileLibrary.builtIn
+    try library.add(
+      try ProfileReader.read(
+        path: repositoryRoot.appendingPathComponent("Samples/profiles/house-rules.xml").path))
+    let houseRules = try Assessor(ladder: library.ladder(for: "acme-house-rules"))
+    #expect(houseRules.ladder.levels.map(\.level) == ["barrierFree", "acmeComfort"])
+  }
+}
