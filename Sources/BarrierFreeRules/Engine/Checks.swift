@@ -7,46 +7,43 @@ import BarrierFreeModel
 public enum Check {
   /// `measured` must be at least `minimum`.
   public static func atLeast(
-    _ what: String, _ measured: Length?, _ minimum: Length?, remedy: String
+    _ what: String, _ measured: Length?, _ minimum: Length?, remedy: @autoclosure () -> String
   ) -> Evaluation {
-    compare(what, measured, minimum.map { Requirement.atLeast($0) }, remedy: remedy)
+    compare(what, measured, minimum.map { Requirement.atLeast($0) }, remedy: remedy())
   }
 
   /// `measured` must be at most `maximum`.
   public static func atMost(
-    _ what: String, _ measured: Length?, _ maximum: Length?, remedy: String
+    _ what: String, _ measured: Length?, _ maximum: Length?, remedy: @autoclosure () -> String
   ) -> Evaluation {
-    compare(what, measured, maximum.map { Requirement.atMost($0) }, remedy: remedy)
+    compare(what, measured, maximum.map { Requirement.atMost($0) }, remedy: remedy())
   }
 
   /// `measured` must lie from `low` to `high`.
   public static func within(
     _ what: String, _ measured: Length?, _ low: Length?, _ high: Length?,
-    remedy: String
+    remedy: @autoclosure () -> String
   ) -> Evaluation {
     var requirement: Requirement? = nil
     if let low, let high { requirement = .between(low, high) }
-    return compare(what, measured, requirement, remedy: remedy)
+    return compare(what, measured, requirement, remedy: remedy())
   }
 
   /// A measurement against a requirement on lengths.
   public static func compare(
     _ what: String, _ measured: Length?, _ requirement: Requirement?,
-    remedy: String
+    remedy: @autoclosure () -> String
   ) -> Evaluation {
     guard let requirement else { return missingThreshold(what) }
     guard let measured else {
       return Evaluation(
-        .unknown, required: requirement,
-        message: "\(what) not measured; \(requirement) required",
+        .unknown, required: requirement, text: .unmeasured(what),
         remedy: "measure the \(what)")
     }
-    let quantity = Quantity(measured)
     let met = requirement.isMet(by: measured.millimetres)
     return Evaluation(
-      met ? .pass : .fail, measured: quantity, required: requirement,
-      message: "\(what) \(quantity); \(requirement) required",
-      remedy: met ? nil : remedy)
+      met ? .pass : .fail, measured: Quantity(measured), required: requirement,
+      text: .measured(what), remedy: met ? nil : remedy())
   }
 
   /// A free area of at least `minimumWidth` × `minimumDepth`: passes when one
@@ -56,12 +53,9 @@ public enum Check {
   /// (or, on a pass, the one with the least to spare).
   public static func area(
     _ what: String, _ areas: [MovementArea], minimumWidth: Length?,
-    minimumDepth: Length?, remedy: String
+    minimumDepth: Length?, remedy: @autoclosure () -> String
   ) -> Evaluation {
     guard let minimumWidth, let minimumDepth else { return missingThreshold(what) }
-    let required =
-      "\(formatDecimal(minimumWidth.millimetres)) × "
-      + "\(formatDecimal(minimumDepth.millimetres)) mm"
     let measured = areas.compactMap { area -> (MovementArea, Length, Length)? in
       guard let width = area.width, let depth = area.depth else { return nil }
       return (area, width, depth)
@@ -79,7 +73,8 @@ public enum Check {
         .unknown,
         required: Requirement(
           minimum: min(minimumWidth, minimumDepth).millimetres, unit: .millimetre),
-        message: "\(what) not measured; \(required) required",
+        text: .unmeasuredArea(
+          what, minimumWidth: minimumWidth.millimetres, minimumDepth: minimumDepth.millimetres),
         remedy: "measure the \(what)")
     }
     let (width, depth) = (best.1, best.2)
@@ -88,19 +83,21 @@ public enum Check {
     let (limiting, limit) =
       widthShort <= depthShort ? (width, minimumWidth) : (depth, minimumDepth)
     let met = width >= minimumWidth && depth >= minimumDepth
-    let text =
-      "\(what) \(formatDecimal(width.millimetres)) × "
-      + "\(formatDecimal(depth.millimetres)) mm; \(required) required"
+    func text(partly: Bool) -> Evaluation.Text {
+      .area(
+        what, width: width.millimetres, depth: depth.millimetres,
+        minimumWidth: minimumWidth.millimetres, minimumDepth: minimumDepth.millimetres,
+        partly: partly)
+    }
     if !met && measured.count < areas.count {
       // An area with one side unmeasured might still be the large one.
       return Evaluation(
         .unknown, measured: Quantity(limiting), required: .atLeast(limit),
-        message: text + "; another area is only partly measured",
-        remedy: "measure the \(what)")
+        text: text(partly: true), remedy: "measure the \(what)")
     }
     return Evaluation(
       met ? .pass : .fail, measured: Quantity(limiting),
-      required: .atLeast(limit), message: text, remedy: met ? nil : remedy)
+      required: .atLeast(limit), text: text(partly: false), remedy: met ? nil : remedy())
   }
 
   /// Several checks of one element that must all pass: fails if one fails,
@@ -114,20 +111,20 @@ public enum Check {
     for remedy in parts.compactMap(\.remedy) where !remedies.contains(remedy) {
       remedies.append(remedy)
     }
-    return Evaluation(
-      worst.status, measured: worst.measured, required: worst.required,
-      message: parts.map(\.message).joined(separator: "; "),
-      remedy: remedies.isEmpty ? nil : remedies.joined(separator: "; "))
+    var joined = worst
+    joined.parts = parts.flatMap(\.parts)
+    joined.remedy = remedies.isEmpty ? nil : remedies.joined(separator: "; ")
+    return joined
   }
 
   /// A yes/no property: `nil` is unknown.
   public static func flag(
     _ value: Bool?, passes: String, fails: String, unmeasured: String,
-    remedy: String
+    remedy: @autoclosure () -> String
   ) -> Evaluation {
     switch value {
     case true?: Evaluation(.pass, message: passes)
-    case false?: Evaluation(.fail, message: fails, remedy: remedy)
+    case false?: Evaluation(.fail, message: fails, remedy: remedy())
     case nil: Evaluation(.unknown, message: unmeasured, remedy: "record whether \(passes)")
     }
   }

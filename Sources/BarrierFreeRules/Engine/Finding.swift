@@ -132,22 +132,83 @@ public struct Evaluation: Sendable, Hashable {
   public var measured: Quantity?
   /// The required value, where the requirement is a number.
   public var required: Requirement?
-  /// A sentence with the values: `clear width 780 mm; at least 800 mm
-  /// required`.
-  public var message: String
   /// What would fix a fail (or settle an unknown), where something would.
   public var remedy: String?
+  /// The parts of the message; it is put together only when read, since
+  /// most findings of a large portfolio are passes nobody prints.
+  var parts: [Part]
 
   /// Creates an evaluation.
   public init(
     _ status: FindingStatus, measured: Quantity? = nil,
     required: Requirement? = nil, message: String, remedy: String? = nil
   ) {
+    self.init(
+      status, measured: measured, required: required, text: .literal(message), remedy: remedy)
+  }
+
+  init(
+    _ status: FindingStatus, measured: Quantity? = nil, required: Requirement? = nil,
+    text: Text, remedy: String? = nil
+  ) {
     self.status = status
     self.measured = measured
     self.required = required
-    self.message = message
+    self.parts = [Part(text: text, measured: measured, required: required)]
     self.remedy = remedy
+  }
+
+  /// A sentence with the values: `clear width 780 mm; ≥ 800 mm required`.
+  public var message: String {
+    get {
+      parts.map { $0.text.render(measured: $0.measured, required: $0.required) }.joined(
+        separator: "; ")
+    }
+    set { parts = [Part(text: .literal(newValue), measured: measured, required: required)] }
+  }
+
+  /// One clause of a message, with the values it names.
+  struct Part: Sendable, Hashable {
+    var text: Text
+    var measured: Quantity?
+    var required: Requirement?
+  }
+
+  /// How a clause of a message is made.
+  enum Text: Sendable, Hashable {
+    /// A finished sentence.
+    case literal(String)
+    /// `<what> <measured>; <required> required`.
+    case measured(String)
+    /// `<what> not measured; <required> required`.
+    case unmeasured(String)
+    /// `<what> <w> × <d> mm; <minimum w> × <minimum d> mm required`, with a
+    /// note when another area is only partly measured.
+    case area(
+      String, width: Double, depth: Double, minimumWidth: Double, minimumDepth: Double,
+      partly: Bool)
+    /// `<what> not measured; <minimum w> × <minimum d> mm required`.
+    case unmeasuredArea(String, minimumWidth: Double, minimumDepth: Double)
+
+    func render(measured: Quantity?, required: Requirement?) -> String {
+      func size(_ width: Double, _ depth: Double) -> String {
+        "\(formatDecimal(width)) × \(formatDecimal(depth)) mm"
+      }
+      let requirement = required.map { "\($0)" } ?? "a value"
+      switch self {
+      case .literal(let text):
+        return text
+      case .measured(let what):
+        return "\(what) \(measured.map { "\($0)" } ?? "?"); \(requirement) required"
+      case .unmeasured(let what):
+        return "\(what) not measured; \(requirement) required"
+      case .area(let what, let width, let depth, let minimumWidth, let minimumDepth, let partly):
+        return "\(what) \(size(width, depth)); \(size(minimumWidth, minimumDepth)) required"
+          + (partly ? "; another area is only partly measured" : "")
+      case .unmeasuredArea(let what, let minimumWidth, let minimumDepth):
+        return "\(what) not measured; \(size(minimumWidth, minimumDepth)) required"
+      }
+    }
   }
 }
 
