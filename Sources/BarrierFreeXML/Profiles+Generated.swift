@@ -255,6 +255,7 @@ extension ProfileLibrary {
     <threshold name="minimum" value="700" unit="mm"/>
   </rule>
   <rule id="din18040-2.wc.grab-bars" reference="B8 (VV)"/>
+  <rule id="din18040-2.wc.backrest" reference="B7 (VV)"/>
   <rule id="din18040-2.washbasin.height" reference="B12 (VV)">
     <threshold name="maximum" value="800" unit="mm"/>
   </rule>

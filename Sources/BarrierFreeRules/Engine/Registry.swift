@@ -24,6 +24,7 @@ public let allRules: [any Rule.Type] = [
   ShowerSizeRule.self,
   ShowerSlipResistanceRule.self,
   ShowerStepRule.self,
+  WCBackrestRule.self,
   WCGrabBarsRule.self,
   WCProjectionRule.self,
   WCSeatHeightRule.self,
