@@ -284,3 +284,38 @@ struct CheckCommandTests {
     #expect(result.standardOutput.contains("  ladder:   none < barrierFree < wheelchair\n"))
   }
 }
+
+@Suite("README examples")
+struct ReadmeExampleTests {
+  /// The fenced blocks of README.md.
+  static func blocks() throws -> [String] {
+    let text = try String(
+      contentsOf: Tool.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let parts = text.components(separatedBy: "```")
+    // Odd parts are inside fences; drop the info string line.
+    return stride(from: 1, to: parts.count, by: 2).map { index in
+      let block = parts[index]
+      guard let newline = block.firstIndex(of: "\n") else { return block }
+      return String(block[block.index(after: newline)...])
+    }
+  }
+
+  @Test("The summary, the near misses and the explain output in README.md are what the tool prints")
+  func outputsMatch() throws {
+    let blocks = try Self.blocks()
+    let check = try Tool.run(["check", "Samples/quarter-bielefeld.xml"]).standardOutput
+    let summary = try #require(blocks.first { $0.hasPrefix("profile din18040-2-r:") })
+    #expect(check.hasSuffix(summary), "README summary differs from `check`")
+    let nearMisses = try #require(blocks.first { $0.hasPrefix("  flat b1-f13") })
+    let lines = nearMisses.split(separator: "\n").filter { !$0.isEmpty }
+    for line in lines {
+      #expect(check.contains(line + "\n"), "README line not in `check` output: \(line)")
+    }
+    let explainBlock = try #require(
+      blocks.first { $0.hasPrefix("$ barrierfree explain din18040-2.door.clear-width") })
+    let explained = try Tool.run(["explain", "din18040-2.door.clear-width"]).standardOutput
+    #expect(
+      explainBlock.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+        .joined(separator: "\n") == explained)
+  }
+}
