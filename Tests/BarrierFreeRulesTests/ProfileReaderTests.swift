@@ -168,6 +168,23 @@ struct ProfileReaderTests {
     #expect(wrong.hasPrefix("1:1: "), "\(wrong)")
   }
 
+  @Test("The profile in README.md binds what Samples/profiles/house-rules.xml binds")
+  func readmeProfile() throws {
+    let readme = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let start = try #require(readme.firstRange(of: "```xml\n<profile"))
+    let end = try #require(readme[start.upperBound...].firstRange(of: "```"))
+    let example = "<profile" + readme[start.upperBound..<end.lowerBound]
+    let fromReadme = try readProfile(example).get()
+    let sample = try ProfileReader.read(
+      path: repositoryRoot.appendingPathComponent("Samples/profiles/house-rules.xml").path)
+    #expect(fromReadme.id == sample.id)
+    #expect(fromReadme.extends == sample.extends)
+    #expect(fromReadme.level == sample.level)
+    #expect(fromReadme.bindings.map(\.thresholds) == sample.bindings.map(\.thresholds))
+    #expect(fromReadme.bindings.map(\.citation) == sample.bindings.map(\.citation))
+  }
+
   @Test("A user's profile extends a built-in one and forms a ladder on top of it")
   func userProfile() throws {
     let text = profile(
