@@ -16,11 +16,12 @@ struct RulesCommand: ParsableCommand {
 
   func run() throws {
     var lines: [String] = []
+    let rules = allRules.sorted { $0.description.id < $1.description.id }
     if profile != nil {
       let ladder = try checked { try ProfileChoice.ladder(profile) }
       guard let top = ladder.top else { return }
       lines.append("\(top.id): \(top.title) (\(top.standardEdition))")
-      for rule in allRules {
+      for rule in rules {
         let bindings = top.bindings(of: rule.description.id)
         guard !bindings.isEmpty else { continue }
         lines.append("")
@@ -30,7 +31,7 @@ struct RulesCommand: ParsableCommand {
         }
       }
     } else {
-      for rule in allRules {
+      for rule in rules {
         let description = rule.description
         lines.append(
           "\(description.id)  \(description.title)  [\(description.standard), "
