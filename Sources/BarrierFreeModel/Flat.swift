@@ -103,6 +103,18 @@ public struct Room: Sendable, Hashable, Identifiable {
   }
 }
 
+extension Room {
+  /// The room's windows.
+  public var windows: [Window] {
+    fixtures.compactMap { if case .window(let window) = $0 { window } else { nil } }
+  }
+
+  /// The room's beds.
+  public var beds: [Bed] {
+    fixtures.compactMap { if case .bed(let bed) = $0 { bed } else { nil } }
+  }
+}
+
 /// A fixture or piece of furniture in a room.
 public enum Fixture: Sendable, Hashable {
   case wc(WC)

@@ -44,6 +44,7 @@ public struct ProfileLibrary: Sendable {
   /// - Throws: ``ProfileError`` when a profile with the same id is here, or
   ///   the profile it extends is not.
   public mutating func add(_ profile: Profile, origin: String? = nil) throws(ProfileError) {
+    let origin = origin ?? profile.origin
     if self.profile(profile.id) != nil {
       throw ProfileError(
         origin: origin,
@@ -56,6 +57,12 @@ public struct ProfileLibrary: Sendable {
           + "lists the profiles")
     }
     profiles.append(profile)
+    do {
+      _ = try ladder(for: profile.id)
+    } catch {
+      profiles.removeLast()
+      throw error
+    }
   }
 
   /// The ladder that ends in profile `id`: its `extends` chain, lowest level
@@ -80,6 +87,8 @@ public struct ProfileLibrary: Sendable {
     for profile in chain.reversed() {
       levels.append(levels.last.map { profile.resolved(over: $0) } ?? profile)
     }
-    return Ladder(levels)
+    let ladder = Ladder(levels)
+    if let problem = ladder.problems.first { throw problem }
+    return ladder
   }
 }

@@ -93,6 +93,15 @@ private final class ProfileParse {
         "the file is empty; expected a <profile> in namespace \(ProfileReader.namespace)")
       return nil
     }
+    // Positions and the DOCTYPE refusal below read bytes as UTF-8; a profile
+    // is short and written by hand, so UTF-8 is all it may be.
+    if buffer.contains(0) || declaredEncoding().map({ !["utf-8", "utf8"].contains($0) }) == true {
+      error(
+        .syntax, start,
+        "the profile is not UTF-8 (\(declaredEncoding() ?? "a UTF-16 byte order or NUL bytes")); "
+          + "save it as UTF-8")
+      return nil
+    }
     var markupGuard = MarkupGuard()
     if let position = markupGuard.scan(UnsafeRawBufferPointer(buffer)) {
       error(
@@ -108,6 +117,10 @@ private final class ProfileParse {
     }
     guard let document = parseTree() else { return nil }
     defer { xmlFreeDoc(document) }
+    if document.pointee.intSubset != nil || document.pointee.extSubset != nil {
+      error(.security, start, "the profile has a DOCTYPE; a BarrierFree profile has none")
+      return nil
+    }
     guard let root = xmlDocGetRootElement(document) else { return nil }
     var ordinal = 0
     func number(_ node: xmlNodePtr) {
@@ -209,6 +222,17 @@ private final class ProfileParse {
     return location(line: tag.line, column: tag.column)
   }
 
+  /// The encoding named in the XML declaration, lower-cased, if there is one.
+  private func declaredEncoding() -> String? {
+    let head = String(decoding: buffer.prefix(200), as: UTF8.self)
+    guard head.hasPrefix("<?xml"), let end = head.firstRange(of: "?>") else { return nil }
+    let declaration = head[..<end.lowerBound]
+    guard let name = declaration.firstRange(of: "encoding") else { return nil }
+    let rest = declaration[name.upperBound...].drop { $0 == " " || $0 == "=" }
+    guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+    return String(rest.dropFirst().prefix { $0 != quote }).lowercased()
+  }
+
   private func firstOccurrence(of text: String) -> SourceLocation? {
     let pattern = Array(text.utf8)
     guard buffer.count >= pattern.count else { return nil }
@@ -282,6 +306,7 @@ private final class ProfileParse {
       standard: attribute("standard", of: root) ?? "",
       edition: attribute("edition", of: root) ?? "", level: attribute("level", of: root) ?? "",
       extends: attribute("extends", of: root))
+    profile.origin = location(of: root).description
     var bindingNodes: [xmlNodePtr] = []
     for child in children(of: root) {
       switch name(of: child) {
@@ -299,7 +324,26 @@ private final class ProfileParse {
       let node = problem.binding.map { bindingNodes[$0] } ?? root
       error(.meaning, location(of: node), problem.message)
     }
+    for (index, binding) in profile.bindings.enumerated() {
+      if let problem = Self.rangeProblem(binding, node: bindingNodes[index], parse: self) {
+        error(.meaning, problem.0, problem.1)
+      }
+    }
     return profile
+  }
+
+  /// A binding whose `minimum` is above its `maximum` fails every element.
+  private static func rangeProblem(
+    _ binding: RuleBinding, node: xmlNodePtr, parse: ProfileParse
+  ) -> (SourceLocation, String)? {
+    guard let low = binding.thresholds.values["minimum"],
+      let high = binding.thresholds.values["maximum"], low > high
+    else { return nil }
+    return (
+      parse.location(of: node),
+      "rule '\(binding.rule)': the minimum \(formatDecimal(low)) is above the maximum "
+        + "\(formatDecimal(high)); no element could pass"
+    )
   }
 
   private func binding(_ node: xmlNodePtr, standard: String) -> RuleBinding? {

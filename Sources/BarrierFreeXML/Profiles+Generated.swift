@@ -280,7 +280,7 @@ extension ProfileLibrary {
   <rule id="din18040-2.window.sill-height" scope="living bedroom" reference="W1 (VV)">
     <threshold name="maximum" value="600" unit="mm"/>
   </rule>
-  <rule id="din18040-2.window.handle-height" reference="W2 (VV)">
+  <rule id="din18040-2.window.handle-height" scope="living bedroom kitchen" reference="W2 (VV): one window per room">
     <threshold name="minimum" value="850" unit="mm"/>
     <threshold name="maximum" value="1050" unit="mm"/>
   </rule>
@@ -331,6 +331,13 @@ extension ProfileLibrary {
     <threshold name="flatSideWidth" value="0" unit="mm"/>
     <threshold name="flatSideDepth" value="0" unit="mm"/>
   </rule>
+  <rule id="din18040-2.door.handle-side-clearance" scope="flatEntrance"
+        reference="D7 (VV): R and doors of common areas; the entrance door is opened from the landing">
+    <threshold name="minimum" value="500" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.door.reveal-depth" scope="flatEntrance" reference="D5 (V): where a lateral approach is needed">
+    <threshold name="maximum" value="260" unit="mm"/>
+  </rule>
   <rule id="din18040-2.door.handle-height" reference="D6 (VV)">
     <threshold name="minimum" value="850" unit="mm"/>
     <threshold name="maximum" value="1050" unit="mm"/>
@@ -338,6 +345,13 @@ extension ProfileLibrary {
   <rule id="din18040-2.bathroom-door.opening" reference="D13 (VV)"/>
   <rule id="din18040-2.bathroom-door.unlockable" reference="D13 (VV)"/>
 
+  <rule id="din18040-2.flat.entrance-door" reference="survey completeness: the door rules need the door"/>
+  <rule id="din18040-2.flat.steps" reference="A7 (V): step-free; platform stair lifts accepted for now"/>
+  <rule id="din18040-2.ramp.slope" reference="R1 (VV)">
+    <threshold name="maximum" value="6" unit="%"/>
+  </rule>
+
+  <rule id="din18040-2.room.fixtures-recorded" reference="survey completeness: the fixture rules need the fixtures"/>
   <rule id="din18040-2.room.movement-area" scope="living bedroom kitchen bathroom wc" clause="5.4"
         reference="M1 (VV), B1 (VV)">
     <threshold name="width" value="1200" unit="mm"/>

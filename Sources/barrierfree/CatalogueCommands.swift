@@ -135,6 +135,9 @@ struct ProfilesCommand: ParsableCommand {
 func checked<T>(_ body: () throws -> T) throws -> T {
   do {
     return try body()
+  } catch let failure as CommandFailure {
+    StandardError.print(failure.description)
+    throw ExitCode(2)
   } catch {
     StandardError.print("error: \(error)")
     throw ExitCode(2)

@@ -35,6 +35,12 @@ struct CheckCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Print only the summary.")
   var quiet = false
 
+  func validate() throws {
+    guard maxUnknowns >= 0 else {
+      throw ValidationError("--max-unknowns must be 0 or more")
+    }
+  }
+
   func run() throws {
     let ladder: Ladder
     let assessor: Assessor

@@ -13,7 +13,7 @@ enum ProfileChoice {
     guard FileManager.default.fileExists(atPath: name) else {
       let known = library.profiles.map(\.id).joined(separator: ", ")
       throw CommandFailure(
-        "unknown profile '\(name)': neither a built-in profile (\(known)) nor a file")
+        "error: unknown profile '\(name)': neither a built-in profile (\(known)) nor a file")
     }
     let profile: Profile
     do {
@@ -22,7 +22,7 @@ enum ProfileChoice {
       throw CommandFailure(error.description)
     }
     do {
-      try library.add(profile, origin: name)
+      try library.add(profile)
     } catch {
       throw CommandFailure(error.description)
     }
@@ -41,7 +41,8 @@ enum ProfileChoice {
 }
 
 /// Bad input that ends the command with exit code 2 and a message on
-/// standard error.
+/// standard error, already in the form `file:line:column: error: message`
+/// or `error: message`.
 struct CommandFailure: Error, CustomStringConvertible {
   var description: String
 

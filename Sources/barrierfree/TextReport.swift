@@ -55,13 +55,15 @@ struct TextReport {
     return lines
   }
 
-  /// Findings of one rule together, in the order each rule first appears.
+  /// Findings of one rule and citation together, in the order each first
+  /// appears.
   private func grouped(_ findings: [Finding]) -> [[Finding]] {
     var order: [String] = []
     var groups: [String: [Finding]] = [:]
     for finding in findings {
-      if groups[finding.rule] == nil { order.append(finding.rule) }
-      groups[finding.rule, default: []].append(finding)
+      let key = "\(finding.rule) \(finding.citation)"
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(finding)
     }
     return order.compactMap { groups[$0] }
   }

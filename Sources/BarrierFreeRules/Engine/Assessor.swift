@@ -16,9 +16,7 @@ public struct Assessor: Sendable {
   /// - Throws: ``ProfileError`` when a level binds a rule that `rules` lacks,
   ///   misses a threshold, or binds one rule twice for the same elements.
   public init(ladder: Ladder, rules: [any Rule.Type] = allRules) throws(ProfileError) {
-    guard !ladder.levels.isEmpty else {
-      throw ProfileError(origin: nil, message: "the ladder has no levels")
-    }
+    if let problem = ladder.problems.first { throw problem }
     for profile in ladder.levels {
       if let problem = profile.problems(rules: rules).first { throw problem }
     }
@@ -54,25 +52,43 @@ public struct Assessor: Sendable {
     let roomKinds = Dictionary(
       flat.rooms.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
     let entrance = flat.entranceDoor
-    var doorNumber = 0
+    var numbers: [String: Int] = [:]
+    func name(_ connector: Connector) -> String {
+      numbers[connector.kindName, default: 0] += 1
+      return connector.id ?? "#\(numbers[connector.kindName, default: 1])"
+    }
     for connector in flat.connectors {
-      guard case .door(let door) = connector else { continue }
-      doorNumber += 1
-      let (role, side) = Self.role(of: door, entrance: entrance, roomKinds: roomKinds)
-      visit(
-        .door(door, role: role, innerSide: side),
-        flatPath.appending("door", door.id ?? "#\(doorNumber)"))
+      switch connector {
+      case .door(let door):
+        let (role, side) = Self.role(of: door, entrance: entrance, roomKinds: roomKinds)
+        visit(
+          .door(door, role: role, innerSide: side), flatPath.appending("door", name(connector)))
+      case .steps(let steps):
+        let lift = flat.connectors.lazy.compactMap { other -> StairLift? in
+          guard case .stairLift(let lift) = other,
+            Set([lift.from, lift.to]) == Set([steps.from, steps.to])
+          else { return nil }
+          return lift
+        }.first
+        visit(.steps(steps, stairLift: lift), flatPath.appending("steps", name(connector)))
+      case .ramp(let ramp):
+        visit(.ramp(ramp), flatPath.appending("ramp", name(connector)))
+      case .stairLift, .path, .lift:
+        // A stair lift counts with the steps it serves; paths and lifts
+        // belong to the building.
+        _ = name(connector)
+      }
     }
     for room in flat.rooms {
       let roomPath = flatPath.appending("room", room.id)
       visit(.room(room), roomPath)
-      var numbers: [String: Int] = [:]
+      var fixtureNumbers: [String: Int] = [:]
       for fixture in room.fixtures {
         let kind = fixture.kindName
-        numbers[kind, default: 0] += 1
+        fixtureNumbers[kind, default: 0] += 1
         visit(
           .fixture(fixture, room: room),
-          roomPath.appending(kind, fixture.id ?? "#\(numbers[kind, default: 1])"))
+          roomPath.appending(kind, fixture.id ?? "#\(fixtureNumbers[kind, default: 1])"))
       }
     }
     let levels = zip(plans, perLevel).map { plan, findings in

@@ -117,6 +117,21 @@ public enum Check {
     return joined
   }
 
+  /// Requirements met by one of several elements (one window of a room, one
+  /// bed): the best evaluation decides — a pass, else an unknown, else a
+  /// fail. `none` is the answer when there is nothing to evaluate.
+  public static func best(_ evaluations: [Evaluation], none: Evaluation) -> Evaluation {
+    func rank(_ status: FindingStatus) -> Int {
+      switch status {
+      case .pass: 3
+      case .notApplicable: 2
+      case .unknown: 1
+      case .fail: 0
+      }
+    }
+    return evaluations.max { rank($0.status) < rank($1.status) } ?? none
+  }
+
   /// A yes/no property: `nil` is unknown.
   public static func flag(
     _ value: Bool?, passes: String, fails: String, unmeasured: String,

@@ -25,13 +25,17 @@ public struct Profile: Sendable, Hashable, Identifiable {
   public var summary: String
   /// The rules with their thresholds and scopes.
   public var bindings: [RuleBinding]
+  /// Where the profile is written (`file:line:column` of its root element),
+  /// for messages.
+  public var origin: String?
 
   /// Creates a profile.
   public init(
     id: String, title: String, standard: String, edition: String,
     level: String, extends: String? = nil, summary: String = "",
-    bindings: [RuleBinding] = []
+    bindings: [RuleBinding] = [], origin: String? = nil
   ) {
+    self.origin = origin
     self.id = id
     self.title = title
     self.standard = standard
@@ -45,12 +49,39 @@ public struct Profile: Sendable, Hashable, Identifiable {
   /// The standard with its edition: `DIN 18040-2:2011-09`.
   public var standardEdition: String { "\(standard):\(edition)" }
 
-  /// This profile on top of `base`: the base's bindings of the rules this
-  /// profile does not bind, then this profile's own.
-  public func resolved(over base: Profile) -> Profile {
-    let own = Set(bindings.map(\.rule))
+  /// This profile on top of `base`: the base's bindings, each narrowed to the
+  /// elements this profile does not bind the same rule for, then this
+  /// profile's own.
+  ///
+  /// Binding `din18040-2.door.threshold` with `scope="outdoor"` replaces the
+  /// base's threshold for balcony doors and keeps it for the other doors;
+  /// binding a rule without a scope replaces all of the base's bindings of it.
+  public func resolved(over base: Profile, rules: [any Rule.Type] = allRules) -> Profile {
+    var own: [String: Set<String>?] = [:]
+    for binding in bindings {
+      switch (own[binding.rule], binding.scope) {
+      case (nil, let scope): own[binding.rule] = .some(scope)
+      case (.some(.some(let seen)), .some(let scope)): own[binding.rule] = .some(seen.union(scope))
+      default: own[binding.rule] = .some(nil)  // unscoped: covers everything
+      }
+    }
+    var inherited: [RuleBinding] = []
+    for var binding in base.bindings {
+      guard let covered = own[binding.rule] else {
+        inherited.append(binding)
+        continue
+      }
+      guard let covered else { continue }  // replaced everywhere
+      let all =
+        binding.scope
+        ?? Set(rules.first { $0.description.id == binding.rule }?.description.scopes ?? [])
+      let remaining = all.subtracting(covered)
+      guard !remaining.isEmpty else { continue }
+      binding.scope = remaining
+      inherited.append(binding)
+    }
     var merged = self
-    merged.bindings = base.bindings.filter { !own.contains($0.rule) } + bindings
+    merged.bindings = inherited + bindings
     return merged
   }
 
@@ -114,6 +145,33 @@ public struct Ladder: Sendable, Hashable {
 
   /// The top level: the profile a check is run against.
   public var top: Profile? { levels.last }
+
+  /// Problems that make the ladder unusable: no level, a level named
+  /// `none`, or two levels with one name.
+  public var problems: [ProfileError] {
+    var problems: [ProfileError] = []
+    if levels.isEmpty {
+      problems.append(ProfileError(origin: nil, message: "the ladder has no levels"))
+    }
+    var seen: [String: String] = [:]
+    for profile in levels {
+      if profile.level == Ladder.none {
+        problems.append(
+          ProfileError(
+            origin: profile.origin,
+            message: "profile '\(profile.id)': the level '\(Ladder.none)' is the class below "
+              + "every level; give the level another name"))
+      } else if let other = seen[profile.level] {
+        problems.append(
+          ProfileError(
+            origin: profile.origin,
+            message: "profile '\(profile.id)' names its level '\(profile.level)', as '\(other)' "
+              + "below it does; each level of a ladder needs a name of its own"))
+      }
+      seen[profile.level] = profile.id
+    }
+    return problems
+  }
 }
 
 /// A profile that does not make sense with the rules at hand.

@@ -6,6 +6,10 @@ public enum ElementKind: String, Sendable, Hashable, CaseIterable, Codable {
   case flat
   case room
   case door
+  /// Steps inside a flat.
+  case steps
+  /// A ramp inside a flat.
+  case ramp
   case wc
   case washbasin
   case shower
@@ -45,6 +49,11 @@ public enum Element: Sendable, Hashable {
   case door(Door, role: DoorRole, innerSide: Side? = nil)
   /// A fixture in a room.
   case fixture(Fixture, room: Room)
+  /// Steps inside a flat, with the stair lift that serves the same two
+  /// places, if there is one.
+  case steps(Steps, stairLift: StairLift? = nil)
+  /// A ramp inside a flat.
+  case ramp(Ramp)
 
   /// The kind of element, for dispatch to rules.
   public var kind: ElementKind {
@@ -52,6 +61,8 @@ public enum Element: Sendable, Hashable {
     case .flat: .flat
     case .room: .room
     case .door: .door
+    case .steps: .steps
+    case .ramp: .ramp
     case .fixture(let fixture, _):
       ElementKind(rawValue: fixture.kindName) ?? .furniture
     }
@@ -61,7 +72,7 @@ public enum Element: Sendable, Hashable {
   /// kind, or the kind of room a fixture is in.
   public var scopeToken: String? {
     switch self {
-    case .flat: nil
+    case .flat, .steps, .ramp: nil
     case .room(let room): room.kind.rawValue
     case .door(_, let role, _): role.rawValue
     case .fixture(_, let room): room.kind.rawValue
@@ -135,14 +146,19 @@ public struct RuleDescription: Sendable {
   public var parameters: [Parameter]
   /// What usually fixes a fail.
   public var remedy: String
+  /// The statuses the rule can give (besides not applicable): a rule that
+  /// only checks that something was recorded never fails; one about the
+  /// presence of steps is never unknown.
+  public var outcomes: Set<FindingStatus>
 
   /// Creates a description.
   public init(
     id: String, title: String, standard: String = RuleDescription.din18040Part2,
     clause: String, reference: [String], appliesTo: [ElementKind],
     scopes: [String] = [], measures: String, parameters: [Parameter],
-    remedy: String
+    remedy: String, outcomes: Set<FindingStatus> = [.pass, .fail, .unknown]
   ) {
+    self.outcomes = outcomes
     self.id = id
     self.title = title
     self.standard = standard

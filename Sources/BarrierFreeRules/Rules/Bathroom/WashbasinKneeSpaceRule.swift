@@ -6,7 +6,7 @@ import BarrierFreeModel
 public enum WashbasinKneeSpaceRule: Rule {
   public static let description = RuleDescription(
     id: "din18040-2.washbasin.knee-space", title: "Knee space under the washbasin",
-    clause: "5.5.4", reference: ["B13", "B14"], appliesTo: [.washbasin],
+    clause: "5.5.4", reference: ["B13"], appliesTo: [.washbasin],
     scopes: RuleDescription.roomScopes,
     measures: "the free knee height, leg depth and leg width under the washbasin",
     parameters: [

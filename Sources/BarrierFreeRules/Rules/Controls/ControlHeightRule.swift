@@ -2,7 +2,9 @@ import BarrierFreeModel
 
 /// Switches, sockets for frequent use, door openers, intercoms and bells
 /// must be within reach: their axis 850 mm above the floor, 850–1050 mm
-/// where the user needs it so.
+/// where the user needs it so. The format cannot tell a socket for frequent
+/// use from any other, so sockets, thermostats and other controls are not
+/// applicable.
 public enum ControlHeightRule: Rule {
   public static let description = RuleDescription(
     id: "din18040-2.control.height", title: "Control height",
@@ -17,6 +19,14 @@ public enum ControlHeightRule: Rule {
 
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .fixture(.control(let control), _) = element else { return nil }
+    switch control.kind {
+    case .switch, .doorOpener, .intercom, .bell: break
+    case .socket, .thermostat, .other:
+      return Evaluation(
+        .notApplicable,
+        message:
+          "\(control.kind.rawValue): only switches, door openers, intercoms and bells are checked")
+    }
     let low = thresholds.length("minimum")
     let high = thresholds.length("maximum")
     return Check.within(
@@ -28,5 +38,10 @@ public enum ControlHeightRule: Rule {
     RuleExample.range(profile: barrierFree, 850, 1050) { height in
       Sample.fixture(.control(Control(kind: .switch, height: height)), in: .hallway)
     }
+      + [
+        RuleExample(
+          Sample.fixture(.control(Control(kind: .socket, height: .mm(300))), in: .living),
+          profile: barrierFree, expected: .notApplicable, note: "a socket near the floor")
+      ]
   }
 }

@@ -28,6 +28,9 @@ public enum DoorHandleClearanceRule: Rule {
     RuleExample.boundaries(profile: wheelchair, .minimum, 500) { width in
       Sample.door(.interior) { $0.handleSideClearance = width }
     }
+      + RuleExample.boundaries(profile: barrierFree, .minimum, 500) { width in
+        Sample.door(.flatEntrance) { $0.handleSideClearance = width }
+      }
       + [
         RuleExample(
           Sample.door(.flatEntrance) { $0.operation = .automatic },

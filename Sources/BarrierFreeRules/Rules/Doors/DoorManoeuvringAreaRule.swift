@@ -55,6 +55,11 @@ public enum DoorManoeuvringAreaRule: Rule {
         .unknown, message: "the side the hinged door opens into is not recorded",
         remedy: "record opensInto for the door")
     }
+    if door.operation == .automatic && door.opensInto == nil {
+      return Evaluation(
+        .unknown, message: "whether the powered door swings or slides is not recorded",
+        remedy: "record opensInto for a swinging powered door")
+    }
     let sides: [(Side, String, Length?, Length?)] = Side.allCases.map { side in
       if !hinged {
         return (
@@ -133,6 +138,14 @@ public enum DoorManoeuvringAreaRule: Rule {
         RuleExample(
           Sample.door(.interior) { $0.operation = .hinged }, profile: wheelchair,
           expected: .unknown, note: "swing side not recorded"),
+        RuleExample(
+          Sample.door(.interior) {
+            $0.operation = .automatic
+            $0.movementAreas = [
+              MovementArea(width: .mm(1900), depth: .mm(1500), side: .from),
+              MovementArea(width: .mm(1900), depth: .mm(1500), side: .to),
+            ]
+          }, profile: wheelchair, expected: .unknown, note: "powered, swing or slide unknown"),
       ]
   }
 }

@@ -21,7 +21,10 @@ public enum DoorRevealDepthRule: Rule {
 
   public static var examples: [RuleExample] {
     RuleExample.boundaries(profile: wheelchair, .maximum, 260) { depth in
-      Sample.door(.flatEntrance) { $0.revealDepth = depth }
+      Sample.door(.interior) { $0.revealDepth = depth }
     }
+      + RuleExample.boundaries(profile: barrierFree, .maximum, 260) { depth in
+        Sample.door(.flatEntrance) { $0.revealDepth = depth }
+      }
   }
 }

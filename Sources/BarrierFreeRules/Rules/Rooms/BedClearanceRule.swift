@@ -2,12 +2,13 @@ import BarrierFreeModel
 
 /// Beside a bed there must be room to get in and to make it: 1200 mm along
 /// one long side and 900 mm along the other; 1500 mm and 1200 mm for a
-/// wheelchair.
+/// wheelchair. One bed of the room meeting it is enough; a room with no bed
+/// recorded is unknown.
 public enum BedClearanceRule: Rule {
   public static let description = RuleDescription(
     id: "din18040-2.bed.clearance", title: "Free space beside the bed",
-    clause: "5.4", reference: ["M5", "M6"], appliesTo: [.bed],
-    scopes: RuleDescription.roomScopes,
+    clause: "5.4", reference: ["M5", "M6"], appliesTo: [.room],
+    scopes: [RoomKind.bedroom.rawValue],
     measures: "the free depth along each long side of the bed "
       + "(clearanceLeft, clearanceRight)",
     parameters: [
@@ -17,7 +18,16 @@ public enum BedClearanceRule: Rule {
     remedy: "move the bed or the furniture beside it")
 
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
-    guard case .fixture(.bed(let bed), _) = element else { return nil }
+    guard case .room(let room) = element, room.kind == .bedroom else { return nil }
+    let wider = thresholds.length("widerSide")
+    return Check.best(
+      room.beds.map { evaluate($0, thresholds) },
+      none: Evaluation(
+        .unknown, required: wider.map { .atLeast($0) },
+        message: "no bed recorded in the room", remedy: "record the bed's planned position"))
+  }
+
+  private static func evaluate(_ bed: Bed, _ thresholds: Thresholds) -> Evaluation {
     let wider = thresholds.length("widerSide")
     let other = thresholds.length("otherSide")
     let remedy = "free \(mm(wider)) along one long side of the bed and \(mm(other)) along the other"
@@ -41,7 +51,12 @@ public enum BedClearanceRule: Rule {
 
   public static var examples: [RuleExample] {
     func bed(_ left: Length?, _ right: Length?) -> Element {
-      Sample.fixture(.bed(Bed(clearanceLeft: left, clearanceRight: right)), in: .bedroom)
+      Sample.room(.bedroom) {
+        $0.fixtures = [
+          .bed(Bed(clearanceLeft: .mm(300), clearanceRight: .mm(300))),
+          .bed(Bed(clearanceLeft: left, clearanceRight: right)),
+        ]
+      }
     }
     return RuleExample.boundaries(profile: barrierFree, .minimum, 1200) { bed($0, .mm(900)) }
       + RuleExample.boundaries(profile: barrierFree, .minimum, 900) { side in
@@ -54,7 +69,9 @@ public enum BedClearanceRule: Rule {
       + [
         RuleExample(
           bed(.mm(800), nil), profile: barrierFree, expected: .fail,
-          note: "one side unmeasured, the other too narrow for either")
+          note: "one side unmeasured, the other too narrow for either"),
+        RuleExample(
+          Sample.room(.bedroom), profile: barrierFree, expected: .unknown, note: "no bed"),
       ]
   }
 }

@@ -1,11 +1,12 @@
 import BarrierFreeModel
 
-/// A wheelchair user must be able to open a window: its handle 850–1050 mm
-/// above the floor, or a powered drive.
+/// A wheelchair user must be able to open a window in each room: one window
+/// with its handle 850–1050 mm above the floor, or a powered drive, is
+/// enough. A room with no window recorded is unknown.
 public enum WindowHandleHeightRule: Rule {
   public static let description = RuleDescription(
     id: "din18040-2.window.handle-height", title: "Window handle height",
-    clause: "5.3.2", reference: ["W2"], appliesTo: [.window],
+    clause: "5.3.2", reference: ["W2"], appliesTo: [.room],
     scopes: RuleDescription.roomScopes,
     measures: "the height of the window handle, or whether the window is powered",
     parameters: [
@@ -15,25 +16,37 @@ public enum WindowHandleHeightRule: Rule {
     remedy: "move the handle or fit a powered drive")
 
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
-    guard case .fixture(.window(let window), _) = element else { return nil }
+    guard case .room(let room) = element else { return nil }
     let low = thresholds.length("minimum")
     let high = thresholds.length("maximum")
-    if window.powered == true, low != nil, high != nil {
-      return Evaluation(.pass, message: "powered window")
-    }
-    return Check.within(
-      "handle height", window.handleHeight, low, high,
-      remedy: "move the handle to \(span(low, high)) or fit a powered drive")
+    return Check.best(
+      room.windows.map { window in
+        if window.powered == true, low != nil, high != nil {
+          return Evaluation(.pass, message: "powered window")
+        }
+        return Check.within(
+          "handle height", window.handleHeight, low, high,
+          remedy: "move a window's handle to \(span(low, high)) or fit a powered drive")
+      },
+      none: Evaluation(
+        .unknown, message: "no window recorded in the room", remedy: "record the room's windows"))
   }
 
   public static var examples: [RuleExample] {
     RuleExample.range(profile: wheelchair, 850, 1050) { height in
-      Sample.fixture(.window(Window(handleHeight: height)), in: .bedroom)
+      Sample.room(.bedroom) {
+        $0.fixtures = [
+          .window(Window(handleHeight: .mm(1400))), .window(Window(handleHeight: height)),
+        ]
+      }
     }
       + [
         RuleExample(
-          Sample.fixture(.window(Window(handleHeight: .mm(1600), powered: true)), in: .bedroom),
-          profile: wheelchair, expected: .pass, note: "powered, handle high")
+          Sample.room(.bedroom) {
+            $0.fixtures = [.window(Window(handleHeight: .mm(1600), powered: true))]
+          }, profile: wheelchair, expected: .pass, note: "powered, handle high"),
+        RuleExample(
+          Sample.room(.kitchen), profile: wheelchair, expected: .unknown, note: "no window"),
       ]
   }
 }

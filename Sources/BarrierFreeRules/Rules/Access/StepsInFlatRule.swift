@@ -1,0 +1,62 @@
+import BarrierFreeModel
+
+/// A flat must be step-free inside: steps between its rooms stop a
+/// wheelchair and a rollator. Steps served by a platform stair lift (which
+/// carries a wheelchair) pass; a seat stair lift does not help. Whether a
+/// profile accepts a platform lift is a question the route analysis will
+/// make a profile's choice; until then this rule accepts it.
+public enum StepsInFlatRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.flat.steps", title: "No steps inside the flat",
+    clause: "4.2.3, 5.1", reference: ["A7"], appliesTo: [.steps],
+    measures: "steps between two rooms of the flat (count), and a stairLift between the same rooms",
+    parameters: [],
+    remedy: "fit a platform stair lift, or keep the rooms a person needs on one level",
+    outcomes: [.pass, .fail])
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .steps(let steps, let lift) = element else { return nil }
+    let between = "between '\(steps.from)' and '\(steps.to)'"
+    if steps.count == 0 {
+      return Evaluation(.pass, measured: Quantity(0, .count), message: "no steps \(between)")
+    }
+    let counted = steps.count.map { "\($0) steps" } ?? "steps (count not measured)"
+    let measured = steps.count.map { Quantity(Double($0), .count) }
+    switch lift?.kind {
+    case .platform?:
+      return Evaluation(
+        .pass, measured: measured,
+        message: "\(counted) \(between), served by the platform lift '\(lift?.id ?? "?")'")
+    case .seat?:
+      return Evaluation(
+        .fail, measured: measured,
+        message: "\(counted) \(between); the seat stair lift carries no wheelchair",
+        remedy: "replace the seat stair lift with a platform lift")
+    case nil:
+      return Evaluation(
+        .fail, measured: measured,
+        message: "\(counted) \(between); the flat must be step-free",
+        remedy: "fit a platform stair lift, or keep the rooms a person needs on one level")
+    }
+  }
+
+  public static var examples: [RuleExample] {
+    let stairs = Steps(from: "hall", to: "hall-up", count: 15)
+    return [
+      RuleExample(.steps(stairs), profile: barrierFree, expected: .fail, note: "15 steps"),
+      RuleExample(
+        .steps(Steps(from: "hall", to: "hall-up")), profile: barrierFree, expected: .fail,
+        note: "steps, count not measured"),
+      RuleExample(
+        .steps(Steps(from: "hall", to: "hall-up", count: 0)), profile: barrierFree,
+        expected: .pass, note: "no steps"),
+      RuleExample(
+        .steps(
+          stairs, stairLift: StairLift(from: "hall", to: "hall-up", kind: .platform)),
+        profile: barrierFree, expected: .pass, note: "platform lift"),
+      RuleExample(
+        .steps(stairs, stairLift: StairLift(from: "hall", to: "hall-up", kind: .seat)),
+        profile: wheelchair, expected: .fail, note: "seat lift"),
+    ]
+  }
+}
