@@ -6,7 +6,7 @@
 
 /// The version the tool reports.
 enum BarrierFreeVersion {
-  static let current = "0.1.0"
+  static let current = "0.2.0"
 }
 
 /// Standard error, unbuffered.

@@ -126,6 +126,50 @@ struct ClassificationTests {
     #expect(assessment.blockers.map(\.rule) == ["din18040-2.shower.step"])
   }
 
+  @Test("A flat whose doors and fixtures were never recorded is not verified at any level")
+  func nothingRecorded() throws {
+    let big = [MovementArea(width: .mm(2000), depth: .mm(2000))]
+    let rooms = [RoomKind.hallway, .living, .bedroom, .kitchen, .bathroom].map { kind in
+      Room(id: kind.rawValue, kind: kind, width: .mm(2000), movementAreas: big)
+    }
+    let flat = Flat(id: "W1", entrance: "landing", rooms: rooms)
+    let assessment = try german().assess(flat)
+    #expect(assessment.classification.level == "wheelchair")
+    #expect(!assessment.classification.verified)
+    #expect(assessment.classification.verifiedLevel == Ladder.none)
+    let questions = Set(assessment.openQuestions.map(\.rule))
+    for rule in [
+      "din18040-2.flat.entrance-door", "din18040-2.room.fixtures-recorded",
+      "din18040-2.flat.shower", "din18040-2.bed.clearance", "din18040-2.window.sill-height",
+      "din18040-2.flat.wheelchair-space",
+    ] {
+      #expect(questions.contains(rule), "\(rule)")
+    }
+  }
+
+  @Test("Steps between two rooms make a wheelchair flat none, unless a platform lift serves them")
+  func stepsInside() throws {
+    var flat = try sampleFlat("b1-f01")
+    let hall = try #require(flat.rooms.first { $0.kind == .hallway })
+    let living = try #require(flat.rooms.first { $0.kind == .living })
+    flat.connectors.append(.steps(Steps(from: hall.id, to: living.id, count: 2)))
+    let stepped = try german().assess(flat)
+    #expect(stepped.classification.level == Ladder.none)
+    #expect(stepped.blockers.map(\.rule) == ["din18040-2.flat.steps"])
+    flat.connectors.append(
+      .stairLift(StairLift(from: living.id, to: hall.id, kind: .platform)))
+    #expect(try german().assess(flat).classification.level == "wheelchair")
+  }
+
+  @Test("One window of a room that meets the rules is enough")
+  func oneGoodWindow() throws {
+    var flat = try sampleFlat("b1-f01")
+    let living = try #require(flat.rooms.firstIndex { $0.kind == .living })
+    flat.rooms[living].fixtures.append(
+      .window(Window(sillHeight: .mm(900), handleHeight: .mm(1600), powered: false)))
+    #expect(try german().assess(flat).classification.description == "wheelchair")
+  }
+
   @Test("Widening a door never lowers a flat's class")
   func improvingNeverLowers() throws {
     let order = [Ladder.none, "barrierFree", "wheelchair"]

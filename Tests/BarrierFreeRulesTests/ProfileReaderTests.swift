@@ -163,26 +163,101 @@ struct ProfileReaderTests {
         "<?xml version=\"1.0\"?>\n<!DOCTYPE profile [<!ENTITY x \"y\">]>\n<profile/>")
         == "2:1: the profile has a DOCTYPE; a BarrierFree profile has none: remove the DOCTYPE")
     let broken = firstProblem(profile("  <rule id=\"din18040-2.flat.shower\">"))
-    #expect(broken.hasPrefix("4:"), "\(broken)")
-    let wrong = firstProblem("<profile xmlns=\"urn:other\" id=\"x\"/>")
-    #expect(wrong.hasPrefix("1:1: "), "\(wrong)")
+    #expect(broken.hasPrefix("4:11: "), "\(broken)")
+    #expect(broken.contains("</profile>"), "\(broken)")
+    #expect(
+      firstProblem("<profile xmlns=\"urn:other\" id=\"x\"/>")
+        == "1:1: the root element <profile> is in namespace 'urn:other'; a BarrierFree profile "
+        + "starts with <profile xmlns=\"urn:barrierfree:profile:1\">")
   }
 
-  @Test("The profile in README.md binds what Samples/profiles/house-rules.xml binds")
+  @Test("The profile in README.md is Samples/profiles/house-rules.xml")
   func readmeProfile() throws {
     let readme = try String(
       contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let start = try #require(readme.firstRange(of: "```xml\n<profile"))
     let end = try #require(readme[start.upperBound...].firstRange(of: "```"))
     let example = "<profile" + readme[start.upperBound..<end.lowerBound]
-    let fromReadme = try readProfile(example).get()
-    let sample = try ProfileReader.read(
-      path: repositoryRoot.appendingPathComponent("Samples/profiles/house-rules.xml").path)
-    #expect(fromReadme.id == sample.id)
-    #expect(fromReadme.extends == sample.extends)
-    #expect(fromReadme.level == sample.level)
-    #expect(fromReadme.bindings.map(\.thresholds) == sample.bindings.map(\.thresholds))
-    #expect(fromReadme.bindings.map(\.citation) == sample.bindings.map(\.citation))
+    let sample = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Samples/profiles/house-rules.xml"),
+      encoding: .utf8)
+    #expect(sample.hasSuffix(example), "README's profile is not the end of the sample file")
+    // The error README shows for a typo in the first rule id.
+    let typo = sample.replacing(
+      "<rule id=\"din18040-2.door.clear-width\"", with: "<rule id=\"din18040-2.door.clear-widht\"")
+    let name = "Samples/profiles/house-rules.xml"
+    var shown = "nothing"
+    do throws(ImportError) {
+      _ = try ProfileReader.read(bytes: Array(typo.utf8), fileName: name)
+    } catch {
+      shown = error.description
+    }
+    #expect(readme.contains("\n\(shown)\n"), "\(shown)")
+  }
+
+  @Test("Ladders refuse a level named twice or named none; a minimum above the maximum is an error")
+  func badLadders() throws {
+    var library = ProfileLibrary.builtIn
+    let twice = profile("", extends: " extends=\"din18040-2\"").replacing(
+      "level=\"acme\"", with: "level=\"barrierFree\"")
+    #expect(throws: ProfileError.self) { try library.add(try readProfile(twice).get()) }
+    do {
+      try library.add(try readProfile(twice).get())
+    } catch let error as ProfileError {
+      #expect(
+        error.description
+          == "p.xml:2:1: error: profile 'acme' names its level 'barrierFree', as 'din18040-2' "
+          + "below it does; each level of a ladder needs a name of its own")
+    }
+    let none = profile("").replacing("level=\"acme\"", with: "level=\"none\"")
+    #expect(throws: ProfileError.self) { try library.add(try readProfile(none).get()) }
+    #expect(library.profile("acme") == nil, "a refused profile is not kept")
+    #expect(
+      firstProblem(
+        profile(
+          """
+            <rule id="din18040-2.control.height">
+              <threshold name="minimum" value="1050" unit="mm"/>
+              <threshold name="maximum" value="850" unit="mm"/>
+            </rule>
+          """))
+        == "3:3: rule 'din18040-2.control.height': the minimum 1050 is above the maximum 850; "
+        + "no element could pass")
+  }
+
+  @Test("Profiles must be UTF-8: UTF-16 and other declared encodings are refused")
+  func encodings() throws {
+    let text = profile("")
+    var utf16: [UInt8] = [0xFF, 0xFE]
+    for unit in text.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    for bytes in [
+      utf16,
+      Array(text.replacing("encoding=\"UTF-8\"", with: "encoding=\"ISO-8859-1\"").utf8),
+    ] {
+      do throws(ImportError) {
+        _ = try ProfileReader.read(bytes: bytes, fileName: "p.xml")
+        Issue.record("accepted")
+      } catch {
+        #expect(error.diagnostics.first?.message.hasPrefix("the profile is not UTF-8") == true)
+      }
+    }
+  }
+
+  @Test("A scoped binding in an extending profile replaces the base only for its scope")
+  func scopedOverride() throws {
+    let text = profile(
+      """
+        <rule id="din18040-2.door.threshold" scope="outdoor"><threshold name="maximum" value="0" unit="mm"/></rule>
+      """, extends: " extends=\"din18040-2\"")
+    var library = ProfileLibrary.builtIn
+    try library.add(try readProfile(text).get())
+    let top = try #require(try library.ladder(for: "acme").top)
+    let bindings = top.bindings(of: "din18040-2.door.threshold")
+    #expect(
+      bindings.map { $0.scope?.sorted() ?? [] } == [
+        ["bathroom", "flatEntrance", "interior"], ["outdoor"],
+      ])
+    #expect(bindings.map { $0.thresholds.values["maximum"] } == [20, 0])
   }
 
   @Test("A user's profile extends a built-in one and forms a ladder on top of it")
@@ -198,8 +273,17 @@ struct ProfileReaderTests {
     #expect(ladder.top?.bindings(of: "din18040-2.door.clear-width").count == 1)
     #expect(ladder.top?.bindings(of: "din18040-2.shower.size").count == 1)
 
-    let orphan = profile("", extends: " extends=\"din18040-3\"")
-    #expect(throws: ProfileError.self) { try library.add(try readProfile(orphan).get()) }
+    let orphan = profile("", extends: " extends=\"din18040-3\"").replacing(
+      "id=\"acme\"", with: "id=\"orphan\"")
+    do {
+      try library.add(try readProfile(orphan).get())
+      Issue.record("an unknown extends was accepted")
+    } catch let error as ProfileError {
+      #expect(
+        error.description
+          == "p.xml:2:1: error: the profile extends 'din18040-3', which is unknown; "
+          + "`barrierfree profiles` lists the profiles")
+    }
     #expect(throws: ProfileError.self) { try library.add(try readProfile(text).get()) }
   }
 }
