@@ -18,7 +18,11 @@ let package = Package(
     .executableTarget(
       name: "FuzzReader",
       dependencies: [.product(name: "BarrierFree", package: rootFolder)]
-    )
+    ),
+    .executableTarget(
+      name: "FuzzProfile",
+      dependencies: [.product(name: "BarrierFree", package: rootFolder)]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target with AddressSanitizer and runs it on a corpus
-# seeded from Samples/. Usage: Fuzz/run.sh [SECONDS] (default 600).
+# Builds a libFuzzer target with AddressSanitizer and runs it on a corpus
+# seeded from the repository's files.
+# Usage: Fuzz/run.sh [SECONDS] [reader|profile]   (default 600, reader)
+#   reader:  the portfolio reader (FuzzReader), seeded from Samples/
+#   profile: the profile reader and the assessment (FuzzProfile), seeded from
+#            Profiles/ and Samples/profiles/
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-600}
+target=${2:-reader}
+case "$target" in
+  reader) product=FuzzReader; seeds=(../Samples/*.xml ../Samples/invalid/*.xml); max_len=65536 ;;
+  profile) product=FuzzProfile; seeds=(../Profiles/*.xml ../Samples/profiles/*.xml); max_len=16384 ;;
+  *) echo "unknown target '$target': reader or profile" >&2; exit 2 ;;
+esac
 swift build -c release --scratch-path .build-fuzz \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product FuzzReader
-corpus=corpus/reader
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$product"
+corpus=corpus/$target
 mkdir -p "$corpus" findings
-cp -n ../Samples/*.xml ../Samples/invalid/*.xml "$corpus"/ 2>/dev/null || true
-.build-fuzz/release/FuzzReader "$corpus" -artifact_prefix=findings/ \
-  -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+cp -n "${seeds[@]}" "$corpus"/ 2>/dev/null || true
+".build-fuzz/release/$product" "$corpus" -artifact_prefix="findings/$target-" \
+  -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1

@@ -34,12 +34,6 @@ public enum WheelchairSpaceRule: Rule {
     let remedy =
       "set aside a wheelchair space of \(size(width, depth)) with \(size(frontWidth, frontDepth)) "
       + "free in front and a charging socket"
-    guard !spaces.isEmpty else {
-      return Evaluation(
-        .unknown, required: width.map { .atLeast($0) },
-        message: "no wheelchair space recorded; \(size(width, depth)) required",
-        remedy: "record the flat's wheelchair space, or \(remedy)")
-    }
     let evaluations = spaces.map { space in
       let measured =
         space.width == nil && space.depth == nil
@@ -55,17 +49,13 @@ public enum WheelchairSpaceRule: Rule {
           unmeasured: "charging socket not recorded", remedy: "fit a socket at the space"),
       ])
     }
-    // One good space is enough: the best of them decides.
-    return evaluations.max { rank($0.status) < rank($1.status) } ?? evaluations[0]
-  }
-
-  private static func rank(_ status: FindingStatus) -> Int {
-    switch status {
-    case .fail: 0
-    case .unknown: 1
-    case .notApplicable: 2
-    case .pass: 3
-    }
+    // One good space is enough.
+    return Check.best(
+      evaluations,
+      none: Evaluation(
+        .unknown, required: width.map { .atLeast($0) },
+        message: "no wheelchair space recorded; \(size(width, depth)) required",
+        remedy: "record the flat's wheelchair space, or \(remedy)"))
   }
 
   public static var examples: [RuleExample] {
