@@ -17,6 +17,8 @@ let package = Package(
     // `swift package generate-documentation --target BarrierFree` builds the
     // DocC catalog in Sources/BarrierFree/BarrierFree.docc.
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+    // Graphs for the route analysis (Dijkstra over a building's places).
+    .package(url: "https://github.com/davecom/SwiftGraph", from: "4.0.0"),
   ],
   targets: [
     // libxml2, the XML engine (SAX2 push parser + XSD validation).
@@ -35,7 +37,10 @@ let package = Package(
     // The typed domain: no XML, no rules.
     .target(name: "BarrierFreeModel"),
     // Rules, profiles (thresholds as data) and classification: no XML.
-    .target(name: "BarrierFreeRules", dependencies: ["BarrierFreeModel"]),
+    .target(
+      name: "BarrierFreeRules",
+      dependencies: ["BarrierFreeModel", .product(name: "SwiftGraph", package: "SwiftGraph")]
+    ),
     // Streaming reader and writer of the portfolio XML format, and the
     // profile loader.
     .target(

@@ -277,6 +277,11 @@ extension ProfileLibrary {
     <threshold name="frontDepth" value="1500" unit="mm"/>
   </rule>
 
+  <rule id="din18040-2.parking.size" reference="A8 (V)">
+    <threshold name="width" value="3500" unit="mm"/>
+    <threshold name="length" value="5000" unit="mm"/>
+  </rule>
+
   <rule id="din18040-2.window.sill-height" scope="living bedroom" reference="W1 (VV)">
     <threshold name="maximum" value="600" unit="mm"/>
   </rule>
@@ -303,7 +308,7 @@ extension ProfileLibrary {
     not available; thresholds come from secondary sources (see each rule's reference). A revision is in
     draft and will lower the threshold limit (20 mm here).</summary>
 
-  <rule id="din18040-2.door.clear-width" scope="flatEntrance" clause="4.3.3.2" reference="D1 (VV)">
+  <rule id="din18040-2.door.clear-width" scope="flatEntrance common" clause="4.3.3.2" reference="D1 (VV)">
     <threshold name="minimum" value="900" unit="mm"/>
   </rule>
   <rule id="din18040-2.door.clear-width" scope="interior bathroom outdoor" clause="5.3.1" reference="D2 (VV)">
@@ -312,14 +317,14 @@ extension ProfileLibrary {
   <rule id="din18040-2.door.clear-height" reference="D4 (VV)">
     <threshold name="minimum" value="2050" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.threshold" scope="flatEntrance interior bathroom" clause="4.3.3.1"
+  <rule id="din18040-2.door.threshold" scope="flatEntrance interior bathroom common" clause="4.3.3.1"
         reference="D11 (VV); the draft revision lowers it, Q3">
     <threshold name="maximum" value="20" unit="mm"/>
   </rule>
   <rule id="din18040-2.door.threshold" scope="outdoor" clause="5.6" reference="F1 (VV)">
     <threshold name="maximum" value="20" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.manoeuvring-area" scope="flatEntrance" clause="4.3.3"
+  <rule id="din18040-2.door.manoeuvring-area" scope="flatEntrance common" clause="4.3.3"
         reference="D8 (V), D9 (sliding V; hinged back side ?); D10: not for doors inside the flat, and
                    reduced (no number given: not checked) behind the entrance door on the flat's side">
     <threshold name="openingSideWidth" value="1500" unit="mm"/>
@@ -331,11 +336,11 @@ extension ProfileLibrary {
     <threshold name="flatSideWidth" value="0" unit="mm"/>
     <threshold name="flatSideDepth" value="0" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.handle-side-clearance" scope="flatEntrance"
+  <rule id="din18040-2.door.handle-side-clearance" scope="flatEntrance common"
         reference="D7 (VV): R and doors of common areas; the entrance door is opened from the landing">
     <threshold name="minimum" value="500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.reveal-depth" scope="flatEntrance" reference="D5 (V): where a lateral approach is needed">
+  <rule id="din18040-2.door.reveal-depth" scope="flatEntrance common" reference="D5 (V): where a lateral approach is needed">
     <threshold name="maximum" value="260" unit="mm"/>
   </rule>
   <rule id="din18040-2.door.handle-height" reference="D6 (VV)">
@@ -349,6 +354,62 @@ extension ProfileLibrary {
   <rule id="din18040-2.flat.steps" reference="A7 (V): step-free; platform stair lifts accepted for now"/>
   <rule id="din18040-2.ramp.slope" reference="R1 (VV)">
     <threshold name="maximum" value="6" unit="%"/>
+  </rule>
+
+  <!-- The way to the flat: the best route, and the building's paths, ramps, lifts, stairs and places. -->
+  <rule id="din18040-2.route.step-free" reference="A7 (V): entrances reached step-free; steps block unless a platform lift serves them"/>
+  <rule id="din18040-2.path.width" reference="A1 (V): main paths; the format does not mark main paths (A2: secondary 1200)">
+    <threshold name="minimum" value="1500" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.path.slope" reference="A4 (V, Part-1 wording)">
+    <threshold name="maximum" value="3" unit="%"/>
+    <threshold name="maximumWithLandings" value="6" unit="%"/>
+    <threshold name="landingInterval" value="10" unit="m"/>
+  </rule>
+  <rule id="din18040-2.path.cross-slope" reference="A5 (V, Part-1 wording)">
+    <threshold name="maximum" value="2" unit="%"/>
+  </rule>
+  <rule id="din18040-2.ramp.cross-slope" reference="R2 (VV)">
+    <threshold name="maximum" value="0" unit="%"/>
+  </rule>
+  <rule id="din18040-2.ramp.clear-width" reference="R3 (VV)">
+    <threshold name="minimum" value="1200" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.ramp.runs" reference="R4, R5 (VV)">
+    <threshold name="maximumRun" value="6000" unit="mm"/>
+    <threshold name="minimumLanding" value="1500" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.ramp.handrails" reference="R7, R8 (VV); 850-950 in one source, Q5">
+    <threshold name="minimumHeight" value="850" unit="mm"/>
+    <threshold name="maximumHeight" value="900" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.ramp.movement-areas" reference="R6 (VV)">
+    <threshold name="width" value="1500" unit="mm"/>
+    <threshold name="depth" value="1500" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.lift.cabin" reference="I5, I6 (VV), I9 (V)">
+    <threshold name="cabinWidth" value="1100" unit="mm"/>
+    <threshold name="cabinDepth" value="1400" unit="mm"/>
+    <threshold name="doorWidth" value="900" unit="mm"/>
+    <threshold name="controlHeight" value="1050" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.lift.stop-area" reference="I7 (V): may overlap circulation areas in housing">
+    <threshold name="width" value="1500" unit="mm"/>
+    <threshold name="depth" value="1500" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.stairs.handrails" reference="S1, S2, S3 (VV)">
+    <threshold name="minimumHeight" value="850" unit="mm"/>
+    <threshold name="maximumHeight" value="900" unit="mm"/>
+    <threshold name="extension" value="300" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.place.movement-area" scope="entrance" reference="A6 (V), D8 (V): in front of the entrance">
+    <threshold name="width" value="1500" unit="mm"/>
+    <threshold name="depth" value="1500" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.corridor.width" reference="I1, I2 (V)">
+    <threshold name="minimum" value="1500" unit="mm"/>
+    <threshold name="reducedMinimum" value="1200" unit="mm"/>
+    <threshold name="turningArea" value="1500" unit="mm"/>
   </rule>
 
   <rule id="din18040-2.room.fixtures-recorded" reference="survey completeness: the fixture rules need the fixtures"/>

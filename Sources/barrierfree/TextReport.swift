@@ -35,6 +35,13 @@ struct TextReport {
       "\(top?.count(.notApplicable) ?? 0) not applicable",
     ].joined(separator: ", ")
     var lines = ["  \(name): \(classification)   [\(counts)]"]
+    if let route = top?.route {
+      switch route.outcome {
+      case .found: lines.append("    route: " + route.steps.joined(separator: " → "))
+      case .unreachable: lines.append("    route: none recorded to \(route.target)")
+      case .noSource: lines.append("    route: no public way recorded")
+      }
+    }
     let blockers = flat.blockers
     if let next = classification.nextLevel, !blockers.isEmpty {
       lines.append("    to reach \(next), fix \(blockers.count):")

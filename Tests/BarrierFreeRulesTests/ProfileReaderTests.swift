@@ -255,7 +255,7 @@ struct ProfileReaderTests {
     let bindings = top.bindings(of: "din18040-2.door.threshold")
     #expect(
       bindings.map { $0.scope?.sorted() ?? [] } == [
-        ["bathroom", "flatEntrance", "interior"], ["outdoor"],
+        ["bathroom", "common", "flatEntrance", "interior"], ["outdoor"],
       ])
     #expect(bindings.map { $0.thresholds.values["maximum"] } == [20, 0])
   }

@@ -31,16 +31,91 @@ public struct Assessor: Sendable {
     try self.init(ladder: Ladder([profile]), rules: rules)
   }
 
-  /// Assesses every flat of a building.
+  /// Assesses a building: its places and connectors, the best route to each
+  /// flat's entrance, and every flat with its route.
   public func assess(_ building: Building) -> BuildingAssessment {
     let root = ElementPath([PathStep(kind: "building", name: building.id)])
+    let levels = plans.count
+    var buildingFindings = Array(repeating: [Finding](), count: levels)
+    var connectorFindings = Array(
+      repeating: Array(repeating: [Finding](), count: building.connectors.count), count: levels)
+    var stopFindings = Array(repeating: [Int: [[Finding]]](), count: levels)
+    func evaluate(_ element: Element, _ path: ElementPath) -> [[Finding]] {
+      var result = Array(repeating: [Finding](), count: levels)
+      for (index, plan) in plans.enumerated() {
+        plan.evaluate(element, at: path, into: &result[index])
+        buildingFindings[index] += result[index]
+      }
+      return result
+    }
+    var placeFindings = Array(repeating: [String: [Finding]](), count: levels)
+    for place in building.places {
+      let found = evaluate(.place(place), root.appending("place", place.id))
+      for level in 0..<levels { placeFindings[level][place.id, default: []] += found[level] }
+    }
+    var numbers: [String: Int] = [:]
+    for (index, connector) in building.connectors.enumerated() {
+      numbers[connector.kindName, default: 0] += 1
+      let path = root.appending(
+        connector.kindName, connector.id ?? "#\(numbers[connector.kindName, default: 1])")
+      let found: [[Finding]]
+      switch connector {
+      case .door(let door): found = evaluate(.door(door, role: .common), path)
+      case .path(let way): found = evaluate(.path(way), path)
+      case .ramp(let ramp): found = evaluate(.ramp(ramp), path)
+      case .steps(let steps):
+        let lift = Self.stairLift(beside: steps, in: building.connectors)
+        found = evaluate(.steps(steps, stairLift: lift, inFlat: false), path)
+      case .lift(let lift):
+        found = evaluate(.lift(lift), path)
+        for stop in lift.stops {
+          let atStop = evaluate(
+            .liftStop(stop, lift: lift), path.appending("stop", stop.place))
+          for level in 0..<levels {
+            stopFindings[level][index, default: []].append(atStop[level])
+          }
+        }
+      case .stairLift: found = Array(repeating: [], count: levels)
+      }
+      for level in 0..<levels { connectorFindings[level][index] = found[level] }
+    }
+    let analyses = (0..<levels).map { level in
+      RouteAnalysis(
+        building: building, placeFindings: placeFindings[level],
+        connectorFindings: connectorFindings[level], stopFindings: stopFindings[level])
+    }
+    let flats = building.flats.map { flat in
+      assess(flat, path: root, routes: analyses.map { $0.route(to: flat.entrance) })
+    }
+    let results = zip(plans, buildingFindings).map { plan, findings in
+      LevelResult(profile: plan.profile.id, level: plan.profile.level, findings: findings)
+    }
     return BuildingAssessment(
-      id: building.id, name: building.name, address: building.address,
-      flats: building.flats.map { assess($0, path: root) })
+      id: building.id, name: building.name, address: building.address, levels: results,
+      flats: flats)
   }
 
-  /// Assesses one flat; `path` is where its building is.
+  /// The stair lift that serves the same two places as `steps`, if any.
+  static func stairLift(beside steps: Steps, in connectors: [Connector]) -> StairLift? {
+    connectors.lazy.compactMap { other -> StairLift? in
+      guard case .stairLift(let lift) = other,
+        Set([lift.from, lift.to]) == Set([steps.from, steps.to])
+      else { return nil }
+      return lift
+    }.first
+  }
+
+  /// Assesses the inside of one flat; `path` is where its building is.
+  ///
+  /// A flat alone has no route: assess its ``BuildingAssessment`` (through
+  /// ``assess(_:)-building``) to classify it with the way to its door.
   public func assess(_ flat: Flat, path: ElementPath = ElementPath()) -> FlatAssessment {
+    assess(flat, path: path, routes: nil)
+  }
+
+  private func assess(
+    _ flat: Flat, path: ElementPath, routes: [(RouteSummary, [Finding])]?
+  ) -> FlatAssessment {
     let flatPath = path.appending("flat", flat.id)
     var perLevel = Array(repeating: [Finding](), count: plans.count)
     func visit(_ element: Element, _ elementPath: ElementPath) {
@@ -49,6 +124,15 @@ public struct Assessor: Sendable {
       }
     }
     visit(.flat(flat), flatPath)
+    if let routes {
+      for (index, plan) in plans.enumerated() where index < routes.count {
+        let (summary, onRoute) = routes[index]
+        plan.evaluate(
+          .route(summary), at: flatPath.appending("route", "to \(flat.entrance)"),
+          into: &perLevel[index])
+        perLevel[index] += onRoute
+      }
+    }
     let roomKinds = Dictionary(
       flat.rooms.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
     let entrance = flat.entranceDoor
@@ -64,12 +148,7 @@ public struct Assessor: Sendable {
         visit(
           .door(door, role: role, innerSide: side), flatPath.appending("door", name(connector)))
       case .steps(let steps):
-        let lift = flat.connectors.lazy.compactMap { other -> StairLift? in
-          guard case .stairLift(let lift) = other,
-            Set([lift.from, lift.to]) == Set([steps.from, steps.to])
-          else { return nil }
-          return lift
-        }.first
+        let lift = Self.stairLift(beside: steps, in: flat.connectors)
         visit(.steps(steps, stairLift: lift), flatPath.appending("steps", name(connector)))
       case .ramp(let ramp):
         visit(.ramp(ramp), flatPath.appending("ramp", name(connector)))
@@ -91,8 +170,10 @@ public struct Assessor: Sendable {
           roomPath.appending(kind, fixture.id ?? "#\(fixtureNumbers[kind, default: 1])"))
       }
     }
-    let levels = zip(plans, perLevel).map { plan, findings in
-      LevelResult(profile: plan.profile.id, level: plan.profile.level, findings: findings)
+    let levels = zip(plans, perLevel).enumerated().map { index, pair in
+      LevelResult(
+        profile: pair.0.profile.id, level: pair.0.profile.level, findings: pair.1,
+        route: routes.flatMap { index < $0.count ? $0[index].0 : nil })
     }
     return FlatAssessment(
       id: flat.id, number: flat.number, storey: flat.level, levels: levels)
@@ -152,12 +233,18 @@ public struct LevelResult: Sendable, Hashable {
   public var level: String
   /// Every finding, in the order the elements were visited.
   public var findings: [Finding]
+  /// For a flat assessed with its building: the best route to its entrance
+  /// at this level.
+  public var route: RouteSummary?
 
   /// Creates a level result.
-  public init(profile: String, level: String, findings: [Finding]) {
+  public init(
+    profile: String, level: String, findings: [Finding], route: RouteSummary? = nil
+  ) {
     self.profile = profile
     self.level = level
     self.findings = findings
+    self.route = route
   }
 
   /// The worst status among the findings that count: fail, else unknown,
@@ -283,14 +370,21 @@ public struct BuildingAssessment: Sendable, Hashable {
   public var name: String?
   /// Its address.
   public var address: Address?
+  /// The findings on the building's own places and connectors, one result
+  /// per ladder level (a flat's results hold those on its route too).
+  public var levels: [LevelResult]
   /// Its flats, in file order.
   public var flats: [FlatAssessment]
 
   /// Creates a building assessment.
-  public init(id: String, name: String?, address: Address?, flats: [FlatAssessment]) {
+  public init(
+    id: String, name: String?, address: Address?, levels: [LevelResult] = [],
+    flats: [FlatAssessment]
+  ) {
     self.id = id
     self.name = name
     self.address = address
+    self.levels = levels
     self.flats = flats
   }
 }

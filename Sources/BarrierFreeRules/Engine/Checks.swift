@@ -46,6 +46,22 @@ public enum Check {
       text: .measured(what), remedy: met ? nil : remedy())
   }
 
+  /// A slope of at most `maximum`.
+  public static func slopeAtMost(
+    _ what: String, _ measured: Slope?, _ maximum: Slope?, remedy: @autoclosure () -> String
+  ) -> Evaluation {
+    guard let maximum else { return missingThreshold(what) }
+    let requirement = Requirement(maximum: maximum.percent, unit: .percent)
+    guard let measured else {
+      return Evaluation(
+        .unknown, required: requirement, text: .unmeasured(what), remedy: "measure the \(what)")
+    }
+    let met = measured <= maximum
+    return Evaluation(
+      met ? .pass : .fail, measured: Quantity(measured), required: requirement,
+      text: .measured(what), remedy: met ? nil : remedy())
+  }
+
   /// A free area of at least `minimumWidth` × `minimumDepth`: passes when one
   /// of `areas` is large enough in both directions.
   ///

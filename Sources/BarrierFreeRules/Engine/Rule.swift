@@ -6,10 +6,20 @@ public enum ElementKind: String, Sendable, Hashable, CaseIterable, Codable {
   case flat
   case room
   case door
-  /// Steps inside a flat.
+  /// Steps or a stair flight, in a flat or in the building.
   case steps
-  /// A ramp inside a flat.
+  /// A ramp, in a flat or in the building.
   case ramp
+  /// A place of the building: entrance, lobby, landing, corridor, parking.
+  case place
+  /// A path on the plot.
+  case path
+  /// A lift.
+  case lift
+  /// One stop of a lift, with the area in front of its door.
+  case liftStop
+  /// The best route from a public way to a flat's entrance.
+  case route
   case wc
   case washbasin
   case shower
@@ -34,6 +44,8 @@ public enum DoorRole: String, Sendable, Hashable, CaseIterable, Codable {
   case outdoor
   /// Any other door inside the flat.
   case interior
+  /// A door of the building: the entrance, doors of corridors and lobbies.
+  case common
 }
 
 /// One element handed to the rules, with what they need to know about its
@@ -49,11 +61,22 @@ public enum Element: Sendable, Hashable {
   case door(Door, role: DoorRole, innerSide: Side? = nil)
   /// A fixture in a room.
   case fixture(Fixture, room: Room)
-  /// Steps inside a flat, with the stair lift that serves the same two
-  /// places, if there is one.
-  case steps(Steps, stairLift: StairLift? = nil)
-  /// A ramp inside a flat.
+  /// Steps inside a flat (`inFlat`) or in the building, with the stair lift
+  /// that serves the same two places, if there is one.
+  case steps(Steps, stairLift: StairLift? = nil, inFlat: Bool = true)
+  /// A ramp, in a flat or in the building.
   case ramp(Ramp)
+  /// A place of the building.
+  case place(Place)
+  /// A path on the plot.
+  case path(Path)
+  /// A lift.
+  case lift(Lift)
+  /// One stop of a lift.
+  case liftStop(LiftStop, lift: Lift)
+  /// The best route from a public way to a flat's entrance, as the route
+  /// analysis found it.
+  case route(RouteSummary)
 
   /// The kind of element, for dispatch to rules.
   public var kind: ElementKind {
@@ -63,6 +86,11 @@ public enum Element: Sendable, Hashable {
     case .door: .door
     case .steps: .steps
     case .ramp: .ramp
+    case .place: .place
+    case .path: .path
+    case .lift: .lift
+    case .liftStop: .liftStop
+    case .route: .route
     case .fixture(let fixture, _):
       ElementKind(rawValue: fixture.kindName) ?? .furniture
     }
@@ -72,7 +100,8 @@ public enum Element: Sendable, Hashable {
   /// kind, or the kind of room a fixture is in.
   public var scopeToken: String? {
     switch self {
-    case .flat, .steps, .ramp: nil
+    case .flat, .steps, .ramp, .path, .lift, .liftStop, .route: nil
+    case .place(let place): place.kind.rawValue
     case .room(let room): room.kind.rawValue
     case .door(_, let role, _): role.rawValue
     case .fixture(_, let room): room.kind.rawValue
@@ -178,6 +207,8 @@ public struct RuleDescription: Sendable {
   public static let doorScopes = DoorRole.allCases.map(\.rawValue)
   /// Room kinds as scope tokens.
   public static let roomScopes = RoomKind.allCases.map(\.rawValue)
+  /// Place kinds as scope tokens.
+  public static let placeScopes = PlaceKind.allCases.map(\.rawValue)
 }
 
 /// A rule: one requirement, checked on one kind of element.

@@ -93,6 +93,29 @@ public struct RuleExample: Sendable {
     ]
   }
 
+  /// Four examples around a largest slope: 0.1 % below, at, 0.1 % above,
+  /// and missing.
+  public static func slopes(
+    profile: String, maximum: Double, file: String = #filePath, line: Int = #line,
+    _ make: (Slope?) -> Element
+  ) -> [RuleExample] {
+    let value = formatDecimal(maximum)
+    return [
+      RuleExample(
+        make(.percent(maximum - 0.1)), profile: profile, expected: .pass,
+        note: "just below \(value) %", file: file, line: line),
+      RuleExample(
+        make(.percent(maximum)), profile: profile, expected: .pass, note: "at \(value) %",
+        file: file, line: line),
+      RuleExample(
+        make(.percent(maximum + 0.1)), profile: profile, expected: .fail,
+        note: "just above \(value) %", file: file, line: line),
+      RuleExample(
+        make(nil), profile: profile, expected: .unknown, note: "not measured", file: file,
+        line: line),
+    ]
+  }
+
   /// Examples around a square area requirement `side` × `side`: each
   /// direction 1 mm short, exactly the size, 1 mm larger, and unmeasured.
   public static func square(

@@ -11,12 +11,13 @@ enum Sample {
     case .bathroom: door = Door(from: "hall", to: "bath")
     case .outdoor: door = Door(from: "living", to: "balcony")
     case .interior: door = Door(from: "hall", to: "living")
+    case .common: door = Door(from: "entrance", to: "lobby")
     }
     edit(&door)
     let inner: Side? =
       switch role {
       case .bathroom, .flatEntrance: .to
-      case .interior, .outdoor: nil
+      case .interior, .outdoor, .common: nil
       }
     return .door(door, role: role, innerSide: inner)
   }

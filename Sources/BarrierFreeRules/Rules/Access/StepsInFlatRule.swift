@@ -15,7 +15,7 @@ public enum StepsInFlatRule: Rule {
     outcomes: [.pass, .fail])
 
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
-    guard case .steps(let steps, let lift) = element else { return nil }
+    guard case .steps(let steps, let lift, inFlat: true) = element else { return nil }
     let between = "between '\(steps.from)' and '\(steps.to)'"
     if steps.count == 0 {
       return Evaluation(.pass, measured: Quantity(0, .count), message: "no steps \(between)")

@@ -1,0 +1,178 @@
+import BarrierFreeModel
+import SwiftGraph
+
+/// The best routes through one building at one ladder level.
+///
+/// The places are vertices; every connector is a vertex of its own between
+/// its two places, so that a route names the connectors it uses and parallel
+/// connectors (steps and the stair lift beside them) stay apart; a lift is a
+/// cabin vertex joined to the place of each stop it serves. The cost of
+/// entering a connector counts its fails, then its unknowns, then one step,
+/// so Dijkstra's shortest route is the one with the fewest fails, then the
+/// fewest unknowns, then the fewest connectors (then: from a public way
+/// rather than a parking space). Arriving at a place adds its own fails and
+/// unknowns (a narrow corridor, no area in front of the entrance). One search from all sources
+/// at once (public ways and accessible parking spaces) serves every flat.
+struct RouteAnalysis {
+  /// What the analysis knows of one connector vertex.
+  struct Hop {
+    /// `door b1-d-main`, `lift b1-lift`.
+    var label: String
+    /// The connector's findings at this level.
+    var findings: [Finding]
+    /// Fails the findings do not show: steps block a route.
+    var blocking: String?
+  }
+
+  private let graph: WeightedGraph<UInt32, Int>
+  private let placeIndex: [String: Int]
+  private let placeIDs: [String]
+  private let hops: [Int: Hop]
+  private let placeFindings: [[Finding]]
+  private let distances: [Int?]
+  private let pathDict: [Int: WeightedEdge<Int>]
+  private let source: Int
+  private let hasSources: Bool
+
+  /// Builds the graph of `building` with the findings of its connectors at
+  /// one level (`connectorFindings[i]` for `building.connectors[i]`, and
+  /// `stopFindings[i][k]` for stop `k` of the lift at index `i`) and runs
+  /// the search.
+  init(
+    building: Building, placeFindings: [String: [Finding]], connectorFindings: [[Finding]],
+    stopFindings: [Int: [[Finding]]]
+  ) {
+    let graph = WeightedGraph<UInt32, Int>()
+    var placeIndex: [String: Int] = [:]
+    var placeIDs: [String] = []
+    for place in building.places where placeIndex[place.id] == nil {
+      placeIndex[place.id] = graph.addVertex(UInt32(placeIDs.count))
+      placeIDs.append(place.id)
+    }
+    var hops: [Int: Hop] = [:]
+    let findingsAt = placeIDs.map { placeFindings[$0] ?? [] }
+    // Two per connector, so that a route from a parking space can cost one
+    // more than an equal one from the public way, which reads better.
+    func cost(_ findings: [Finding], blocking: String?, step: Int = 2) -> Int {
+      let fails = findings.count { $0.status == .fail } + (blocking == nil ? 0 : 1)
+      let unknowns = findings.count { $0.status == .unknown }
+      return fails << 40 + unknowns << 20 + step
+    }
+    // Arriving at a place costs what fails or is unknown there (a corridor
+    // too narrow, no area in front of the entrance).
+    func arrival(_ place: Int) -> Int { cost(findingsAt[place], blocking: nil, step: 0) }
+    func vertex() -> Int { graph.addVertex(UInt32(graph.vertexCount)) }
+    var counts: [String: Int] = [:]
+    for (index, connector) in building.connectors.enumerated() {
+      counts[connector.kindName, default: 0] += 1
+      let label =
+        "\(connector.kindName) \(connector.id ?? "#\(counts[connector.kindName, default: 1])")"
+      let findings = index < connectorFindings.count ? connectorFindings[index] : []
+      switch connector {
+      case .lift(let lift):
+        let cabin = vertex()
+        hops[cabin] = Hop(label: label, findings: findings)
+        for (stopIndex, stop) in lift.stops.enumerated() {
+          guard let place = placeIndex[stop.place] else { continue }
+          let atStop = stopFindings[index]?[stopIndex] ?? []
+          graph.addEdge(
+            fromIndex: place, toIndex: cabin, weight: cost(findings + atStop, blocking: nil),
+            directed: true)
+          graph.addEdge(fromIndex: cabin, toIndex: place, weight: arrival(place), directed: true)
+        }
+      default:
+        let ends = connector.endpoints
+        guard ends.count == 2, let from = placeIndex[ends[0]], let to = placeIndex[ends[1]]
+        else { continue }
+        var blocking: String?
+        switch connector {
+        case .steps(let steps):
+          let count = steps.count.map { "\($0) steps" } ?? "steps"
+          blocking =
+            steps.count == 0 ? nil : "\(count) between '\(steps.from)' and '\(steps.to)'"
+        case .stairLift(let lift) where lift.kind == .seat:
+          blocking = "a seat stair lift carries no wheelchair"
+        default: break
+        }
+        let middle = vertex()
+        hops[middle] = Hop(label: label, findings: findings, blocking: blocking)
+        // Entering the connector costs; leaving it is free.
+        graph.addEdge(
+          fromIndex: from, toIndex: middle, weight: cost(findings, blocking: blocking),
+          directed: true)
+        graph.addEdge(
+          fromIndex: to, toIndex: middle, weight: cost(findings, blocking: blocking),
+          directed: true)
+        graph.addEdge(fromIndex: middle, toIndex: from, weight: arrival(from), directed: true)
+        graph.addEdge(fromIndex: middle, toIndex: to, weight: arrival(to), directed: true)
+      }
+    }
+    let source = vertex()
+    var hasSources = false
+    for place in building.places
+    where place.kind == .publicWay || (place.kind == .parkingSpace && place.accessible == true) {
+      guard let index = placeIndex[place.id] else { continue }
+      let bias = place.kind == .parkingSpace ? 1 : 0
+      graph.addEdge(
+        fromIndex: source, toIndex: index, weight: arrival(index) + bias, directed: true)
+      hasSources = true
+    }
+    let (distances, pathDict) = graph.dijkstra(root: source, startDistance: 0)
+    self.graph = graph
+    self.placeIndex = placeIndex
+    self.placeIDs = placeIDs
+    self.hops = hops
+    self.placeFindings = findingsAt
+    self.distances = distances
+    self.pathDict = pathDict
+    self.source = source
+    self.hasSources = hasSources
+  }
+
+  /// The best route to `place`, and the findings of the connectors on it.
+  func route(to place: String) -> (RouteSummary, [Finding]) {
+    guard hasSources else { return (RouteSummary(outcome: .noSource, target: place), []) }
+    guard let target = placeIndex[place], target < distances.count, distances[target] != nil
+    else { return (RouteSummary(outcome: .unreachable, target: place), []) }
+    // Walk back from the target to the source.
+    var vertices: [Int] = [target]
+    var current = target
+    while current != source, let edge = pathDict[current] {
+      current = edge.u
+      vertices.append(current)
+    }
+    vertices.reverse()
+    var summary = RouteSummary(outcome: .found, target: place)
+    var findings: [Finding] = []
+    for vertex in vertices where vertex != source {
+      if vertex < placeIDs.count {
+        let id = placeIDs[vertex]
+        summary.steps.append(id)
+        let atPlace = placeFindings[vertex]
+        findings += atPlace
+        let fails = atPlace.filter { $0.status == .fail }.map(\.evaluation.message)
+        if !fails.isEmpty { summary.failing.append("\(id): \(fails.joined(separator: "; "))") }
+        let unknowns = atPlace.filter { $0.status == .unknown }.map(\.evaluation.message)
+        if !unknowns.isEmpty {
+          summary.unknown.append("\(id): \(unknowns.joined(separator: "; "))")
+        }
+        continue
+      }
+      guard let hop = hops[vertex] else { continue }
+      summary.steps.append(hop.label)
+      findings += hop.findings
+      // Steps block by themselves; what else fails on them is secondary.
+      let fails =
+        hop.blocking.map { [$0] }
+        ?? hop.findings.filter { $0.status == .fail }.map(\.evaluation.message)
+      if !fails.isEmpty {
+        summary.failing.append("\(hop.label): \(fails.joined(separator: "; "))")
+      }
+      let unknowns = hop.findings.filter { $0.status == .unknown }.map(\.evaluation.message)
+      if hop.blocking == nil, !unknowns.isEmpty {
+        summary.unknown.append("\(hop.label): \(unknowns.joined(separator: "; "))")
+      }
+    }
+    return (summary, findings)
+  }
+}

@@ -1,0 +1,51 @@
+import BarrierFreeModel
+
+/// A lift's cabin must be 1100 mm wide and 1400 mm deep inside (type 2 of
+/// DIN EN 81-70), its door 900 mm wide, its highest button within reach.
+public enum LiftCabinRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.lift.cabin", title: "Lift cabin, door and controls",
+    clause: "4.3.5", reference: ["I5", "I6", "I9"], appliesTo: [.lift],
+    measures: "the cabin's clear inner width and depth, the door's clear width, and the height "
+      + "of the highest button",
+    parameters: [
+      Parameter("cabinWidth", .length, "smallest clear cabin width"),
+      Parameter("cabinDepth", .length, "smallest clear cabin depth"),
+      Parameter("doorWidth", .length, "smallest clear door width"),
+      Parameter("controlHeight", .length, "highest button"),
+    ],
+    remedy: "replace the lift with one of type 2 (1100 × 1400 mm, 900 mm door)")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .lift(let lift) = element else { return nil }
+    let width = thresholds.length("cabinWidth")
+    let depth = thresholds.length("cabinDepth")
+    let cabin =
+      lift.cabinWidth == nil && lift.cabinDepth == nil
+      ? [] : [MovementArea(width: lift.cabinWidth, depth: lift.cabinDepth)]
+    let remedy = "replace the lift with one of \(size(width, depth)) inside"
+    return Check.all([
+      Check.area("cabin", cabin, minimumWidth: width, minimumDepth: depth, remedy: remedy),
+      Check.atLeast(
+        "door clear width", lift.doorClearWidth, thresholds.length("doorWidth"), remedy: remedy),
+      Check.atMost(
+        "highest button", lift.controlHeight, thresholds.length("controlHeight"),
+        remedy: "add a lower control panel"),
+    ])
+  }
+
+  public static var examples: [RuleExample] {
+    func lift(
+      _ cabin: [MovementArea] = [Sample.area(1100, 1400)], door: Length? = .mm(900),
+      controls: Length? = .mm(1000)
+    ) -> Element {
+      .lift(
+        Lift(
+          id: "lift", cabinWidth: cabin.first?.width, cabinDepth: cabin.first?.depth,
+          doorClearWidth: door, controlHeight: controls))
+    }
+    return RuleExample.rectangle(profile: barrierFree, 1100, 1400) { lift($0) }
+      + RuleExample.boundaries(profile: barrierFree, .minimum, 900) { lift(door: $0) }
+      + RuleExample.boundaries(profile: barrierFree, .maximum, 1050) { lift(controls: $0) }
+  }
+}

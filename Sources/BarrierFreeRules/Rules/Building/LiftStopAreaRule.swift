@@ -1,0 +1,31 @@
+import BarrierFreeModel
+
+/// In front of the lift door at every stop there must be a free area of
+/// 1500 × 1500 mm (in housing it may overlap the circulation area).
+public enum LiftStopAreaRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.lift.stop-area", title: "Area in front of the lift",
+    clause: "4.3.5", reference: ["I7"], appliesTo: [.liftStop],
+    measures: "the free area in front of the lift door at a stop (stop's movementArea)",
+    parameters: [
+      Parameter("width", .length, "smallest width"),
+      Parameter("depth", .length, "smallest depth"),
+    ],
+    remedy: "clear the area in front of the lift door")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .liftStop(let stop, _) = element else { return nil }
+    let width = thresholds.length("width")
+    let depth = thresholds.length("depth")
+    return Check.area(
+      "area in front of the lift door", stop.movementArea.map { [$0] } ?? [],
+      minimumWidth: width, minimumDepth: depth,
+      remedy: "clear \(size(width, depth)) in front of the lift door at '\(stop.place)'")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.square(profile: barrierFree, 1500) { areas in
+      .liftStop(LiftStop(place: "landing", movementArea: areas.first), lift: Lift(id: "lift"))
+    }
+  }
+}

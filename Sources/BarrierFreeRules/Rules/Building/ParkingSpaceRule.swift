@@ -1,0 +1,40 @@
+import BarrierFreeModel
+
+/// A parking space for a wheelchair user is 3500 mm wide and 5000 mm long.
+/// Spaces not marked `accessible` are not checked.
+public enum ParkingSpaceRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.parking.size", title: "Wheelchair parking space",
+    clause: "4.2.2", reference: ["A8"], appliesTo: [.place],
+    scopes: [PlaceKind.parkingSpace.rawValue],
+    measures: "the width and length of a parking space marked accessible",
+    parameters: [
+      Parameter("width", .length, "smallest width"),
+      Parameter("length", .length, "smallest length"),
+    ],
+    remedy: "mark out a wider space")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .place(let place) = element, place.kind == .parkingSpace else { return nil }
+    guard place.accessible == true else {
+      return Evaluation(.notApplicable, message: "not marked as a wheelchair parking space")
+    }
+    let width = thresholds.length("width")
+    let length = thresholds.length("length")
+    let measured =
+      place.width == nil && place.length == nil
+      ? [] : [MovementArea(width: place.width, depth: place.length)]
+    return Check.area(
+      "space", measured, minimumWidth: width, minimumDepth: length,
+      remedy: "mark out a space of \(size(width, length))")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.rectangle(profile: wheelchair, 3500, 5000) { areas in
+      .place(
+        Place(
+          id: "park", kind: .parkingSpace, width: areas.first?.width,
+          length: areas.first?.depth, accessible: true))
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import BarrierFreeModel
+
+/// A path may fall sideways at most 2 %.
+public enum PathCrossSlopeRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.path.cross-slope", title: "Path cross slope",
+    clause: "4.2.1", reference: ["A5"], appliesTo: [.path],
+    measures: "the cross slope of a path",
+    parameters: [Parameter("maximum", .slope, "steepest cross slope")],
+    remedy: "relay the path")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .path(let path) = element else { return nil }
+    return Check.slopeAtMost(
+      "cross slope", path.geometry.crossSlope, thresholds.slope("maximum"),
+      remedy: "relay the path with less cross slope")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.slopes(profile: barrierFree, maximum: 2) { slope in
+      .path(Path(from: "street", to: "entrance", geometry: PathGeometry(crossSlope: slope)))
+    }
+  }
+}

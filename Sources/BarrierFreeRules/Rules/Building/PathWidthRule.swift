@@ -1,0 +1,25 @@
+import BarrierFreeModel
+
+/// A path to the building must be 1500 mm wide (main paths; the format does
+/// not tell main from secondary paths, which may be 1200 mm).
+public enum PathWidthRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.path.width", title: "Path width",
+    clause: "4.2.1", reference: ["A1", "A2"], appliesTo: [.path],
+    measures: "the usable width of a path on the plot",
+    parameters: [Parameter("minimum", .length, "smallest usable width")],
+    remedy: "widen the path")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .path(let path) = element else { return nil }
+    let minimum = thresholds.length("minimum")
+    return Check.atLeast(
+      "width", path.geometry.width, minimum, remedy: "widen the path to \(mm(minimum))")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.boundaries(profile: barrierFree, .minimum, 1500) { width in
+      .path(Path(from: "street", to: "entrance", geometry: PathGeometry(width: width)))
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import BarrierFreeModel
+
+/// In front of the building's entrance, and wherever a wheelchair user must
+/// turn, a level area of 1500 × 1500 mm.
+public enum PlaceMovementAreaRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.place.movement-area", title: "Movement area at a place",
+    clause: "4.2.3, 4.3.3", reference: ["A6", "D8"], appliesTo: [.place],
+    scopes: RuleDescription.placeScopes,
+    measures: "the largest free movement area of the place (movementArea)",
+    parameters: [
+      Parameter("width", .length, "smallest width"),
+      Parameter("depth", .length, "smallest depth"),
+    ],
+    remedy: "clear a level area")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .place(let place) = element else { return nil }
+    let width = thresholds.length("width")
+    let depth = thresholds.length("depth")
+    return Check.area(
+      "movement area", place.movementAreas, minimumWidth: width, minimumDepth: depth,
+      remedy: "clear a level area of \(size(width, depth))")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.square(profile: barrierFree, 1500) { areas in
+      .place(Place(id: "entrance", kind: .entrance, movementAreas: areas))
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import BarrierFreeModel
+
+/// A ramp must not fall sideways.
+public enum RampCrossSlopeRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.ramp.cross-slope", title: "Ramp cross slope",
+    clause: "4.3.8", reference: ["R2"], appliesTo: [.ramp],
+    measures: "the cross slope of the ramp",
+    parameters: [Parameter("maximum", .slope, "steepest cross slope (0: none)")],
+    remedy: "rebuild the ramp level across")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .ramp(let ramp) = element else { return nil }
+    return Check.slopeAtMost(
+      "cross slope", ramp.crossSlope, thresholds.slope("maximum"),
+      remedy: "rebuild the ramp level across")
+  }
+
+  public static var examples: [RuleExample] {
+    [
+      RuleExample(
+        .ramp(Ramp(from: "a", to: "b", crossSlope: .percent(0))), profile: barrierFree,
+        expected: .pass, note: "at 0 %"),
+      RuleExample(
+        .ramp(Ramp(from: "a", to: "b", crossSlope: .percent(0.1))), profile: barrierFree,
+        expected: .fail, note: "0.1 %, just above 0"),
+      RuleExample(
+        .ramp(Ramp(from: "a", to: "b")), profile: barrierFree, expected: .unknown,
+        note: "not measured"),
+    ]
+  }
+}

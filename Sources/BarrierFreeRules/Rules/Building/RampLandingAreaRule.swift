@@ -1,0 +1,38 @@
+import BarrierFreeModel
+
+/// At the start and the end of a ramp there must be a level area of
+/// 1500 × 1500 mm.
+public enum RampLandingAreaRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.ramp.movement-areas", title: "Movement areas at the ends of a ramp",
+    clause: "4.3.8", reference: ["R6"], appliesTo: [.ramp],
+    measures: "the level areas at the start and end of the ramp (movementArea with side)",
+    parameters: [
+      Parameter("width", .length, "smallest width of each area"),
+      Parameter("depth", .length, "smallest depth of each area"),
+    ],
+    remedy: "clear a level area at both ends of the ramp")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .ramp(let ramp) = element else { return nil }
+    let width = thresholds.length("width")
+    let depth = thresholds.length("depth")
+    return Check.all(
+      Side.allCases.map { side in
+        Check.area(
+          "area at the '\(side.rawValue)' end", ramp.movementAreas.filter { $0.side == side },
+          minimumWidth: width, minimumDepth: depth,
+          remedy: "clear \(size(width, depth)) at the '\(side.rawValue)' end of the ramp")
+      })
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.square(profile: barrierFree, 1500) { areas in
+      .ramp(
+        Ramp(
+          from: "a", to: "b",
+          movementAreas: areas.map { MovementArea(width: $0.width, depth: $0.depth, side: .from) }
+            + [MovementArea(width: .mm(1500), depth: .mm(1500), side: .to)]))
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import BarrierFreeModel
+
+/// A ramp must be 1200 mm wide between its handrails or kerbs.
+public enum RampWidthRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.ramp.clear-width", title: "Ramp clear width",
+    clause: "4.3.8", reference: ["R3"], appliesTo: [.ramp],
+    measures: "the clear width of the ramp between handrails or kerbs",
+    parameters: [Parameter("minimum", .length, "smallest clear width")],
+    remedy: "widen the ramp")
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .ramp(let ramp) = element else { return nil }
+    let minimum = thresholds.length("minimum")
+    return Check.atLeast(
+      "clear width", ramp.clearWidth, minimum, remedy: "widen the ramp to \(mm(minimum))")
+  }
+
+  public static var examples: [RuleExample] {
+    RuleExample.boundaries(profile: barrierFree, .minimum, 1200) { width in
+      .ramp(Ramp(from: "a", to: "b", clearWidth: width))
+    }
+  }
+}
