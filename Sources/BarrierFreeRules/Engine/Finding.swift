@@ -278,6 +278,9 @@ public struct Finding: Sendable, Hashable {
 
   /// Pass, fail, unknown or not applicable.
   public var status: FindingStatus { evaluation.status }
+
+  /// Whether the finding stands in the way: a fail or an unknown.
+  public var isOpen: Bool { status == .fail || status == .unknown }
 }
 
 /// The source of a requirement: a standard, its edition and a clause.

@@ -14,6 +14,29 @@ import SwiftGraph
 /// unknowns (a narrow corridor, no area in front of the entrance). One search from all sources
 /// at once (public ways and accessible parking spaces) serves every flat.
 struct RouteAnalysis {
+  /// What a route collects at one vertex: its name, what stands in the way
+  /// there, and that in words.
+  struct Visit {
+    var label: String
+    var open: [Finding]
+    var failing: String?
+    var unknown: String?
+
+    /// `blocking` (steps) stands for all fails, and hides the unknowns.
+    init(label: String, findings: [Finding], blocking: String? = nil) {
+      self.label = label
+      open = findings.filter(\.isOpen)
+      let fails =
+        blocking.map { [$0] }
+        ?? open.filter { $0.status == .fail }.map(\.evaluation.message)
+      failing = fails.isEmpty ? nil : "\(label): \(fails.joined(separator: "; "))"
+      let unknowns = open.filter { $0.status == .unknown }.map(\.evaluation.message)
+      unknown =
+        blocking != nil || unknowns.isEmpty
+        ? nil : "\(label): \(unknowns.joined(separator: "; "))"
+    }
+  }
+
   /// What the analysis knows of one connector vertex.
   struct Hop {
     /// `door b1-d-main`, `lift b1-lift`.
@@ -27,8 +50,9 @@ struct RouteAnalysis {
   private let graph: WeightedGraph<UInt32, Int>
   private let placeIndex: [String: Int]
   private let placeIDs: [String]
-  private let hops: [Int: Hop]
-  private let placeFindings: [[Finding]]
+  /// What a route passing each vertex collects, made once per building and
+  /// level rather than once per flat.
+  private let visits: [Visit?]
   private let distances: [Int?]
   private let pathDict: [Int: WeightedEdge<Int>]
   private let source: Int
@@ -121,15 +145,23 @@ struct RouteAnalysis {
     self.graph = graph
     self.placeIndex = placeIndex
     self.placeIDs = placeIDs
-    self.hops = hops
-    self.placeFindings = findingsAt
+    var visits = [Visit?](repeating: nil, count: graph.vertexCount)
+    for (index, id) in placeIDs.enumerated() {
+      visits[index] = Visit(label: id, findings: findingsAt[index])
+    }
+    for (vertex, hop) in hops {
+      visits[vertex] = Visit(label: hop.label, findings: hop.findings, blocking: hop.blocking)
+    }
+    self.visits = visits
     self.distances = distances
     self.pathDict = pathDict
     self.source = source
     self.hasSources = hasSources
   }
 
-  /// The best route to `place`, and the findings of the connectors on it.
+  /// The best route to `place`, and the fails and unknowns of the places
+  /// and connectors on it (their passes are the building's; a long route
+  /// would otherwise copy thousands of them into every flat).
   func route(to place: String) -> (RouteSummary, [Finding]) {
     guard hasSources else { return (RouteSummary(outcome: .noSource, target: place), []) }
     guard let target = placeIndex[place], target < distances.count, distances[target] != nil
@@ -144,34 +176,12 @@ struct RouteAnalysis {
     vertices.reverse()
     var summary = RouteSummary(outcome: .found, target: place)
     var findings: [Finding] = []
-    for vertex in vertices where vertex != source {
-      if vertex < placeIDs.count {
-        let id = placeIDs[vertex]
-        summary.steps.append(id)
-        let atPlace = placeFindings[vertex]
-        findings += atPlace
-        let fails = atPlace.filter { $0.status == .fail }.map(\.evaluation.message)
-        if !fails.isEmpty { summary.failing.append("\(id): \(fails.joined(separator: "; "))") }
-        let unknowns = atPlace.filter { $0.status == .unknown }.map(\.evaluation.message)
-        if !unknowns.isEmpty {
-          summary.unknown.append("\(id): \(unknowns.joined(separator: "; "))")
-        }
-        continue
-      }
-      guard let hop = hops[vertex] else { continue }
-      summary.steps.append(hop.label)
-      findings += hop.findings
-      // Steps block by themselves; what else fails on them is secondary.
-      let fails =
-        hop.blocking.map { [$0] }
-        ?? hop.findings.filter { $0.status == .fail }.map(\.evaluation.message)
-      if !fails.isEmpty {
-        summary.failing.append("\(hop.label): \(fails.joined(separator: "; "))")
-      }
-      let unknowns = hop.findings.filter { $0.status == .unknown }.map(\.evaluation.message)
-      if hop.blocking == nil, !unknowns.isEmpty {
-        summary.unknown.append("\(hop.label): \(unknowns.joined(separator: "; "))")
-      }
+    for vertex in vertices where vertex != source && vertex < visits.count {
+      guard let visit = visits[vertex] else { continue }
+      summary.steps.append(visit.label)
+      if !visit.open.isEmpty { findings += visit.open }
+      if let failing = visit.failing { summary.failing.append(failing) }
+      if let unknown = visit.unknown { summary.unknown.append(unknown) }
     }
     return (summary, findings)
   }
