@@ -19,8 +19,9 @@ extension Assessor {
   }
 
   /// Reads the portfolio at `path` one building at a time and hands each
-  /// building's assessment to `body`, in file order. Memory holds one
-  /// building at a time.
+  /// building's assessment to `body`, in file order; at the end of each
+  /// quarter, hands its view to `quarterView`. Memory holds one building at
+  /// a time, and of a quarter's buildings only their small links.
   ///
   /// - Returns: The reader's warnings.
   /// - Throws: `ImportError` when the file is invalid (after `body` has
@@ -29,12 +30,27 @@ extension Assessor {
   @discardableResult
   public func assessPortfolio(
     at path: String, options: ReaderOptions = ReaderOptions(),
+    quarterView: (QuarterView) throws -> Void = { _ in },
     _ body: (BuildingAssessment) throws -> Void
   ) throws -> [Diagnostic] {
     let reader = try PortfolioReader(path: path, options: options)
+    var quarter: QuarterContext?
+    var links: [BuildingLinks] = []
     while let event = reader.next() {
-      if case .building(let building, _) = event {
-        try body(assess(building))
+      switch event {
+      case .quarter(let header):
+        quarter = QuarterContext(header)
+        links = []
+      case .building(let building, let quarterID):
+        let context = quarterID == nil ? nil : quarter
+        let assessment = assess(building, in: context)
+        if let link = assessment.links { links.append(link) }
+        try body(assessment)
+      case .endQuarter:
+        if let quarter { try quarterView(view(of: quarter, links: links)) }
+        quarter = nil
+        links = []
+      case .portfolio: break
       }
     }
     let diagnostics = reader.diagnostics

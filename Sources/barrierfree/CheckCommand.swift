@@ -57,7 +57,12 @@ struct CheckCommand: ParsableCommand {
     var invalid = false
     for file in files {
       do {
-        let warnings = try assessor.assessPortfolio(at: file) { building in
+        let warnings = try assessor.assessPortfolio(
+          at: file,
+          quarterView: { view in
+            if !quiet { try output.write(report.quarter(view)) }
+          }
+        ) { building in
           summary.add(building)
           if !quiet { try output.write(report.building(building)) }
         }

@@ -117,6 +117,61 @@ struct TextReport {
     "\(place(of: finding)): \(finding.evaluation.message)  [\(finding.rule); \(finding.citation)]"
   }
 
+  /// The quarter view: flats per class and building, the facilities, what
+  /// fails on the outdoor paths, and whether each flat reaches the café and
+  /// the care base step-free.
+  func quarter(_ view: QuarterView) -> String {
+    var lines = ["quarter \(view.id)" + (view.name.map { " \"\($0)\"" } ?? "")]
+    let classes = Array(view.classes.reversed())
+    let width = max(12, (view.buildings.map(\.count).max() ?? 0) + 2)
+    func pad(_ text: String, _ size: Int) -> String {
+      text + String(repeating: " ", count: max(1, size - text.count))
+    }
+    lines.append("  flats per class")
+    lines.append(
+      "    " + pad("building", width) + classes.map { pad($0, 14) }.joined() + "total")
+    for building in view.buildings + [""] {
+      let counts = classes.map { view.counts[$0]?[building] ?? 0 }
+      let total = counts.reduce(0, +)
+      let cells = counts.map { count -> String in
+        guard building.isEmpty, total > 0 else { return pad("\(count)", 14) }
+        return pad("\(count) (\(Int((Double(count) * 100 / Double(total)).rounded())) %)", 14)
+      }
+      lines.append(
+        "    " + pad(building.isEmpty ? "all" : building, width) + cells.joined() + "\(total)")
+    }
+    for presence in view.presence {
+      let found = presence.facilities.isEmpty ? "none" : presence.facilities.joined(separator: ", ")
+      lines.append("  \(presence.what): \(found)")
+    }
+    if !view.pathFindings.isEmpty {
+      lines.append("  outdoor paths:")
+      for finding in view.pathFindings {
+        lines.append("    \(finding.status.rawValue): \(describe(finding))")
+      }
+    }
+    lines.append("  step-free reach:")
+    for flat in view.flats {
+      let reaches = flat.reaches.map { reach -> String in
+        // Only paths and ramps have lengths: 0 m means inside the building.
+        let length =
+          reach.length.flatMap { length in
+            length.millimetres > 0
+              ? ", \(formatDecimal((length.metres * 10).rounded() / 10)) m" : nil
+          } ?? ""
+        let more = reach.notes.count > 1 ? " and \(reach.notes.count - 1) more" : ""
+        switch reach.status {
+        case .pass: return "\(reach.facility) yes\(length)"
+        case .fail: return "\(reach.facility) no (\(reach.notes.first ?? "")\(more))"
+        default: return "\(reach.facility) unverified (\(reach.notes.first ?? "")\(more))"
+        }
+      }
+      lines.append(
+        "    \(flat.flat) (\(flat.classification)): " + reaches.joined(separator: "; "))
+    }
+    return lines.joined(separator: "\n") + "\n\n"
+  }
+
   func summary(_ summary: AssessmentSummary, files: [String]) -> String {
     guard let top = ladder.top else { return "" }
     var lines: [String] = []

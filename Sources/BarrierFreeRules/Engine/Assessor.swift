@@ -9,7 +9,7 @@ import BarrierFreeModel
 public struct Assessor: Sendable {
   /// The ladder the flats are classified on.
   public let ladder: Ladder
-  private let plans: [LevelPlan]
+  let plans: [LevelPlan]
 
   /// Prepares an assessment against `ladder`.
   ///
@@ -32,8 +32,11 @@ public struct Assessor: Sendable {
   }
 
   /// Assesses a building: its places and connectors, the best route to each
-  /// flat's entrance, and every flat with its route.
-  public func assess(_ building: Building) -> BuildingAssessment {
+  /// flat's entrance, and every flat with its route. In a quarter, it also
+  /// keeps the legs the quarter's view needs (``BuildingAssessment/links``).
+  public func assess(_ building: Building, in quarter: QuarterContext? = nil)
+    -> BuildingAssessment
+  {
     let root = ElementPath([PathStep(kind: "building", name: building.id)])
     let levels = plans.count
     var buildingFindings = Array(repeating: [Finding](), count: levels)
@@ -90,9 +93,13 @@ public struct Assessor: Sendable {
     let results = zip(plans, buildingFindings).map { plan, findings in
       LevelResult(profile: plan.profile.id, level: plan.profile.level, findings: findings)
     }
-    return BuildingAssessment(
+    var assessment = BuildingAssessment(
       id: building.id, name: building.name, address: building.address, levels: results,
       flats: flats)
+    if let quarter, let top = analyses.last {
+      assessment.links = links(of: building, in: quarter, analysis: top, flats: flats)
+    }
+    return assessment
   }
 
   /// The stair lift that serves the same two places as `steps`, if any.
@@ -196,7 +203,7 @@ public struct Assessor: Sendable {
 }
 
 /// The rules one level binds, grouped by the kind of element they check.
-private struct LevelPlan: Sendable {
+struct LevelPlan: Sendable {
   let profile: Profile
   let byKind: [ElementKind: [(rule: any Rule.Type, binding: RuleBinding)]]
 
@@ -375,6 +382,8 @@ public struct BuildingAssessment: Sendable, Hashable {
   public var levels: [LevelResult]
   /// Its flats, in file order.
   public var flats: [FlatAssessment]
+  /// For a building of a quarter: what the quarter's view needs of it.
+  public var links: BuildingLinks?
 
   /// Creates a building assessment.
   public init(

@@ -53,6 +53,9 @@ struct RouteAnalysis {
   /// What a route passing each vertex collects, made once per building and
   /// level rather than once per flat.
   private let visits: [Visit?]
+  /// How long each vertex makes a route: a path's or ramp's length, 0 for
+  /// places, doors, lifts and steps, nil for a path or ramp not measured.
+  private let lengths: [Double?]
   private let distances: [Int?]
   private let pathDict: [Int: WeightedEdge<Int>]
   private let source: Int
@@ -74,6 +77,7 @@ struct RouteAnalysis {
       placeIDs.append(place.id)
     }
     var hops: [Int: Hop] = [:]
+    var lengthOf: [Int: Double?] = [:]
     let findingsAt = placeIDs.map { placeFindings[$0] ?? [] }
     // Two per connector, so that a route from a parking space can cost one
     // more than an equal one from the public way, which reads better.
@@ -120,6 +124,11 @@ struct RouteAnalysis {
         }
         let middle = vertex()
         hops[middle] = Hop(label: label, findings: findings, blocking: blocking)
+        switch connector {
+        case .path(let path): lengthOf[middle] = path.geometry.length?.millimetres
+        case .ramp(let ramp): lengthOf[middle] = ramp.length?.millimetres
+        default: break
+        }
         // Entering the connector costs; leaving it is free.
         graph.addEdge(
           fromIndex: from, toIndex: middle, weight: cost(findings, blocking: blocking),
@@ -153,10 +162,46 @@ struct RouteAnalysis {
       visits[vertex] = Visit(label: hop.label, findings: hop.findings, blocking: hop.blocking)
     }
     self.visits = visits
+    var lengths = [Double?](repeating: 0, count: graph.vertexCount)
+    for (vertex, length) in lengthOf { lengths[vertex] = length }
+    self.lengths = lengths
     self.distances = distances
     self.pathDict = pathDict
     self.source = source
     self.hasSources = hasSources
+  }
+
+  /// The best legs from `origin` to each of `targets` (places of the
+  /// building), for the quarter view: what fails or is unknown on each, and
+  /// its length where every path and ramp on it is measured.
+  func legs(from origin: String, to targets: [String]) -> [String: Leg] {
+    guard let root = placeIndex[origin] else { return [:] }
+    let (distances, pathDict) = graph.dijkstra(root: root, startDistance: 0)
+    var result: [String: Leg] = [:]
+    for target in targets {
+      guard let end = placeIndex[target], end < distances.count, let cost = distances[end]
+      else { continue }
+      var leg = Leg(cost: cost, length: .mm(0))
+      var current = end
+      var walked = 0
+      while true {
+        if let visit = visits[current] {
+          if let failing = visit.failing { leg.failing.append(failing) }
+          if let unknown = visit.unknown { leg.unknown.append(unknown) }
+        }
+        if let length = leg.length {
+          leg.length = lengths[current].map { length + .mm($0) }
+        }
+        guard current != root, let edge = pathDict[current], walked <= graph.vertexCount
+        else { break }
+        current = edge.u
+        walked += 1
+      }
+      leg.failing.reverse()
+      leg.unknown.reverse()
+      result[target] = leg
+    }
+    return result
   }
 
   /// The best route to `place`, and the fails and unknowns of the places

@@ -1,0 +1,334 @@
+import BarrierFreeModel
+import SwiftGraph
+
+/// A stretch of a route, for the quarter view: what fails or is unknown on
+/// it and how long it is.
+public struct Leg: Sendable, Hashable {
+  /// Fails, then unknowns, then steps, packed for ordering (see
+  /// `RouteAnalysis`).
+  var cost: Int
+  /// The length, where every path and ramp on the leg is measured.
+  public var length: Length?
+  /// What fails on the leg, by connector or place.
+  public var failing: [String] = []
+  /// What is not measured on the leg.
+  public var unknown: [String] = []
+
+  /// Pass when nothing fails or is unknown.
+  public var status: FindingStatus {
+    !failing.isEmpty ? .fail : !unknown.isEmpty ? .unknown : .pass
+  }
+
+  /// One leg after the other.
+  static func + (lhs: Leg, rhs: Leg) -> Leg {
+    Leg(
+      cost: lhs.cost + rhs.cost,
+      length: lhs.length.flatMap { left in rhs.length.map { left + $0 } },
+      failing: lhs.failing + rhs.failing, unknown: lhs.unknown + rhs.unknown)
+  }
+}
+
+/// What the assessor needs to know of a quarter while its buildings stream
+/// past: its places, facilities and outdoor paths (not its buildings).
+public struct QuarterContext: Sendable, Hashable {
+  /// The quarter's id.
+  public var id: String
+  /// Its name.
+  public var name: String?
+  /// Its own places (the street, the square).
+  public var places: [Place]
+  /// The café, meeting place, care base and common room.
+  public var facilities: [Facility]
+  /// The paths between the quarter's places and its buildings.
+  public var outdoorPaths: [OutdoorPath]
+
+  /// The context of `quarter` (its buildings are not needed).
+  public init(_ quarter: Quarter) {
+    id = quarter.id
+    name = quarter.name
+    places = quarter.places
+    facilities = quarter.facilities
+    outdoorPaths = quarter.outdoorPaths
+  }
+
+  /// The places of building `id` that outdoor paths reach, and those that
+  /// hold a facility.
+  func gateways(of building: String) -> [String] {
+    var result: [String] = []
+    for path in outdoorPaths {
+      for end in [path.from, path.to] where end.building == building {
+        if !result.contains(end.place) { result.append(end.place) }
+      }
+    }
+    return result
+  }
+
+  /// The places of building `id` where a facility is.
+  func facilityPlaces(in building: String) -> [String] {
+    facilities.filter { $0.location.building == building }.map(\.location.place)
+  }
+}
+
+/// What one building adds to its quarter's view, small enough to keep for
+/// every building of a quarter.
+public struct BuildingLinks: Sendable, Hashable {
+  /// One flat: its class and the legs from its entrance to the building's
+  /// gateways and facility places, at the top level of the ladder.
+  public struct FlatLinks: Sendable, Hashable {
+    /// The flat's id.
+    public var id: String
+    /// Its number.
+    public var number: String?
+    /// Its class.
+    public var classification: Classification
+    /// Legs by place of the building.
+    var legs: [String: Leg]
+  }
+
+  /// The building's id.
+  public var building: String
+  /// Its flats.
+  public var flats: [FlatLinks]
+  /// Legs between the building's places that matter to the quarter: from
+  /// each gateway to each facility place (and between gateways).
+  var inside: [String: [String: Leg]]
+}
+
+/// The quarter as a whole, after the Bielefeld model: how its flats are
+/// spread over the classes, which facilities it has, and whether each flat
+/// reaches the café and the care base without steps.
+public struct QuarterView: Sendable, Hashable {
+  /// A facility kind the model asks for, and whether the quarter has one.
+  public struct Presence: Sendable, Hashable {
+    /// `café or meeting place`, `24-hour care base`, `common room`.
+    public var what: String
+    /// The facilities that count.
+    public var facilities: [String]
+  }
+
+  /// Whether one flat reaches one facility.
+  public struct Reach: Sendable, Hashable {
+    /// The facility's id.
+    public var facility: String
+    /// Pass: step-free; fail: only with steps or worse; unknown: not
+    /// verified, or no connection recorded.
+    public var status: FindingStatus
+    /// The route's length, where every path and ramp on it is measured.
+    public var length: Length?
+    /// What blocks the best route, or what is not measured on it.
+    public var notes: [String]
+  }
+
+  /// One flat of the quarter.
+  public struct FlatReach: Sendable, Hashable {
+    /// The building.
+    public var building: String
+    /// The flat's id.
+    public var flat: String
+    /// Its number.
+    public var number: String?
+    /// Its class.
+    public var classification: Classification
+    /// To the café or meeting place, and to the 24-hour care base.
+    public var reaches: [Reach]
+  }
+
+  /// The quarter's id.
+  public var id: String
+  /// Its name.
+  public var name: String?
+  /// The levels of the ladder, lowest first, with `none` before them.
+  public var classes: [String]
+  /// Flats per class and building, and in total (key `""`).
+  public var counts: [String: [String: Int]]
+  /// The buildings in file order.
+  public var buildings: [String]
+  /// The facilities the model asks for.
+  public var presence: [Presence]
+  /// Every flat with its reach.
+  public var flats: [FlatReach]
+  /// Fails and unknowns on the quarter's outdoor paths.
+  public var pathFindings: [Finding]
+}
+
+extension Assessor {
+  /// The legs of one building that its quarter's view needs.
+  func links(
+    of building: Building, in quarter: QuarterContext, analysis: RouteAnalysis,
+    flats: [FlatAssessment]
+  ) -> BuildingLinks {
+    let gateways = quarter.gateways(of: building.id)
+    let facilityPlaces = quarter.facilityPlaces(in: building.id)
+    let targets = gateways + facilityPlaces.filter { !gateways.contains($0) }
+    // One search from each gateway and facility place reaches every flat
+    // (routes cost the same both ways but for where they end).
+    let entrances = building.flats.map(\.entrance)
+    var inside: [String: [String: Leg]] = [:]
+    var flatLegs = Array(repeating: [String: Leg](), count: building.flats.count)
+    for target in targets {
+      let found = analysis.legs(from: target, to: targets + entrances)
+      if gateways.contains(target) {
+        inside[target] = found.filter { targets.contains($0.key) }
+      }
+      for (index, flat) in building.flats.enumerated() {
+        if let leg = found[flat.entrance] { flatLegs[index][target] = leg }
+      }
+    }
+    let flatLinks = zip(building.flats, flats).enumerated().map { index, pair in
+      BuildingLinks.FlatLinks(
+        id: pair.0.id, number: pair.0.number, classification: pair.1.classification,
+        legs: flatLegs[index])
+    }
+    return BuildingLinks(building: building.id, flats: flatLinks, inside: inside)
+  }
+
+  /// The view of a quarter from the links of its buildings.
+  public func view(of quarter: QuarterContext, links: [BuildingLinks]) -> QuarterView {
+    let classes = [Ladder.none] + ladder.levels.map(\.level)
+    var counts: [String: [String: Int]] = [:]
+    for building in links {
+      for flat in building.flats {
+        counts[flat.classification.level, default: [:]][building.building, default: 0] += 1
+        counts[flat.classification.level, default: [:]]["", default: 0] += 1
+      }
+    }
+    let presence = [
+      QuarterView.Presence(
+        what: "café or meeting place",
+        facilities: quarter.facilities.filter { $0.kind == .cafe || $0.kind == .meetingPlace }
+          .map(\.id)),
+      QuarterView.Presence(
+        what: "24-hour care base",
+        facilities: quarter.facilities.filter { $0.kind == .careBase && $0.open24h == true }
+          .map(\.id)),
+      QuarterView.Presence(
+        what: "common room",
+        facilities: quarter.facilities.filter { $0.kind == .commonRoom }.map(\.id)),
+    ]
+    // The outdoor paths, judged by the top level's path rules.
+    var pathFindings: [Finding] = []
+    var pathLegs: [Leg] = []
+    let quarterPath = ElementPath([PathStep(kind: "quarter", name: quarter.id)])
+    for (index, outdoor) in quarter.outdoorPaths.enumerated() {
+      let path = Path(
+        id: outdoor.id, from: outdoor.from.place, to: outdoor.to.place,
+        geometry: outdoor.geometry)
+      var found: [Finding] = []
+      plans.last?.evaluate(
+        .path(path), at: quarterPath.appending("outdoorPath", outdoor.id ?? "#\(index + 1)"),
+        into: &found)
+      pathFindings += found.filter(\.isOpen)
+      let label = "outdoor path \(outdoor.id ?? "#\(index + 1)")"
+      let fails = found.filter { $0.status == .fail }.map(\.evaluation.message)
+      let unknowns = found.filter { $0.status == .unknown }.map(\.evaluation.message)
+      pathLegs.append(
+        Leg(
+          cost: fails.count << 40 + unknowns.count << 20 + 2,
+          length: outdoor.geometry.length,
+          failing: fails.isEmpty ? [] : ["\(label): \(fails.joined(separator: "; "))"],
+          unknown: unknowns.isEmpty ? [] : ["\(label): \(unknowns.joined(separator: "; "))"]))
+    }
+    let network = QuarterNetwork(quarter: quarter, pathLegs: pathLegs, links: links)
+    let targets = [
+      quarter.facilities.first { $0.kind == .cafe }
+        ?? quarter.facilities.first {
+          $0.kind == .meetingPlace
+        },
+      quarter.facilities.first { $0.kind == .careBase && $0.open24h == true },
+    ].compactMap { $0 }
+    var flats: [QuarterView.FlatReach] = []
+    for building in links {
+      for flat in building.flats {
+        let reaches = targets.map { facility in
+          network.reach(from: flat, in: building.building, to: facility)
+        }
+        flats.append(
+          QuarterView.FlatReach(
+            building: building.building, flat: flat.id, number: flat.number,
+            classification: flat.classification, reaches: reaches))
+      }
+    }
+    return QuarterView(
+      id: quarter.id, name: quarter.name, classes: classes, counts: counts,
+      buildings: links.map(\.building), presence: presence, flats: flats,
+      pathFindings: pathFindings)
+  }
+}
+
+/// The quarter's places and its buildings' gateways, joined by outdoor paths
+/// and by the legs inside buildings.
+struct QuarterNetwork {
+  private var index: [String: Int] = [:]
+  private let graph = WeightedGraph<UInt32, Int>()
+  private var legs: [Int: [Int: Leg]] = [:]
+
+  init(quarter: QuarterContext, pathLegs: [Leg], links: [BuildingLinks]) {
+    func key(_ building: String?, _ place: String) -> String { "\(building ?? "")/\(place)" }
+    func node(_ building: String?, _ place: String) -> Int {
+      let name = key(building, place)
+      if let found = index[name] { return found }
+      let added = graph.addVertex(UInt32(graph.vertexCount))
+      index[name] = added
+      return added
+    }
+    func connect(_ a: Int, _ b: Int, _ leg: Leg) {
+      // Keep the better of parallel legs.
+      if let old = legs[a]?[b], old.cost <= leg.cost { return }
+      legs[a, default: [:]][b] = leg
+      legs[b, default: [:]][a] = leg
+      graph.addEdge(fromIndex: a, toIndex: b, weight: leg.cost)
+    }
+    for (path, leg) in zip(quarter.outdoorPaths, pathLegs) {
+      connect(
+        node(path.from.building, path.from.place), node(path.to.building, path.to.place), leg)
+    }
+    for building in links {
+      for (gateway, targets) in building.inside {
+        for (target, leg) in targets where target != gateway {
+          connect(node(building.building, gateway), node(building.building, target), leg)
+        }
+      }
+    }
+  }
+
+  /// How `flat` reaches `facility`: over its building's places to a gateway
+  /// (or straight to a facility in its own building), then over the quarter.
+  func reach(
+    from flat: BuildingLinks.FlatLinks, in building: String, to facility: Facility
+  ) -> QuarterView.Reach {
+    let target = "\(facility.location.building ?? "")/\(facility.location.place)"
+    var best: Leg?
+    func consider(_ leg: Leg) {
+      if best.map({ leg.cost < $0.cost }) ?? true { best = leg }
+    }
+    if facility.location.building == building, let direct = flat.legs[facility.location.place] {
+      consider(direct)
+    }
+    if let end = index[target] {
+      let (distances, pathDict) = graph.dijkstra(root: end, startDistance: 0)
+      for (place, toGateway) in flat.legs {
+        guard let start = index["\(building)/\(place)"], start < distances.count,
+          distances[start] != nil
+        else { continue }
+        // Walk from the gateway back to the facility, adding the legs.
+        var leg = toGateway
+        var current = start
+        var walked = 0
+        while current != end, let edge = pathDict[current], walked <= graph.vertexCount {
+          if let step = legs[edge.u]?[current] { leg = leg + step }
+          current = edge.u
+          walked += 1
+        }
+        consider(leg)
+      }
+    }
+    guard let best else {
+      return QuarterView.Reach(
+        facility: facility.id, status: .unknown, length: nil,
+        notes: ["no connection recorded to \(facility.id)"])
+    }
+    return QuarterView.Reach(
+      facility: facility.id, status: best.status, length: best.length,
+      notes: best.status == .fail ? best.failing : best.unknown)
+  }
+}
