@@ -336,6 +336,12 @@ struct ReadmeExampleTests {
     for line in lines {
       #expect(check.contains(line + "\n"), "README line not in `check` output: \(line)")
     }
+    for prefix in ["      fail: route to b3-l1", "quarter q-sieker"] {
+      let block = try #require(blocks.first { $0.hasPrefix(prefix) }, "\(prefix)")
+      for line in block.split(separator: "\n") where !line.hasSuffix("…") {
+        #expect(check.contains(line + "\n"), "README line not in `check` output: \(line)")
+      }
+    }
     let explainBlock = try #require(
       blocks.first { $0.hasPrefix("$ barrierfree explain din18040-2.door.clear-width") })
     let explained = try Tool.run(["explain", "din18040-2.door.clear-width"]).standardOutput
