@@ -368,6 +368,7 @@ extension ProfileLibrary {
   </rule>
   <rule id="din18040-2.path.cross-slope" reference="A5 (V, Part-1 wording)">
     <threshold name="maximum" value="2" unit="%"/>
+    <threshold name="maximumWhenLevel" value="2.5" unit="%"/>
   </rule>
   <rule id="din18040-2.ramp.cross-slope" reference="R2 (VV)">
     <threshold name="maximum" value="0" unit="%"/>
@@ -402,7 +403,12 @@ extension ProfileLibrary {
     <threshold name="maximumHeight" value="900" unit="mm"/>
     <threshold name="extension" value="300" unit="mm"/>
   </rule>
-  <rule id="din18040-2.place.movement-area" scope="entrance" reference="A6 (V), D8 (V): in front of the entrance">
+  <rule id="din18040-2.stair-lift.platform" clause="platform dimensions (standard: DIN EN 81-40)"
+        reference="not in the reference table: 800 x 1250 mm commonly cited from DIN EN 81-40; doubtful">
+    <threshold name="width" value="800" unit="mm"/>
+    <threshold name="depth" value="1250" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.place.movement-area" scope="entrance" reference="D8 (V): in front of the entrance door (A6, its slope, is not recorded)">
     <threshold name="width" value="1500" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
   </rule>

@@ -140,6 +140,13 @@ struct TextReport {
       lines.append(
         "    " + pad(building.isEmpty ? "all" : building, width) + cells.joined() + "\(total)")
     }
+    let unverified = classes.compactMap { level -> String? in
+      guard let count = view.unverified[level]?[""], count > 0 else { return nil }
+      return "\(level) \(count)"
+    }
+    if !unverified.isEmpty {
+      lines.append("    of those possibly, unverified: " + unverified.joined(separator: ", "))
+    }
     for presence in view.presence {
       let found = presence.facilities.isEmpty ? "none" : presence.facilities.joined(separator: ", ")
       lines.append("  \(presence.what): \(found)")
@@ -154,11 +161,14 @@ struct TextReport {
     for flat in view.flats {
       let reaches = flat.reaches.map { reach -> String in
         // Only paths and ramps have lengths: 0 m means inside the building.
-        let length =
-          reach.length.flatMap { length in
-            length.millimetres > 0
-              ? ", \(formatDecimal((length.metres * 10).rounded() / 10)) m" : nil
-          } ?? ""
+        let length: String
+        if let measured = reach.length {
+          length =
+            measured.millimetres > 0
+            ? ", \(formatDecimal((measured.metres * 10).rounded() / 10)) m" : ""
+        } else {
+          length = ", length not known"
+        }
         let more = reach.notes.count > 1 ? " and \(reach.notes.count - 1) more" : ""
         switch reach.status {
         case .pass: return "\(reach.facility) yes\(length)"

@@ -89,6 +89,40 @@ struct QuarterTests {
     #expect(view.pathFindings.map(\.rule) == ["din18040-2.path.slope"])
   }
 
+  @Test("The best of several cafés counts; a care base with open24h unrecorded still counts")
+  func severalFacilities() throws {
+    var (quarter, buildings) = twoBuildingQuarter()
+    quarter.facilities = [
+      Facility(
+        id: "cafe-far", kind: .cafe, location: PlaceReference(building: "X", place: "x")),
+      Facility(
+        id: "cafe-near", kind: .cafe, location: PlaceReference(building: "A", place: "a-cafe")),
+      Facility(
+        id: "care", kind: .careBase, location: PlaceReference(building: "A", place: "a-cafe")),
+    ]
+    let view = try quarterView(quarter, buildings)
+    let reaches = try #require(view.flats.first { $0.flat == "flat-b-l0" }?.reaches)
+    #expect(reaches.map(\.facility) == ["cafe-near", "care"])
+    #expect(reaches.map(\.status) == [.pass, .pass])
+    #expect(view.presence[1].facilities == ["care (24 h not recorded)"])
+    // A café in a building the file does not hold is not reachable.
+    quarter.facilities = [
+      Facility(id: "cafe-x", kind: .cafe, location: PlaceReference(building: "X", place: "x"))
+    ]
+    let missing = try #require(try quarterView(quarter, buildings).flats.first?.reaches.first)
+    #expect(missing.status == .unknown)
+    #expect(missing.notes.first?.hasPrefix("building X is not in the file") == true)
+  }
+
+  @Test("Equal ways give the same answer every time (no dictionary order in the view)")
+  func deterministic() throws {
+    let (quarter, buildings) = twoBuildingQuarter()
+    let first = try quarterView(quarter, buildings)
+    for _ in 0..<5 {
+      #expect(try quarterView(quarter, buildings) == first)
+    }
+  }
+
   @Test("Counts per class and building, and in total")
   func counts() throws {
     let (quarter, buildings) = twoBuildingQuarter()

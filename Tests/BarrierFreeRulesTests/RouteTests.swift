@@ -156,6 +156,56 @@ struct RouteTests {
     #expect(route?.failing.first?.hasPrefix("corridor: width 1100 mm; ≥ 1500 mm required") == true)
   }
 
+  @Test("The area in front of the lift at the stop a flat gets off counts")
+  func liftStopArea() throws {
+    var lift = Good.lift(id: "lift", stops: ["l0", "l1"])
+    if case .lift(var value) = lift {
+      value.stops[1].movementArea = MovementArea(width: .mm(900), depth: .mm(900))
+      lift = .lift(value)
+    }
+    let building = Good.building(
+      places: [
+        Good.place("street", .publicWay), Good.place("l0", .landing), Good.place("l1", .landing),
+      ],
+      connectors: [Good.path("street", "l0", id: "way"), lift], flatsAt: ["l1"])
+    let (status, route) = try #require(try routes(building)["flat-l1"])
+    #expect(status == .fail)
+    #expect(
+      route?.failing.first?.hasPrefix("lift lift at l1: area in front of the lift door") == true)
+    #expect(route?.steps == ["street", "path way", "l0", "lift lift", "l1"])
+  }
+
+  @Test(
+    "Steps beside a platform lift pass (when its platform is measured); beside a seat lift they block",
+    arguments: [
+      (StairLiftKind.platform, Length?.some(.mm(1250)), FindingStatus.pass),
+      (.platform, nil, .unknown), (.seat, nil, .fail),
+    ])
+  func stairLifts(kind: StairLiftKind, depth: Length?, expected: FindingStatus) throws {
+    let building = Good.building(
+      places: [Good.place("street", .publicWay), Good.place("hall", .lobby)],
+      connectors: [
+        Good.steps("street", "hall", id: "steps"),
+        .stairLift(
+          StairLift(
+            id: "lift", from: "street", to: "hall", kind: kind, platformWidth: .mm(800),
+            platformDepth: depth)),
+      ], flatsAt: ["hall"])
+    #expect(try routes(building)["flat-hall"]?.0 == expected)
+  }
+
+  @Test("An accessible parking space is a start; one not marked accessible is not")
+  func parkingStart() throws {
+    for (accessible, expected) in [(true, FindingStatus.pass), (false, .unknown)] {
+      var park = Good.place("park", .parkingSpace)
+      park.accessible = accessible
+      let building = Good.building(
+        places: [park, Good.place("hall", .lobby)],
+        connectors: [Good.door("park", "hall", id: "door")], flatsAt: ["hall"])
+      #expect(try routes(building)["flat-hall"]?.0 == expected, "accessible \(accessible)")
+    }
+  }
+
   @Test("A flat with no route at all is unknown, not passed")
   func noRoute() throws {
     let building = Good.building(

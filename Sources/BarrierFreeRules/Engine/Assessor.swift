@@ -78,7 +78,7 @@ public struct Assessor: Sendable {
             stopFindings[level][index, default: []].append(atStop[level])
           }
         }
-      case .stairLift: found = Array(repeating: [], count: levels)
+      case .stairLift(let lift): found = evaluate(.stairLift(lift), path)
       }
       for level in 0..<levels { connectorFindings[level][index] = found[level] }
     }
@@ -159,9 +159,10 @@ public struct Assessor: Sendable {
         visit(.steps(steps, stairLift: lift), flatPath.appending("steps", name(connector)))
       case .ramp(let ramp):
         visit(.ramp(ramp), flatPath.appending("ramp", name(connector)))
-      case .stairLift, .path, .lift:
-        // A stair lift counts with the steps it serves; paths and lifts
-        // belong to the building.
+      case .stairLift(let lift):
+        visit(.stairLift(lift), flatPath.appending("stairLift", name(connector)))
+      case .path, .lift:
+        // Paths and lifts belong to the building.
         _ = name(connector)
       }
     }

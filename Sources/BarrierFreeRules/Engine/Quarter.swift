@@ -20,11 +20,14 @@ public struct Leg: Sendable, Hashable {
   }
 
   /// One leg after the other.
+  /// A place where two legs meet counts in both costs; its notes are kept
+  /// once.
   static func + (lhs: Leg, rhs: Leg) -> Leg {
     Leg(
       cost: lhs.cost + rhs.cost,
       length: lhs.length.flatMap { left in rhs.length.map { left + $0 } },
-      failing: lhs.failing + rhs.failing, unknown: lhs.unknown + rhs.unknown)
+      failing: lhs.failing + rhs.failing.filter { !lhs.failing.contains($0) },
+      unknown: lhs.unknown + rhs.unknown.filter { !lhs.unknown.contains($0) })
   }
 }
 
@@ -117,6 +120,8 @@ public struct QuarterView: Sendable, Hashable {
     public var length: Length?
     /// What blocks the best route, or what is not measured on it.
     public var notes: [String]
+    /// For picking the best of several facilities.
+    var cost: Int
   }
 
   /// One flat of the quarter.
@@ -141,6 +146,8 @@ public struct QuarterView: Sendable, Hashable {
   public var classes: [String]
   /// Flats per class and building, and in total (key `""`).
   public var counts: [String: [String: Int]]
+  /// Of those, the flats whose class is unverified.
+  public var unverified: [String: [String: Int]]
   /// The buildings in file order.
   public var buildings: [String]
   /// The facilities the model asks for.
@@ -186,10 +193,16 @@ extension Assessor {
   public func view(of quarter: QuarterContext, links: [BuildingLinks]) -> QuarterView {
     let classes = [Ladder.none] + ladder.levels.map(\.level)
     var counts: [String: [String: Int]] = [:]
+    var unverified: [String: [String: Int]] = [:]
     for building in links {
       for flat in building.flats {
-        counts[flat.classification.level, default: [:]][building.building, default: 0] += 1
-        counts[flat.classification.level, default: [:]]["", default: 0] += 1
+        let level = flat.classification.level
+        counts[level, default: [:]][building.building, default: 0] += 1
+        counts[level, default: [:]]["", default: 0] += 1
+        if !flat.classification.verified {
+          unverified[level, default: [:]][building.building, default: 0] += 1
+          unverified[level, default: [:]]["", default: 0] += 1
+        }
       }
     }
     let presence = [
@@ -199,8 +212,8 @@ extension Assessor {
           .map(\.id)),
       QuarterView.Presence(
         what: "24-hour care base",
-        facilities: quarter.facilities.filter { $0.kind == .careBase && $0.open24h == true }
-          .map(\.id)),
+        facilities: quarter.facilities.filter { $0.kind == .careBase && $0.open24h != false }
+          .map { $0.open24h == true ? $0.id : "\($0.id) (24 h not recorded)" }),
       QuarterView.Presence(
         what: "common room",
         facilities: quarter.facilities.filter { $0.kind == .commonRoom }.map(\.id)),
@@ -229,18 +242,18 @@ extension Assessor {
           unknown: unknowns.isEmpty ? [] : ["\(label): \(unknowns.joined(separator: "; "))"]))
     }
     let network = QuarterNetwork(quarter: quarter, pathLegs: pathLegs, links: links)
-    let targets = [
-      quarter.facilities.first { $0.kind == .cafe }
-        ?? quarter.facilities.first {
-          $0.kind == .meetingPlace
-        },
-      quarter.facilities.first { $0.kind == .careBase && $0.open24h == true },
-    ].compactMap { $0 }
+    // The best of each kind counts: any café or meeting place, and any care
+    // base not known to close at night.
+    let kinds: [[Facility]] = [
+      quarter.facilities.filter { $0.kind == .cafe || $0.kind == .meetingPlace },
+      quarter.facilities.filter { $0.kind == .careBase && $0.open24h != false },
+    ].filter { !$0.isEmpty }
     var flats: [QuarterView.FlatReach] = []
     for building in links {
       for flat in building.flats {
-        let reaches = targets.map { facility in
-          network.reach(from: flat, in: building.building, to: facility)
+        let reaches = kinds.map { candidates in
+          network.best(
+            candidates.map { network.reach(from: flat, in: building.building, to: $0) })
         }
         flats.append(
           QuarterView.FlatReach(
@@ -250,6 +263,7 @@ extension Assessor {
     }
     return QuarterView(
       id: quarter.id, name: quarter.name, classes: classes, counts: counts,
+      unverified: unverified,
       buildings: links.map(\.building), presence: presence, flats: flats,
       pathFindings: pathFindings)
   }
@@ -263,6 +277,12 @@ struct QuarterNetwork {
   private var legs: [Int: [Int: Leg]] = [:]
 
   init(quarter: QuarterContext, pathLegs: [Leg], links: [BuildingLinks]) {
+    let present = Set(links.map(\.building))
+    let quarterPlaces = Set(quarter.places.map(\.id))
+    /// A place of the quarter or of a building in the file; nothing else.
+    func known(_ reference: PlaceReference) -> Bool {
+      reference.building.map(present.contains) ?? quarterPlaces.contains(reference.place)
+    }
     func key(_ building: String?, _ place: String) -> String { "\(building ?? "")/\(place)" }
     func node(_ building: String?, _ place: String) -> Int {
       let name = key(building, place)
@@ -278,13 +298,16 @@ struct QuarterNetwork {
       legs[b, default: [:]][a] = leg
       graph.addEdge(fromIndex: a, toIndex: b, weight: leg.cost)
     }
-    for (path, leg) in zip(quarter.outdoorPaths, pathLegs) {
+    for (path, leg) in zip(quarter.outdoorPaths, pathLegs) where known(path.from) && known(path.to)
+    {
       connect(
         node(path.from.building, path.from.place), node(path.to.building, path.to.place), leg)
     }
     for building in links {
-      for (gateway, targets) in building.inside {
-        for (target, leg) in targets where target != gateway {
+      for gateway in building.inside.keys.sorted() {
+        let targets = building.inside[gateway] ?? [:]
+        for target in targets.keys.sorted() where target != gateway {
+          guard let leg = targets[target] else { continue }
           connect(node(building.building, gateway), node(building.building, target), leg)
         }
       }
@@ -299,15 +322,24 @@ struct QuarterNetwork {
     let target = "\(facility.location.building ?? "")/\(facility.location.place)"
     var best: Leg?
     func consider(_ leg: Leg) {
-      if best.map({ leg.cost < $0.cost }) ?? true { best = leg }
+      // Fewest fails and unknowns first, then the shorter known way; the
+      // first of equals (legs are tried in sorted order) stays.
+      guard let current = best else {
+        best = leg
+        return
+      }
+      let shorter =
+        (leg.length?.millimetres ?? .infinity) < (current.length?.millimetres ?? .infinity)
+      if leg.cost < current.cost || (leg.cost == current.cost && shorter) { best = leg }
     }
     if facility.location.building == building, let direct = flat.legs[facility.location.place] {
       consider(direct)
     }
     if let end = index[target] {
       let (distances, pathDict) = graph.dijkstra(root: end, startDistance: 0)
-      for (place, toGateway) in flat.legs {
-        guard let start = index["\(building)/\(place)"], start < distances.count,
+      for place in flat.legs.keys.sorted() {
+        guard let toGateway = flat.legs[place], let start = index["\(building)/\(place)"],
+          start < distances.count,
           distances[start] != nil
         else { continue }
         // Walk from the gateway back to the facility, adding the legs.
@@ -323,12 +355,22 @@ struct QuarterNetwork {
       }
     }
     guard let best else {
+      let why =
+        facility.location.building.map { "building \($0) is not in the file, or " } ?? ""
       return QuarterView.Reach(
         facility: facility.id, status: .unknown, length: nil,
-        notes: ["no connection recorded to \(facility.id)"])
+        notes: ["\(why)no connection recorded to \(facility.id)"], cost: Int.max)
     }
     return QuarterView.Reach(
       facility: facility.id, status: best.status, length: best.length,
-      notes: best.status == .fail ? best.failing : best.unknown)
+      notes: best.status == .fail ? best.failing : best.unknown, cost: best.cost)
+  }
+
+  /// The best of several facilities of one kind.
+  func best(_ reaches: [QuarterView.Reach]) -> QuarterView.Reach {
+    reaches.min { a, b in
+      (a.cost, a.length?.millimetres ?? .infinity, a.facility)
+        < (b.cost, b.length?.millimetres ?? .infinity, b.facility)
+    } ?? QuarterView.Reach(facility: "", status: .unknown, length: nil, notes: [], cost: Int.max)
   }
 }

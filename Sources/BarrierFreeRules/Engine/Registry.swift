@@ -27,6 +27,7 @@ public let allRules: [any Rule.Type] = [
   PathSlopeRule.self,
   PathWidthRule.self,
   PlaceMovementAreaRule.self,
+  PlatformLiftRule.self,
   RampCrossSlopeRule.self,
   RampHandrailsRule.self,
   RampLandingAreaRule.self,

@@ -18,13 +18,17 @@ struct RouteAnalysis {
   /// there, and that in words.
   struct Visit {
     var label: String
+    /// Whether the route lists the vertex (a lift's stop is not listed; what
+    /// fails in front of its door is).
+    var shown: Bool
     var open: [Finding]
     var failing: String?
     var unknown: String?
 
     /// `blocking` (steps) stands for all fails, and hides the unknowns.
-    init(label: String, findings: [Finding], blocking: String? = nil) {
+    init(label: String, findings: [Finding], blocking: String? = nil, shown: Bool = true) {
       self.label = label
+      self.shown = shown
       open = findings.filter(\.isOpen)
       let fails =
         blocking.map { [$0] }
@@ -37,22 +41,14 @@ struct RouteAnalysis {
     }
   }
 
-  /// What the analysis knows of one connector vertex.
-  struct Hop {
-    /// `door b1-d-main`, `lift b1-lift`.
-    var label: String
-    /// The connector's findings at this level.
-    var findings: [Finding]
-    /// Fails the findings do not show: steps block a route.
-    var blocking: String?
-  }
-
   private let graph: WeightedGraph<UInt32, Int>
   private let placeIndex: [String: Int]
   private let placeIDs: [String]
   /// What a route passing each vertex collects, made once per building and
   /// level rather than once per flat.
   private let visits: [Visit?]
+  /// What entering each vertex costs.
+  private let vertexCost: [Int]
   /// How long each vertex makes a route: a path's or ramp's length, 0 for
   /// places, doors, lifts and steps, nil for a path or ramp not measured.
   private let lengths: [Double?]
@@ -70,26 +66,37 @@ struct RouteAnalysis {
     stopFindings: [Int: [[Finding]]]
   ) {
     let graph = WeightedGraph<UInt32, Int>()
-    var placeIndex: [String: Int] = [:]
-    var placeIDs: [String] = []
-    for place in building.places where placeIndex[place.id] == nil {
-      placeIndex[place.id] = graph.addVertex(UInt32(placeIDs.count))
-      placeIDs.append(place.id)
-    }
-    var hops: [Int: Hop] = [:]
-    var lengthOf: [Int: Double?] = [:]
-    let findingsAt = placeIDs.map { placeFindings[$0] ?? [] }
-    // Two per connector, so that a route from a parking space can cost one
-    // more than an equal one from the public way, which reads better.
-    func cost(_ findings: [Finding], blocking: String?, step: Int = 2) -> Int {
+    // Every vertex has a cost, paid on entering it: what fails there, then
+    // what is unknown, then two per connector (so that a route from a
+    // parking space can cost one more than an equal one from the public
+    // way, which reads better).
+    var vertexCost: [Int] = []
+    var visits: [Visit?] = []
+    var lengths: [Double?] = []
+    func cost(_ findings: [Finding], blocking: String?, step: Int) -> Int {
       let fails = findings.count { $0.status == .fail } + (blocking == nil ? 0 : 1)
       let unknowns = findings.count { $0.status == .unknown }
       return fails << 40 + unknowns << 20 + step
     }
-    // Arriving at a place costs what fails or is unknown there (a corridor
-    // too narrow, no area in front of the entrance).
-    func arrival(_ place: Int) -> Int { cost(findingsAt[place], blocking: nil, step: 0) }
-    func vertex() -> Int { graph.addVertex(UInt32(graph.vertexCount)) }
+    func vertex(_ visit: Visit?, cost: Int, length: Double? = 0) -> Int {
+      let added = graph.addVertex(UInt32(graph.vertexCount))
+      vertexCost.append(cost)
+      visits.append(visit)
+      lengths.append(length)
+      return added
+    }
+    func link(_ a: Int, _ b: Int) {
+      graph.addEdge(fromIndex: a, toIndex: b, weight: vertexCost[b], directed: true)
+      graph.addEdge(fromIndex: b, toIndex: a, weight: vertexCost[a], directed: true)
+    }
+    var placeIndex: [String: Int] = [:]
+    var placeIDs: [String] = []
+    for place in building.places where placeIndex[place.id] == nil {
+      let findings = placeFindings[place.id] ?? []
+      placeIndex[place.id] = vertex(
+        Visit(label: place.id, findings: findings), cost: cost(findings, blocking: nil, step: 0))
+      placeIDs.append(place.id)
+    }
     var counts: [String: Int] = [:]
     for (index, connector) in building.connectors.enumerated() {
       counts[connector.kindName, default: 0] += 1
@@ -98,21 +105,25 @@ struct RouteAnalysis {
       let findings = index < connectorFindings.count ? connectorFindings[index] : []
       switch connector {
       case .lift(let lift):
-        let cabin = vertex()
-        hops[cabin] = Hop(label: label, findings: findings)
+        // The cabin, and one vertex per stop for the area in front of its
+        // door: a lift joins only the stops it serves.
+        let cabin = vertex(
+          Visit(label: label, findings: findings), cost: cost(findings, blocking: nil, step: 2))
         for (stopIndex, stop) in lift.stops.enumerated() {
           guard let place = placeIndex[stop.place] else { continue }
           let atStop = stopFindings[index]?[stopIndex] ?? []
-          graph.addEdge(
-            fromIndex: place, toIndex: cabin, weight: cost(findings + atStop, blocking: nil),
-            directed: true)
-          graph.addEdge(fromIndex: cabin, toIndex: place, weight: arrival(place), directed: true)
+          let stopVertex = vertex(
+            Visit(label: "\(label) at \(stop.place)", findings: atStop, shown: false),
+            cost: cost(atStop, blocking: nil, step: 0))
+          link(place, stopVertex)
+          link(stopVertex, cabin)
         }
       default:
         let ends = connector.endpoints
         guard ends.count == 2, let from = placeIndex[ends[0]], let to = placeIndex[ends[1]]
         else { continue }
         var blocking: String?
+        var length: Double? = 0
         switch connector {
         case .steps(let steps):
           let count = steps.count.map { "\($0) steps" } ?? "steps"
@@ -120,50 +131,33 @@ struct RouteAnalysis {
             steps.count == 0 ? nil : "\(count) between '\(steps.from)' and '\(steps.to)'"
         case .stairLift(let lift) where lift.kind == .seat:
           blocking = "a seat stair lift carries no wheelchair"
+        case .path(let path): length = path.geometry.length?.millimetres
+        case .ramp(let ramp): length = ramp.length?.millimetres
         default: break
         }
-        let middle = vertex()
-        hops[middle] = Hop(label: label, findings: findings, blocking: blocking)
-        switch connector {
-        case .path(let path): lengthOf[middle] = path.geometry.length?.millimetres
-        case .ramp(let ramp): lengthOf[middle] = ramp.length?.millimetres
-        default: break
-        }
-        // Entering the connector costs; leaving it is free.
-        graph.addEdge(
-          fromIndex: from, toIndex: middle, weight: cost(findings, blocking: blocking),
-          directed: true)
-        graph.addEdge(
-          fromIndex: to, toIndex: middle, weight: cost(findings, blocking: blocking),
-          directed: true)
-        graph.addEdge(fromIndex: middle, toIndex: from, weight: arrival(from), directed: true)
-        graph.addEdge(fromIndex: middle, toIndex: to, weight: arrival(to), directed: true)
+        let middle = vertex(
+          Visit(label: label, findings: findings, blocking: blocking),
+          cost: cost(findings, blocking: blocking, step: 2), length: length)
+        link(from, middle)
+        link(middle, to)
       }
     }
-    let source = vertex()
+    let source = vertex(nil, cost: 0)
     var hasSources = false
     for place in building.places
     where place.kind == .publicWay || (place.kind == .parkingSpace && place.accessible == true) {
       guard let index = placeIndex[place.id] else { continue }
       let bias = place.kind == .parkingSpace ? 1 : 0
       graph.addEdge(
-        fromIndex: source, toIndex: index, weight: arrival(index) + bias, directed: true)
+        fromIndex: source, toIndex: index, weight: vertexCost[index] + bias, directed: true)
       hasSources = true
     }
     let (distances, pathDict) = graph.dijkstra(root: source, startDistance: 0)
     self.graph = graph
     self.placeIndex = placeIndex
     self.placeIDs = placeIDs
-    var visits = [Visit?](repeating: nil, count: graph.vertexCount)
-    for (index, id) in placeIDs.enumerated() {
-      visits[index] = Visit(label: id, findings: findingsAt[index])
-    }
-    for (vertex, hop) in hops {
-      visits[vertex] = Visit(label: hop.label, findings: hop.findings, blocking: hop.blocking)
-    }
     self.visits = visits
-    var lengths = [Double?](repeating: 0, count: graph.vertexCount)
-    for (vertex, length) in lengthOf { lengths[vertex] = length }
+    self.vertexCost = vertexCost
     self.lengths = lengths
     self.distances = distances
     self.pathDict = pathDict
@@ -181,7 +175,8 @@ struct RouteAnalysis {
     for target in targets {
       guard let end = placeIndex[target], end < distances.count, let cost = distances[end]
       else { continue }
-      var leg = Leg(cost: cost, length: .mm(0))
+      // The origin's own cost counts too (Dijkstra starts there for free).
+      var leg = Leg(cost: cost + vertexCost[root], length: .mm(0))
       var current = end
       var walked = 0
       while true {
@@ -223,7 +218,7 @@ struct RouteAnalysis {
     var findings: [Finding] = []
     for vertex in vertices where vertex != source && vertex < visits.count {
       guard let visit = visits[vertex] else { continue }
-      summary.steps.append(visit.label)
+      if visit.shown { summary.steps.append(visit.label) }
       if !visit.open.isEmpty { findings += visit.open }
       if let failing = visit.failing { summary.failing.append(failing) }
       if let unknown = visit.unknown { summary.unknown.append(unknown) }

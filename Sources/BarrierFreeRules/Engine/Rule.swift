@@ -18,6 +18,8 @@ public enum ElementKind: String, Sendable, Hashable, CaseIterable, Codable {
   case lift
   /// One stop of a lift, with the area in front of its door.
   case liftStop
+  /// A stair lift or platform lift.
+  case stairLift
   /// The best route from a public way to a flat's entrance.
   case route
   case wc
@@ -74,6 +76,8 @@ public enum Element: Sendable, Hashable {
   case lift(Lift)
   /// One stop of a lift.
   case liftStop(LiftStop, lift: Lift)
+  /// A stair lift or platform lift, in a flat or in the building.
+  case stairLift(StairLift)
   /// The best route from a public way to a flat's entrance, as the route
   /// analysis found it.
   case route(RouteSummary)
@@ -90,6 +94,7 @@ public enum Element: Sendable, Hashable {
     case .path: .path
     case .lift: .lift
     case .liftStop: .liftStop
+    case .stairLift: .stairLift
     case .route: .route
     case .fixture(let fixture, _):
       ElementKind(rawValue: fixture.kindName) ?? .furniture
@@ -100,7 +105,7 @@ public enum Element: Sendable, Hashable {
   /// kind, or the kind of room a fixture is in.
   public var scopeToken: String? {
     switch self {
-    case .flat, .steps, .ramp, .path, .lift, .liftStop, .route: nil
+    case .flat, .steps, .ramp, .path, .lift, .liftStop, .stairLift, .route: nil
     case .place(let place): place.kind.rawValue
     case .room(let room): room.kind.rawValue
     case .door(_, let role, _): role.rawValue

@@ -1,24 +1,39 @@
 import BarrierFreeModel
 
-/// A path may fall sideways at most 2 %.
+/// A path may fall sideways at most 2 %, or 2.5 % where it has no
+/// longitudinal slope.
 public enum PathCrossSlopeRule: Rule {
   public static let description = RuleDescription(
     id: "din18040-2.path.cross-slope", title: "Path cross slope",
     clause: "4.2.1", reference: ["A5"], appliesTo: [.path],
     measures: "the cross slope of a path",
-    parameters: [Parameter("maximum", .slope, "steepest cross slope")],
+    parameters: [
+      Parameter("maximum", .slope, "steepest cross slope"),
+      Parameter("maximumWhenLevel", .slope, "steepest cross slope on a path with no slope"),
+    ],
     remedy: "relay the path")
 
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .path(let path) = element else { return nil }
+    let level = path.geometry.slope.map { $0.percent == 0 } ?? false
     return Check.slopeAtMost(
-      "cross slope", path.geometry.crossSlope, thresholds.slope("maximum"),
+      "cross slope", path.geometry.crossSlope,
+      thresholds.slope(level ? "maximumWhenLevel" : "maximum"),
       remedy: "relay the path with less cross slope")
   }
 
   public static var examples: [RuleExample] {
     RuleExample.slopes(profile: barrierFree, maximum: 2) { slope in
-      .path(Path(from: "street", to: "entrance", geometry: PathGeometry(crossSlope: slope)))
+      .path(
+        Path(
+          from: "street", to: "entrance",
+          geometry: PathGeometry(slope: .percent(1), crossSlope: slope)))
     }
+      + RuleExample.slopes(profile: barrierFree, maximum: 2.5) { slope in
+        .path(
+          Path(
+            from: "street", to: "entrance",
+            geometry: PathGeometry(slope: .percent(0), crossSlope: slope)))
+      }
   }
 }

@@ -5,7 +5,7 @@ import BarrierFreeModel
 public enum PlaceMovementAreaRule: Rule {
   public static let description = RuleDescription(
     id: "din18040-2.place.movement-area", title: "Movement area at a place",
-    clause: "4.2.3, 4.3.3", reference: ["A6", "D8"], appliesTo: [.place],
+    clause: "4.3.3", reference: ["D8"], appliesTo: [.place],
     scopes: RuleDescription.placeScopes,
     measures: "the largest free movement area of the place (movementArea)",
     parameters: [

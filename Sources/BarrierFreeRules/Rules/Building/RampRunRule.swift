@@ -24,19 +24,27 @@ public enum RampRunRule: Rule {
     let runCheck = Check.atMost(
       "longest run", run, maximumRun,
       remedy: "add a landing of \(mm(minimumLanding)) at least every \(mm(maximumRun))")
-    let needsLanding = (ramp.length ?? run ?? .mm(0)) > maximumRun
-    guard needsLanding else { return runCheck }
-    return Check.all([
-      runCheck,
-      Check.atLeast(
-        "intermediate landing", ramp.landingLength, minimumLanding,
-        remedy: "lengthen the intermediate landings to \(mm(minimumLanding))"),
-    ])
+    let landing = Check.atLeast(
+      "intermediate landing", ramp.landingLength, minimumLanding,
+      remedy: "lengthen the intermediate landings to \(mm(minimumLanding))")
+    guard let length = ramp.length else {
+      // A run without the total length: landings may or may not be needed.
+      if ramp.longestRun == nil { return runCheck }
+      return Check.all([
+        runCheck,
+        ramp.landingLength == nil
+          ? Evaluation(
+            .unknown, message: "total length not measured: whether landings are needed is unknown",
+            remedy: "measure the ramp's total length") : landing,
+      ])
+    }
+    guard length > maximumRun else { return runCheck }
+    return Check.all([runCheck, landing])
   }
 
   public static var examples: [RuleExample] {
     RuleExample.boundaries(profile: barrierFree, .maximum, 6000) { run in
-      .ramp(Ramp(from: "a", to: "b", longestRun: run))
+      .ramp(Ramp(from: "a", to: "b", length: run, longestRun: run))
     }
       + RuleExample.boundaries(profile: barrierFree, .minimum, 1500) { landing in
         .ramp(
@@ -50,6 +58,9 @@ public enum RampRunRule: Rule {
         RuleExample(
           .ramp(Ramp(from: "a", to: "b", length: .mm(9000))), profile: barrierFree,
           expected: .unknown, note: "9 m, runs not recorded"),
+        RuleExample(
+          .ramp(Ramp(from: "a", to: "b", longestRun: .mm(5000))), profile: barrierFree,
+          expected: .unknown, note: "a 5 m run, total length not measured"),
       ]
   }
 }

@@ -1,7 +1,9 @@
 import BarrierFreeModel
 
-/// A stair has handrails on both sides, their top 850–900 mm above the
-/// nosing, running on 300 mm beyond the first and the last step.
+/// A stair of the building has handrails on both sides, their top
+/// 850–900 mm above the nosing, running on 300 mm beyond the first and the
+/// last step (clause 4.3.6 is about the building's stairs; stairs inside a
+/// flat are for `din18040-2.flat.steps`).
 public enum StairHandrailsRule: Rule {
   public static let description = RuleDescription(
     id: "din18040-2.stairs.handrails", title: "Stair handrails",
@@ -16,7 +18,7 @@ public enum StairHandrailsRule: Rule {
     remedy: "fit handrails on both sides")
 
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
-    guard case .steps(let steps, _, _) = element, steps.count != 0 else { return nil }
+    guard case .steps(let steps, _, inFlat: false) = element, steps.count != 0 else { return nil }
     let low = thresholds.length("minimumHeight")
     let high = thresholds.length("maximumHeight")
     let sides: Evaluation =
