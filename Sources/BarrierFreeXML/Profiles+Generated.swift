@@ -418,6 +418,7 @@ extension ProfileLibrary {
     <threshold name="turningArea" value="1500" unit="mm"/>
   </rule>
 
+  <rule id="din18040-2.flat.rooms-reachable" reference="MBO § 50 (1): living and sleeping rooms, a toilet, a bath and the kitchen; survey completeness"/>
   <rule id="din18040-2.room.fixtures-recorded" reference="survey completeness: the fixture rules need the fixtures"/>
   <rule id="din18040-2.room.movement-area" scope="living bedroom kitchen bathroom wc" clause="5.4"
         reference="M1 (VV), B1 (VV)">

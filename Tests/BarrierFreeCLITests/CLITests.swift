@@ -172,13 +172,14 @@ struct CheckCommandTests {
     let result = try Tool.run(["check", "Samples/quarter-bielefeld.xml"])
     #expect(result.status == 1)
     #expect(result.standardError == "")
-    let out = result.standardOutput
-    #expect(out.contains("  flat b1-f01 (no. 0.01, storey 0): wheelchair   [94 pass, 0 fail"))
+    #expect(result.standardOutput.contains("  flat b1-f01 (no. 0.01, storey 0): wheelchair   ["))
+    let out = withoutCounts(result.standardOutput)
+    #expect(out.contains("  flat b1-f01 (no. 0.01, storey 0): wheelchair\n"))
     #expect(out.contains("  flat b1-f02 (no. 0.02, storey 0): possibly wheelchair, unverified"))
     #expect(
       out.contains(
         """
-          flat b1-f13 (no. 1.03, storey 1): none   [49 pass, 37 fail, 8 unknown, 0 not applicable]
+          flat b1-f13 (no. 1.03, storey 1): none
             route: b1-way → path b1-p-way → b1-entrance → door b1-d-main → b1-lobby → lift b1-lift → b1-l1
             to reach barrierFree, fix 1:
               fail: room b1-f13-bath › shower b1-f13-bath-shower: shower area 1150 × 1200 mm; 1200 × 1200 mm required  [din18040-2.shower.size; DIN 18040-2:2011-09, 5.5.5]
@@ -208,14 +209,14 @@ struct CheckCommandTests {
       "check", "Samples/quarter-bielefeld.xml", "--profile", "Samples/profiles/house-rules.xml",
     ])
     #expect(result.status == 1)
-    let out = result.standardOutput
+    let out = withoutCounts(result.standardOutput)
     #expect(out.contains("ladder: none < barrierFree < acmeComfort\n"))
     #expect(out.contains("  acmeComfort: 5 (4 verified, 1 possibly, unverified)\n"))
     // Flat 1.02 passes DIN 18040-2 but not the house rule's 900 mm doors.
     #expect(
       out.contains(
         """
-          flat b1-f12 (no. 1.02, storey 1): barrierFree   [52 pass, 6 fail, 0 unknown, 0 not applicable]
+          flat b1-f12 (no. 1.02, storey 1): barrierFree
             route: b1-way → path b1-p-way → b1-entrance → door b1-d-main → b1-lobby → lift b1-lift → b1-l1
             to reach acmeComfort, fix 6:
               fail ×5: Door clear width  [din18040-2.door.clear-width; Acme Wohnen house rules:2026-01, house rule 1]
@@ -349,4 +350,10 @@ struct ReadmeExampleTests {
       explainBlock.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
         .joined(separator: "\n") == explained)
   }
+}
+
+/// `check` output without the finding counts after each flat's class, which
+/// change whenever a rule is added.
+func withoutCounts(_ text: String) -> String {
+  text.replacing(#/   \[\d+ pass, \d+ fail, \d+ unknown, \d+ not applicable\]/#, with: "")
 }

@@ -36,6 +36,7 @@ public let allRules: [any Rule.Type] = [
   RampWidthRule.self,
   RoomFixturesRecordedRule.self,
   RoomMovementAreaRule.self,
+  RoomsReachableRule.self,
   SanitaryMovementAreaRule.self,
   ShowerGrabBarsRule.self,
   ShowerSizeRule.self,

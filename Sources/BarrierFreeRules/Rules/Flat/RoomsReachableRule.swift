@@ -1,0 +1,83 @@
+import BarrierFreeModel
+import SwiftGraph
+
+/// Past the flat's entrance door, the rooms a person needs must be reached
+/// over the flat's doors (and steps, ramps, stair lifts): the living room, a
+/// bedroom, the kitchen, the bathroom, and the balcony or terrace where there
+/// is one. Whether each door and step on the way passes is for their own
+/// rules; this rule asks whether a way is recorded at all. A room with no
+/// recorded door to it is unknown (an open passage leaves no door in a
+/// survey), never passed.
+public enum RoomsReachableRule: Rule {
+  public static let description = RuleDescription(
+    id: "din18040-2.flat.rooms-reachable", title: "The rooms a person needs are reached",
+    clause: "5.1", reference: ["MBO § 50 (1)", "A7"], appliesTo: [.flat],
+    measures: "whether the flat's connectors join its entrance door to a living room, a bedroom, "
+      + "the kitchen, the bathroom and any balcony or terrace",
+    parameters: [], remedy: "record the doors between the rooms", outcomes: [.pass, .unknown])
+
+  /// The kinds of room that must be reached, one of each where present.
+  static let needed: [[RoomKind]] = [
+    [.living], [.bedroom], [.kitchen], [.bathroom], [.balcony, .terrace],
+  ]
+
+  public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
+    guard case .flat(let flat) = element else { return nil }
+    guard let door = flat.entranceDoor else {
+      return Evaluation(
+        .unknown, message: "no entrance door recorded", remedy: "record the entrance door")
+    }
+    let graph = WeightedGraph<UInt32, Int>()
+    var index: [String: Int] = [:]
+    for room in flat.rooms where index[room.id] == nil {
+      index[room.id] = graph.addVertex(UInt32(graph.vertexCount))
+    }
+    for connector in flat.connectors {
+      let ends = connector.endpoints
+      guard ends.count == 2, let a = index[ends[0]], let b = index[ends[1]] else { continue }
+      graph.addEdge(fromIndex: a, toIndex: b, weight: 1)
+    }
+    let inner = index[door.to] != nil ? door.to : door.from
+    guard let start = index[inner] else {
+      return Evaluation(.unknown, message: "the entrance door leads to no room of the flat")
+    }
+    let (distances, _) = graph.dijkstra(root: start, startDistance: 0)
+    var missing: [String] = []
+    for kinds in needed {
+      let rooms = flat.rooms.filter { kinds.contains($0.kind) }
+      guard !rooms.isEmpty else { continue }
+      let reached = rooms.contains { room in
+        index[room.id].map { $0 < distances.count && distances[$0] != nil } ?? false
+      }
+      if !reached { missing += rooms.map(\.id) }
+    }
+    if missing.isEmpty {
+      return Evaluation(.pass, message: "every room needed is reached from the entrance door")
+    }
+    return Evaluation(
+      .unknown,
+      message: "no recorded way from the entrance door to "
+        + missing.map { "'\($0)'" }
+        .joined(separator: ", "),
+      remedy: "record the doors (or open passages) to these rooms")
+  }
+
+  public static var examples: [RuleExample] {
+    let rooms = [
+      Room(id: "hall", kind: .hallway), Room(id: "living", kind: .living),
+      Room(id: "bath", kind: .bathroom),
+    ]
+    let entrance = Connector.door(Door(from: "landing", to: "hall"))
+    let complete = Flat(
+      id: "W1", entrance: "landing", rooms: rooms,
+      connectors: [
+        entrance, .door(Door(from: "hall", to: "living")), .door(Door(from: "hall", to: "bath")),
+      ])
+    var gap = complete
+    gap.connectors.removeLast()
+    return [
+      RuleExample(.flat(complete), profile: barrierFree, expected: .pass, note: "all reached"),
+      RuleExample(.flat(gap), profile: barrierFree, expected: .unknown, note: "no door to bath"),
+    ]
+  }
+}
