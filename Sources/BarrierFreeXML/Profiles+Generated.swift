@@ -370,6 +370,7 @@ extension ProfileLibrary {
     <threshold name="maximum" value="2" unit="%"/>
     <threshold name="maximumWhenLevel" value="2.5" unit="%"/>
   </rule>
+  <rule id="din18040-2.path.surface" reference="not in the reference table: firm, even surfaces (DIN 18040-1 wording); doubtful for Part 2"/>
   <rule id="din18040-2.ramp.cross-slope" reference="R2 (VV)">
     <threshold name="maximum" value="0" unit="%"/>
   </rule>

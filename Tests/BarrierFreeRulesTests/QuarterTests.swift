@@ -40,13 +40,14 @@ func twoBuildingQuarter(crossing slope: Double = 2) -> (QuarterContext, [Buildin
         id: "to-a", from: PlaceReference(place: "square"),
         to: PlaceReference(building: "A", place: "a-gate"),
         geometry: PathGeometry(
-          width: .mm(2000), length: .mm(30_000), slope: .percent(1), crossSlope: .percent(1))),
+          width: .mm(2000), length: .mm(30_000), slope: .percent(1), crossSlope: .percent(1),
+          surface: .paving)),
       OutdoorPath(
         id: "to-b", from: PlaceReference(place: "square"),
         to: PlaceReference(building: "B", place: "b-gate"),
         geometry: PathGeometry(
           width: .mm(2000), length: .mm(50_000), slope: .percent(slope),
-          crossSlope: .percent(1))),
+          crossSlope: .percent(1), surface: .paving)),
     ])
   return (QuarterContext(quarter), [aBuilding, b])
 }

@@ -11,7 +11,8 @@ enum Good {
       Path(
         id: id, from: from, to: to,
         geometry: PathGeometry(
-          width: .mm(1500), length: .mm(8000), slope: .percent(2), crossSlope: .percent(1))))
+          width: .mm(1500), length: .mm(8000), slope: .percent(2), crossSlope: .percent(1),
+          surface: .paving)))
   }
 
   static func ramp(_ from: String, _ to: String, id: String, slope: Double = 5) -> Connector {

@@ -25,6 +25,7 @@ public let allRules: [any Rule.Type] = [
   ParkingSpaceRule.self,
   PathCrossSlopeRule.self,
   PathSlopeRule.self,
+  PathSurfaceRule.self,
   PathWidthRule.self,
   PlaceMovementAreaRule.self,
   PlatformLiftRule.self,
