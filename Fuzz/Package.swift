@@ -15,13 +15,15 @@ let package = Package(
   name: "BarrierFreeFuzz",
   dependencies: [.package(path: "..")],
   targets: [
+    // libFuzzer's driver, declared once for both targets.
+    .target(name: "FuzzDriver"),
     .executableTarget(
       name: "FuzzReader",
-      dependencies: [.product(name: "BarrierFree", package: rootFolder)]
+      dependencies: ["FuzzDriver", .product(name: "BarrierFree", package: rootFolder)]
     ),
     .executableTarget(
       name: "FuzzProfile",
-      dependencies: [.product(name: "BarrierFree", package: rootFolder)]
+      dependencies: ["FuzzDriver", .product(name: "BarrierFree", package: rootFolder)]
     ),
   ],
   swiftLanguageModes: [.v6]

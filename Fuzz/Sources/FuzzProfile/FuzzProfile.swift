@@ -1,4 +1,5 @@
 import BarrierFree
+import FuzzDriver
 
 /// A flat with one of everything the rules look at, assessed under every
 /// profile the fuzzer manages to write.
@@ -58,15 +59,8 @@ public func fuzzProfile(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   return 0
 }
 
-// SwiftPM links an executable target's entry point as `FuzzProfile_main`;
+// SwiftPM links an executable target's entry point as `<Target>_main`;
 // hand control to libFuzzer's driver from there.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-  _ argc: UnsafeMutablePointer<Int32>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
-) -> Int32
-
 @_cdecl("FuzzProfile_main")
 func fuzzerMain(
   _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?

@@ -1,4 +1,5 @@
 import BarrierFree
+import FuzzDriver
 
 /// libFuzzer entry: reads the bytes as a portfolio with small chunks (so that
 /// chunk boundaries fall everywhere), then writes back whatever was read and
@@ -29,15 +30,8 @@ public func fuzzReader(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   return 0
 }
 
-// SwiftPM links an executable target's entry point as `FuzzReader_main`;
+// SwiftPM links an executable target's entry point as `<Target>_main`;
 // hand control to libFuzzer's driver from there.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-  _ argc: UnsafeMutablePointer<Int32>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
-) -> Int32
-
 @_cdecl("FuzzReader_main")
 func fuzzerMain(
   _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?

@@ -148,6 +148,21 @@ public enum Check {
     return evaluations.max { rank($0.status) < rank($1.status) } ?? none
   }
 
+  /// Handrails (or grab bars) on both sides: one side or none fails,
+  /// unrecorded is unknown.
+  public static func bothSides(
+    _ what: String, _ rails: Handrails?, remedy: @autoclosure () -> String
+  ) -> Evaluation {
+    switch rails {
+    case .bothSides?: Evaluation(.pass, message: "\(what) on both sides")
+    case nil: Evaluation(.unknown, message: "\(what) not recorded", remedy: "record the \(what)")
+    case .oneSide?, Handrails.none?:
+      Evaluation(
+        .fail, message: "\(what): \(rails?.rawValue ?? ""); both sides required",
+        remedy: remedy())
+    }
+  }
+
   /// A yes/no property: `nil` is unknown.
   public static func flag(
     _ value: Bool?, passes: String, fails: String, unmeasured: String,

@@ -17,16 +17,7 @@ public enum RampHandrailsRule: Rule {
     guard case .ramp(let ramp) = element else { return nil }
     let low = thresholds.length("minimumHeight")
     let high = thresholds.length("maximumHeight")
-    let sides: Evaluation =
-      switch ramp.handrails {
-      case .bothSides?: Evaluation(.pass, message: "handrails on both sides")
-      case nil:
-        Evaluation(.unknown, message: "handrails not recorded", remedy: "record the handrails")
-      case .oneSide?, Handrails.none?:
-        Evaluation(
-          .fail, message: "handrails: \(ramp.handrails?.rawValue ?? ""); both sides required",
-          remedy: "fit handrails on both sides")
-      }
+    let sides = Check.bothSides("handrails", ramp.handrails, remedy: "fit handrails on both sides")
     return Check.all([
       sides,
       Check.within(

@@ -21,16 +21,7 @@ public enum StairHandrailsRule: Rule {
     guard case .steps(let steps, _, inFlat: false) = element, steps.count != 0 else { return nil }
     let low = thresholds.length("minimumHeight")
     let high = thresholds.length("maximumHeight")
-    let sides: Evaluation =
-      switch steps.handrails {
-      case .bothSides?: Evaluation(.pass, message: "handrails on both sides")
-      case nil:
-        Evaluation(.unknown, message: "handrails not recorded", remedy: "record the handrails")
-      case .oneSide?, Handrails.none?:
-        Evaluation(
-          .fail, message: "handrails: \(steps.handrails?.rawValue ?? ""); both sides required",
-          remedy: "fit a handrail on each side")
-      }
+    let sides = Check.bothSides("handrails", steps.handrails, remedy: "fit a handrail on each side")
     return Check.all([
       sides,
       Check.within(
