@@ -47,10 +47,17 @@ let package = Package(
       name: "BarrierFreeXML",
       dependencies: ["BarrierFreeModel", "BarrierFreeRules", "CLibXML2", "CZlib"]
     ),
+    // The report model and its renderings (JSON; text lives in the CLI).
+    .target(
+      name: "BarrierFreeReports",
+      dependencies: ["BarrierFreeModel", "BarrierFreeRules"]
+    ),
     // The public front door: re-exports the modules above.
     .target(
       name: "BarrierFree",
-      dependencies: ["BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXML"]
+      dependencies: [
+        "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXML", "BarrierFreeReports",
+      ]
     ),
     .executableTarget(
       name: "barrierfree",

@@ -32,8 +32,20 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "List at most this many unknowns per flat.")
   var maxUnknowns = 10
 
-  @Flag(name: .shortAndLong, help: "Print only the summary.")
+  @Flag(name: .shortAndLong, help: "Print only the summary (text format).")
   var quiet = false
+
+  /// The report formats.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+  }
+
+  @Option(help: "The report format: text, or json (Schemas/report.schema.json).")
+  var format: Format = .text
+
+  @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+  var output: String?
 
   func validate() throws {
     guard maxUnknowns >= 0 else {
@@ -51,8 +63,21 @@ struct CheckCommand: ParsableCommand {
       StandardError.print("\(error)")
       throw ExitCode(2)
     }
-    let output = OutputFile.standardOutput()
-    let report = TextReport(ladder: ladder, maxUnknowns: maxUnknowns)
+    let out: OutputFile
+    do {
+      out = try output.map { try OutputFile(path: $0) } ?? OutputFile.standardOutput()
+    } catch {
+      StandardError.print("error: \(error)")
+      throw ExitCode(2)
+    }
+    let text = TextReport(ladder: ladder, maxUnknowns: maxUnknowns)
+    var json = JSONReport()
+    var quarters: [QuarterView] = []
+    if format == .json {
+      try out.write(
+        json.begin(
+          ReportHeader(toolVersion: BarrierFreeVersion.current, ladder: ladder, inputs: files)))
+    }
     var summary = AssessmentSummary()
     var invalid = false
     for file in files {
@@ -60,22 +85,33 @@ struct CheckCommand: ParsableCommand {
         let warnings = try assessor.assessPortfolio(
           at: file,
           quarterView: { view in
-            if !quiet { try output.write(report.quarter(view)) }
+            switch format {
+            case .text: if !quiet { try out.write(text.quarter(view)) }
+            case .json: quarters.append(view)
+            }
           }
         ) { building in
           summary.add(building)
-          if !quiet { try output.write(report.building(building)) }
+          switch format {
+          case .text: if !quiet { try out.write(text.building(building)) }
+          case .json: try out.write(json.building(BuildingReport(building)))
+          }
         }
         for warning in warnings { StandardError.print(warning.description) }
       } catch let error as ImportError {
-        try output.flush()
+        try out.flush()
         for diagnostic in error.diagnostics { StandardError.print(diagnostic.description) }
-        StandardError.print("\(file): invalid; the report above is incomplete")
+        StandardError.print("\(file): invalid; the report is incomplete")
         invalid = true
       }
     }
-    try output.write(report.summary(summary, files: files))
-    try output.close()
+    switch format {
+    case .text: try out.write(text.summary(summary, files: files))
+    case .json:
+      let classes = [Ladder.none] + ladder.levels.map(\.level)
+      try out.write(json.end(quarters: quarters, summary: ReportSummary(summary, ladder: classes)))
+    }
+    try out.close()
     if invalid { throw ExitCode(2) }
     if summary.findings[.fail, default: 0] > 0 { throw ExitCode(1) }
   }

@@ -269,7 +269,7 @@ struct CheckCommandTests {
 
     let invalid = try Tool.run(["check", "Samples/invalid/decimal-comma.xml"])
     #expect(invalid.status == 2)
-    #expect(invalid.standardError.contains("invalid; the report above is incomplete"))
+    #expect(invalid.standardError.contains("invalid; the report is incomplete"))
   }
 
   @Test("rules lists every rule with its clause; with a profile, its thresholds")
@@ -356,4 +356,108 @@ struct ReadmeExampleTests {
 /// change whenever a rule is added.
 func withoutCounts(_ text: String) -> String {
   text.replacing(#/   \[\d+ pass, \d+ fail, \d+ unknown, \d+ not applicable\]/#, with: "")
+}
+
+@Suite("JSON report")
+struct JSONReportTests {
+  /// Validates the JSON file at `path` against Schemas/report.schema.json
+  /// with Python's jsonschema; the validator's complaints, or "" when valid.
+  static func schemaErrors(_ path: String) throws -> String {
+    let script = """
+      import json, sys, jsonschema
+      schema = json.load(open(sys.argv[1]))
+      jsonschema.Draft202012Validator.check_schema(schema)
+      errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))))
+      print("\\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]))
+      sys.exit(1 if errors else 0)
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, "Schemas/report.schema.json", path]
+    process.currentDirectoryURL = Tool.root
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? "" : "validation failed: \(text)"
+  }
+
+  static func scratch(_ name: String) -> String {
+    FileManager.default.temporaryDirectory
+      .appendingPathComponent("bf-\(ProcessInfo.processInfo.processIdentifier)-\(name)").path
+  }
+
+  @Test(
+    "Every sample's JSON report validates against Schemas/report.schema.json",
+    arguments: ["Samples/quarter-bielefeld.xml", "Samples/design-new-build.xml"])
+  func validates(sample: String) throws {
+    let path = Self.scratch("\(URL(fileURLWithPath: sample).lastPathComponent).json")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = try Tool.run(["check", sample, "--format", "json", "--output", path])
+    #expect(result.status == 1)
+    #expect(result.standardOutput == "")
+    #expect(try Self.schemaErrors(path) == "")
+  }
+
+  @Test("The schema check can fail: a report without its summary is refused")
+  func schemaRefuses() throws {
+    let path = Self.scratch("broken.json")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try Data(#"{"tool":{"name":"barrierfree","version":"0"},"buildings":[]}"#.utf8)
+      .write(to: URL(fileURLWithPath: path))
+    #expect(try Self.schemaErrors(path).contains("'summary' is a required property"))
+  }
+
+  @Test("The contract: classes, verified, findings with measured and required or null")
+  func contract() throws {
+    let result = try Tool.run(["check", "Samples/quarter-bielefeld.xml", "--format", "json"])
+    let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+    let report = try #require(object as? [String: Any])
+    let summary = try #require(report["summary"] as? [String: Any])
+    #expect(summary["flats"] as? Int == 44)
+    #expect(
+      summary["byClass"] as? [String: Int] == ["wheelchair": 4, "barrierFree": 16, "none": 24])
+    let buildings = try #require(report["buildings"] as? [[String: Any]])
+    let flats = buildings.flatMap { ($0["flats"] as? [[String: Any]]) ?? [] }
+    let nearMiss = try #require(flats.first { $0["id"] as? String == "b1-f21" })
+    #expect(nearMiss["class"] as? String == "barrierFree")
+    #expect(nearMiss["verified"] as? Bool == true)
+    #expect(nearMiss["blockingRules"] as? [String] == ["din18040-2.door.clear-width"])
+    let findings = try #require(nearMiss["findings"] as? [[String: Any]])
+    let fail = try #require(findings.first)
+    #expect(fail["status"] as? String == "fail")
+    #expect((fail["measured"] as? [String: Any])?["value"] as? Double == 850)
+    #expect((fail["required"] as? [String: Any])?["minimum"] as? Double == 900)
+    #expect(fail["clause"] as? String == "4.3.3.2, 5.3.1")
+    let unknown = try #require(
+      flats.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }.first {
+        $0["status"] as? String == "unknown" && $0["measured"] is NSNull
+      })
+    #expect(unknown["remedy"] is String)
+    let quarters = try #require(report["quarters"] as? [[String: Any]])
+    #expect(quarters.first?["id"] as? String == "q-sieker")
+  }
+
+  @Test("The finding README.md shows is written exactly so")
+  func readmeExcerpt() throws {
+    let readme = try String(
+      contentsOf: Tool.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let block = try #require(ReadmeExampleTests.blocks().first { $0.hasPrefix("{\"clause\"") })
+    let line = block.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(readme.contains(line))
+    let json = try Tool.run(["check", "Samples/quarter-bielefeld.xml", "--format", "json"])
+    #expect(json.standardOutput.contains(line))
+  }
+
+  @Test("Two runs in separate processes write the same JSON bytes")
+  func deterministic() throws {
+    let arguments = [
+      "check", "Samples/quarter-bielefeld.xml", "Samples/design-new-build.xml", "--format", "json",
+    ]
+    let first = try Tool.run(arguments).standardOutput
+    #expect(first.count > 100_000)
+    #expect(first == (try Tool.run(arguments)).standardOutput)
+  }
 }

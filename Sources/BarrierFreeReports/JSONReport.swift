@@ -1,0 +1,92 @@
+import BarrierFreeRules
+import Foundation
+
+/// Writes a report as JSON (Schemas/report.schema.json), one building at a
+/// time: `begin`, then `building` for each, then `end`. Keys are sorted and
+/// numbers written the same way every time, so the same input gives the
+/// same bytes.
+public struct JSONReport {
+  private var buildingsWritten = 0
+  private let encoder: JSONEncoder
+
+  /// A writer.
+  public init() {
+    encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+  }
+
+  /// The opening of the document, with its header.
+  public func begin(_ header: ReportHeader) throws -> String {
+    let tool = try encode(header.tool)
+    let profile = try encode(header.profile)
+    let inputs = try encode(header.inputs)
+    return "{\n\"tool\":\(tool),\n\"profile\":\(profile),\n\"inputs\":\(inputs),\n\"buildings\":["
+  }
+
+  /// One building, as the next element of the `buildings` array.
+  public mutating func building(_ building: BuildingReport) throws -> String {
+    defer { buildingsWritten += 1 }
+    return (buildingsWritten == 0 ? "\n" : ",\n") + (try encode(building))
+  }
+
+  /// The end: the quarters' views and the summary.
+  public func end(quarters: [QuarterView], summary: ReportSummary) throws -> String {
+    let views = try quarters.map { try encode(QuarterReport($0)) }
+    return "\n],\n\"quarters\":[" + views.joined(separator: ",\n") + "],\n\"summary\":"
+      + (try encode(summary)) + "\n}\n"
+  }
+
+  private func encode<T: Encodable>(_ value: T) throws -> String {
+    String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}
+
+/// A quarter's view as JSON shows it.
+struct QuarterReport: Encodable {
+  struct Reach: Encodable {
+    var facility: String
+    var status: FindingStatus
+    var lengthMetres: Double?
+    var notes: [String]
+  }
+
+  struct Flat: Encodable {
+    var building: String
+    var flat: String
+    var `class`: String
+    var verified: Bool
+    var reaches: [Reach]
+  }
+
+  struct Presence: Encodable {
+    var what: String
+    var facilities: [String]
+  }
+
+  var id: String
+  var name: String?
+  var byClass: [String: [String: Int]]
+  var presence: [Presence]
+  var flats: [Flat]
+  var outdoorPathFindings: [FindingReport]
+
+  init(_ view: QuarterView) {
+    id = view.id
+    name = view.name
+    byClass = view.counts.mapValues { counts in
+      Dictionary(uniqueKeysWithValues: counts.map { ($0.key.isEmpty ? "all" : $0.key, $0.value) })
+    }
+    presence = view.presence.map { Presence(what: $0.what, facilities: $0.facilities) }
+    flats = view.flats.map { flat in
+      Flat(
+        building: flat.building, flat: flat.flat, class: flat.classification.level,
+        verified: flat.classification.verified,
+        reaches: flat.reaches.map {
+          Reach(
+            facility: $0.facility, status: $0.status, lengthMetres: $0.length?.metres,
+            notes: $0.notes)
+        })
+    }
+    outdoorPathFindings = view.pathFindings.map(FindingReport.init)
+  }
+}

@@ -1,0 +1,240 @@
+import BarrierFreeModel
+import BarrierFreeRules
+
+/// The report of a check, apart from any rendering: every format is made
+/// from these values. A report streams: its header first, then one
+/// ``BuildingReport`` at a time, then the quarters and the summary.
+public struct ReportHeader: Sendable, Hashable, Codable {
+  /// The tool that wrote the report.
+  public struct Tool: Sendable, Hashable, Codable {
+    public var name: String
+    public var version: String
+  }
+
+  /// The profile checked against, and its ladder.
+  public struct ProfileInfo: Sendable, Hashable, Codable {
+    public var id: String
+    public var title: String
+    public var standard: String
+    public var edition: String
+    /// The classes of the ladder, lowest first, `none` included.
+    public var ladder: [String]
+  }
+
+  public var tool: Tool
+  public var profile: ProfileInfo
+  /// The input files as named on the command line.
+  public var inputs: [String]
+
+  /// The header of a check of `inputs` on `ladder`.
+  public init(toolVersion: String, ladder: Ladder, inputs: [String]) {
+    tool = Tool(name: "barrierfree", version: toolVersion)
+    let top = ladder.top
+    profile = ProfileInfo(
+      id: top?.id ?? "", title: top?.title ?? "", standard: top?.standard ?? "",
+      edition: top?.edition ?? "", ladder: [Ladder.none] + ladder.levels.map(\.level))
+    self.inputs = inputs
+  }
+}
+
+/// A measured value with its unit.
+public struct MeasuredValue: Sendable, Hashable, Codable {
+  public var value: Double
+  public var unit: String
+}
+
+/// A required value: a minimum, a maximum or both, with the unit.
+public struct RequiredValue: Sendable, Hashable, Codable {
+  public var minimum: Double?
+  public var maximum: Double?
+  public var unit: String
+  /// `≥ 900 mm`.
+  public var text: String
+}
+
+/// One finding, as reports show it.
+public struct FindingReport: Sendable, Hashable, Codable {
+  public var rule: String
+  public var status: FindingStatus
+  public var standard: String
+  public var clause: String
+  /// `building b1 › flat W3 › door d2`.
+  public var element: String
+  public var message: String
+  public var measured: MeasuredValue?
+  public var required: RequiredValue?
+  public var remedy: String?
+
+  /// The report of `finding`.
+  public init(_ finding: Finding) {
+    rule = finding.rule
+    status = finding.status
+    standard = finding.citation.standard
+    clause = finding.citation.clause
+    element = finding.path.description
+    message = finding.evaluation.message
+    measured = finding.evaluation.measured.map {
+      MeasuredValue(value: $0.value, unit: $0.unit.rawValue)
+    }
+    required = finding.evaluation.required.map {
+      RequiredValue(
+        minimum: $0.minimum, maximum: $0.maximum, unit: $0.unit.rawValue, text: "\($0)")
+    }
+    remedy = finding.evaluation.remedy
+  }
+}
+
+/// One flat: its class, its route, its findings at the checked profile.
+public struct FlatReport: Sendable, Hashable, Codable {
+  public var id: String
+  public var number: String?
+  /// The storey of its entrance.
+  public var level: Int?
+  /// The class reached: `wheelchair`, `barrierFree`, … or `none`.
+  public var `class`: String
+  /// False when unknowns hold the class open.
+  public var verified: Bool
+  /// The class verifiably reached.
+  public var verifiedClass: String
+  /// The level above the class, if any.
+  public var nextClass: String?
+  /// The best route to the flat's entrance at the checked profile.
+  public var route: [String]?
+  /// The rules whose fails stand between the flat and the next class.
+  public var blockingRules: [String]
+  /// The findings at the checked profile, fails first.
+  public var findings: [FindingReport]
+
+  /// The report of `flat`.
+  public init(_ flat: FlatAssessment) {
+    id = flat.id
+    number = flat.number
+    level = flat.storey
+    let classification = flat.classification
+    self.class = classification.level
+    verified = classification.verified
+    verifiedClass = classification.verifiedLevel
+    nextClass = classification.nextLevel
+    route = flat.levels.last?.route.map { $0.outcome == .found ? $0.steps : [] }
+    var rules: [String] = []
+    for blocker in flat.blockers where !rules.contains(blocker.rule) {
+      rules.append(blocker.rule)
+    }
+    blockingRules = rules
+    findings = flat.findings.stableSorted().map(FindingReport.init)
+  }
+}
+
+/// One building: its own findings and its flats.
+public struct BuildingReport: Sendable, Hashable, Codable {
+  public var id: String
+  public var name: String?
+  public var address: String?
+  /// The findings on the building's places and connectors at the checked
+  /// profile, fails first.
+  public var findings: [FindingReport]
+  public var flats: [FlatReport]
+
+  /// The report of `building`.
+  public init(_ building: BuildingAssessment) {
+    id = building.id
+    name = building.name
+    address = building.address.map(\.description).flatMap { $0.isEmpty ? nil : $0 }
+    findings = (building.levels.last?.findings ?? []).stableSorted().map(FindingReport.init)
+    flats = building.flats.map(FlatReport.init)
+  }
+}
+
+/// The totals of a report.
+public struct ReportSummary: Sendable, Hashable, Codable {
+  public var buildings: Int
+  public var flats: Int
+  /// Flats per class.
+  public var byClass: [String: Int]
+  /// Of those, the unverified ones per class.
+  public var unverifiedByClass: [String: Int]
+  /// Findings of the checked profile per status.
+  public var findings: [String: Int]
+
+  /// The summary of `summary`, with every class of `ladder` and every status
+  /// present (zero when none).
+  public init(_ summary: AssessmentSummary, ladder: [String]) {
+    buildings = summary.buildings
+    flats = summary.flats
+    byClass = Dictionary(uniqueKeysWithValues: ladder.map { ($0, summary.byClass[$0] ?? 0) })
+    unverifiedByClass = Dictionary(
+      uniqueKeysWithValues: ladder.map { ($0, summary.unverifiedByClass[$0] ?? 0) })
+    findings = Dictionary(
+      uniqueKeysWithValues: FindingStatus.allCases.map {
+        ($0.rawValue, summary.findings[$0] ?? 0)
+      })
+  }
+}
+
+extension Array where Element == Finding {
+  /// Fails first, then unknowns, passes and not applicable; the order of the
+  /// elements kept within each.
+  func stableSorted() -> [Finding] {
+    enumerated().sorted { a, b in
+      (a.element.status, a.offset) < (b.element.status, b.offset)
+    }.map(\.element)
+  }
+}
+
+// The contract's optional fields are written as null, not left out, so that
+// a reader can tell "no value" from "an old report without the field".
+
+extension FindingReport {
+  private enum Keys: String, CodingKey {
+    case rule, status, standard, clause, element, message, measured, required, remedy
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: Keys.self)
+    try container.encode(rule, forKey: .rule)
+    try container.encode(status, forKey: .status)
+    try container.encode(standard, forKey: .standard)
+    try container.encode(clause, forKey: .clause)
+    try container.encode(element, forKey: .element)
+    try container.encode(message, forKey: .message)
+    try container.encode(measured, forKey: .measured)
+    try container.encode(required, forKey: .required)
+    try container.encode(remedy, forKey: .remedy)
+  }
+}
+
+extension FlatReport {
+  private enum Keys: String, CodingKey {
+    case id, number, level, `class`, verified, verifiedClass, nextClass, route, blockingRules
+    case findings
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: Keys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(number, forKey: .number)
+    try container.encode(level, forKey: .level)
+    try container.encode(self.class, forKey: .class)
+    try container.encode(verified, forKey: .verified)
+    try container.encode(verifiedClass, forKey: .verifiedClass)
+    try container.encode(nextClass, forKey: .nextClass)
+    try container.encode(route, forKey: .route)
+    try container.encode(blockingRules, forKey: .blockingRules)
+    try container.encode(findings, forKey: .findings)
+  }
+}
+
+extension BuildingReport {
+  private enum Keys: String, CodingKey {
+    case id, name, address, findings, flats
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: Keys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(name, forKey: .name)
+    try container.encode(address, forKey: .address)
+    try container.encode(findings, forKey: .findings)
+    try container.encode(flats, forKey: .flats)
+  }
+}
