@@ -19,6 +19,8 @@ let package = Package(
     .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     // Graphs for the route analysis (Dijkstra over a building's places).
     .package(url: "https://github.com/davecom/SwiftGraph", from: "4.0.0"),
+    // RFC 4180 CSV for the spreadsheet report.
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     // libxml2, the XML engine (SAX2 push parser + XSD validation).
@@ -50,7 +52,9 @@ let package = Package(
     // The report model and its renderings (JSON; text lives in the CLI).
     .target(
       name: "BarrierFreeReports",
-      dependencies: ["BarrierFreeModel", "BarrierFreeRules"]
+      dependencies: [
+        "BarrierFreeModel", "BarrierFreeRules", .product(name: "CSV", package: "CSV.swift"),
+      ]
     ),
     // The public front door: re-exports the modules above.
     .target(
@@ -80,7 +84,7 @@ let package = Package(
     ),
     .testTarget(
       name: "BarrierFreeCLITests",
-      dependencies: ["barrierfree"]
+      dependencies: ["barrierfree", .product(name: "CSV", package: "CSV.swift")]
     ),
   ],
   swiftLanguageModes: [.v6]

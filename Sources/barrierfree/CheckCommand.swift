@@ -1,6 +1,8 @@
 import ArgumentParser
 import BarrierFree
 
+extension CSVReport.Rows: ExpressibleByArgument {}
+
 /// `barrierfree check FILE… [--profile NAME|FILE]`: assess every flat and
 /// print its class, what stops it reaching the next level, and what is
 /// unknown.
@@ -39,10 +41,15 @@ struct CheckCommand: ParsableCommand {
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
+    case csv
   }
 
-  @Option(help: "The report format: text, or json (Schemas/report.schema.json).")
+  @Option(
+    help: "The report format: text, json (Schemas/report.schema.json), or csv (a row per flat).")
   var format: Format = .text
+
+  @Option(help: "With --format csv: a row per flat (flats) or per finding (findings).")
+  var csv: CSVReport.Rows = .flats
 
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
@@ -72,7 +79,9 @@ struct CheckCommand: ParsableCommand {
     }
     let text = TextReport(ladder: ladder, maxUnknowns: maxUnknowns)
     var json = JSONReport()
+    let table = CSVReport(rows: csv)
     var quarters: [QuarterView] = []
+    if format == .csv { try out.write(table.begin()) }
     if format == .json {
       try out.write(
         json.begin(
@@ -88,6 +97,7 @@ struct CheckCommand: ParsableCommand {
             switch format {
             case .text: if !quiet { try out.write(text.quarter(view)) }
             case .json: quarters.append(view)
+            case .csv: break
             }
           }
         ) { building in
@@ -95,6 +105,7 @@ struct CheckCommand: ParsableCommand {
           switch format {
           case .text: if !quiet { try out.write(text.building(building)) }
           case .json: try out.write(json.building(BuildingReport(building)))
+          case .csv: try out.write(table.building(BuildingReport(building)))
           }
         }
         for warning in warnings { StandardError.print(warning.description) }
@@ -110,6 +121,7 @@ struct CheckCommand: ParsableCommand {
     case .json:
       let classes = [Ladder.none] + ladder.levels.map(\.level)
       try out.write(json.end(quarters: quarters, summary: ReportSummary(summary, ladder: classes)))
+    case .csv: break
     }
     try out.close()
     if invalid { throw ExitCode(2) }

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import Testing
 
@@ -459,5 +460,66 @@ struct JSONReportTests {
     let first = try Tool.run(arguments).standardOutput
     #expect(first.count > 100_000)
     #expect(first == (try Tool.run(arguments)).standardOutput)
+  }
+}
+
+@Suite("CSV report")
+struct CSVReportTests {
+  @Test("One row per flat, RFC 4180 with CRLF and a BOM, parsing back with the same values")
+  func flats() throws {
+    let result = try Tool.run(["check", "Samples/quarter-bielefeld.xml", "--format", "csv"])
+    #expect(result.status == 1)
+    let text = result.standardOutput
+    #expect(text.hasPrefix("\u{FEFF}building,address,flat,"))
+    #expect(text.hasSuffix("\r\n"))
+    #expect(!text.replacing("\r\n", with: "").contains("\n"), "every line ends in CRLF")
+    let reader = try CSVReader(string: String(text.dropFirst()), hasHeaderRow: true)
+    var rows: [[String: String]] = []
+    while reader.next() != nil {
+      if let header = reader.headerRow, let row = reader.currentRow {
+        rows.append(Dictionary(uniqueKeysWithValues: zip(header, row)))
+      }
+    }
+    #expect(rows.count == 44)
+    let nearMiss = try #require(rows.first { $0["flat"] == "b1-f21" })
+    #expect(nearMiss["class"] == "barrierFree")
+    #expect(nearMiss["verified"] == "yes")
+    #expect(nearMiss["next class"] == "wheelchair")
+    #expect(nearMiss["fails"] == "1")
+    #expect(nearMiss["blocking rules"] == "din18040-2.door.clear-width")
+    #expect(nearMiss["address"] == "Elpke 61, 33605 Bielefeld")
+    #expect(rows.contains { $0["address"] == "Stralsunder Straße 14, 33605 Bielefeld" })
+    #expect(Set(rows.compactMap { $0["class"] }) == ["wheelchair", "barrierFree", "none"])
+    // The excerpt in README.md is what is written.
+    let readme = try ReadmeExampleTests.blocks().first { $0.hasPrefix("building,address,flat,") }
+    for line in try #require(readme).split(separator: "\n") {
+      #expect(text.contains(line + "\r\n"), "\(line)")
+    }
+  }
+
+  @Test("One row per finding with --csv findings; two runs give the same bytes")
+  func findings() throws {
+    let arguments = [
+      "check", "Samples/design-new-build.xml", "--format", "csv", "--csv", "findings",
+    ]
+    let first = try Tool.run(arguments).standardOutput
+    #expect(first == (try Tool.run(arguments)).standardOutput)
+    let reader = try CSVReader(string: String(first.dropFirst()), hasHeaderRow: true)
+    var count = 0
+    var statuses: Set<String> = []
+    while let row = reader.next() {
+      count += 1
+      statuses.insert(row[3])
+    }
+    let json = try Tool.run(["check", "Samples/design-new-build.xml", "--format", "json"])
+    let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))
+    let buildings = try #require((object as? [String: Any])?["buildings"] as? [[String: Any]])
+    let expected = buildings.reduce(0) { total, building in
+      let flats = (building["flats"] as? [[String: Any]]) ?? []
+      return total + ((building["findings"] as? [Any])?.count ?? 0)
+        + flats.reduce(0) { $0 + (($1["findings"] as? [Any])?.count ?? 0) }
+    }
+    #expect(count == expected)
+    #expect(statuses == ["pass", "fail", "unknown", "notApplicable"])
   }
 }
