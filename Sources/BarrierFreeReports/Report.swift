@@ -102,6 +102,8 @@ public struct FlatReport: Sendable, Hashable, Codable {
   public var route: [String]?
   /// The rules whose fails stand between the flat and the next class.
   public var blockingRules: [String]
+  /// Those fails, at the next class's profile, with their remedies.
+  public var blockers: [FindingReport]
   /// The findings at the checked profile, fails first.
   public var findings: [FindingReport]
 
@@ -121,6 +123,7 @@ public struct FlatReport: Sendable, Hashable, Codable {
       rules.append(blocker.rule)
     }
     blockingRules = rules
+    blockers = flat.blockers.map(FindingReport.init)
     findings = flat.findings.stableSorted().map(FindingReport.init)
   }
 }
@@ -206,7 +209,7 @@ extension FindingReport {
 extension FlatReport {
   private enum Keys: String, CodingKey {
     case id, number, level, `class`, verified, verifiedClass, nextClass, route, blockingRules
-    case findings
+    case blockers, findings
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -220,6 +223,7 @@ extension FlatReport {
     try container.encode(nextClass, forKey: .nextClass)
     try container.encode(route, forKey: .route)
     try container.encode(blockingRules, forKey: .blockingRules)
+    try container.encode(blockers, forKey: .blockers)
     try container.encode(findings, forKey: .findings)
   }
 }

@@ -42,10 +42,12 @@ struct CheckCommand: ParsableCommand {
     case text
     case json
     case csv
+    case md
   }
 
   @Option(
-    help: "The report format: text, json (Schemas/report.schema.json), or csv (a row per flat).")
+    help:
+      "The report format: text, json (Schemas/report.schema.json), csv (a row per flat) or md.")
   var format: Format = .text
 
   @Option(help: "With --format csv: a row per flat (flats) or per finding (findings).")
@@ -81,7 +83,11 @@ struct CheckCommand: ParsableCommand {
     var json = JSONReport()
     let table = CSVReport(rows: csv)
     var quarters: [QuarterView] = []
+    let markdown = MarkdownReport()
+    let header = ReportHeader(
+      toolVersion: BarrierFreeVersion.current, ladder: ladder, inputs: files)
     if format == .csv { try out.write(table.begin()) }
+    if format == .md { try out.write(markdown.begin(header)) }
     if format == .json {
       try out.write(
         json.begin(
@@ -97,7 +103,7 @@ struct CheckCommand: ParsableCommand {
             switch format {
             case .text: if !quiet { try out.write(text.quarter(view)) }
             case .json: quarters.append(view)
-            case .csv: break
+            case .csv, .md: break
             }
           }
         ) { building in
@@ -106,6 +112,7 @@ struct CheckCommand: ParsableCommand {
           case .text: if !quiet { try out.write(text.building(building)) }
           case .json: try out.write(json.building(BuildingReport(building)))
           case .csv: try out.write(table.building(BuildingReport(building)))
+          case .md: try out.write(markdown.building(BuildingReport(building)))
           }
         }
         for warning in warnings { StandardError.print(warning.description) }
@@ -122,6 +129,9 @@ struct CheckCommand: ParsableCommand {
       let classes = [Ladder.none] + ladder.levels.map(\.level)
       try out.write(json.end(quarters: quarters, summary: ReportSummary(summary, ladder: classes)))
     case .csv: break
+    case .md:
+      let classes = [Ladder.none] + ladder.levels.map(\.level)
+      try out.write(markdown.end(ReportSummary(summary, ladder: classes), ladder: classes))
     }
     try out.close()
     if invalid { throw ExitCode(2) }

@@ -523,3 +523,27 @@ struct CSVReportTests {
     #expect(statuses == ["pass", "fail", "unknown", "notApplicable"])
   }
 }
+
+@Suite("Markdown report")
+struct MarkdownReportTests {
+  @Test("Flats as a table, the next-class fails with remedies, the summary; same bytes twice")
+  func quarter() throws {
+    let arguments = ["check", "Samples/quarter-bielefeld.xml", "--format", "md"]
+    let result = try Tool.run(arguments)
+    #expect(result.status == 1)
+    let text = result.standardOutput
+    #expect(text.hasPrefix("# Accessibility check\n"))
+    #expect(text.contains("| b1-f21 | 2.01 | 2 | barrierFree | yes | 1 | 2 |\n"))
+    #expect(
+      text.contains(
+        "- **din18040-2.shower.size** (DIN 18040-2:2011-09, 5.5.5): building b1 › flat b1-f13 › "
+          + "room b1-f13-bath › shower b1-f13-bath-shower: shower area 1150 × 1200 mm; "
+          + "1200 × 1200 mm required — *enlarge the shower area to 1200 × 1200 mm*\n"))
+    #expect(text.contains("| wheelchair | 4 | 1 |\n| barrierFree | 16 | 3 |\n| none | 24 | 0 |\n"))
+    #expect(text == (try Tool.run(arguments)).standardOutput)
+    let excerpt = try #require(ReadmeExampleTests.blocks().first { $0.hasPrefix("## Building b1") })
+    for line in excerpt.split(separator: "\n") where !line.hasPrefix("…") {
+      #expect(text.contains(line + "\n"), "\(line)")
+    }
+  }
+}

@@ -1,0 +1,87 @@
+import BarrierFreeModel
+import BarrierFreeRules
+
+/// Writes a report as Markdown for tickets and wikis (CommonMark with GFM
+/// tables): a heading per building, a table of its flats, and per flat the
+/// fails that stand between it and the next class, then the summary.
+public struct MarkdownReport {
+  /// A writer.
+  public init() {}
+
+  /// The title and what was checked.
+  public func begin(_ header: ReportHeader) -> String {
+    let inputs = header.inputs.map { "`\(escape($0))`" }.joined(separator: ", ")
+    return """
+      # Accessibility check
+
+      - Profile: **\(escape(header.profile.title))** (`\(header.profile.id)`, \
+      \(escape(header.profile.standard)):\(escape(header.profile.edition)))
+      - Ladder: \(header.profile.ladder.joined(separator: " < "))
+      - Inputs: \(inputs)
+      - Tool: \(header.tool.name) \(header.tool.version)
+
+
+      """
+  }
+
+  /// One building: its flats as a table, then what blocks each flat.
+  public func building(_ building: BuildingReport) -> String {
+    var lines = [
+      "## Building \(escape(building.id))" + (building.name.map { ": \(escape($0))" } ?? "")
+    ]
+    if let address = building.address { lines += ["", escape(address)] }
+    lines.append("")
+    lines.append("| Flat | Number | Storey | Class | Verified | Fails | Unknowns |")
+    lines.append("|---|---|---:|---|---|---:|---:|")
+    for flat in building.flats {
+      let fails = flat.findings.count { $0.status == .fail }
+      let unknowns = flat.findings.count { $0.status == .unknown }
+      lines.append(
+        "| \(escape(flat.id)) | \(escape(flat.number ?? "")) | \(flat.level.map(String.init) ?? "") "
+          + "| \(flat.class) | \(flat.verified ? "yes" : "no") | \(fails) | \(unknowns) |")
+    }
+    for flat in building.flats where !flat.blockingRules.isEmpty {
+      lines.append("")
+      lines.append("### Flat \(escape(flat.id)): to reach \(flat.nextClass ?? "the next class")")
+      lines.append("")
+      let blockers = flat.blockers
+      for finding in blockers.prefix(10) {
+        var line =
+          "- **\(finding.rule)** (\(escape(finding.standard)), \(escape(finding.clause))): "
+          + "\(escape(finding.element)): \(escape(finding.message))"
+        if let remedy = finding.remedy { line += " — *\(escape(remedy))*" }
+        lines.append(line)
+      }
+      if blockers.count > 10 { lines.append("- … \(blockers.count - 10) more") }
+    }
+    return lines.joined(separator: "\n") + "\n\n"
+  }
+
+  /// The summary: flats per class and findings per status.
+  public func end(_ summary: ReportSummary, ladder: [String]) -> String {
+    var lines = ["## Summary", "", "\(summary.buildings) buildings, \(summary.flats) flats.", ""]
+    lines.append("| Class | Flats | Of those unverified |")
+    lines.append("|---|---:|---:|")
+    for level in ladder.reversed() {
+      lines.append(
+        "| \(level) | \(summary.byClass[level] ?? 0) | \(summary.unverifiedByClass[level] ?? 0) |")
+    }
+    lines.append("")
+    lines.append("| Findings | Count |")
+    lines.append("|---|---:|")
+    for status in FindingStatus.allCases {
+      lines.append("| \(status.rawValue) | \(summary.findings[status.rawValue] ?? 0) |")
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Text with Markdown's special characters escaped, `|` included (tables).
+  private func escape(_ text: String) -> String {
+    var result = ""
+    for character in text {
+      if "\\`*_[]|<>#".contains(character) { result.append("\\") }
+      result.append(character)
+    }
+    return result
+  }
+}
