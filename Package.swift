@@ -21,6 +21,8 @@ let package = Package(
     .package(url: "https://github.com/davecom/SwiftGraph", from: "4.0.0"),
     // RFC 4180 CSV for the spreadsheet report.
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    // HTML for the browser report, built as a typed tree, not by concatenation.
+    .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
   ],
   targets: [
     // libxml2, the XML engine (SAX2 push parser + XSD validation).
@@ -49,11 +51,12 @@ let package = Package(
       name: "BarrierFreeXML",
       dependencies: ["BarrierFreeModel", "BarrierFreeRules", "CLibXML2", "CZlib"]
     ),
-    // The report model and its renderings (JSON; text lives in the CLI).
+    // The report model and its renderings (JSON, CSV, Markdown, HTML).
     .target(
       name: "BarrierFreeReports",
       dependencies: [
         "BarrierFreeModel", "BarrierFreeRules", .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "Plot", package: "Plot"),
       ]
     ),
     // The public front door: re-exports the modules above.
@@ -81,6 +84,10 @@ let package = Package(
     .testTarget(
       name: "BarrierFreeRulesTests",
       dependencies: ["BarrierFreeRules", "BarrierFree"]
+    ),
+    .testTarget(
+      name: "BarrierFreeReportsTests",
+      dependencies: ["BarrierFreeReports", "BarrierFree"]
     ),
     .testTarget(
       name: "BarrierFreeCLITests",

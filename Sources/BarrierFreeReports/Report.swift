@@ -60,6 +60,10 @@ public struct FindingReport: Sendable, Hashable, Codable {
   public var clause: String
   /// `building b1 › flat W3 › door d2`.
   public var element: String
+  /// The element's path below its flat, or below its building for the
+  /// building's own places: `room bath › door d2`; empty for the flat
+  /// itself.
+  public var place: String
   public var message: String
   public var measured: MeasuredValue?
   public var required: RequiredValue?
@@ -72,6 +76,10 @@ public struct FindingReport: Sendable, Hashable, Codable {
     standard = finding.citation.standard
     clause = finding.citation.clause
     element = finding.path.description
+    place =
+      ElementPath(
+        Array(finding.path.steps.drop { $0.kind == "building" || $0.kind == "flat" })
+      ).description
     message = finding.evaluation.message
     measured = finding.evaluation.measured.map {
       MeasuredValue(value: $0.value, unit: $0.unit.rawValue)
@@ -189,7 +197,7 @@ extension Array where Element == Finding {
 
 extension FindingReport {
   private enum Keys: String, CodingKey {
-    case rule, status, standard, clause, element, message, measured, required, remedy
+    case rule, status, standard, clause, element, place, message, measured, required, remedy
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -199,6 +207,7 @@ extension FindingReport {
     try container.encode(standard, forKey: .standard)
     try container.encode(clause, forKey: .clause)
     try container.encode(element, forKey: .element)
+    try container.encode(place, forKey: .place)
     try container.encode(message, forKey: .message)
     try container.encode(measured, forKey: .measured)
     try container.encode(required, forKey: .required)

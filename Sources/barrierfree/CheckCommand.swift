@@ -43,11 +43,13 @@ struct CheckCommand: ParsableCommand {
     case json
     case csv
     case md
+    case html
   }
 
   @Option(
     help:
-      "The report format: text, json (Schemas/report.schema.json), csv (a row per flat) or md.")
+      "The report format: text, json (Schemas/report.schema.json), csv (a row per flat), md or html (one self-contained page)."
+  )
   var format: Format = .text
 
   @Option(help: "With --format csv: a row per flat (flats) or per finding (findings).")
@@ -88,11 +90,8 @@ struct CheckCommand: ParsableCommand {
       toolVersion: BarrierFreeVersion.current, ladder: ladder, inputs: files)
     if format == .csv { try out.write(table.begin()) }
     if format == .md { try out.write(markdown.begin(header)) }
-    if format == .json {
-      try out.write(
-        json.begin(
-          ReportHeader(toolVersion: BarrierFreeVersion.current, ladder: ladder, inputs: files)))
-    }
+    if format == .json { try out.write(json.begin(header)) }
+    let html = HTMLReport(header: header)
     var summary = AssessmentSummary()
     var invalid = false
     for file in files {
@@ -102,7 +101,7 @@ struct CheckCommand: ParsableCommand {
           quarterView: { view in
             switch format {
             case .text: if !quiet { try out.write(text.quarter(view)) }
-            case .json: quarters.append(view)
+            case .json, .html: quarters.append(view)
             case .csv, .md: break
             }
           }
@@ -113,6 +112,7 @@ struct CheckCommand: ParsableCommand {
           case .json: try out.write(json.building(BuildingReport(building)))
           case .csv: try out.write(table.building(BuildingReport(building)))
           case .md: try out.write(markdown.building(BuildingReport(building)))
+          case .html: try html.add(BuildingReport(building))
           }
         }
         for warning in warnings { StandardError.print(warning.description) }
@@ -123,15 +123,17 @@ struct CheckCommand: ParsableCommand {
         invalid = true
       }
     }
+    let classes = header.profile.ladder
     switch format {
     case .text: try out.write(text.summary(summary, files: files))
     case .json:
-      let classes = [Ladder.none] + ladder.levels.map(\.level)
       try out.write(json.end(quarters: quarters, summary: ReportSummary(summary, ladder: classes)))
     case .csv: break
-    case .md:
-      let classes = [Ladder.none] + ladder.levels.map(\.level)
-      try out.write(markdown.end(ReportSummary(summary, ladder: classes), ladder: classes))
+    case .md: try out.write(markdown.end(ReportSummary(summary, ladder: classes), ladder: classes))
+    case .html:
+      try html.finish(quarters: quarters, summary: ReportSummary(summary, ladder: classes)) {
+        try out.write($0)
+      }
     }
     try out.close()
     if invalid { throw ExitCode(2) }

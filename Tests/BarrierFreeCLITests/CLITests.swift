@@ -439,6 +439,15 @@ struct JSONReportTests {
     #expect(unknown["remedy"] is String)
     let quarters = try #require(report["quarters"] as? [[String: Any]])
     #expect(quarters.first?["id"] as? String == "q-sieker")
+    // The summary counts exactly the findings the report lists: the
+    // buildings' own and the flats'.
+    var listed: [String: Int] = [:]
+    let all =
+      buildings.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
+      + flats.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
+    for finding in all { listed[finding["status"] as? String ?? "", default: 0] += 1 }
+    #expect(summary["findings"] as? [String: Int] == listed)
+    #expect(buildings.contains { !(($0["findings"] as? [[String: Any]]) ?? []).isEmpty })
   }
 
   @Test("The finding README.md shows is written exactly so")

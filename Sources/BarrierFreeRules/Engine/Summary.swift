@@ -9,7 +9,8 @@ public struct AssessmentSummary: Sendable, Hashable {
   public var byClass: [String: Int] = [:]
   /// Flats per class whose class is unverified.
   public var unverifiedByClass: [String: Int] = [:]
-  /// Findings of the top level, per status.
+  /// Findings of the top level, per status: the flats' findings (their
+  /// routes included) and the building's own, as a report lists them.
   public var findings: [FindingStatus: Int] = [:]
 
   /// An empty summary.
@@ -18,6 +19,9 @@ public struct AssessmentSummary: Sendable, Hashable {
   /// Counts one building's flats and findings.
   public mutating func add(_ building: BuildingAssessment) {
     buildings += 1
+    for finding in building.levels.last?.findings ?? [] {
+      findings[finding.status, default: 0] += 1
+    }
     for flat in building.flats {
       flats += 1
       let classification = flat.classification

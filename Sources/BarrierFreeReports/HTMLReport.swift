@@ -1,0 +1,754 @@
+import BarrierFreeModel
+import BarrierFreeRules
+import Plot
+
+/// Writes a report as one self-contained HTML file: inline CSS, SVG charts
+/// and a small script, no reference to anything outside the file.
+///
+/// The page has a header naming the profile, its edition and the inputs;
+/// summary charts (flats per class, flats per class and building, the ten
+/// rules that fail most) each with a text alternative and its data as a
+/// table; a table of all flats that sorts and filters in the browser; and
+/// per building and flat the findings, fails first and grouped by rule,
+/// the route, and what stands between the flat and the next class.
+///
+/// The summary comes first on the page but is known only at the end, so the
+/// writer keeps the flats' rows and sections aside in a ``Spool`` (memory
+/// for small reports, a temporary file for large ones) while the buildings
+/// stream: `add` each building, then `finish` writes the whole document.
+/// The same input gives the same bytes.
+public final class HTMLReport {
+  /// How much the report shows before it says "N more".
+  public struct Limits: Sendable, Hashable {
+    /// Elements listed per rule in a flat's fails or unknowns before the
+    /// rest folds away under "N more".
+    public var elementsPerRule = 5
+    /// Buildings drawn in the chart of flats per building. With more
+    /// buildings the chart shows those with the most flats below the top
+    /// class (where the work is); the table has them all.
+    public var chartBuildings = 30
+    /// Rules in the chart of the most frequent fails.
+    public var chartRules = 10
+
+    /// The default limits.
+    public init() {}
+  }
+
+  private let header: ReportHeader
+  private let limits: Limits
+  private let palette: Palette
+  private let rows: Spool
+  private let sections: Spool
+  private var buildingCount = 0
+  private var flatCount = 0
+  private var failsByRule: [String: RuleTally] = [:]
+  private var chartBuildings: [BuildingTally] = []
+
+  /// A writer for a check described by `header`.
+  public convenience init(header: ReportHeader, limits: Limits = Limits()) {
+    self.init(header: header, limits: limits, spoolLimit: 4 << 20)
+  }
+
+  /// A writer that keeps at most `spoolLimit` bytes of rows and of sections
+  /// in memory before it spills them to temporary files.
+  init(header: ReportHeader, limits: Limits, spoolLimit: Int) {
+    self.header = header
+    self.limits = limits
+    palette = Palette(ladder: header.profile.ladder)
+    rows = Spool(limit: spoolLimit)
+    sections = Spool(limit: spoolLimit)
+  }
+
+  /// Adds one building: its row per flat and its section.
+  public func add(_ building: BuildingReport) throws {
+    buildingCount += 1
+    let index = buildingCount
+    tally(building, index: index)
+    var rowText = ""
+    for (number, flat) in building.flats.enumerated() {
+      flatCount += 1
+      rowText += row(flat, of: building, anchor: anchor(index, number + 1)).render()
+      rowText += "\n"
+    }
+    try rows.append(rowText)
+    try sections.append(section(building, index: index).render() + "\n")
+  }
+
+  /// Writes the whole document through `write`, in pieces: the header and
+  /// summary, the flats' table, the buildings and the quarters.
+  public func finish(
+    quarters: [QuarterView], summary: ReportSummary, write: (String) throws -> Void
+  ) throws {
+    let rowsMark = "<!--rows-->"
+    let sectionsMark = "<!--sections-->"
+    let page = document(quarters: quarters, summary: summary, rowsMark, sectionsMark).render()
+    guard let rowsAt = page.range(of: rowsMark), let sectionsAt = page.range(of: sectionsMark)
+    else {
+      throw Spool.Failure(description: "the HTML page lost its place holders")
+    }
+    try write(String(page[..<rowsAt.lowerBound]))
+    try rows.drain(write)
+    try write(String(page[rowsAt.upperBound..<sectionsAt.lowerBound]))
+    try sections.drain(write)
+    try write(String(page[sectionsAt.upperBound...]) + "\n")
+  }
+
+  // MARK: Tallies for the charts
+
+  struct RuleTally {
+    var fails = 0
+    var flats = 0
+  }
+
+  struct BuildingTally {
+    var index: Int
+    var label: String
+    /// Flats per class, in ladder order.
+    var counts: [Int]
+    /// Flats below the top class.
+    var work: Int
+  }
+
+  private func tally(_ building: BuildingReport, index: Int) {
+    for finding in building.findings where finding.status == .fail {
+      failsByRule[finding.rule, default: RuleTally()].fails += 1
+    }
+    var counts = Array(repeating: 0, count: header.profile.ladder.count)
+    for flat in building.flats {
+      if let rank = header.profile.ladder.firstIndex(of: flat.class) { counts[rank] += 1 }
+      var seen: Set<String> = []
+      for finding in flat.findings where finding.status == .fail {
+        failsByRule[finding.rule, default: RuleTally()].fails += 1
+        if seen.insert(finding.rule).inserted { failsByRule[finding.rule]?.flats += 1 }
+      }
+    }
+    let work = building.flats.count - (counts.last ?? 0)
+    chartBuildings.append(
+      BuildingTally(
+        index: index, label: building.name.map { "\(building.id) \($0)" } ?? building.id,
+        counts: counts, work: work))
+    // Keep the buildings with the most work; input order among equals.
+    if chartBuildings.count > limits.chartBuildings {
+      chartBuildings.sort { ($0.work, -$0.index) > ($1.work, -$1.index) }
+      chartBuildings.removeLast(chartBuildings.count - limits.chartBuildings)
+    }
+  }
+
+  /// The rules that fail most: by fails, then by id.
+  var topRules: [(rule: String, tally: RuleTally)] {
+    let entries: [(rule: String, tally: RuleTally)] = failsByRule.map { ($0.key, $0.value) }
+    let sorted = entries.sorted { a, b in
+      a.tally.fails != b.tally.fails ? a.tally.fails > b.tally.fails : a.rule < b.rule
+    }
+    return Array(sorted.prefix(limits.chartRules))
+  }
+
+  private func anchor(_ building: Int, _ flat: Int? = nil) -> String {
+    flat.map { "f\(building)-\($0)" } ?? "b\(building)"
+  }
+
+  // MARK: The page
+
+  private func document(
+    quarters: [QuarterView], summary: ReportSummary, _ rowsMark: String,
+    _ sectionsMark: String
+  ) -> HTML {
+    let profile = header.profile
+    return HTML(
+      .lang(.english),
+      .head(
+        .meta(.charset(.utf8)),
+        .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+        .meta(
+          .name("generator"), .content(attribute("\(header.tool.name) \(header.tool.version)"))),
+        .title("Accessibility check: \(profile.title)"),
+        .style(HTMLAssets.css + palette.css)
+      ),
+      .body(
+        .a(.class("skip"), .href("#flats"), .text("Skip to the table of flats")),
+        .header(
+          .h1("Accessibility check"),
+          .dl(
+            .class("facts"),
+            .dt("Profile"),
+            .dd(text("\(profile.title) ("), .code(text(profile.id)), text(")")),
+            .dt("Standard"),
+            .dd(
+              text(
+                profile.edition.isEmpty
+                  ? profile.standard : "\(profile.standard):\(profile.edition)")),
+            .dt("Ladder"),
+            .dd(text(profile.ladder.joined(separator: " < "))),
+            .dt(header.inputs.count == 1 ? "Input" : "Inputs"),
+            .dd(
+              .forEach(header.inputs.enumerated()) { index, input in
+                .group(index > 0 ? text(", ") : .empty, .code(text(input)))
+              }),
+            .dt("Tool"),
+            .dd(text("\(header.tool.name) \(header.tool.version)"))
+          )
+        ),
+        .nav(
+          .attribute(named: "aria-label", value: "Contents"),
+          .ul(
+            .li(.a(.href("#summary"), "Summary")),
+            .li(.a(.href("#flats"), "Flats")),
+            .li(.a(.href("#buildings"), "Buildings")),
+            .if(!quarters.isEmpty, .li(.a(.href("#quarters"), "Quarters")))
+          )
+        ),
+        .main(
+          summarySection(summary),
+          flatsSection(rowsMark),
+          .section(
+            .id("buildings"), .attribute(named: "aria-labelledby", value: "buildings-h"),
+            .h2(.id("buildings-h"), "Buildings"),
+            .raw(sectionsMark)
+          ),
+          .if(!quarters.isEmpty, quartersSection(quarters))
+        ),
+        .footer(
+          .p(
+            text(
+              "A flat reaches a class only when nothing fails at that class or below. "
+                + "\"Possibly …, unverified\" means that nothing fails but measurements are "
+                + "missing: unknown is never a pass.")),
+          .p(text("Written by \(header.tool.name) \(header.tool.version)."))
+        ),
+        .script(.raw(HTMLAssets.script))
+      )
+    )
+  }
+
+  // MARK: Summary and charts
+
+  private func summarySection(_ summary: ReportSummary) -> Node<HTML.BodyContext> {
+    let ladder = header.profile.ladder
+    let classes = Array(ladder.reversed())
+    let findings = summary.findings
+    return .section(
+      .id("summary"), .attribute(named: "aria-labelledby", value: "summary-h"),
+      .h2(.id("summary-h"), "Summary"),
+      .p(
+        text(
+          "\(plural(summary.buildings, "building")), \(plural(summary.flats, "flat")). Findings at "
+            + "\(header.profile.id): \(findings["fail"] ?? 0) fail, "
+            + "\(findings["unknown"] ?? 0) unknown, \(findings["pass"] ?? 0) pass, "
+            + "\(findings["notApplicable"] ?? 0) not applicable.")
+      ),
+      .div(
+        .class("charts"),
+        classChart(summary, classes: classes),
+        buildingChart(classes: classes),
+        ruleChart()
+      )
+    )
+  }
+
+  /// Flats per class, top class first.
+  private func classChart(_ summary: ReportSummary, classes: [String]) -> Node<HTML.BodyContext> {
+    let total = max(summary.flats, 1)
+    let bars = classes.map { level in
+      Chart.Bar(
+        label: level, segments: [(palette.name(level), summary.byClass[level] ?? 0)],
+        note: share(summary.byClass[level] ?? 0, of: total)
+          + ((summary.unverifiedByClass[level] ?? 0) > 0
+            ? ", \(summary.unverifiedByClass[level] ?? 0) unverified" : ""))
+    }
+    let description = classes.map { "\($0) \(summary.byClass[$0] ?? 0)" }.joined(separator: ", ")
+    return Chart(
+      id: "chart-classes", title: "Flats per class",
+      description: "Flats per class, of \(summary.flats): \(description).", bars: bars,
+      labelWidth: 130
+    ).figure(
+      table: .table(
+        .thead(
+          .tr(
+            .th(scope("col"), "Class"), .th(scope("col"), "Flats"),
+            .th(scope("col"), "Of those unverified"))),
+        .tbody(
+          .forEach(classes) { level in
+            .tr(
+              .th(scope("row"), text(level)),
+              .td(.class("n"), text("\(summary.byClass[level] ?? 0)")),
+              .td(.class("n"), text("\(summary.unverifiedByClass[level] ?? 0)")))
+          })
+      ))
+  }
+
+  /// Flats per class for each building (or the buildings with the most work).
+  private func buildingChart(classes: [String]) -> Node<HTML.BodyContext> {
+    let shown = chartBuildings.sorted {
+      buildingCount > limits.chartBuildings
+        ? ($0.work, -$0.index) > ($1.work, -$1.index) : $0.index < $1.index
+    }
+    let ladder = header.profile.ladder
+    let bars = shown.map { building in
+      Chart.Bar(
+        label: building.label,
+        segments: classes.map { level in
+          (palette.name(level), ladder.firstIndex(of: level).map { building.counts[$0] } ?? 0)
+        },
+        note: "\(building.counts.reduce(0, +))")
+    }
+    let title =
+      buildingCount > limits.chartBuildings
+      ? "Flats per class in the \(shown.count) buildings with most flats below \(classes.first ?? "")"
+      : "Flats per class and building"
+    let description = shown.map { building in
+      building.label + ": "
+        + classes.compactMap { level -> String? in
+          guard let rank = ladder.firstIndex(of: level), building.counts[rank] > 0 else {
+            return nil
+          }
+          return "\(level) \(building.counts[rank])"
+        }.joined(separator: ", ")
+    }.joined(separator: "; ")
+    return Chart(
+      id: "chart-buildings", title: title,
+      description: description.isEmpty ? "No buildings." : description + ".", bars: bars,
+      labelWidth: 170, legend: classes.map { ($0, palette.name($0)) }
+    ).figure(
+      table: .table(
+        .thead(
+          .tr(
+            .th(scope("col"), "Building"),
+            .forEach(classes) { .th(scope("col"), text($0)) },
+            .th(scope("col"), "Flats"))),
+        .tbody(
+          .forEach(shown) { building in
+            .tr(
+              .th(scope("row"), text(building.label)),
+              .forEach(classes) { level in
+                .td(
+                  .class("n"),
+                  text("\(ladder.firstIndex(of: level).map { building.counts[$0] } ?? 0)"))
+              },
+              .td(.class("n"), text("\(building.counts.reduce(0, +))")))
+          })
+      ))
+  }
+
+  /// The rules that fail most.
+  private func ruleChart() -> Node<HTML.BodyContext> {
+    let top = topRules
+    let bars = top.map { entry in
+      Chart.Bar(
+        label: ruleTitle(entry.rule), segments: [("fail", entry.tally.fails)],
+        note: "\(entry.tally.fails) in \(plural(entry.tally.flats, "flat"))")
+    }
+    let description = top.map { "\(ruleTitle($0.rule)) (\($0.rule)) \($0.tally.fails)" }
+      .joined(separator: "; ")
+    return Chart(
+      id: "chart-rules", title: "The \(top.count) rules that fail most",
+      description: top.isEmpty ? "Nothing fails." : "Fails per rule: \(description).",
+      bars: bars, labelWidth: 0
+    ).figure(
+      table: .table(
+        .thead(
+          .tr(
+            .th(scope("col"), "Rule"), .th(scope("col"), "Fails"),
+            .th(scope("col"), "Flats with a fail"))),
+        .tbody(
+          .forEach(top) { entry in
+            .tr(
+              .th(scope("row"), text(ruleTitle(entry.rule)), .br(), .code(text(entry.rule))),
+              .td(.class("n"), text("\(entry.tally.fails)")),
+              .td(.class("n"), text("\(entry.tally.flats)")))
+          })
+      ))
+  }
+
+  // MARK: The table of flats
+
+  private func flatsSection(_ rowsMark: String) -> Node<HTML.BodyContext> {
+    let columns: [(String, Bool)] = [
+      ("Building", false), ("Flat", false), ("Number", false), ("Storey", true),
+      ("Class", true), ("Verified", false), ("Fails", true), ("Unknowns", true),
+      ("Blocking rules", false),
+    ]
+    return .section(
+      .id("flats"), .attribute(named: "aria-labelledby", value: "flats-h"),
+      .h2(.id("flats-h"), "Flats"),
+      .div(
+        .id("flat-controls"), .class("controls"), .hidden(true),
+        .attribute(named: "role", value: "search"),
+        .label(.text("Find "), .input(.type(.search), .id("flat-search"))),
+        .label(
+          .text("Class "),
+          .select(
+            .id("flat-class"),
+            option(value: "", label: "all"),
+            .forEach(header.profile.ladder.reversed()) { option(value: $0, label: $0) })),
+        .label(.input(.type(.checkbox), .id("flat-unverified")), .text(" only unverified")),
+        .element(
+          named: "output",
+          nodes: [.id("flat-count"), .attribute(named: "aria-live", value: "polite")])
+      ),
+      .table(
+        .id("flat-table"),
+        .caption(
+          text(
+            "All \(plural(flatCount, "flat")): the class reached, whether it is verified, the "
+              + "fails and unknowns at \(header.profile.id), and the rules that block the next class."
+          )),
+        .thead(
+          .tr(
+            .forEach(columns) { name, numeric in
+              .th(
+                scope("col"), numeric ? .data(named: "type", value: "number") : .empty, text(name))
+            })),
+        .tbody(.raw(rowsMark))
+      )
+    )
+  }
+
+  private func row(_ flat: FlatReport, of building: BuildingReport, anchor: String)
+    -> Node<HTML.TableContext>
+  {
+    let fails = flat.findings.count { $0.status == .fail }
+    let unknowns = flat.findings.count { $0.status == .unknown }
+    let rank = header.profile.ladder.firstIndex(of: flat.class) ?? 0
+    return .tr(
+      .data(named: "class", value: attribute(flat.class)),
+      .data(named: "verified", value: flat.verified ? "yes" : "no"),
+      .td(text(building.id)),
+      .th(scope("row"), .a(.href("#\(anchor)"), text(flat.id))),
+      .td(text(flat.number ?? "")),
+      .td(.class("n"), text(flat.level.map(String.init) ?? "")),
+      .td(.data(named: "v", value: "\(rank)"), badge(flat)),
+      .td(text(flat.verified ? "yes" : "no")),
+      .td(.class("n"), text("\(fails)")),
+      .td(.class("n"), text("\(unknowns)")),
+      .td(
+        .class("rules"),
+        .forEach(flat.blockingRules.prefix(2).enumerated()) { index, rule in
+          .group(index > 0 ? .br() : .empty, .span(.title(attribute(rule)), text(ruleTitle(rule))))
+        },
+        .if(
+          flat.blockingRules.count > 2,
+          .group(.br(), text("and \(flat.blockingRules.count - 2) more"))))
+    )
+  }
+
+  private func badge(_ flat: FlatReport) -> Node<HTML.BodyContext> {
+    .span(
+      .class("badge \(palette.name(flat.class))"),
+      text(flat.verified ? flat.class : "possibly \(flat.class), unverified"))
+  }
+
+  // MARK: Buildings and flats
+
+  private func section(_ building: BuildingReport, index: Int) -> Node<HTML.BodyContext> {
+    let id = anchor(index)
+    return .section(
+      .id(id), .class("building"), .attribute(named: "aria-labelledby", value: "\(id)-h"),
+      .h3(
+        .id("\(id)-h"), text("Building \(building.id)" + (building.name.map { ": \($0)" } ?? ""))),
+      .unwrap(building.address) { .p(.class("address"), text($0)) },
+      .if(
+        !building.findings.isEmpty,
+        .group(
+          .h4("The building's own places and connectors"),
+          findingsBlock(building.findings, headingLevel: 5))),
+      .if(building.flats.isEmpty, .p("No flats recorded.")),
+      .forEach(building.flats.enumerated()) { number, flat in
+        flatArticle(flat, anchor: anchor(index, number + 1))
+      }
+    )
+  }
+
+  private func flatArticle(_ flat: FlatReport, anchor: String) -> Node<HTML.BodyContext> {
+    var facts: [String] = []
+    if let number = flat.number, number != flat.id { facts.append("no. \(number)") }
+    if let level = flat.level { facts.append("storey \(level)") }
+    let counts = FindingStatus.allCases.map { status in
+      (status, flat.findings.count { $0.status == status })
+    }
+    facts.append(
+      counts.map { "\($0.1) \($0.0 == .notApplicable ? "not applicable" : $0.0.rawValue)" }
+        .joined(separator: ", "))
+    return .article(
+      .id(anchor), .class("flat"), .attribute(named: "aria-labelledby", value: "\(anchor)-h"),
+      .h4(.id("\(anchor)-h"), text("Flat \(flat.id) "), badge(flat)),
+      .p(.class("facts-line"), text(facts.joined(separator: " · "))),
+      routeBlock(flat.route),
+      .if(
+        !flat.blockers.isEmpty,
+        .group(
+          .h5(text("To reach \(flat.nextClass ?? "the next class"): fix \(flat.blockers.count)")),
+          groupList(flat.blockers, status: .fail, remedies: .each))),
+      findingsBlock(flat.findings, headingLevel: 5, listed: flat.blockers)
+    )
+  }
+
+  private func routeBlock(_ route: [String]?) -> Node<HTML.BodyContext> {
+    guard let route else { return .empty }
+    guard !route.isEmpty else {
+      return .p(.class("route"), .strong("Route: "), "none recorded from a public way.")
+    }
+    return .group(
+      .p(.class("route-h"), .strong("Route to the entrance:")),
+      .ol(.class("route"), .forEach(route) { .li(text($0)) }))
+  }
+
+  /// Fails and unknowns grouped by rule, then the passes as a count per rule.
+  /// Fails already `listed` (the same rule, element and message among a
+  /// flat's blockers) are not repeated.
+  private func findingsBlock(
+    _ findings: [FindingReport], headingLevel: Int, listed: [FindingReport] = []
+  ) -> Node<HTML.BodyContext> {
+    let seen = Set(listed.map { "\($0.rule)\u{1F}\($0.element)\u{1F}\($0.message)" })
+    let fails = findings.filter {
+      $0.status == .fail && !seen.contains("\($0.rule)\u{1F}\($0.element)\u{1F}\($0.message)")
+    }
+    let failsTitle = listed.isEmpty ? "Fails" : "Further fails"
+    let hidden = findings.count { $0.status == .fail } - fails.count
+    let unknowns = findings.filter { $0.status == .unknown }
+    let passes = findings.filter { $0.status == .pass }
+    let others = findings.count - hidden - fails.count - unknowns.count - passes.count
+    let passGroups = grouped(passes)
+    return .group(
+      .if(
+        !fails.isEmpty,
+        .group(
+          heading(headingLevel, "\(failsTitle) at \(header.profile.id): \(fails.count)"),
+          groupList(fails, status: .fail, remedies: listed.isEmpty ? .each : .shared))),
+      .if(
+        !unknowns.isEmpty,
+        .group(
+          heading(headingLevel, "Unknown, to measure: \(unknowns.count)"),
+          groupList(unknowns, status: .unknown, remedies: .none))),
+      .if(
+        !passes.isEmpty || others > 0,
+        folded(
+          "\(passes.count) pass in \(plural(passGroups.count, "rule"))"
+            + (others > 0 ? ", \(others) not applicable" : ""),
+          .ul(
+            .class("passes"),
+            .forEach(passGroups) { group in
+              .li(
+                text(ruleTitle(group[0].rule)), text(" "), .code(text(group[0].rule)),
+                text(group.count > 1 ? " ×\(group.count)" : ""))
+            })))
+    )
+  }
+
+  private func heading(_ level: Int, _ title: String) -> Node<HTML.BodyContext> {
+    level <= 4 ? .h4(text(title)) : .h5(text(title))
+  }
+
+  /// One item per rule and citation: the rule's title and citation, its
+  /// first elements with what was measured, the rest under "N more", and
+  /// the remedy once when it is the same for all.
+  /// Which remedies a list shows.
+  private enum Remedies {
+    /// None (unknowns have none).
+    case none
+    /// One per rule when all its elements share it, else one per element.
+    case each
+    /// Only the ones a whole rule shares.
+    case shared
+  }
+
+  private func groupList(_ findings: [FindingReport], status: FindingStatus, remedies: Remedies)
+    -> Node<HTML.BodyContext>
+  {
+    .ul(
+      .class("groups \(status.rawValue)"),
+      .forEach(grouped(findings)) { group in
+        let first = group[0]
+        // Fold the rest only when it is at least two: "1 more" saves nothing.
+        let cut = group.count > limits.elementsPerRule + 1 ? limits.elementsPerRule : group.count
+        let shown = group.prefix(cut)
+        let rest = group.dropFirst(cut)
+        let distinctRemedies = Set(group.compactMap(\.remedy))
+        let sharedRemedy = distinctRemedies.count == 1 ? distinctRemedies.first : nil
+        let eachRemedy = remedies == .each && sharedRemedy == nil
+        return .li(
+          .p(
+            .class("rule"),
+            .strong(text(ruleTitle(first.rule))),
+            text(group.count > 1 ? " ×\(group.count)" : ""),
+            .span(
+              .class("cite"),
+              text(" "), .code(text(first.rule)), text(" · \(first.standard), \(first.clause)"))),
+          .ul(.forEach(shown) { findingItem($0, remedy: eachRemedy) }),
+          .if(
+            !rest.isEmpty,
+            folded(
+              "\(rest.count) more", .class("more"),
+              .ul(.forEach(rest) { findingItem($0, remedy: eachRemedy) }))),
+          .if(
+            remedies != .none,
+            .unwrap(sharedRemedy) { .p(.class("remedy"), .strong("Remedy: "), text($0)) })
+        )
+      }
+    )
+  }
+
+  private func findingItem(_ finding: FindingReport, remedy: Bool) -> Node<HTML.ListContext> {
+    .li(
+      .span(.class("where"), text(place(finding))), text(": \(finding.message)"),
+      .if(
+        remedy,
+        .unwrap(finding.remedy) { .group(.br(), .span(.class("remedy"), text("Remedy: \($0)"))) }))
+  }
+
+  /// The element's path below the flat (or the building).
+  private func place(_ finding: FindingReport) -> String {
+    finding.place.isEmpty ? "the flat" : finding.place
+  }
+
+  /// Findings of one rule and citation together, in the order each first
+  /// appears.
+  private func grouped(_ findings: [FindingReport]) -> [[FindingReport]] {
+    var order: [String] = []
+    var groups: [String: [FindingReport]] = [:]
+    for finding in findings {
+      let key = "\(finding.rule)\u{1F}\(finding.standard)\u{1F}\(finding.clause)"
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(finding)
+    }
+    return order.compactMap { groups[$0] }
+  }
+
+  // MARK: Quarters
+
+  private func quartersSection(_ quarters: [QuarterView]) -> Node<HTML.BodyContext> {
+    .section(
+      .id("quarters"), .attribute(named: "aria-labelledby", value: "quarters-h"),
+      .h2(.id("quarters-h"), "Quarters"),
+      .forEach(quarters.enumerated()) { index, view in quarter(view, index: index + 1) }
+    )
+  }
+
+  private func quarter(_ view: QuarterView, index: Int) -> Node<HTML.BodyContext> {
+    let classes = Array(view.classes.reversed())
+    // The reaches go to the café or meeting place, then the care base: the
+    // first kinds of the quarter's presence list.
+    let kinds = (view.flats.first?.reaches ?? []).indices.map { index in
+      index < view.presence.count ? view.presence[index].what : "facility \(index + 1)"
+    }
+    return .section(
+      .id("q\(index)"), .class("quarter"),
+      .attribute(named: "aria-labelledby", value: "q\(index)-h"),
+      .h3(.id("q\(index)-h"), text("Quarter \(view.id)" + (view.name.map { ": \($0)" } ?? ""))),
+      .table(
+        .caption(text("Flats per class and building in quarter \(view.id)")),
+        .thead(
+          .tr(
+            .th(scope("col"), "Building"), .forEach(classes) { .th(scope("col"), text($0)) },
+            .th(scope("col"), "Flats"))),
+        .tbody(
+          .forEach(view.buildings + [""]) { building in
+            let counts = classes.map { view.counts[$0]?[building] ?? 0 }
+            return .tr(
+              .th(scope("row"), text(building.isEmpty ? "all" : building)),
+              .forEach(counts) { .td(.class("n"), text("\($0)")) },
+              .td(.class("n"), text("\(counts.reduce(0, +))")))
+          })
+      ),
+      .ul(
+        .forEach(view.presence) { presence in
+          .li(
+            .strong(text("\(presence.what): ")),
+            text(presence.facilities.isEmpty ? "none" : presence.facilities.joined(separator: ", "))
+          )
+        }),
+      .if(
+        !view.pathFindings.isEmpty,
+        .group(
+          .h4("Outdoor paths"),
+          groupList(view.pathFindings.map(FindingReport.init), status: .fail, remedies: .each))),
+      .table(
+        .caption(text("Step-free reach from each flat")),
+        .thead(
+          .tr(
+            .th(scope("col"), "Building"), .th(scope("col"), "Flat"), .th(scope("col"), "Class"),
+            .forEach(kinds) { .th(scope("col"), text($0)) })),
+        .tbody(
+          .forEach(view.flats) { flat in
+            .tr(
+              .td(text(flat.building)), .th(scope("row"), text(flat.flat)),
+              .td(text(flat.classification.description)),
+              .forEach(flat.reaches) { reach in .td(text(describe(reach))) })
+          })
+      )
+    )
+  }
+
+  private func describe(_ reach: QuarterView.Reach) -> String {
+    let more = reach.notes.count > 1 ? " and \(reach.notes.count - 1) more" : ""
+    let target = reach.facility.isEmpty ? "" : " (\(reach.facility))"
+    switch reach.status {
+    case .pass:
+      guard let length = reach.length else { return "yes\(target), length not known" }
+      return length.millimetres > 0
+        ? "yes\(target), \(formatDecimal((length.metres * 10).rounded() / 10)) m" : "yes\(target)"
+    case .fail: return "no: \(reach.notes.first ?? "")\(more)"
+    default: return "unverified: \(reach.notes.first ?? "")\(more)"
+    }
+  }
+
+  // MARK: Helpers
+
+  private func ruleTitle(_ id: String) -> String {
+    rule(withID: id)?.description.title ?? id
+  }
+
+  private func share(_ count: Int, of total: Int) -> String {
+    "\(count) (\(Int((Double(count) * 100 / Double(total)).rounded())) %)"
+  }
+
+  private func plural(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  }
+}
+
+// MARK: - Escaping
+
+// Plot escapes `<` and `>` in text but keeps what looks like an entity
+// (`&amp;`), and writes attribute values as they are. Survey data can hold
+// any of these, so text gets its `&` escaped first and attribute values are
+// escaped here in full.
+
+/// Text, shown as it is.
+func text<Context>(_ value: String) -> Node<Context> {
+  var escaped = ""
+  for character in value {
+    if character == "&" { escaped += "&amp;" } else { escaped.append(character) }
+  }
+  return .text(escaped)
+}
+
+/// A value for an attribute.
+func attribute(_ value: String) -> String {
+  var result = ""
+  for character in value {
+    switch character {
+    case "&": result += "&amp;"
+    case "\"": result += "&quot;"
+    case "<": result += "&lt;"
+    case ">": result += "&gt;"
+    default: result.append(character)
+    }
+  }
+  return result
+}
+
+/// A `details` element: `summary` shown, `content` folded.
+func folded(_ summary: String, _ content: Node<HTML.BodyContext>...) -> Node<HTML.BodyContext> {
+  .element(named: "details", nodes: [.element(named: "summary", nodes: [text(summary)])] + content)
+}
+
+private func option(value: String, label: String) -> Node<HTML.SelectContext> {
+  let nodes: [Node<HTML.BodyContext>] = [
+    .attribute(named: "value", value: attribute(value), ignoreIfValueIsEmpty: false), text(label),
+  ]
+  return .element(named: "option", nodes: nodes)
+}
+
+private func scope(_ value: String) -> Node<HTML.BodyContext> {
+  .attribute(named: "scope", value: value)
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@Suite("HTML report")
+struct HTMLReportTests {
+  /// The HTML parse errors html5lib finds in `path` (WHATWG parsing), or ""
+  /// when the page parses cleanly.
+  static func parseErrors(_ path: String) throws -> String {
+    let script = """
+      import sys, html5lib
+      parser = html5lib.HTMLParser()
+      parser.parse(open(sys.argv[1], "rb"))
+      print("\\n".join(str(e) for e in parser.errors[:5]))
+      sys.exit(1 if parser.errors else 0)
+      """
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script, path]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? "" : "parse errors: \(text)"
+  }
+
+  static func count(_ needle: String, in text: String) -> Int {
+    text.components(separatedBy: needle).count - 1
+  }
+
+  @Test("The quarter sample: self-contained, accessible structure, the right figures, same bytes")
+  func quarter() throws {
+    let path = JSONReportTests.scratch("quarter.html")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let arguments = ["check", "Samples/quarter-bielefeld.xml", "--format", "html"]
+    let result = try Tool.run(arguments + ["--output", path])
+    #expect(result.status == 1)
+    let page = try String(contentsOfFile: path, encoding: .utf8)
+    // Self-contained: nothing is fetched.
+    #expect(!page.contains("http:") && !page.contains("https:"))
+    #expect(!page.contains("<link") && !page.contains("<img") && !page.contains(" src="))
+    #expect(try Self.parseErrors(path) == "")
+    // Accessible structure.
+    #expect(page.hasPrefix("<!DOCTYPE html><html lang=\"en\">"))
+    for landmark in ["<header>", "<nav aria-label=\"Contents\">", "<main>", "<footer>"] {
+      #expect(Self.count(landmark, in: page) == 1, "\(landmark)")
+    }
+    #expect(page.contains("<a class=\"skip\" href=\"#flats\">"))
+    // Three charts, each an image with a title and a description, and its
+    // figures as a table.
+    #expect(Self.count("<svg role=\"img\"", in: page) == 3)
+    #expect(Self.count("<desc id=", in: page) == 3)
+    #expect(Self.count("<summary>The figures as a table</summary>", in: page) == 3)
+    #expect(
+      page.contains(
+        "<desc id=\"chart-classes-d\">Flats per class, of 44: wheelchair 4, barrierFree 16, "
+          + "none 24.</desc>"))
+    #expect(page.contains("<figcaption id=\"chart-rules-c\">The 10 rules that fail most"))
+    // The header names the input, the profile and its edition.
+    #expect(page.contains("<code>Samples/quarter-bielefeld.xml</code>"))
+    #expect(page.contains("<code>din18040-2-r</code>"))
+    #expect(page.contains("<dd>DIN 18040-2:2011-09</dd>"))
+    // One row and one section per flat; rows have a header cell.
+    #expect(Self.count("<tr data-class=", in: page) == 44)
+    #expect(Self.count("<article id=\"f", in: page) == 44)
+    #expect(
+      Self.count("<th scope=\"row\"><a href=\"#f", in: page) == 44)
+    #expect(
+      page.contains(
+        "<tr data-class=\"none\" data-verified=\"yes\"><td>b1</td><th scope=\"row\"><a "
+          + "href=\"#f1-5\">b1-f13</a></th><td>1.03</td><td class=\"n\">1</td><td data-v=\"0\">"
+          + "<span class=\"badge k0\">none</span></td><td>yes</td>"))
+    // The near miss names its one fix, with the clause and the remedy.
+    #expect(page.contains("<h5>To reach barrierFree: fix 1</h5>"))
+    #expect(
+      page.contains(
+        "<span class=\"where\">room b1-f13-bath › shower b1-f13-bath-shower</span>: shower area "
+          + "1150 × 1200 mm; 1200 × 1200 mm required"))
+    #expect(page.contains("<strong>Remedy: </strong>enlarge the shower area to 1200 × 1200 mm"))
+    // Routes and the quarter view.
+    #expect(page.contains("<ol class=\"route\"><li>b1-way</li><li>path b1-p-way</li>"))
+    #expect(page.contains("<h3 id=\"q1-h\">Quarter q-sieker: Quartier Sieker-Mitte</h3>"))
+    #expect(page.contains("<td>yes (fac-cafe), 143.5 m</td>"))
+    // The row README.md shows.
+    let row = try #require(ReadmeExampleTests.blocks().first { $0.hasPrefix("<tr data-class") })
+    #expect(page.contains(row.trimmingCharacters(in: .whitespacesAndNewlines)))
+    // Same bytes from a second process, to standard output.
+    #expect(try Tool.run(arguments).standardOutput == page)
+  }
+
+  @Test("Survey text is escaped, in text and in attributes")
+  func escaping() throws {
+    let sample = try String(
+      contentsOf: Tool.root.appendingPathComponent("Samples/design-new-build.xml"), encoding: .utf8)
+    let hostile = sample.replacingOccurrences(
+      of: "name=\"Am Lutterpark 3 (Entwurf)\"",
+      with: "name=\"A &amp; B &lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot; &amp;lt;\"")
+    #expect(hostile != sample)
+    let input = JSONReportTests.scratch("hostile.xml")
+    let output = JSONReportTests.scratch("hostile.html")
+    defer {
+      try? FileManager.default.removeItem(atPath: input)
+      try? FileManager.default.removeItem(atPath: output)
+    }
+    try hostile.write(toFile: input, atomically: true, encoding: .utf8)
+    let result = try Tool.run(["check", input, "--format", "html", "--output", output])
+    #expect(result.status == 0 || result.status == 1, "\(result.standardError)")
+    let page = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(!page.contains("<script>alert"))
+    #expect(page.contains("A &amp; B &lt;script&gt;alert(1)&lt;/script&gt; \"q\" &amp;lt;"))
+    #expect(try Self.parseErrors(output) == "")
+  }
+}

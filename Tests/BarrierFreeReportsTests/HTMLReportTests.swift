@@ -1,0 +1,109 @@
+import BarrierFree
+import Foundation
+import Testing
+
+@testable import BarrierFreeReports
+
+/// The quarter sample's buildings and quarter views, assessed once.
+enum QuarterSample {
+  struct Assessed: Sendable {
+    var ladder: Ladder
+    var buildings: [BuildingReport]
+    var quarters: [QuarterView]
+    var summary: AssessmentSummary
+  }
+
+  static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Samples/quarter-bielefeld.xml").path
+
+  static func assess() throws -> Assessed {
+    let ladder = try ProfileLibrary.builtIn.ladder(for: "din18040-2-r")
+    let assessor = try Assessor(ladder: ladder)
+    var result = Assessed(ladder: ladder, buildings: [], quarters: [], summary: AssessmentSummary())
+    try assessor.assessPortfolio(at: path, quarterView: { result.quarters.append($0) }) {
+      result.summary.add($0)
+      result.buildings.append(BuildingReport($0))
+    }
+    return result
+  }
+
+  static func html(
+    _ assessed: Assessed, limits: HTMLReport.Limits = .init(), spoolLimit: Int = 4 << 20
+  ) throws -> String {
+    let header = ReportHeader(toolVersion: "test", ladder: assessed.ladder, inputs: [path])
+    let report = HTMLReport(header: header, limits: limits, spoolLimit: spoolLimit)
+    for building in assessed.buildings { try report.add(building) }
+    var page = ""
+    try report.finish(
+      quarters: assessed.quarters,
+      summary: ReportSummary(assessed.summary, ladder: header.profile.ladder)
+    ) { page += $0 }
+    return page
+  }
+}
+
+@Suite("HTML report (library)")
+struct HTMLReportLibraryTests {
+  @Test("Spilling rows and sections to temporary files gives the same page as memory")
+  func spool() throws {
+    let assessed = try QuarterSample.assess()
+    let inMemory = try QuarterSample.html(assessed)
+    // 1000 bytes: every building spills, and chunks end mid-character.
+    let spilled = try QuarterSample.html(assessed, spoolLimit: 1000)
+    #expect(inMemory.utf8.count > 500_000)
+    #expect(spilled == inMemory)
+  }
+
+  @Test("Long lists fold after the limit into \"N more\"; one more is shown, not folded")
+  func folding() throws {
+    let assessed = try QuarterSample.assess()
+    var limits = HTMLReport.Limits()
+    limits.elementsPerRule = 2
+    let page = try QuarterSample.html(assessed, limits: limits)
+    // b1-f12 has five doors with too narrow a clear width: two shown, three folded.
+    let flat = try #require(page.firstRange(of: "<article id=\"f1-4\""))
+    let article = page[flat.lowerBound...].prefix { _ in true }
+    let end = try #require(article.firstRange(of: "</article>"))
+    let text = String(article[..<end.lowerBound])
+    #expect(text.contains("<strong>Door clear width</strong> ×5"))
+    #expect(text.contains("<details class=\"more\"><summary>3 more</summary>"))
+    // Three elements with the limit at two: all three shown.
+    #expect(text.contains("<strong>Window handle height</strong> ×3"))
+    let windows = try #require(text.firstRange(of: "<strong>Window handle height</strong>"))
+    let next = try #require(
+      text[windows.upperBound...].firstRange(of: "</li></ul><p class=\"remedy\">"))
+    #expect(!text[windows.upperBound..<next.lowerBound].contains("more</summary>"))
+  }
+
+  @Test(
+    "With more buildings than the chart holds, it shows those with the most flats below the top")
+  func chartBuildings() throws {
+    let assessed = try QuarterSample.assess()
+    var limits = HTMLReport.Limits()
+    limits.chartBuildings = 2
+    let page = try QuarterSample.html(assessed, limits: limits)
+    // Flats below wheelchair: b1 8, b2 8, b3 10, b8 10, the others 1. The two
+    // with most are b3 and b8, in that order (equal, so input order).
+    #expect(
+      page.contains(
+        "<figcaption id=\"chart-buildings-c\">Flats per class in the 2 buildings with most flats "
+          + "below wheelchair</figcaption>"))
+    let description = try #require(page.firstRange(of: #/<desc id="chart-buildings-d">[^<]*/#))
+    let text = page[description]
+    #expect(text.contains(">b3 Otto-Brenner-Straße"))
+    #expect(text.contains("; b8 Meierfeld 10: wheelchair 1, barrierFree 7, none 3."))
+    #expect(!text.contains("b1 "))
+  }
+
+  @Test("Spool chunks never split a UTF-8 character")
+  func completeLength() {
+    let bytes = Array("aß€😀".utf8)  // 1 + 2 + 3 + 4 bytes
+    #expect(Spool.completeLength(bytes) == 10)
+    #expect(Spool.completeLength(Array(bytes.prefix(9))) == 6)
+    #expect(Spool.completeLength(Array(bytes.prefix(7))) == 6)
+    #expect(Spool.completeLength(Array(bytes.prefix(5))) == 3)
+    #expect(Spool.completeLength(Array(bytes.prefix(2))) == 1)
+    #expect(Spool.completeLength([]) == 0)
+  }
+}
