@@ -102,18 +102,28 @@ public struct FlatReport: Sendable, Hashable, Codable {
   public var `class`: String
   /// False when unknowns hold the class open.
   public var verified: Bool
+  /// The class in words: `wheelchair`, or `possibly wheelchair, unverified
+  /// (barrierFree verified)`.
+  public var classLabel: String
   /// The class verifiably reached.
   public var verifiedClass: String
   /// The level above the class, if any.
   public var nextClass: String?
-  /// The best route to the flat's entrance at the checked profile.
+  /// The best route to the flat's entrance at the checked profile: the
+  /// places and connectors on it; empty when there is none; nil when the
+  /// building records no places.
   public var route: [String]?
+  /// Why there is no route: `none recorded to b2-l2`, `no public way
+  /// recorded`; nil when there is one.
+  public var routeProblem: String?
   /// The rules whose fails stand between the flat and the next class.
   public var blockingRules: [String]
   /// Those fails, at the next class's profile, with their remedies.
   public var blockers: [FindingReport]
   /// The findings at the checked profile, fails first.
   public var findings: [FindingReport]
+  /// The unknowns that keep the class unverified: what to measure.
+  public var openQuestions: [FindingReport]
 
   /// The report of `flat`.
   public init(_ flat: FlatAssessment) {
@@ -123,9 +133,16 @@ public struct FlatReport: Sendable, Hashable, Codable {
     let classification = flat.classification
     self.class = classification.level
     verified = classification.verified
+    classLabel = classification.description
     verifiedClass = classification.verifiedLevel
     nextClass = classification.nextLevel
-    route = flat.levels.last?.route.map { $0.outcome == .found ? $0.steps : [] }
+    let best = flat.levels.last?.route
+    route = best.map { $0.outcome == .found ? $0.steps : [] }
+    switch best?.outcome {
+    case .unreachable: routeProblem = "none recorded to \(best?.target ?? "")"
+    case .noSource: routeProblem = "no public way recorded"
+    case .found, nil: routeProblem = nil
+    }
     var rules: [String] = []
     for blocker in flat.blockers where !rules.contains(blocker.rule) {
       rules.append(blocker.rule)
@@ -133,6 +150,12 @@ public struct FlatReport: Sendable, Hashable, Codable {
     blockingRules = rules
     blockers = flat.blockers.map(FindingReport.init)
     findings = flat.findings.stableSorted().map(FindingReport.init)
+    openQuestions = flat.openQuestions.map(FindingReport.init)
+  }
+
+  /// The number of findings with `status`.
+  public func count(_ status: FindingStatus) -> Int {
+    findings.count { $0.status == status }
   }
 }
 
@@ -217,8 +240,8 @@ extension FindingReport {
 
 extension FlatReport {
   private enum Keys: String, CodingKey {
-    case id, number, level, `class`, verified, verifiedClass, nextClass, route, blockingRules
-    case blockers, findings
+    case id, number, level, `class`, verified, classLabel, verifiedClass, nextClass, route
+    case routeProblem, blockingRules, blockers, findings, openQuestions
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -228,12 +251,15 @@ extension FlatReport {
     try container.encode(level, forKey: .level)
     try container.encode(self.class, forKey: .class)
     try container.encode(verified, forKey: .verified)
+    try container.encode(classLabel, forKey: .classLabel)
     try container.encode(verifiedClass, forKey: .verifiedClass)
     try container.encode(nextClass, forKey: .nextClass)
     try container.encode(route, forKey: .route)
+    try container.encode(routeProblem, forKey: .routeProblem)
     try container.encode(blockingRules, forKey: .blockingRules)
     try container.encode(blockers, forKey: .blockers)
     try container.encode(findings, forKey: .findings)
+    try container.encode(openQuestions, forKey: .openQuestions)
   }
 }
 

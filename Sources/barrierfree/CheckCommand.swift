@@ -81,13 +81,13 @@ struct CheckCommand: ParsableCommand {
       StandardError.print("error: \(error)")
       throw ExitCode(2)
     }
-    let text = TextReport(ladder: ladder, maxUnknowns: maxUnknowns)
     var json = JSONReport()
     let table = CSVReport(rows: csv)
     var quarters: [QuarterView] = []
     let markdown = MarkdownReport()
     let header = ReportHeader(
       toolVersion: BarrierFreeVersion.current, ladder: ladder, inputs: files)
+    let text = TextReport(header: header, maxUnknowns: maxUnknowns)
     if format == .csv { try out.write(table.begin()) }
     if format == .md { try out.write(markdown.begin(header)) }
     if format == .json { try out.write(json.begin(header)) }
@@ -108,7 +108,7 @@ struct CheckCommand: ParsableCommand {
         ) { building in
           summary.add(building)
           switch format {
-          case .text: if !quiet { try out.write(text.building(building)) }
+          case .text: if !quiet { try out.write(text.building(BuildingReport(building))) }
           case .json: try out.write(json.building(BuildingReport(building)))
           case .csv: try out.write(table.building(BuildingReport(building)))
           case .md: try out.write(markdown.building(BuildingReport(building)))
@@ -125,7 +125,7 @@ struct CheckCommand: ParsableCommand {
     }
     let classes = header.profile.ladder
     switch format {
-    case .text: try out.write(text.summary(summary, files: files))
+    case .text: try out.write(text.summary(ReportSummary(summary, ladder: classes)))
     case .json:
       try out.write(json.end(quarters: quarters, summary: ReportSummary(summary, ladder: classes)))
     case .csv: break

@@ -1,19 +1,35 @@
-import BarrierFree
+import BarrierFreeModel
+import BarrierFreeRules
 
 /// The plain-text report of `check`: per building and flat the class, the
-/// fails to the next level with remedies, and the unknowns.
-struct TextReport {
-  let ladder: Ladder
-  let maxUnknowns: Int
+/// route, the fails to the next level with remedies, and the unknowns; the
+/// quarters' views; the summary. Made from the report model like every
+/// other format.
+public struct TextReport {
+  private let header: ReportHeader
+  private let maxUnknowns: Int
 
-  func building(_ building: BuildingAssessment) -> String {
+  /// A writer for a check described by `header`, listing at most
+  /// `maxUnknowns` unknowns per flat.
+  public init(header: ReportHeader, maxUnknowns: Int = 10) {
+    self.header = header
+    self.maxUnknowns = maxUnknowns
+  }
+
+  /// One building: its own fails, then its flats.
+  public func building(_ building: BuildingReport) -> String {
     var lines: [String] = []
     var heading = "building \(building.id)"
     if let name = building.name { heading += " \"\(name)\"" }
-    if let address = building.address?.description, !address.isEmpty {
-      heading += ", \(address)"
-    }
+    if let address = building.address { heading += ", \(address)" }
     lines.append(heading)
+    let fails = building.findings.filter { $0.status == .fail }
+    if !fails.isEmpty {
+      lines.append("  the building's places and connectors, \(fails.count) fail:")
+      for group in grouped(fails) {
+        lines += self.group(group, indent: "    ")
+      }
+    }
     if building.flats.isEmpty { lines.append("  no flats") }
     for flat in building.flats {
       lines += self.flat(flat)
@@ -21,32 +37,27 @@ struct TextReport {
     return lines.joined(separator: "\n") + "\n\n"
   }
 
-  private func flat(_ flat: FlatAssessment) -> [String] {
+  private func flat(_ flat: FlatReport) -> [String] {
     var name = "flat \(flat.id)"
     var details: [String] = []
     if let number = flat.number, number != flat.id { details.append("no. \(number)") }
-    if let storey = flat.storey { details.append("storey \(storey)") }
+    if let storey = flat.level { details.append("storey \(storey)") }
     if !details.isEmpty { name += " (\(details.joined(separator: ", ")))" }
-    let classification = flat.classification
-    let top = flat.levels.last
     let counts = [
-      "\(top?.count(.pass) ?? 0) pass", "\(top?.count(.fail) ?? 0) fail",
-      "\(top?.count(.unknown) ?? 0) unknown",
-      "\(top?.count(.notApplicable) ?? 0) not applicable",
+      "\(flat.count(.pass)) pass", "\(flat.count(.fail)) fail",
+      "\(flat.count(.unknown)) unknown", "\(flat.count(.notApplicable)) not applicable",
     ].joined(separator: ", ")
-    var lines = ["  \(name): \(classification)   [\(counts)]"]
-    if let route = top?.route {
-      switch route.outcome {
-      case .found: lines.append("    route: " + route.steps.joined(separator: " → "))
-      case .unreachable: lines.append("    route: none recorded to \(route.target)")
-      case .noSource: lines.append("    route: no public way recorded")
-      }
+    var lines = ["  \(name): \(flat.classLabel)   [\(counts)]"]
+    if let problem = flat.routeProblem {
+      lines.append("    route: \(problem)")
+    } else if let route = flat.route {
+      lines.append("    route: " + route.joined(separator: " → "))
     }
     let blockers = flat.blockers
-    if let next = classification.nextLevel, !blockers.isEmpty {
+    if let next = flat.nextClass, !blockers.isEmpty {
       lines.append("    to reach \(next), fix \(blockers.count):")
       for group in grouped(blockers) {
-        lines += self.group(group)
+        lines += self.group(group, indent: "      ")
       }
     }
     let questions = flat.openQuestions
@@ -64,11 +75,11 @@ struct TextReport {
 
   /// Findings of one rule and citation together, in the order each first
   /// appears.
-  private func grouped(_ findings: [Finding]) -> [[Finding]] {
+  private func grouped(_ findings: [FindingReport]) -> [[FindingReport]] {
     var order: [String] = []
-    var groups: [String: [Finding]] = [:]
+    var groups: [String: [FindingReport]] = [:]
     for finding in findings {
-      let key = "\(finding.rule) \(finding.citation)"
+      let key = "\(finding.rule)\u{1F}\(finding.standard)\u{1F}\(finding.clause)"
       if groups[key] == nil { order.append(key) }
       groups[key, default: []].append(finding)
     }
@@ -77,50 +88,53 @@ struct TextReport {
 
   /// One fail with its remedy, or several fails of one rule on one line
   /// each under the rule's title, with the remedy once.
-  private func group(_ findings: [Finding]) -> [String] {
+  private func group(_ findings: [FindingReport], indent: String) -> [String] {
     guard let first = findings.first else { return [] }
     guard findings.count > 1 else {
-      var lines = ["      fail: \(describe(first))"]
-      if let remedy = first.evaluation.remedy { lines.append("        → \(remedy)") }
+      var lines = ["\(indent)fail: \(describe(first))"]
+      if let remedy = first.remedy { lines.append("\(indent)  → \(remedy)") }
       return lines
     }
     let title = rule(withID: first.rule)?.description.title ?? first.rule
     var lines = [
-      "      fail ×\(findings.count): \(title)  [\(first.rule); \(first.citation)]"
+      "\(indent)fail ×\(findings.count): \(title)  [\(first.rule); \(citation(first))]"
     ]
     for finding in findings {
-      lines.append("        \(place(of: finding)): \(finding.evaluation.message)")
+      lines.append("\(indent)  \(place(of: finding)): \(finding.message)")
     }
-    let remedies = Set(findings.compactMap(\.evaluation.remedy))
+    let remedies = Set(findings.compactMap(\.remedy))
     if remedies.count == 1, let remedy = remedies.first {
-      lines.append("        → \(remedy)")
+      lines.append("\(indent)  → \(remedy)")
     } else {
       for finding in findings {
-        if let remedy = finding.evaluation.remedy {
-          lines.append("        → \(place(of: finding)): \(remedy)")
+        if let remedy = finding.remedy {
+          lines.append("\(indent)  → \(place(of: finding)): \(remedy)")
         }
       }
     }
     return lines
   }
 
+  private func citation(_ finding: FindingReport) -> String {
+    "\(finding.standard), \(finding.clause)"
+  }
+
   /// The element's path from below the flat.
-  private func place(of finding: Finding) -> String {
-    let steps = finding.path.steps.drop { $0.kind == "building" || $0.kind == "flat" }
-    return steps.isEmpty ? "flat" : ElementPath(Array(steps)).description
+  private func place(of finding: FindingReport) -> String {
+    finding.place.isEmpty ? "flat" : finding.place
   }
 
   /// `door bath-door: clear width 750 mm; ≥ 800 mm required
   /// [din18040-2.door.clear-width; DIN 18040-2:2011-09, 5.3.1]`, the path
   /// from below the flat.
-  private func describe(_ finding: Finding) -> String {
-    "\(place(of: finding)): \(finding.evaluation.message)  [\(finding.rule); \(finding.citation)]"
+  private func describe(_ finding: FindingReport) -> String {
+    "\(place(of: finding)): \(finding.message)  [\(finding.rule); \(citation(finding))]"
   }
 
   /// The quarter view: flats per class and building, the facilities, what
   /// fails on the outdoor paths, and whether each flat reaches the café and
   /// the care base step-free.
-  func quarter(_ view: QuarterView) -> String {
+  public func quarter(_ view: QuarterView) -> String {
     var lines = ["quarter \(view.id)" + (view.name.map { " \"\($0)\"" } ?? "")]
     let classes = Array(view.classes.reversed())
     let width = max(12, (view.buildings.map(\.count).max() ?? 0) + 2)
@@ -153,7 +167,7 @@ struct TextReport {
     }
     if !view.pathFindings.isEmpty {
       lines.append("  outdoor paths:")
-      for finding in view.pathFindings {
+      for finding in view.pathFindings.map(FindingReport.init) {
         lines.append("    \(finding.status.rawValue): \(describe(finding))")
       }
     }
@@ -182,14 +196,16 @@ struct TextReport {
     return lines.joined(separator: "\n") + "\n\n"
   }
 
-  func summary(_ summary: AssessmentSummary, files: [String]) -> String {
-    guard let top = ladder.top else { return "" }
+  /// The summary: the profile, flats per class and findings per status.
+  public func summary(_ summary: ReportSummary) -> String {
+    let profile = header.profile
     var lines: [String] = []
-    lines.append("profile \(top.id): \(top.title) (\(top.standardEdition))")
-    let levels = [Ladder.none] + ladder.levels.map(\.level)
-    lines.append("ladder: " + levels.joined(separator: " < "))
+    let edition =
+      profile.edition.isEmpty ? profile.standard : "\(profile.standard):\(profile.edition)"
+    lines.append("profile \(profile.id): \(profile.title) (\(edition))")
+    lines.append("ladder: " + profile.ladder.joined(separator: " < "))
     lines.append("\(count(summary.buildings, "building")), \(count(summary.flats, "flat"))")
-    for level in levels.reversed() {
+    for level in profile.ladder.reversed() {
       let total = summary.byClass[level, default: 0]
       let unverified = summary.unverifiedByClass[level, default: 0]
       var line = "  \(level): \(total)"
@@ -200,9 +216,9 @@ struct TextReport {
     }
     let findings = summary.findings
     lines.append(
-      "findings at \(top.id): \(findings[.pass, default: 0]) pass, "
-        + "\(findings[.fail, default: 0]) fail, \(findings[.unknown, default: 0]) unknown, "
-        + "\(findings[.notApplicable, default: 0]) not applicable")
+      "findings at \(profile.id): \(findings["pass", default: 0]) pass, "
+        + "\(findings["fail", default: 0]) fail, \(findings["unknown", default: 0]) unknown, "
+        + "\(findings["notApplicable", default: 0]) not applicable")
     return lines.joined(separator: "\n") + "\n"
   }
 
