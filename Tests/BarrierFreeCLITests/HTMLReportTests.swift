@@ -112,3 +112,44 @@ struct HTMLReportTests {
     #expect(try Self.parseErrors(output) == "")
   }
 }
+
+@Suite("Every report format")
+struct EveryFormatTests {
+  static let inputs = ["Samples/quarter-bielefeld.xml", "Samples/design-new-build.xml"]
+
+  @Test(
+    "Two inputs give one report; two runs in separate processes give the same bytes",
+    arguments: [
+      ["text"], ["json"], ["csv"], ["csv", "--csv", "findings"], ["md"], ["html"],
+    ])
+  func deterministic(format: [String]) throws {
+    let arguments = ["check"] + Self.inputs + ["--format"] + format
+    let first = try Tool.run(arguments)
+    #expect(first.status == 1)
+    #expect(first.standardOutput.utf8.count > 10_000)
+    // Both inputs in one report: a flat of each.
+    #expect(first.standardOutput.contains("b1-f21"))
+    #expect(first.standardOutput.contains("d1-w01"))
+    #expect(try Tool.run(arguments).standardOutput == first.standardOutput)
+  }
+
+  @Test("The combined summary adds up the inputs' summaries")
+  func combinedSummary() throws {
+    func summary(_ files: [String]) throws -> [String: Any] {
+      let result = try Tool.run(["check"] + files + ["--format", "json"])
+      let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+      return try #require((object as? [String: Any])?["summary"] as? [String: Any])
+    }
+    let both = try summary(Self.inputs)
+    let first = try summary([Self.inputs[0]])
+    let second = try summary([Self.inputs[1]])
+    for key in ["buildings", "flats"] {
+      #expect(both[key] as? Int == (first[key] as? Int ?? 0) + (second[key] as? Int ?? 0))
+    }
+    let findings = try #require(both["findings"] as? [String: Int])
+    let a = try #require(first["findings"] as? [String: Int])
+    let b = try #require(second["findings"] as? [String: Int])
+    #expect(findings == a.merging(b, uniquingKeysWith: +))
+    #expect(both["flats"] as? Int == 44 + (second["flats"] as? Int ?? 0))
+  }
+}

@@ -107,3 +107,41 @@ struct HTMLReportLibraryTests {
     #expect(Spool.completeLength([]) == 0)
   }
 }
+
+@Suite("Documentation examples (reports)")
+struct ReportDocumentationTests {
+  @Test("WritingReports.md: the HTML page for a portfolio, as the article writes it")
+  func htmlExample() throws {
+    let path = QuarterSample.path
+    // The article's code, as written there.
+    let ladder = try ProfileLibrary.builtIn.ladder(for: "din18040-2-r")
+    let assessor = try Assessor(ladder: ladder)
+    let header = ReportHeader(toolVersion: "1.0", ladder: ladder, inputs: [path])
+    let page = HTMLReport(header: header)
+    var summary = AssessmentSummary()
+    var quarters: [QuarterView] = []
+    try assessor.assessPortfolio(at: path, quarterView: { quarters.append($0) }) { building in
+      summary.add(building)
+      try page.add(BuildingReport(building))
+    }
+    var html = ""
+    try page.finish(
+      quarters: quarters, summary: ReportSummary(summary, ladder: header.profile.ladder)
+    ) { html += $0 }
+    // What it gives.
+    #expect(html.hasPrefix("<!DOCTYPE html>"))
+    #expect(html.hasSuffix("</html>\n"))
+    #expect(html.contains("44 flats."))
+    #expect(quarters.count == 1)
+    // The article's code is the one tested here.
+    let article = try String(
+      contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/BarrierFree/BarrierFree.docc/WritingReports.md"),
+      encoding: .utf8)
+    #expect(article.contains("try page.add(BuildingReport(building))"))
+    #expect(
+      article.contains(
+        "quarters: quarters, summary: ReportSummary(summary, ladder: header.profile.ladder)"))
+  }
+}
