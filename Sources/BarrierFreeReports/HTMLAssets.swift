@@ -22,12 +22,13 @@ enum HTMLAssets {
     .facts dd{margin:0}
     nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:1.25rem;padding:0;margin:.5rem 0}
     code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em;overflow-wrap:anywhere}
-    .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(30rem,1fr));gap:1.5rem}
+    .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(30rem,100%),1fr));gap:1.5rem}
     figure.chart{margin:0;border:1px solid var(--line);padding:.75rem}
     figcaption{font-weight:600;margin-bottom:.5rem}
     figure svg{width:100%;height:auto;font-size:14px}
     svg text{fill:var(--text)}
     rect.fail{fill:#a4161a}
+    svg rect{stroke:#fff;stroke-width:1}
     .legend{list-style:none;display:flex;flex-wrap:wrap;gap:1rem;padding:0;margin:0 0 .5rem}
     .key{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;vertical-align:-.1rem;border:1px solid var(--text)}
     table{border-collapse:collapse;margin:.5rem 0 1rem}
@@ -35,17 +36,24 @@ enum HTMLAssets {
     th,td{border-bottom:1px solid var(--line);padding:.3rem .6rem;text-align:left;vertical-align:top}
     thead th{background:var(--band);border-bottom:2px solid var(--text);position:sticky;top:0}
     td.n{text-align:right;font-variant-numeric:tabular-nums}
-    th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit;text-align:left}
-    th[aria-sort=ascending] button::after{content:" \\25B2"}
-    th[aria-sort=descending] button::after{content:" \\25BC"}
+    th[data-type=number]{text-align:right}
+    th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit;text-align:inherit;white-space:nowrap}
+    th button::after{content:" \\2195" / "";color:var(--muted)}
+    th[aria-sort=ascending] button::after{content:" \\25B2" / "";color:inherit}
+    th[aria-sort=descending] button::after{content:" \\25BC" / "";color:inherit}
     #flat-table{width:100%}
+    #flat-table tbody a{scroll-margin-top:3rem}
+    @media (max-width:60rem){.table-wrap{overflow-x:auto}}
     tbody th{white-space:nowrap}
     td.rules{font-size:.9em}
+    .controls[hidden]{display:none}
     .controls{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;margin:.5rem 0;padding:.5rem;background:var(--band)}
     .controls input[type=search]{width:14rem}
     .controls input,.controls select{font:inherit}
     .badge{display:inline-block;padding:0 .4rem;border-radius:.2rem;font-size:.9em;font-weight:600}
     .building{border-top:2px solid var(--text);margin-top:2rem}
+    h2+.building{border-top:0}
+    .flat>h4{font-size:1.15rem}
     .flat{border-left:4px solid var(--line);padding-left:1rem;margin:1.25rem 0}
     .facts-line,.address,caption{color:var(--muted)}
     .facts-line{margin:0}
@@ -71,8 +79,12 @@ enum HTMLAssets {
       a{color:inherit;text-decoration:none}
       .charts{display:block}
       figure.chart{break-inside:avoid;margin-bottom:1rem}
-      .building{break-before:page}
-      .flat,tr{break-inside:avoid}
+      th button{display:contents}
+      th button::after{content:none}
+      figure details{display:none}
+      #buildings,.building+.building{break-before:page}
+      h2,h3,h4,h5,.facts-line,p.rule{break-after:avoid}
+      ul.groups>li,tr{break-inside:avoid}
       .badge{border:1px solid #000;print-color-adjust:exact;-webkit-print-color-adjust:exact}
       rect{print-color-adjust:exact;-webkit-print-color-adjust:exact}
     }
@@ -87,7 +99,11 @@ enum HTMLAssets {
       if (table && controls) {
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
-        rows.forEach(function (row, index) { row.dataset.i = index; });
+        var haystack = rows.map(function (row, index) {
+          row.dataset.i = index;
+          return Array.prototype.map.call(row.cells, function (cell) { return cell.textContent; })
+            .join("\\n").toLowerCase();
+        });
         var search = document.getElementById("flat-search");
         var level = document.getElementById("flat-class");
         var unverified = document.getElementById("flat-unverified");
@@ -96,8 +112,8 @@ enum HTMLAssets {
         var apply = function () {
           var query = search.value.trim().toLowerCase();
           var shown = 0;
-          rows.forEach(function (row) {
-            var visible = (!query || row.textContent.toLowerCase().indexOf(query) >= 0) &&
+          rows.forEach(function (row, index) {
+            var visible = (!query || haystack[index].indexOf(query) >= 0) &&
               (!level.value || row.dataset.class === level.value) &&
               (!unverified.checked || row.dataset.verified === "no");
             row.hidden = !visible;
@@ -105,8 +121,14 @@ enum HTMLAssets {
           });
           count.textContent = shown + " of " + rows.length + " flats shown";
         };
-        [search, level, unverified].forEach(function (control) {
-          control.addEventListener("input", apply);
+        // The count is a live region: update it once typing pauses.
+        var timer = null;
+        var later = function () {
+          clearTimeout(timer);
+          timer = setTimeout(apply, 250);
+        };
+        search.addEventListener("input", later);
+        [level, unverified].forEach(function (control) {
           control.addEventListener("change", apply);
         });
         apply();
@@ -122,7 +144,8 @@ enum HTMLAssets {
             var ascending = header.getAttribute("aria-sort") !== "ascending";
             Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
             header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-            var numeric = header.dataset.type === "number";
+            // Numbers, and classes by their rank on the ladder (data-v).
+            var numeric = header.dataset.type === "number" || header.dataset.type === "rank";
             var key = function (row) {
               var cell = row.cells[column];
               var value = cell.dataset.v !== undefined ? cell.dataset.v : cell.textContent;
@@ -130,12 +153,11 @@ enum HTMLAssets {
             };
             var sorted = rows.slice().sort(function (a, b) {
               var x = key(a), y = key(b), order;
-              if (numeric) {
-                if (isNaN(x) || isNaN(y)) { order = isNaN(x) - isNaN(y); return order || a.dataset.i - b.dataset.i; }
-                order = x - y;
-              } else {
-                order = x.localeCompare(y, undefined, { numeric: true });
-              }
+              // Empty cells last, in either direction.
+              var emptyX = numeric ? isNaN(x) : x === "";
+              var emptyY = numeric ? isNaN(y) : y === "";
+              if (emptyX || emptyY) { return (emptyX - emptyY) || a.dataset.i - b.dataset.i; }
+              order = numeric ? x - y : x.localeCompare(y, undefined, { numeric: true });
               return (ascending ? order : -order) || a.dataset.i - b.dataset.i;
             });
             sorted.forEach(function (row) { body.appendChild(row); });

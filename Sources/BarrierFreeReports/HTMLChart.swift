@@ -26,7 +26,11 @@ struct Chart {
   private let width = 640
   private let noteWidth = 130
 
-  func figure(table: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+  /// The chart, its legend, and `rows` (the figures) as a table under
+  /// "The figures as a table".
+  func figure(head: Node<HTML.TableContext>, rows: Node<HTML.TableContext>)
+    -> Node<HTML.BodyContext>
+  {
     .element(
       named: "figure",
       nodes: [
@@ -43,7 +47,7 @@ struct Chart {
                 text(entry.name))
             })),
         svg(),
-        folded("The figures as a table", table),
+        folded("The figures as a table", .table(.caption(text(title)), head, rows)),
       ])
   }
 
@@ -54,7 +58,8 @@ struct Chart {
     let largest = max(bars.map { $0.segments.map(\.count).reduce(0, +) }.max() ?? 0, 1)
     var nodes: [Node<HTML.BodyContext>] = [
       .attribute(named: "role", value: "img"),
-      .attribute(named: "aria-labelledby", value: "\(id)-t \(id)-d"),
+      .attribute(named: "aria-labelledby", value: "\(id)-t"),
+      .attribute(named: "aria-describedby", value: "\(id)-d"),
       .attribute(named: "viewBox", value: "0 0 \(width) \(height)"),
       .attribute(named: "width", value: "\(width)"),
       .attribute(named: "height", value: "\(height)"),
@@ -71,7 +76,7 @@ struct Chart {
       if labelWidth > 0 {
         nodes.append(
           svgText(
-            clipped(bar.label, to: labelWidth / 8), x: 0, y: Double(top + 18), anchor: nil))
+            clipped(bar.label, to: labelWidth / 9), x: 0, y: Double(top + 18), anchor: nil))
       } else {
         nodes.append(svgText(clipped(bar.label, to: 86), x: 0, y: Double(top + 14), anchor: nil))
       }

@@ -161,7 +161,7 @@ public final class HTMLReport {
         .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
         .meta(
           .name("generator"), .content(attribute("\(header.tool.name) \(header.tool.version)"))),
-        .title("Accessibility check: \(profile.title)"),
+        .element(named: "title", nodes: [text("Accessibility check: \(profile.title)")]),
         .style(HTMLAssets.css + palette.css)
       ),
       .body(
@@ -261,19 +261,19 @@ public final class HTMLReport {
       description: "Flats per class, of \(summary.flats): \(description).", bars: bars,
       labelWidth: 130
     ).figure(
-      table: .table(
+      head:
         .thead(
           .tr(
             .th(scope("col"), "Class"), .th(scope("col"), "Flats"),
             .th(scope("col"), "Of those unverified"))),
-        .tbody(
-          .forEach(classes) { level in
-            .tr(
-              .th(scope("row"), text(level)),
-              .td(.class("n"), text("\(summary.byClass[level] ?? 0)")),
-              .td(.class("n"), text("\(summary.unverifiedByClass[level] ?? 0)")))
-          })
-      ))
+      rows: .tbody(
+        .forEach(classes) { level in
+          .tr(
+            .th(scope("row"), text(level)),
+            .td(.class("n"), text("\(summary.byClass[level] ?? 0)")),
+            .td(.class("n"), text("\(summary.unverifiedByClass[level] ?? 0)")))
+        })
+    )
   }
 
   /// Flats per class for each building (or the buildings with the most work).
@@ -309,24 +309,24 @@ public final class HTMLReport {
       description: description.isEmpty ? "No buildings." : description + ".", bars: bars,
       labelWidth: 170, legend: classes.map { ($0, palette.name($0)) }
     ).figure(
-      table: .table(
+      head:
         .thead(
           .tr(
             .th(scope("col"), "Building"),
             .forEach(classes) { .th(scope("col"), text($0)) },
             .th(scope("col"), "Flats"))),
-        .tbody(
-          .forEach(shown) { building in
-            .tr(
-              .th(scope("row"), text(building.label)),
-              .forEach(classes) { level in
-                .td(
-                  .class("n"),
-                  text("\(ladder.firstIndex(of: level).map { building.counts[$0] } ?? 0)"))
-              },
-              .td(.class("n"), text("\(building.counts.reduce(0, +))")))
-          })
-      ))
+      rows: .tbody(
+        .forEach(shown) { building in
+          .tr(
+            .th(scope("row"), text(building.label)),
+            .forEach(classes) { level in
+              .td(
+                .class("n"),
+                text("\(ladder.firstIndex(of: level).map { building.counts[$0] } ?? 0)"))
+            },
+            .td(.class("n"), text("\(building.counts.reduce(0, +))")))
+        })
+    )
   }
 
   /// The rules that fail most.
@@ -344,28 +344,29 @@ public final class HTMLReport {
       description: top.isEmpty ? "Nothing fails." : "Fails per rule: \(description).",
       bars: bars, labelWidth: 0
     ).figure(
-      table: .table(
+      head:
         .thead(
           .tr(
             .th(scope("col"), "Rule"), .th(scope("col"), "Fails"),
             .th(scope("col"), "Flats with a fail"))),
-        .tbody(
-          .forEach(top) { entry in
-            .tr(
-              .th(scope("row"), text(ruleTitle(entry.rule)), .br(), .code(text(entry.rule))),
-              .td(.class("n"), text("\(entry.tally.fails)")),
-              .td(.class("n"), text("\(entry.tally.flats)")))
-          })
-      ))
+      rows: .tbody(
+        .forEach(top) { entry in
+          .tr(
+            .th(scope("row"), text(ruleTitle(entry.rule)), .br(), .code(text(entry.rule))),
+            .td(.class("n"), text("\(entry.tally.fails)")),
+            .td(.class("n"), text("\(entry.tally.flats)")))
+        })
+    )
   }
 
   // MARK: The table of flats
 
   private func flatsSection(_ rowsMark: String) -> Node<HTML.BodyContext> {
-    let columns: [(String, Bool)] = [
-      ("Building", false), ("Flat", false), ("Number", false), ("Storey", true),
-      ("Class", true), ("Verified", false), ("Fails", true), ("Unknowns", true),
-      ("Blocking rules", false),
+    // How each column sorts: as text (nil), as a number, or by rank.
+    let columns: [(String, String?)] = [
+      ("Building", nil), ("Flat", nil), ("Number", nil), ("Storey", "number"),
+      ("Class", "rank"), ("Verified", nil), ("Fails", "number"), ("Unknowns", "number"),
+      ("Blocking rules", nil),
     ]
     return .section(
       .id("flats"), .attribute(named: "aria-labelledby", value: "flats-h"),
@@ -373,7 +374,7 @@ public final class HTMLReport {
       .div(
         .id("flat-controls"), .class("controls"), .hidden(true),
         .attribute(named: "role", value: "search"),
-        .label(.text("Find "), .input(.type(.search), .id("flat-search"))),
+        .label(.text("Find flats "), .input(.type(.search), .id("flat-search"))),
         .label(
           .text("Class "),
           .select(
@@ -385,21 +386,22 @@ public final class HTMLReport {
           named: "output",
           nodes: [.id("flat-count"), .attribute(named: "aria-live", value: "polite")])
       ),
-      .table(
-        .id("flat-table"),
-        .caption(
-          text(
-            "All \(plural(flatCount, "flat")): the class reached, whether it is verified, the "
-              + "fails and unknowns at \(header.profile.id), and the rules that block the next class."
-          )),
-        .thead(
-          .tr(
-            .forEach(columns) { name, numeric in
-              .th(
-                scope("col"), numeric ? .data(named: "type", value: "number") : .empty, text(name))
-            })),
-        .tbody(.raw(rowsMark))
-      )
+      .div(
+        .class("table-wrap"),
+        .table(
+          .id("flat-table"),
+          .caption(
+            text(
+              "All \(plural(flatCount, "flat")): the class reached, whether it is verified, the "
+                + "fails and unknowns at \(header.profile.id), and the rules that block the next class."
+            )),
+          .thead(
+            .tr(
+              .forEach(columns) { name, type in
+                .th(scope("col"), .unwrap(type) { .data(named: "type", value: $0) }, text(name))
+              })),
+          .tbody(.raw(rowsMark))
+        ))
     )
   }
 
@@ -709,32 +711,40 @@ public final class HTMLReport {
 // MARK: - Escaping
 
 // Plot escapes `<` and `>` in text but keeps what looks like an entity
-// (`&amp;`), and writes attribute values as they are. Survey data can hold
-// any of these, so text gets its `&` escaped first and attribute values are
-// escaped here in full.
+// (`&amp;`), builds a String per character to do it, and writes attribute
+// values as they are. Survey data can hold any of these, so text and
+// attribute values are escaped here, in one pass over the UTF-8, and text
+// goes to Plot as already escaped.
 
 /// Text, shown as it is.
 func text<Context>(_ value: String) -> Node<Context> {
-  var escaped = ""
-  for character in value {
-    if character == "&" { escaped += "&amp;" } else { escaped.append(character) }
+  .raw(escaped(value, quotes: false))
+}
+
+/// `value` with `&`, `<`, `>` (and with `quotes`, `"`) as character
+/// references.
+func escaped(_ value: String, quotes: Bool) -> String {
+  let utf8 = value.utf8
+  guard
+    utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && $0 == 0x22) })
+  else { return value }
+  var result: [UInt8] = []
+  result.reserveCapacity(utf8.count + 16)
+  for byte in utf8 {
+    switch byte {
+    case 0x26: result.append(contentsOf: "&amp;".utf8)
+    case 0x3C: result.append(contentsOf: "&lt;".utf8)
+    case 0x3E: result.append(contentsOf: "&gt;".utf8)
+    case 0x22 where quotes: result.append(contentsOf: "&quot;".utf8)
+    default: result.append(byte)
+    }
   }
-  return .text(escaped)
+  return String(decoding: result, as: UTF8.self)
 }
 
 /// A value for an attribute.
 func attribute(_ value: String) -> String {
-  var result = ""
-  for character in value {
-    switch character {
-    case "&": result += "&amp;"
-    case "\"": result += "&quot;"
-    case "<": result += "&lt;"
-    case ">": result += "&gt;"
-    default: result.append(character)
-    }
-  }
-  return result
+  escaped(value, quotes: true)
 }
 
 /// A `details` element: `summary` shown, `content` folded.
