@@ -23,6 +23,8 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     // HTML for the browser report, built as a typed tree, not by concatenation.
     .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+    // Property-based tests over generated portfolios (tests only).
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // libxml2, the XML engine (SAX2 push parser + XSD validation).
@@ -88,6 +90,12 @@ let package = Package(
     .testTarget(
       name: "BarrierFreeReportsTests",
       dependencies: ["BarrierFreeReports", "BarrierFree"]
+    ),
+    .testTarget(
+      name: "BarrierFreePropertyTests",
+      dependencies: [
+        "BarrierFree", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
     ),
     .testTarget(
       name: "BarrierFreeCLITests",

@@ -33,7 +33,19 @@ extension Assessor {
     quarterView: (QuarterView) throws -> Void = { _ in },
     _ body: (BuildingAssessment) throws -> Void
   ) throws -> [Diagnostic] {
-    let reader = try PortfolioReader(path: path, options: options)
+    try assessPortfolio(
+      PortfolioReader(path: path, options: options), quarterView: quarterView, body)
+  }
+
+  /// Assesses what `reader` reads, as ``assessPortfolio(at:options:quarterView:_:)``
+  /// does for a file: for a portfolio held in memory
+  /// (`PortfolioReader(text:fileName:)`) or read from elsewhere.
+  @discardableResult
+  public func assessPortfolio(
+    _ reader: PortfolioReader,
+    quarterView: (QuarterView) throws -> Void = { _ in },
+    _ body: (BuildingAssessment) throws -> Void
+  ) throws -> [Diagnostic] {
     var quarter: QuarterContext?
     var links: [BuildingLinks] = []
     while let event = reader.next() {

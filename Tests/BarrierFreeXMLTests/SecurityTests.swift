@@ -102,6 +102,23 @@ struct SecurityTests {
         == "portfolio: name is too long (250 characters; at most 200)")
   }
 
+  @Test("A 50 MB attribute value ends in a located error, read from a file in chunks")
+  func hugeAttribute() throws {
+    let scratch = try ScratchDirectory()
+    let bytes =
+      Array(
+        "<?xml version=\"1.0\"?>\n<portfolio xmlns=\"urn:barrierfree:portfolio:1\" name=\"".utf8)
+      + [UInt8](repeating: UInt8(ascii: "x"), count: 50_000_000) + Array("\"/>\n".utf8)
+    let path = try scratch.write("huge-attribute.xml", bytes)
+    let reader = try PortfolioReader(path: path)
+    while reader.next() != nil {}
+    let first = try #require(reader.diagnostics.first)
+    #expect(first.severity == .error)
+    #expect(first.location.file == path)
+    #expect(first.location.line == 2)
+    #expect(first.message.contains("longer than the parser's limit"), "\(first.message)")
+  }
+
   @Test("Deep nesting ends in a located error")
   func deepNesting() {
     let depth = 10_000
