@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs the test suite under AddressSanitizer (with LeakSanitizer). Leaks that
-# Foundation's Process and the XCTest runner leave at exit are suppressed, and
-# the false reports on the rules' example elements (below); any other report
-# fails the run. Slow (a separate build): not part of CI.
+# Runs the test suite under AddressSanitizer (with LeakSanitizer), then under
+# UndefinedBehaviorSanitizer, each in a build folder of its own.
+# Usage: Scripts/test-sanitized.sh [address|undefined|all] [swift test options]
+# Leaks that Foundation's Process and the XCTest runner leave at exit are
+# suppressed, and the false reports on the rules' example elements (below);
+# any other report fails the run. Slow (two separate builds): not part of CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 suppressions=$(mktemp)
@@ -14,5 +16,20 @@ trap 'rm -f "$suppressions"' EXIT
 # LeakSanitizer then does not recognise (a small standalone program did not
 # reproduce it). Nothing else of ours is reported.
 printf 'leak:libFoundation.so\nleak:libXCTest.so\nleak:BarrierFreeRules6SampleO\n' > "$suppressions"
-LSAN_OPTIONS="suppressions=$suppressions" \
-  swift test --scratch-path .build-asan -Xswiftc -sanitize=address "$@"
+mode=${1:-all}
+case "$mode" in
+  address | undefined | all) shift $(( $# > 0 ? 1 : 0 )) ;;
+  *) mode=all ;;
+esac
+if [ "$mode" = address ] || [ "$mode" = all ]; then
+  echo "sanitized: address"
+  LSAN_OPTIONS="suppressions=$suppressions" \
+    swift test --scratch-path .build-asan -Xswiftc -sanitize=address "$@"
+fi
+if [ "$mode" = undefined ] || [ "$mode" = all ]; then
+  # UBSan reports go to stderr and do not stop the process by default:
+  # halt_on_error turns the first one into a failing run.
+  echo "sanitized: undefined"
+  UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
+    swift test --scratch-path .build-ubsan -Xswiftc -sanitize=undefined "$@"
+fi
