@@ -7,7 +7,7 @@ import Foundation
 /// fields quoted where needed), UTF-8 with a byte-order mark so that
 /// spreadsheets read umlauts right. One row per flat, or with `findings` one
 /// row per finding. Streams: the header row, then each building's rows.
-public struct CSVReport {
+public struct CSVReport: Sendable {
   /// What a row is.
   public enum Rows: String, Sendable, CaseIterable {
     /// One row per flat.

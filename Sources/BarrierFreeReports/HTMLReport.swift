@@ -59,19 +59,52 @@ public final class HTMLReport {
     sections = Spool(limit: spoolLimit)
   }
 
+  /// One building made into HTML, ready to be added: its rows, its
+  /// section and its figures for the charts.
+  public struct Rendered: Sendable {
+    var rows: String
+    var section: String
+    var building: BuildingReport
+  }
+
+  /// What makes a building's HTML, apart from the report that collects it:
+  /// safe to use from any thread, so that buildings can be rendered in
+  /// parallel and added in order.
+  public struct Renderer: Sendable {
+    let header: ReportHeader
+    let limits: Limits
+    let palette: Palette
+
+    /// The HTML of `building`, the `index`th of the report (0 for the first).
+    public func render(_ building: BuildingReport, index: Int) -> Rendered {
+      let pieces = Pieces(renderer: self)
+      var rowText = ""
+      for (number, flat) in building.flats.enumerated() {
+        rowText += pieces.row(flat, of: building, anchor: anchor(index + 1, number + 1)).render()
+        rowText += "\n"
+      }
+      return Rendered(
+        rows: rowText, section: pieces.section(building, index: index + 1).render() + "\n",
+        building: building)
+    }
+  }
+
+  /// The renderer of this report's buildings.
+  public var renderer: Renderer { Renderer(header: header, limits: limits, palette: palette) }
+
   /// Adds one building: its row per flat and its section.
   public func add(_ building: BuildingReport) throws {
+    try add(renderer.render(building, index: buildingCount))
+  }
+
+  /// Adds a building rendered by ``renderer``; buildings must be added in
+  /// the order of their indices.
+  public func add(_ rendered: Rendered) throws {
     buildingCount += 1
-    let index = buildingCount
-    tally(building, index: index)
-    var rowText = ""
-    for (number, flat) in building.flats.enumerated() {
-      flatCount += 1
-      rowText += row(flat, of: building, anchor: anchor(index, number + 1)).render()
-      rowText += "\n"
-    }
-    try rows.append(rowText)
-    try sections.append(section(building, index: index).render() + "\n")
+    tally(rendered.building, index: buildingCount)
+    flatCount += rendered.building.flats.count
+    try rows.append(rendered.rows)
+    try sections.append(rendered.section)
   }
 
   /// Writes the whole document through `write`, in pieces: the header and
@@ -141,10 +174,6 @@ public final class HTMLReport {
       a.tally.fails != b.tally.fails ? a.tally.fails > b.tally.fails : a.rule < b.rule
     }
     return Array(sorted.prefix(limits.chartRules))
-  }
-
-  private func anchor(_ building: Int, _ flat: Int? = nil) -> String {
-    flat.map { "f\(building)-\($0)" } ?? "b\(building)"
   }
 
   // MARK: The page
@@ -405,216 +434,6 @@ public final class HTMLReport {
     )
   }
 
-  private func row(_ flat: FlatReport, of building: BuildingReport, anchor: String)
-    -> Node<HTML.TableContext>
-  {
-    let fails = flat.findings.count { $0.status == .fail }
-    let unknowns = flat.findings.count { $0.status == .unknown }
-    let rank = header.profile.ladder.firstIndex(of: flat.class) ?? 0
-    return .tr(
-      .data(named: "class", value: attribute(flat.class)),
-      .data(named: "verified", value: flat.verified ? "yes" : "no"),
-      .td(text(building.id)),
-      .th(scope("row"), .a(.href("#\(anchor)"), text(flat.id))),
-      .td(text(flat.number ?? "")),
-      .td(.class("n"), text(flat.level.map(String.init) ?? "")),
-      .td(.data(named: "v", value: "\(rank)"), badge(flat)),
-      .td(text(flat.verified ? "yes" : "no")),
-      .td(.class("n"), text("\(fails)")),
-      .td(.class("n"), text("\(unknowns)")),
-      .td(
-        .class("rules"),
-        .forEach(flat.blockingRules.prefix(2).enumerated()) { index, rule in
-          .group(index > 0 ? .br() : .empty, .span(.title(attribute(rule)), text(ruleTitle(rule))))
-        },
-        .if(
-          flat.blockingRules.count > 2,
-          .group(.br(), text("and \(flat.blockingRules.count - 2) more"))))
-    )
-  }
-
-  private func badge(_ flat: FlatReport) -> Node<HTML.BodyContext> {
-    .span(
-      .class("badge \(palette.name(flat.class))"),
-      text(flat.verified ? flat.class : "possibly \(flat.class), unverified"))
-  }
-
-  // MARK: Buildings and flats
-
-  private func section(_ building: BuildingReport, index: Int) -> Node<HTML.BodyContext> {
-    let id = anchor(index)
-    return .section(
-      .id(id), .class("building"), .attribute(named: "aria-labelledby", value: "\(id)-h"),
-      .h3(
-        .id("\(id)-h"), text("Building \(building.id)" + (building.name.map { ": \($0)" } ?? ""))),
-      .unwrap(building.address) { .p(.class("address"), text($0)) },
-      .if(
-        !building.findings.isEmpty,
-        .group(
-          .h4("The building's own places and connectors"),
-          findingsBlock(building.findings, headingLevel: 5))),
-      .if(building.flats.isEmpty, .p("No flats recorded.")),
-      .forEach(building.flats.enumerated()) { number, flat in
-        flatArticle(flat, anchor: anchor(index, number + 1))
-      }
-    )
-  }
-
-  private func flatArticle(_ flat: FlatReport, anchor: String) -> Node<HTML.BodyContext> {
-    var facts: [String] = []
-    if let number = flat.number, number != flat.id { facts.append("no. \(number)") }
-    if let level = flat.level { facts.append("storey \(level)") }
-    let counts = FindingStatus.allCases.map { status in
-      (status, flat.findings.count { $0.status == status })
-    }
-    facts.append(
-      counts.map { "\($0.1) \($0.0 == .notApplicable ? "not applicable" : $0.0.rawValue)" }
-        .joined(separator: ", "))
-    return .article(
-      .id(anchor), .class("flat"), .attribute(named: "aria-labelledby", value: "\(anchor)-h"),
-      .h4(.id("\(anchor)-h"), text("Flat \(flat.id) "), badge(flat)),
-      .p(.class("facts-line"), text(facts.joined(separator: " · "))),
-      routeBlock(flat.route),
-      .if(
-        !flat.blockers.isEmpty,
-        .group(
-          .h5(text("To reach \(flat.nextClass ?? "the next class"): fix \(flat.blockers.count)")),
-          groupList(flat.blockers, status: .fail, remedies: .each))),
-      findingsBlock(flat.findings, headingLevel: 5, listed: flat.blockers)
-    )
-  }
-
-  private func routeBlock(_ route: [String]?) -> Node<HTML.BodyContext> {
-    guard let route else { return .empty }
-    guard !route.isEmpty else {
-      return .p(.class("route"), .strong("Route: "), "none recorded from a public way.")
-    }
-    return .group(
-      .p(.class("route-h"), .strong("Route to the entrance:")),
-      .ol(.class("route"), .forEach(route) { .li(text($0)) }))
-  }
-
-  /// Fails and unknowns grouped by rule, then the passes as a count per rule.
-  /// Fails already `listed` (the same rule, element and message among a
-  /// flat's blockers) are not repeated.
-  private func findingsBlock(
-    _ findings: [FindingReport], headingLevel: Int, listed: [FindingReport] = []
-  ) -> Node<HTML.BodyContext> {
-    let seen = Set(listed.map { "\($0.rule)\u{1F}\($0.element)\u{1F}\($0.message)" })
-    let fails = findings.filter {
-      $0.status == .fail && !seen.contains("\($0.rule)\u{1F}\($0.element)\u{1F}\($0.message)")
-    }
-    let failsTitle = listed.isEmpty ? "Fails" : "Further fails"
-    let hidden = findings.count { $0.status == .fail } - fails.count
-    let unknowns = findings.filter { $0.status == .unknown }
-    let passes = findings.filter { $0.status == .pass }
-    let others = findings.count - hidden - fails.count - unknowns.count - passes.count
-    let passGroups = grouped(passes)
-    return .group(
-      .if(
-        !fails.isEmpty,
-        .group(
-          heading(headingLevel, "\(failsTitle) at \(header.profile.id): \(fails.count)"),
-          groupList(fails, status: .fail, remedies: listed.isEmpty ? .each : .shared))),
-      .if(
-        !unknowns.isEmpty,
-        .group(
-          heading(headingLevel, "Unknown, to measure: \(unknowns.count)"),
-          groupList(unknowns, status: .unknown, remedies: .none))),
-      .if(
-        !passes.isEmpty || others > 0,
-        folded(
-          "\(passes.count) pass in \(plural(passGroups.count, "rule"))"
-            + (others > 0 ? ", \(others) not applicable" : ""),
-          .ul(
-            .class("passes"),
-            .forEach(passGroups) { group in
-              .li(
-                text(ruleTitle(group[0].rule)), text(" "), .code(text(group[0].rule)),
-                text(group.count > 1 ? " ×\(group.count)" : ""))
-            })))
-    )
-  }
-
-  private func heading(_ level: Int, _ title: String) -> Node<HTML.BodyContext> {
-    level <= 4 ? .h4(text(title)) : .h5(text(title))
-  }
-
-  /// One item per rule and citation: the rule's title and citation, its
-  /// first elements with what was measured, the rest under "N more", and
-  /// the remedy once when it is the same for all.
-  /// Which remedies a list shows.
-  private enum Remedies {
-    /// None (unknowns have none).
-    case none
-    /// One per rule when all its elements share it, else one per element.
-    case each
-    /// Only the ones a whole rule shares.
-    case shared
-  }
-
-  private func groupList(_ findings: [FindingReport], status: FindingStatus, remedies: Remedies)
-    -> Node<HTML.BodyContext>
-  {
-    .ul(
-      .class("groups \(status.rawValue)"),
-      .forEach(grouped(findings)) { group in
-        let first = group[0]
-        // Fold the rest only when it is at least two: "1 more" saves nothing.
-        let cut = group.count > limits.elementsPerRule + 1 ? limits.elementsPerRule : group.count
-        let shown = group.prefix(cut)
-        let rest = group.dropFirst(cut)
-        let distinctRemedies = Set(group.compactMap(\.remedy))
-        let sharedRemedy = distinctRemedies.count == 1 ? distinctRemedies.first : nil
-        let eachRemedy = remedies == .each && sharedRemedy == nil
-        return .li(
-          .p(
-            .class("rule"),
-            .strong(text(ruleTitle(first.rule))),
-            text(group.count > 1 ? " ×\(group.count)" : ""),
-            .span(
-              .class("cite"),
-              text(" "), .code(text(first.rule)), text(" · \(first.standard), \(first.clause)"))),
-          .ul(.forEach(shown) { findingItem($0, remedy: eachRemedy) }),
-          .if(
-            !rest.isEmpty,
-            folded(
-              "\(rest.count) more", .class("more"),
-              .ul(.forEach(rest) { findingItem($0, remedy: eachRemedy) }))),
-          .if(
-            remedies != .none,
-            .unwrap(sharedRemedy) { .p(.class("remedy"), .strong("Remedy: "), text($0)) })
-        )
-      }
-    )
-  }
-
-  private func findingItem(_ finding: FindingReport, remedy: Bool) -> Node<HTML.ListContext> {
-    .li(
-      .span(.class("where"), text(place(finding))), text(": \(finding.message)"),
-      .if(
-        remedy,
-        .unwrap(finding.remedy) { .group(.br(), .span(.class("remedy"), text("Remedy: \($0)"))) }))
-  }
-
-  /// The element's path below the flat (or the building).
-  private func place(_ finding: FindingReport) -> String {
-    finding.place.isEmpty ? "the flat" : finding.place
-  }
-
-  /// Findings of one rule and citation together, in the order each first
-  /// appears.
-  private func grouped(_ findings: [FindingReport]) -> [[FindingReport]] {
-    var order: [String] = []
-    var groups: [String: [FindingReport]] = [:]
-    for finding in findings {
-      let key = "\(finding.rule)\u{1F}\(finding.standard)\u{1F}\(finding.clause)"
-      if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append(finding)
-    }
-    return order.compactMap { groups[$0] }
-  }
-
   // MARK: Quarters
 
   private func quartersSection(_ quarters: [QuarterView]) -> Node<HTML.BodyContext> {
@@ -662,7 +481,8 @@ public final class HTMLReport {
         !view.pathFindings.isEmpty,
         .group(
           .h4("Outdoor paths"),
-          groupList(view.pathFindings.map(FindingReport.init), status: .fail, remedies: .each))),
+          Pieces(renderer: renderer).groupList(
+            view.pathFindings.map(FindingReport.init), status: .fail, remedies: .each))),
       .table(
         .caption(text("Step-free reach from each flat")),
         .thead(
@@ -695,17 +515,248 @@ public final class HTMLReport {
 
   // MARK: Helpers
 
-  private func ruleTitle(_ id: String) -> String {
-    rule(withID: id)?.description.title ?? id
+}
+
+/// The parts of the page made per building, apart from the report that
+/// collects them: value types only, so that buildings render in parallel.
+struct Pieces: Sendable {
+  let header: ReportHeader
+  let limits: HTMLReport.Limits
+  let palette: Palette
+
+  init(renderer: HTMLReport.Renderer) {
+    header = renderer.header
+    limits = renderer.limits
+    palette = renderer.palette
   }
 
-  private func share(_ count: Int, of total: Int) -> String {
-    "\(count) (\(Int((Double(count) * 100 / Double(total)).rounded())) %)"
+  func row(_ flat: FlatReport, of building: BuildingReport, anchor: String)
+    -> Node<HTML.TableContext>
+  {
+    let fails = flat.findings.count { $0.status == .fail }
+    let unknowns = flat.findings.count { $0.status == .unknown }
+    let rank = header.profile.ladder.firstIndex(of: flat.class) ?? 0
+    return .tr(
+      .data(named: "class", value: attribute(flat.class)),
+      .data(named: "verified", value: flat.verified ? "yes" : "no"),
+      .td(text(building.id)),
+      .th(scope("row"), .a(.href("#\(anchor)"), text(flat.id))),
+      .td(text(flat.number ?? "")),
+      .td(.class("n"), text(flat.level.map(String.init) ?? "")),
+      .td(.data(named: "v", value: "\(rank)"), badge(flat)),
+      .td(text(flat.verified ? "yes" : "no")),
+      .td(.class("n"), text("\(fails)")),
+      .td(.class("n"), text("\(unknowns)")),
+      .td(
+        .class("rules"),
+        .forEach(flat.blockingRules.prefix(2).enumerated()) { index, rule in
+          .group(index > 0 ? .br() : .empty, .span(.title(attribute(rule)), text(ruleTitle(rule))))
+        },
+        .if(
+          flat.blockingRules.count > 2,
+          .group(.br(), text("and \(flat.blockingRules.count - 2) more"))))
+    )
   }
 
-  private func plural(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
+  func badge(_ flat: FlatReport) -> Node<HTML.BodyContext> {
+    .span(
+      .class("badge \(palette.name(flat.class))"),
+      text(flat.verified ? flat.class : "possibly \(flat.class), unverified"))
   }
+
+  // MARK: Buildings and flats
+
+  func section(_ building: BuildingReport, index: Int) -> Node<HTML.BodyContext> {
+    let id = anchor(index)
+    return .section(
+      .id(id), .class("building"), .attribute(named: "aria-labelledby", value: "\(id)-h"),
+      .h3(
+        .id("\(id)-h"), text("Building \(building.id)" + (building.name.map { ": \($0)" } ?? ""))),
+      .unwrap(building.address) { .p(.class("address"), text($0)) },
+      .if(
+        !building.findings.isEmpty,
+        .group(
+          .h4("The building's own places and connectors"),
+          findingsBlock(building.findings, headingLevel: 5))),
+      .if(building.flats.isEmpty, .p("No flats recorded.")),
+      .forEach(building.flats.enumerated()) { number, flat in
+        flatArticle(flat, anchor: anchor(index, number + 1))
+      }
+    )
+  }
+
+  func flatArticle(_ flat: FlatReport, anchor: String) -> Node<HTML.BodyContext> {
+    var facts: [String] = []
+    if let number = flat.number, number != flat.id { facts.append("no. \(number)") }
+    if let level = flat.level { facts.append("storey \(level)") }
+    let counts = FindingStatus.allCases.map { status in
+      (status, flat.findings.count { $0.status == status })
+    }
+    facts.append(
+      counts.map { "\($0.1) \($0.0 == .notApplicable ? "not applicable" : $0.0.rawValue)" }
+        .joined(separator: ", "))
+    return .article(
+      .id(anchor), .class("flat"), .attribute(named: "aria-labelledby", value: "\(anchor)-h"),
+      .h4(.id("\(anchor)-h"), text("Flat \(flat.id) "), badge(flat)),
+      .p(.class("facts-line"), text(facts.joined(separator: " · "))),
+      routeBlock(flat.route),
+      .if(
+        !flat.blockers.isEmpty,
+        .group(
+          .h5(text("To reach \(flat.nextClass ?? "the next class"): fix \(flat.blockers.count)")),
+          groupList(flat.blockers, status: .fail, remedies: .each))),
+      findingsBlock(flat.findings, headingLevel: 5, listed: flat.blockers)
+    )
+  }
+
+  func routeBlock(_ route: [String]?) -> Node<HTML.BodyContext> {
+    guard let route else { return .empty }
+    guard !route.isEmpty else {
+      return .p(.class("route"), .strong("Route: "), "none recorded from a public way.")
+    }
+    return .group(
+      .p(.class("route-h"), .strong("Route to the entrance:")),
+      .ol(.class("route"), .forEach(route) { .li(text($0)) }))
+  }
+
+  /// Fails and unknowns grouped by rule, then the passes as a count per rule.
+  /// Fails already `listed` (the same rule, element and message among a
+  /// flat's blockers) are not repeated.
+  func findingsBlock(
+    _ findings: [FindingReport], headingLevel: Int, listed: [FindingReport] = []
+  ) -> Node<HTML.BodyContext> {
+    let seen = Set(listed.map { "\($0.rule)\u{1F}\($0.element)\u{1F}\($0.message)" })
+    let fails = findings.filter {
+      $0.status == .fail && !seen.contains("\($0.rule)\u{1F}\($0.element)\u{1F}\($0.message)")
+    }
+    let failsTitle = listed.isEmpty ? "Fails" : "Further fails"
+    let hidden = findings.count { $0.status == .fail } - fails.count
+    let unknowns = findings.filter { $0.status == .unknown }
+    let passes = findings.filter { $0.status == .pass }
+    let others = findings.count - hidden - fails.count - unknowns.count - passes.count
+    let passGroups = grouped(passes)
+    return .group(
+      .if(
+        !fails.isEmpty,
+        .group(
+          heading(headingLevel, "\(failsTitle) at \(header.profile.id): \(fails.count)"),
+          groupList(fails, status: .fail, remedies: listed.isEmpty ? .each : .shared))),
+      .if(
+        !unknowns.isEmpty,
+        .group(
+          heading(headingLevel, "Unknown, to measure: \(unknowns.count)"),
+          groupList(unknowns, status: .unknown, remedies: .none))),
+      .if(
+        !passes.isEmpty || others > 0,
+        folded(
+          "\(passes.count) pass in \(plural(passGroups.count, "rule"))"
+            + (others > 0 ? ", \(others) not applicable" : ""),
+          .ul(
+            .class("passes"),
+            .forEach(passGroups) { group in
+              .li(
+                text(ruleTitle(group[0].rule)), text(" "), .code(text(group[0].rule)),
+                text(group.count > 1 ? " ×\(group.count)" : ""))
+            })))
+    )
+  }
+
+  func heading(_ level: Int, _ title: String) -> Node<HTML.BodyContext> {
+    level <= 4 ? .h4(text(title)) : .h5(text(title))
+  }
+
+  /// One item per rule and citation: the rule's title and citation, its
+  /// first elements with what was measured, the rest under "N more", and
+  /// the remedy once when it is the same for all.
+  /// Which remedies a list shows.
+  enum Remedies {
+    /// None (unknowns have none).
+    case none
+    /// One per rule when all its elements share it, else one per element.
+    case each
+    /// Only the ones a whole rule shares.
+    case shared
+  }
+
+  func groupList(_ findings: [FindingReport], status: FindingStatus, remedies: Remedies)
+    -> Node<HTML.BodyContext>
+  {
+    .ul(
+      .class("groups \(status.rawValue)"),
+      .forEach(grouped(findings)) { group in
+        let first = group[0]
+        // Fold the rest only when it is at least two: "1 more" saves nothing.
+        let cut = group.count > limits.elementsPerRule + 1 ? limits.elementsPerRule : group.count
+        let shown = group.prefix(cut)
+        let rest = group.dropFirst(cut)
+        let distinctRemedies = Set(group.compactMap(\.remedy))
+        let sharedRemedy = distinctRemedies.count == 1 ? distinctRemedies.first : nil
+        let eachRemedy = remedies == .each && sharedRemedy == nil
+        return .li(
+          .p(
+            .class("rule"),
+            .strong(text(ruleTitle(first.rule))),
+            text(group.count > 1 ? " ×\(group.count)" : ""),
+            .span(
+              .class("cite"),
+              text(" "), .code(text(first.rule)), text(" · \(first.standard), \(first.clause)"))),
+          .ul(.forEach(shown) { findingItem($0, remedy: eachRemedy) }),
+          .if(
+            !rest.isEmpty,
+            folded(
+              "\(rest.count) more", .class("more"),
+              .ul(.forEach(rest) { findingItem($0, remedy: eachRemedy) }))),
+          .if(
+            remedies != .none,
+            .unwrap(sharedRemedy) { .p(.class("remedy"), .strong("Remedy: "), text($0)) })
+        )
+      }
+    )
+  }
+
+  func findingItem(_ finding: FindingReport, remedy: Bool) -> Node<HTML.ListContext> {
+    .li(
+      .span(.class("where"), text(place(finding))), text(": \(finding.message)"),
+      .if(
+        remedy,
+        .unwrap(finding.remedy) { .group(.br(), .span(.class("remedy"), text("Remedy: \($0)"))) }))
+  }
+
+  /// The element's path below the flat (or the building).
+  func place(_ finding: FindingReport) -> String {
+    finding.place.isEmpty ? "the flat" : finding.place
+  }
+
+  /// Findings of one rule and citation together, in the order each first
+  /// appears.
+  func grouped(_ findings: [FindingReport]) -> [[FindingReport]] {
+    var order: [String] = []
+    var groups: [String: [FindingReport]] = [:]
+    for finding in findings {
+      let key = "\(finding.rule)\u{1F}\(finding.standard)\u{1F}\(finding.clause)"
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(finding)
+    }
+    return order.compactMap { groups[$0] }
+  }
+}
+
+// MARK: - Shared helpers
+
+func anchor(_ building: Int, _ flat: Int? = nil) -> String {
+  flat.map { "f\(building)-\($0)" } ?? "b\(building)"
+}
+
+func ruleTitle(_ id: String) -> String {
+  rule(withID: id)?.description.title ?? id
+}
+
+func share(_ count: Int, of total: Int) -> String {
+  "\(count) (\(Int((Double(count) * 100 / Double(total)).rounded())) %)"
+}
+
+func plural(_ count: Int, _ noun: String) -> String {
+  "\(count) \(noun)\(count == 1 ? "" : "s")"
 }
 
 // MARK: - Escaping

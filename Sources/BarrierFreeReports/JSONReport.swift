@@ -24,9 +24,23 @@ public struct JSONReport {
   }
 
   /// One building, as the next element of the `buildings` array.
-  public mutating func building(_ building: BuildingReport) throws -> String {
+  public mutating func building(_ report: BuildingReport) throws -> String {
+    building(encoded: try Self.encode(report))
+  }
+
+  /// One building encoded by ``encode(_:)``, as the next element of the
+  /// `buildings` array: encoding may run elsewhere, in parallel.
+  public mutating func building(encoded: String) -> String {
     defer { buildingsWritten += 1 }
-    return (buildingsWritten == 0 ? "\n" : ",\n") + (try encode(building))
+    return (buildingsWritten == 0 ? "\n" : ",\n") + encoded
+  }
+
+  /// `building` as JSON, the way ``building(_:)`` writes it; safe to call
+  /// from any thread.
+  public static func encode(_ building: BuildingReport) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(building), as: UTF8.self)
   }
 
   /// The end: the quarters' views and the summary.

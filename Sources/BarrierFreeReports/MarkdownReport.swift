@@ -4,7 +4,7 @@ import BarrierFreeRules
 /// Writes a report as Markdown for tickets and wikis (CommonMark with GFM
 /// tables): a heading per building, a table of its flats, and per flat the
 /// fails that stand between it and the next class, then the summary.
-public struct MarkdownReport {
+public struct MarkdownReport: Sendable {
   /// A writer.
   public init() {}
 

@@ -5,7 +5,7 @@ import BarrierFreeRules
 /// route, the fails to the next level with remedies, and the unknowns; the
 /// quarters' views; the summary. Made from the report model like every
 /// other format.
-public struct TextReport {
+public struct TextReport: Sendable {
   private let header: ReportHeader
   private let maxUnknowns: Int
 

@@ -4,7 +4,7 @@ import BarrierFree
 /// The `barrierfree` command-line tool: only parses arguments and prints;
 /// the library does the work.
 @main
-struct BarrierFreeCommand: ParsableCommand {
+struct BarrierFreeCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "barrierfree",
     abstract: "Inventory of flats and residential buildings, checked for accessibility.",
@@ -24,10 +24,14 @@ struct BarrierFreeCommand: ParsableCommand {
   /// Runs the tool. A usage error exits with 2, like bad input (the CLI
   /// contract: 0 all good, 1 a check failed, 2 bad input or usage), instead
   /// of swift-argument-parser's 64.
-  static func main() {
+  static func main() async {
     do {
       var command = try parseAsRoot()
-      try command.run()
+      if var command = command as? AsyncParsableCommand {
+        try await command.run()
+      } else {
+        try command.run()
+      }
     } catch {
       if exitCode(for: error) == .validationFailure {
         StandardError.print(fullMessage(for: error))

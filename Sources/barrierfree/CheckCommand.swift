@@ -6,7 +6,7 @@ extension CSVReport.Rows: ExpressibleByArgument {}
 /// `barrierfree check FILE… [--profile NAME|FILE]`: assess every flat and
 /// print its class, what stops it reaching the next level, and what is
 /// unknown.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Check portfolios against a profile and classify every flat.",
@@ -58,13 +58,28 @@ struct CheckCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Buildings assessed at once (default: one per core; 1: all on one thread). The report "
+        + "is the same, byte for byte, for every value."))
+  var jobs: Int?
+
   func validate() throws {
     guard maxUnknowns >= 0 else {
       throw ValidationError("--max-unknowns must be 0 or more")
     }
+    if let jobs, jobs < 1 {
+      throw ValidationError("--jobs must be 1 or more")
+    }
   }
 
-  func run() throws {
+  /// One building's part of the report, made in parallel.
+  enum Piece: Sendable {
+    case text(String)
+    case html(HTMLReport.Rendered)
+  }
+
+  func run() async throws {
     let ladder: Ladder
     let assessor: Assessor
     do {
@@ -81,23 +96,42 @@ struct CheckCommand: ParsableCommand {
       StandardError.print("error: \(error)")
       throw ExitCode(2)
     }
-    var json = JSONReport()
-    let table = CSVReport(rows: csv)
-    var quarters: [QuarterView] = []
-    let markdown = MarkdownReport()
     let header = ReportHeader(
       toolVersion: BarrierFreeVersion.current, ladder: ladder, inputs: files)
     let text = TextReport(header: header, maxUnknowns: maxUnknowns)
-    if format == .csv { try out.write(table.begin()) }
-    if format == .md { try out.write(markdown.begin(header)) }
-    if format == .json { try out.write(json.begin(header)) }
+    var json = JSONReport()
+    let table = CSVReport(rows: csv)
+    let markdown = MarkdownReport()
     let html = HTMLReport(header: header)
+    let renderer = html.renderer
+    var quarters: [QuarterView] = []
+    switch format {
+    case .csv: try out.write(table.begin())
+    case .md: try out.write(markdown.begin(header))
+    case .json: try out.write(json.begin(header))
+    case .text, .html: break
+    }
+    let format = self.format
+    let quiet = self.quiet
     var summary = AssessmentSummary()
     var invalid = false
     for file in files {
+      // Buildings are numbered across all inputs (the HTML report's anchors).
+      let first = summary.buildings
+      let render: @Sendable (BuildingAssessment, Int) throws -> Piece = { assessment, index in
+        let report = BuildingReport(assessment)
+        switch format {
+        case .text: return .text(quiet ? "" : text.building(report))
+        case .json: return .text(try JSONReport.encode(report))
+        case .csv: return .text(try table.building(report))
+        case .md: return .text(markdown.building(report))
+        case .html: return .html(renderer.render(report, index: first + index))
+        }
+      }
       do {
-        let warnings = try assessor.assessPortfolio(
-          at: file,
+        let reader = try PortfolioReader(path: file)
+        let warnings = try await assessor.assessPortfolio(
+          reader, jobs: jobs ?? Processors.count, render: render,
           quarterView: { view in
             switch format {
             case .text: if !quiet { try out.write(text.quarter(view)) }
@@ -105,14 +139,12 @@ struct CheckCommand: ParsableCommand {
             case .csv, .md: break
             }
           }
-        ) { building in
-          summary.add(building)
-          switch format {
-          case .text: if !quiet { try out.write(text.building(BuildingReport(building))) }
-          case .json: try out.write(json.building(BuildingReport(building)))
-          case .csv: try out.write(table.building(BuildingReport(building)))
-          case .md: try out.write(markdown.building(BuildingReport(building)))
-          case .html: try html.add(BuildingReport(building))
+        ) { assessment, piece in
+          summary.add(assessment)
+          switch piece {
+          case .text(let part) where format == .json: try out.write(json.building(encoded: part))
+          case .text(let part): try out.write(part)
+          case .html(let rendered): try html.add(rendered)
           }
         }
         for warning in warnings { StandardError.print(warning.description) }

@@ -9,6 +9,11 @@ enum BarrierFreeVersion {
   static let current = "0.2.0"
 }
 
+/// The machine's cores.
+enum Processors {
+  static var count: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}
+
 /// Standard error, unbuffered.
 enum StandardError {
   static func print(_ line: String) {

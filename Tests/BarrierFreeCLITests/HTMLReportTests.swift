@@ -133,6 +133,31 @@ struct EveryFormatTests {
     #expect(try Tool.run(arguments).standardOutput == first.standardOutput)
   }
 
+  @Test(
+    "Assessing on several threads gives the same bytes as on one",
+    arguments: [["text"], ["json"], ["csv"], ["md"], ["html"]])
+  func parallel(format: [String]) throws {
+    let generated = JSONReportTests.scratch("parallel-\(format[0]).xml")
+    defer { try? FileManager.default.removeItem(atPath: generated) }
+    let made = try Tool.run(["generate", "--buildings", "40", "--seed", "3", "-o", generated])
+    #expect(made.status == 0)
+    let arguments = ["check"] + Self.inputs + [generated, "--format"] + format
+    let one = try Tool.run(arguments + ["--jobs", "1"])
+    #expect(one.status == 1)
+    for jobs in ["2", "7"] {
+      let many = try Tool.run(arguments + ["--jobs", jobs])
+      #expect(many.status == one.status)
+      #expect(many.standardOutput == one.standardOutput, "--jobs \(jobs)")
+    }
+  }
+
+  @Test("--jobs 0 is a usage error")
+  func noJobs() throws {
+    let result = try Tool.run(["check", "Samples/design-new-build.xml", "--jobs", "0"])
+    #expect(result.status == 2)
+    #expect(result.standardError.contains("--jobs must be 1 or more"))
+  }
+
   @Test("The combined summary adds up the inputs' summaries")
   func combinedSummary() throws {
     func summary(_ files: [String]) throws -> [String: Any] {

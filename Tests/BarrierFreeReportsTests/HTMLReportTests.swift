@@ -145,3 +145,63 @@ struct ReportDocumentationTests {
         "quarters: quarters, summary: ReportSummary(summary, ladder: header.profile.ladder)"))
   }
 }
+
+@Suite("Assessing on several threads")
+struct ConcurrentAssessmentTests {
+  @Test("Buildings and quarter views arrive in file order, the same as one by one")
+  func order() async throws {
+    let ladder = try ProfileLibrary.builtIn.ladder(for: "din18040-2-r")
+    let assessor = try Assessor(ladder: ladder)
+    var sequential: [String] = []
+    var sequentialViews: [QuarterView] = []
+    try assessor.assessPortfolio(
+      PortfolioReader(path: QuarterSample.path), quarterView: { sequentialViews.append($0) }
+    ) { sequential.append("\($0.id) \($0.flats.map(\.classification.description))") }
+    for jobs in [2, 3, 16] {
+      var parallel: [String] = []
+      var indices: [Int] = []
+      var views: [QuarterView] = []
+      try await assessor.assessPortfolio(
+        PortfolioReader(path: QuarterSample.path), jobs: jobs,
+        render: { assessment, index in (index, assessment.id) },
+        quarterView: { views.append($0) }
+      ) { assessment, rendered in
+        #expect(rendered.1 == assessment.id)
+        indices.append(rendered.0)
+        parallel.append("\(assessment.id) \(assessment.flats.map(\.classification.description))")
+      }
+      #expect(parallel == sequential)
+      #expect(indices == Array(0..<sequential.count))
+      #expect(views == sequentialViews)
+    }
+  }
+
+  @Test("An invalid file: the buildings arrive as one by one, then the error")
+  func invalid() async throws {
+    let text = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <portfolio xmlns="urn:barrierfree:portfolio:1">
+        <building id="b1"/>
+        <building id="b2"/>
+        <building id="b3"><nonsense/></building>
+      </portfolio>
+      """
+    let assessor = try Assessor(profile: "din18040-2-r")
+    var seen: [String] = []
+    await #expect(throws: ImportError.self) {
+      try await assessor.assessPortfolio(
+        PortfolioReader(text: text, fileName: "broken.xml"), jobs: 2,
+        render: { assessment, _ in assessment.id }
+      ) { _, id in seen.append(id) }
+    }
+    // As one by one: what was read before the end arrives, then the error.
+    var sequential: [String] = []
+    #expect(throws: ImportError.self) {
+      try assessor.assessPortfolio(PortfolioReader(text: text, fileName: "broken.xml")) {
+        sequential.append($0.id)
+      }
+    }
+    #expect(seen == sequential)
+    #expect(seen.starts(with: ["b1", "b2"]))
+  }
+}

@@ -1,0 +1,130 @@
+import BarrierFreeModel
+import BarrierFreeRules
+import BarrierFreeXML
+
+extension Assessor {
+  /// Assesses what `reader` reads on up to `jobs` cores, and hands the
+  /// results to `body` in the order of the file, as the sequential
+  /// ``assessPortfolio(_:quarterView:_:)`` does.
+  ///
+  /// The calling task reads; each building is assessed, and then passed to
+  /// `render`, in a child task, so that the expensive part of writing a
+  /// report (encoding a building) runs beside the reading too. At most
+  /// `4 × jobs` buildings are in flight: memory stays bounded however large
+  /// the file. `body` and `quarterView` run on the calling task, in input
+  /// order, so the output is the same, byte for byte, for every `jobs`.
+  ///
+  /// - Parameters:
+  ///   - jobs: Buildings assessed at once; 1 assesses on the calling task.
+  ///   - render: Turns an assessment into what `body` writes; gets the
+  ///     building's index in the file (0 for the first).
+  /// - Returns: The reader's warnings.
+  /// - Throws: `ImportError` when the file is invalid (after `body` has
+  ///   seen the buildings read before the first error), or what `render`,
+  ///   `body` or `quarterView` throw.
+  @discardableResult
+  public func assessPortfolio<Rendered: Sendable>(
+    _ reader: PortfolioReader,
+    jobs: Int,
+    render: @escaping @Sendable (BuildingAssessment, Int) throws -> Rendered,
+    quarterView: (QuarterView) throws -> Void = { _ in },
+    _ body: (BuildingAssessment, Rendered) throws -> Void
+  ) async throws -> [Diagnostic] {
+    var index = 0
+    guard jobs > 1 else {
+      return try assessPortfolio(reader, quarterView: quarterView) { assessment in
+        defer { index += 1 }
+        try body(assessment, try render(assessment, index))
+      }
+    }
+    let assessor = self
+    var ordered = InputOrder<Rendered>()
+    try await withThrowingTaskGroup(of: (Int, BuildingAssessment, Rendered).self) { group in
+      var inFlight = 0
+      var quarter: QuarterContext?
+      func collect() async throws {
+        guard let (done, assessment, rendered) = try await group.next() else { return }
+        inFlight -= 1
+        ordered.finished(done, assessment, rendered)
+        try ordered.flush(assessor, quarterView: quarterView, body)
+      }
+      while let event = reader.next() {
+        switch event {
+        case .quarter(let header):
+          quarter = QuarterContext(header)
+          ordered.append(.quarterStart)
+        case .building(let building, let quarterID):
+          let context = quarterID == nil ? nil : quarter
+          let number = index
+          index += 1
+          ordered.append(.building(number))
+          group.addTask {
+            let assessment = assessor.assess(building, in: context)
+            return (number, assessment, try render(assessment, number))
+          }
+          inFlight += 1
+          while inFlight >= 4 * jobs { try await collect() }
+        case .endQuarter:
+          ordered.append(.quarterEnd(quarter))
+          quarter = nil
+          try ordered.flush(assessor, quarterView: quarterView, body)
+        case .portfolio: break
+        }
+      }
+      while inFlight > 0 { try await collect() }
+      try ordered.flush(assessor, quarterView: quarterView, body)
+    }
+    let diagnostics = reader.diagnostics
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      throw ImportError(diagnostics: diagnostics)
+    }
+    return diagnostics
+  }
+}
+
+/// The events of a file in their order, and the assessments that finished
+/// out of order, until everything before them is handed on.
+private struct InputOrder<Rendered> {
+  enum Step {
+    case quarterStart
+    case building(Int)
+    case quarterEnd(QuarterContext?)
+  }
+
+  private var steps: [Step] = []
+  private var head = 0
+  private var done: [Int: (BuildingAssessment, Rendered)] = [:]
+  private var links: [BuildingLinks] = []
+
+  mutating func append(_ step: Step) { steps.append(step) }
+
+  mutating func finished(_ index: Int, _ assessment: BuildingAssessment, _ rendered: Rendered) {
+    done[index] = (assessment, rendered)
+  }
+
+  /// Hands on every step whose turn has come.
+  mutating func flush(
+    _ assessor: Assessor, quarterView: (QuarterView) throws -> Void,
+    _ body: (BuildingAssessment, Rendered) throws -> Void
+  ) throws {
+    while head < steps.count {
+      switch steps[head] {
+      case .quarterStart:
+        links = []
+      case .building(let index):
+        guard let (assessment, rendered) = done.removeValue(forKey: index) else { return }
+        if let link = assessment.links { links.append(link) }
+        try body(assessment, rendered)
+      case .quarterEnd(let quarter):
+        if let quarter { try quarterView(assessor.view(of: quarter, links: links)) }
+        links = []
+      }
+      head += 1
+    }
+    // Keep the queue short: drop what was handed on.
+    if head > 1024 {
+      steps.removeFirst(head)
+      head = 0
+    }
+  }
+}
