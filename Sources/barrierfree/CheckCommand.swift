@@ -115,6 +115,7 @@ struct CheckCommand: AsyncParsableCommand {
     let quiet = self.quiet
     var summary = AssessmentSummary()
     var invalid = false
+    let progress = ProgressLine(quiet: quiet)
     for file in files {
       // Buildings are numbered across all inputs (the HTML report's anchors).
       let first = summary.buildings
@@ -141,6 +142,7 @@ struct CheckCommand: AsyncParsableCommand {
           }
         ) { assessment, piece in
           summary.add(assessment)
+          progress.add(flats: assessment.flats.count)
           switch piece {
           case .text(let part) where format == .json: try out.write(json.building(encoded: part))
           case .text(let part): try out.write(part)
@@ -155,6 +157,7 @@ struct CheckCommand: AsyncParsableCommand {
         invalid = true
       }
     }
+    progress.finish()
     let classes = header.profile.ladder
     switch format {
     case .text: try out.write(text.summary(ReportSummary(summary, ladder: classes)))

@@ -9,6 +9,58 @@ enum BarrierFreeVersion {
   static let current = "0.2.0"
 }
 
+/// A progress line on standard error for long runs: flats done and flats
+/// per second, rewritten in place at most twice a second, from the first
+/// second on. Only when standard error is a terminal (never in a pipe, a
+/// file or a test) and not asked to be quiet.
+final class ProgressLine {
+  private let enabled: Bool
+  private let start = ContinuousClock.now
+  private var lastShown: ContinuousClock.Instant?
+  private var flats = 0
+  private var buildings = 0
+
+  init(quiet: Bool, terminal: Bool = isatty(STDERR_FILENO) == 1) {
+    enabled = terminal && !quiet
+  }
+
+  /// Counts one building with `flats` flats.
+  func add(flats count: Int) {
+    guard enabled else { return }
+    buildings += 1
+    flats += count
+    // Look at the clock every 64 buildings only.
+    guard buildings % 64 == 0 else { return }
+    let now = ContinuousClock.now
+    guard now - start >= .seconds(1) else { return }
+    if let lastShown, now - lastShown < .milliseconds(500) { return }
+    lastShown = now
+    show(now, final: false)
+  }
+
+  /// Ends the line: the totals, if the line was shown at all.
+  func finish() {
+    guard enabled, lastShown != nil else { return }
+    show(ContinuousClock.now, final: true)
+  }
+
+  private func show(_ now: ContinuousClock.Instant, final: Bool) {
+    let elapsed = now - start
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let rate = seconds > 0 ? Int((Double(flats) / seconds).rounded()) : 0
+    let text =
+      "\r\u{1B}[K\(flats) flats in \(buildings) buildings, \(rate) flats/s"
+      + (final ? ", \(formatSeconds(seconds))\n" : "")
+    var bytes = text
+    bytes.withUTF8 { _ = OutputFile.writeAll(descriptor: STDERR_FILENO, $0) }
+  }
+
+  private func formatSeconds(_ seconds: Double) -> String {
+    "\(Int(seconds)).\(Int((seconds * 10).rounded()) % 10) s"
+  }
+}
+
 /// The machine's cores.
 enum Processors {
   static var count: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

@@ -26,10 +26,14 @@ struct Tool {
     var standardError: String
   }
 
-  static func run(_ arguments: [String], input: Data? = nil) throws -> Result {
+  /// Runs the tool with `arguments`; with `direct`, runs the program the
+  /// first argument names instead (for wrapping the tool in another).
+  static func run(_ arguments: [String], input: Data? = nil, direct: Bool = false) throws
+    -> Result
+  {
     let process = Process()
-    process.executableURL = executable
-    process.arguments = arguments
+    process.executableURL = direct ? URL(fileURLWithPath: arguments[0]) : executable
+    process.arguments = direct ? Array(arguments.dropFirst()) : arguments
     process.currentDirectoryURL = root
     let output = Pipe()
     let error = Pipe()

@@ -151,6 +151,33 @@ struct EveryFormatTests {
     }
   }
 
+  @Test(
+    "A progress line on standard error when it is a terminal, for long runs only; none in a pipe")
+  func progress() throws {
+    let generated = JSONReportTests.scratch("progress.xml")
+    defer { try? FileManager.default.removeItem(atPath: generated) }
+    #expect(
+      try Tool.run(["generate", "--buildings", "150", "--seed", "5", "-o", generated]).status == 0)
+    // In a pipe: nothing on standard error.
+    let piped = try Tool.run(["check", generated, "--format", "csv", "-o", "/dev/null"])
+    #expect(piped.status == 1)
+    #expect(piped.standardError == "")
+    // On a terminal (script(1) gives the tool a pseudo-terminal): the line,
+    // rewritten in place, ending with the totals. A run shorter than a
+    // second shows none, so the file is large enough for a debug build.
+    let command = "\(Tool.executable.path) check \(generated) --format csv -o /dev/null"
+    let terminal = try Tool.run(["/usr/bin/script", "-qc", command, "/dev/null"], direct: true)
+    let text = terminal.standardOutput
+    #expect(text.contains("\r\u{1B}[K"), "\(text.prefix(200))")
+    let last = try #require(text.split(separator: "\u{1B}[K").last)
+    #expect(last.hasPrefix("1307 flats in 150 buildings, "), "\(last)")
+    #expect(last.hasSuffix(" s\r\n"), "\(last)")
+    // --quiet silences it.
+    let quiet = try Tool.run(
+      ["/usr/bin/script", "-qc", command + " --quiet", "/dev/null"], direct: true)
+    #expect(!quiet.standardOutput.contains("flats/s"))
+  }
+
   @Test("--jobs 0 is a usage error")
   func noJobs() throws {
     let result = try Tool.run(["check", "Samples/design-new-build.xml", "--jobs", "0"])
