@@ -42,12 +42,6 @@ extension Assessor {
     try await withThrowingTaskGroup(of: (Int, BuildingAssessment, Rendered).self) { group in
       var inFlight = 0
       var quarter: QuarterContext?
-      func collect() async throws {
-        guard let (done, assessment, rendered) = try await group.next() else { return }
-        inFlight -= 1
-        ordered.finished(done, assessment, rendered)
-        try ordered.flush(assessor, quarterView: quarterView, body)
-      }
       while let event = reader.next() {
         switch event {
         case .quarter(let header):
@@ -63,7 +57,11 @@ extension Assessor {
             return (number, assessment, try render(assessment, number))
           }
           inFlight += 1
-          while inFlight >= 4 * jobs { try await collect() }
+          while inFlight >= 4 * jobs, let (done, assessment, rendered) = try await group.next() {
+            inFlight -= 1
+            ordered.finished(done, assessment, rendered)
+            try ordered.flush(assessor, quarterView: quarterView, body)
+          }
         case .endQuarter:
           ordered.append(.quarterEnd(quarter))
           quarter = nil
@@ -71,7 +69,10 @@ extension Assessor {
         case .portfolio: break
         }
       }
-      while inFlight > 0 { try await collect() }
+      while let (done, assessment, rendered) = try await group.next() {
+        ordered.finished(done, assessment, rendered)
+        try ordered.flush(assessor, quarterView: quarterView, body)
+      }
       try ordered.flush(assessor, quarterView: quarterView, body)
     }
     let diagnostics = reader.diagnostics

@@ -87,6 +87,13 @@ public final class PortfolioReader {
   private var validator: xmlSchemaValidCtxtPtr?
   private var plug: xmlSchemaSAXPlugPtr?
   private var saxHandler: UnsafeMutablePointer<xmlSAXHandler>?
+  /// Where the plug keeps the handler and user data it replaced: libxml2
+  /// stores these two addresses and writes the old values back through them
+  /// in `xmlSchemaSAXUnplug`. They must outlive the plug, so they are on the
+  /// heap, not in `setUp`'s stack frame (which `tearDown`, maybe on another
+  /// thread, would otherwise write into).
+  private var plugHandlerSlot: UnsafeMutablePointer<UnsafeMutablePointer<xmlSAXHandler>?>?
+  private var plugUserDataSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
   var names: InternedNames?
 
   // Error bookkeeping.
@@ -288,9 +295,16 @@ public final class PortfolioReader {
     handler.pointee.getParameterEntity = nil
     handler.pointee.reference = readerReference
 
-    var saxPointer: UnsafeMutablePointer<xmlSAXHandler>? = handler
-    var userData: UnsafeMutableRawPointer? = me
-    plug = xmlSchemaSAXPlug(validator, &saxPointer, &userData)
+    let handlerSlot = UnsafeMutablePointer<UnsafeMutablePointer<xmlSAXHandler>?>.allocate(
+      capacity: 1)
+    handlerSlot.initialize(to: handler)
+    plugHandlerSlot = handlerSlot
+    let userDataSlot = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: 1)
+    userDataSlot.initialize(to: me)
+    plugUserDataSlot = userDataSlot
+    plug = xmlSchemaSAXPlug(validator, handlerSlot, userDataSlot)
+    let saxPointer = handlerSlot.pointee
+    let userData = userDataSlot.pointee
     guard plug != nil else {
       report(.error, .io, at: currentLocation(), "internal error: schema plug failed")
       return false
@@ -362,6 +376,11 @@ public final class PortfolioReader {
       saxHandler.deallocate()
       self.saxHandler = nil
     }
+    // After the unplug, which writes through these.
+    plugHandlerSlot?.deallocate()
+    plugHandlerSlot = nil
+    plugUserDataSlot?.deallocate()
+    plugUserDataSlot = nil
   }
 
   /// Stops the parser at once (used for refused documents and the error
