@@ -27,9 +27,20 @@ if [ "$mode" = address ] || [ "$mode" = all ]; then
     swift test --scratch-path .build-asan -Xswiftc -sanitize=address "$@"
 fi
 if [ "$mode" = undefined ] || [ "$mode" = all ]; then
-  # UBSan reports go to stderr and do not stop the process by default:
-  # halt_on_error turns the first one into a failing run.
   echo "sanitized: undefined"
-  UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
-    swift test --scratch-path .build-ubsan -Xswiftc -sanitize=undefined "$@"
+  probe=$(mktemp -d)
+  echo 'let x = 1' > "$probe/probe.swift"
+  if swiftc -sanitize=undefined -typecheck "$probe/probe.swift" 2>/dev/null; then
+    # UBSan reports go to stderr and do not stop the process by default:
+    # halt_on_error turns the first one into a failing run.
+    UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1" \
+      swift test --scratch-path .build-ubsan -Xswiftc -sanitize=undefined "$@"
+  else
+    # Swift 6.3 on Linux refuses the option for Swift code ("unsupported
+    # option '-sanitize=undefined'"). Swift checks overflow, bounds and
+    # unwrapping itself in every build; the only C is libxml2 and zlib, used
+    # as the system builds them.
+    echo "skipped: this toolchain does not support -sanitize=undefined for Swift targets"
+  fi
+  rm -rf "$probe"
 fi
