@@ -120,9 +120,11 @@ struct CheckCommand: AsyncParsableCommand {
       // Buildings are numbered across all inputs (the HTML report's anchors).
       let first = summary.buildings
       let render: @Sendable (BuildingAssessment, Int) throws -> Piece = { assessment, index in
+        // -q prints only the summary: no report to make.
+        if format == .text && quiet { return .text("") }
         let report = BuildingReport(assessment)
         switch format {
-        case .text: return .text(quiet ? "" : text.building(report))
+        case .text: return .text(text.building(report))
         case .json: return .text(try JSONReport.encode(report))
         case .csv: return .text(try table.building(report))
         case .md: return .text(markdown.building(report))
