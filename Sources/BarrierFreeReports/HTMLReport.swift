@@ -634,7 +634,7 @@ struct Pieces: Sendable {
     let unknowns = findings.filter { $0.status == .unknown }
     let passes = findings.filter { $0.status == .pass }
     let others = findings.count - hidden - fails.count - unknowns.count - passes.count
-    let passGroups = grouped(passes)
+    let passGroups = passes.groupedByRule()
     return .group(
       .if(
         !fails.isEmpty,
@@ -683,7 +683,7 @@ struct Pieces: Sendable {
   {
     .ul(
       .class("groups \(status.rawValue)"),
-      .forEach(grouped(findings)) { group in
+      .forEach(findings.groupedByRule()) { group in
         let first = group[0]
         // Fold the rest only when it is at least two: "1 more" saves nothing.
         let cut = group.count > limits.elementsPerRule + 1 ? limits.elementsPerRule : group.count
@@ -725,19 +725,6 @@ struct Pieces: Sendable {
   /// The element's path below the flat (or the building).
   func place(_ finding: FindingReport) -> String {
     finding.place.isEmpty ? "the flat" : finding.place
-  }
-
-  /// Findings of one rule and citation together, in the order each first
-  /// appears.
-  func grouped(_ findings: [FindingReport]) -> [[FindingReport]] {
-    var order: [String] = []
-    var groups: [String: [FindingReport]] = [:]
-    for finding in findings {
-      let key = "\(finding.rule)\u{1F}\(finding.standard)\u{1F}\(finding.clause)"
-      if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append(finding)
-    }
-    return order.compactMap { groups[$0] }
   }
 }
 

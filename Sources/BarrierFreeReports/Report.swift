@@ -205,6 +205,21 @@ public struct ReportSummary: Sendable, Hashable, Codable {
   }
 }
 
+extension Array where Element == FindingReport {
+  /// The findings of one rule and citation together, in the order each
+  /// first appears: how every report lists fails and unknowns.
+  func groupedByRule() -> [[FindingReport]] {
+    var order: [String] = []
+    var groups: [String: [FindingReport]] = [:]
+    for finding in self {
+      let key = "\(finding.rule)\u{1F}\(finding.standard)\u{1F}\(finding.clause)"
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(finding)
+    }
+    return order.compactMap { groups[$0] }
+  }
+}
+
 extension Array where Element == Finding {
   /// Fails first, then unknowns, passes and not applicable; the order of the
   /// elements kept within each.

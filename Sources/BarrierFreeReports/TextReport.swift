@@ -26,7 +26,7 @@ public struct TextReport: Sendable {
     let fails = building.findings.filter { $0.status == .fail }
     if !fails.isEmpty {
       lines.append("  the building's places and connectors, \(fails.count) fail:")
-      for group in grouped(fails) {
+      for group in fails.groupedByRule() {
         lines += self.group(group, indent: "    ")
       }
     }
@@ -56,7 +56,7 @@ public struct TextReport: Sendable {
     let blockers = flat.blockers
     if let next = flat.nextClass, !blockers.isEmpty {
       lines.append("    to reach \(next), fix \(blockers.count):")
-      for group in grouped(blockers) {
+      for group in blockers.groupedByRule() {
         lines += self.group(group, indent: "      ")
       }
     }
@@ -71,19 +71,6 @@ public struct TextReport: Sendable {
       }
     }
     return lines
-  }
-
-  /// Findings of one rule and citation together, in the order each first
-  /// appears.
-  private func grouped(_ findings: [FindingReport]) -> [[FindingReport]] {
-    var order: [String] = []
-    var groups: [String: [FindingReport]] = [:]
-    for finding in findings {
-      let key = "\(finding.rule)\u{1F}\(finding.standard)\u{1F}\(finding.clause)"
-      if groups[key] == nil { order.append(key) }
-      groups[key, default: []].append(finding)
-    }
-    return order.compactMap { groups[$0] }
   }
 
   /// One fail with its remedy, or several fails of one rule on one line
