@@ -232,3 +232,55 @@ struct ConcurrentAssessmentTests {
     #expect(seen.starts(with: ["b1", "b2"]))
   }
 }
+
+@Suite("JSON report (library)")
+struct JSONTextTests {
+  static func reports(_ text: String) throws -> [BuildingReport] {
+    let assessor = try Assessor(profile: "din18040-2-r")
+    var reports: [BuildingReport] = []
+    try assessor.assessPortfolio(PortfolioReader(text: text, fileName: "test.xml")) {
+      reports.append(BuildingReport($0))
+    }
+    return reports
+  }
+
+  @Test("The hand-written JSON equals JSONEncoder's, byte for byte, on every building")
+  func sameBytes() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    var texts = try ["Samples/quarter-bielefeld.xml", "Samples/design-new-build.xml"].map {
+      try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)
+    }
+    var generator = PortfolioGenerator(options: .init(buildings: 30, seed: 11, incomplete: 0.3))
+    let generated = Portfolio(members: (0..<30).map { .building(generator.makeBuilding($0)) })
+    texts.append(try PortfolioWriter.document(generated))
+    var count = 0
+    for text in texts {
+      for report in try Self.reports(text) {
+        #expect(try JSONReport.encode(report) == JSONReport.encodeWithFoundation(report))
+        count += 1
+      }
+    }
+    #expect(count == 8 + 1 + 30)
+  }
+
+  @Test(
+    "Quotes, backslashes, control characters, fractions and large numbers as JSONEncoder writes them"
+  )
+  func awkwardValues() throws {
+    var reports = try Self.reports(
+      try PortfolioWriter.document(
+        Portfolio(members: [.building(Building(id: "b1", name: "Haus \"Nord\" \\ Süd\t/1"))])))
+    var report = try #require(reports.first)
+    let quarter = try String(contentsOfFile: QuarterSample.path, encoding: .utf8)
+    var finding = try #require(try Self.reports(quarter).first?.findings.first)
+    finding.message = "a\u{1}b \"c\" \\ d/e"
+    finding.measured = MeasuredValue(value: 0.1 + 0.2, unit: "%")
+    finding.required = RequiredValue(minimum: 1e-7, maximum: 1e20, unit: "mm", text: "x")
+    report.findings = [finding]
+    reports = [report]
+    for report in reports {
+      #expect(try JSONReport.encode(report) == JSONReport.encodeWithFoundation(report))
+    }
+  }
+}
