@@ -15,9 +15,13 @@ extension Assessor {
   /// order, so the output is the same, byte for byte, for every `jobs`.
   ///
   /// - Parameters:
+  ///   - reader: The portfolio to read, from a file or from memory.
   ///   - jobs: Buildings assessed at once; 1 assesses on the calling task.
   ///   - render: Turns an assessment into what `body` writes; gets the
   ///     building's index in the file (0 for the first).
+  ///   - quarterView: Gets each quarter's view, after its last building.
+  ///   - body: Gets each building's assessment and what `render` made of
+  ///     it, in file order.
   /// - Returns: The reader's warnings.
   /// - Throws: `ImportError` when the file is invalid (after `body` has
   ///   seen the buildings read before the first error), or what `render`,

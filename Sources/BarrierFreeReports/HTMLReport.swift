@@ -13,7 +13,7 @@ import Plot
 /// the route, and what stands between the flat and the next class.
 ///
 /// The summary comes first on the page but is known only at the end, so the
-/// writer keeps the flats' rows and sections aside in a ``Spool`` (memory
+/// writer keeps the flats' rows and sections aside in a spool (memory
 /// for small reports, a temporary file for large ones) while the buildings
 /// stream: `add` each building, then `finish` writes the whole document.
 /// The same input gives the same bytes.
