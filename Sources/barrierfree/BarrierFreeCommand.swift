@@ -27,7 +27,10 @@ struct BarrierFreeCommand: AsyncParsableCommand {
   static func main() async {
     do {
       var command = try parseAsRoot()
-      if var command = command as? AsyncParsableCommand {
+      if let check = command as? CheckCommand, check.jobCount == 1 {
+        // One job: no concurrency, so the work stays on the main thread.
+        try check.runSynchronously()
+      } else if var command = command as? AsyncParsableCommand {
         try await command.run()
       } else {
         try command.run()

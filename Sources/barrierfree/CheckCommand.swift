@@ -73,95 +73,175 @@ struct CheckCommand: AsyncParsableCommand {
     }
   }
 
+  /// The jobs to use: `--jobs`, or one per core.
+  var jobCount: Int { jobs ?? Processors.count }
+
+  func run() async throws {
+    let session = try CheckSession(self)
+    for file in files {
+      try await session.check(file, jobs: jobCount)
+    }
+    try session.finish()
+  }
+
+  /// `run` without concurrency, for one job: everything stays on the calling
+  /// thread (which is what valgrind can follow).
+  func runSynchronously() throws {
+    let session = try CheckSession(self)
+    for file in files {
+      try session.check(file)
+    }
+    try session.finish()
+  }
+}
+
+/// One run of `check`: the report being written and the totals so far.
+final class CheckSession {
   /// One building's part of the report, made in parallel.
   enum Piece: Sendable {
     case text(String)
     case html(HTMLReport.Rendered)
   }
 
-  func run() async throws {
+  private let command: CheckCommand
+  private let assessor: Assessor
+  private let out: OutputFile
+  private let header: ReportHeader
+  private let text: TextReport
+  private var json = JSONReport()
+  private let table: CSVReport
+  private let markdown = MarkdownReport()
+  private let html: HTMLReport
+  private var quarters: [QuarterView] = []
+  private var summary = AssessmentSummary()
+  private var invalid = false
+  private let progress: ProgressLine
+
+  init(_ command: CheckCommand) throws {
+    self.command = command
     let ladder: Ladder
-    let assessor: Assessor
     do {
-      ladder = try ProfileChoice.ladder(profile)
+      ladder = try ProfileChoice.ladder(command.profile)
       assessor = try Assessor(ladder: ladder)
     } catch {
       StandardError.print("\(error)")
       throw ExitCode(2)
     }
-    let out: OutputFile
     do {
-      out = try output.map { try OutputFile(path: $0) } ?? OutputFile.standardOutput()
+      out = try command.output.map { try OutputFile(path: $0) } ?? OutputFile.standardOutput()
     } catch {
       StandardError.print("error: \(error)")
       throw ExitCode(2)
     }
-    let header = ReportHeader(
-      toolVersion: BarrierFreeVersion.current, ladder: ladder, inputs: files)
-    let text = TextReport(header: header, maxUnknowns: maxUnknowns)
-    var json = JSONReport()
-    let table = CSVReport(rows: csv)
-    let markdown = MarkdownReport()
-    let html = HTMLReport(header: header)
-    let renderer = html.renderer
-    var quarters: [QuarterView] = []
-    switch format {
+    header = ReportHeader(
+      toolVersion: BarrierFreeVersion.current, ladder: ladder, inputs: command.files)
+    text = TextReport(header: header, maxUnknowns: command.maxUnknowns)
+    table = CSVReport(rows: command.csv)
+    html = HTMLReport(header: header)
+    progress = ProgressLine(quiet: command.quiet)
+    switch command.format {
     case .csv: try out.write(table.begin())
     case .md: try out.write(markdown.begin(header))
     case .json: try out.write(json.begin(header))
     case .text, .html: break
     }
-    let format = self.format
-    let quiet = self.quiet
-    var summary = AssessmentSummary()
-    var invalid = false
-    let progress = ProgressLine(quiet: quiet)
-    for file in files {
-      // Buildings are numbered across all inputs (the HTML report's anchors).
-      let first = summary.buildings
-      let render: @Sendable (BuildingAssessment, Int) throws -> Piece = { assessment, index in
-        // -q prints only the summary: no report to make.
-        if format == .text && quiet { return .text("") }
-        let report = BuildingReport(assessment)
-        switch format {
-        case .text: return .text(text.building(report))
-        case .json: return .text(try JSONReport.encode(report))
-        case .csv: return .text(try table.building(report))
-        case .md: return .text(markdown.building(report))
-        case .html: return .html(renderer.render(report, index: first + index))
-        }
-      }
-      do {
-        let reader = try PortfolioReader(path: file)
-        let warnings = try await assessor.assessPortfolio(
-          reader, jobs: jobs ?? Processors.count, render: render,
-          quarterView: { view in
-            switch format {
-            case .text: if !quiet { try out.write(text.quarter(view)) }
-            case .json, .html: quarters.append(view)
-            case .csv, .md: break
-            }
-          }
-        ) { assessment, piece in
-          summary.add(assessment)
-          progress.add(flats: assessment.flats.count)
-          switch piece {
-          case .text(let part) where format == .json: try out.write(json.building(encoded: part))
-          case .text(let part): try out.write(part)
-          case .html(let rendered): try html.add(rendered)
-          }
-        }
-        for warning in warnings { StandardError.print(warning.description) }
-      } catch let error as ImportError {
-        try out.flush()
-        for diagnostic in error.diagnostics { StandardError.print(diagnostic.description) }
-        StandardError.print("\(file): invalid; the report is incomplete")
-        invalid = true
+  }
+
+  /// What turns a building of `file` into its part of the report; safe to
+  /// run on any thread.
+  private func renderer() -> @Sendable (BuildingAssessment, Int) throws -> Piece {
+    let format = command.format
+    let quiet = command.quiet
+    let text = text
+    let table = table
+    let markdown = markdown
+    let renderer = html.renderer
+    // Buildings are numbered across all inputs (the HTML report's anchors).
+    let first = summary.buildings
+    return { assessment, index in
+      // -q prints only the summary: no report to make.
+      if format == .text && quiet { return .text("") }
+      let report = BuildingReport(assessment)
+      switch format {
+      case .text: return .text(text.building(report))
+      case .json: return .text(try JSONReport.encode(report))
+      case .csv: return .text(try table.building(report))
+      case .md: return .text(markdown.building(report))
+      case .html: return .html(renderer.render(report, index: first + index))
       }
     }
+  }
+
+  private func quarter(_ view: QuarterView) throws {
+    switch command.format {
+    case .text: if !command.quiet { try out.write(text.quarter(view)) }
+    case .json, .html: quarters.append(view)
+    case .csv, .md: break
+    }
+  }
+
+  private func add(_ assessment: BuildingAssessment, _ piece: Piece) throws {
+    summary.add(assessment)
+    progress.add(flats: assessment.flats.count)
+    switch piece {
+    case .text(let part) where command.format == .json:
+      try out.write(json.building(encoded: part))
+    case .text(let part): try out.write(part)
+    case .html(let rendered): try html.add(rendered)
+    }
+  }
+
+  /// Checks one file on `jobs` cores.
+  func check(_ file: String, jobs: Int) async throws {
+    let render = renderer()
+    try await reportingInvalidInput(file) {
+      try await assessor.assessPortfolio(
+        PortfolioReader(path: file), jobs: jobs, render: render, quarterView: quarter, add)
+    }
+  }
+
+  /// Checks one file on the calling thread.
+  func check(_ file: String) throws {
+    let render = renderer()
+    var index = 0
+    try reportingInvalidInput(file) {
+      try assessor.assessPortfolio(PortfolioReader(path: file), quarterView: quarter) {
+        defer { index += 1 }
+        try add($0, try render($0, index))
+      }
+    }
+  }
+
+  private func reportingInvalidInput(_ file: String, _ body: () async throws -> [Diagnostic])
+    async throws
+  {
+    do {
+      for warning in try await body() { StandardError.print(warning.description) }
+    } catch let error as ImportError {
+      reportInvalid(file, error)
+    }
+  }
+
+  private func reportingInvalidInput(_ file: String, _ body: () throws -> [Diagnostic]) throws {
+    do {
+      for warning in try body() { StandardError.print(warning.description) }
+    } catch let error as ImportError {
+      reportInvalid(file, error)
+    }
+  }
+
+  private func reportInvalid(_ file: String, _ error: ImportError) {
+    try? out.flush()
+    for diagnostic in error.diagnostics { StandardError.print(diagnostic.description) }
+    StandardError.print("\(file): invalid; the report is incomplete")
+    invalid = true
+  }
+
+  /// The summary, the end of the document, and the exit code.
+  func finish() throws {
     progress.finish()
     let classes = header.profile.ladder
-    switch format {
+    switch command.format {
     case .text: try out.write(text.summary(ReportSummary(summary, ladder: classes)))
     case .json:
       try out.write(json.end(quarters: quarters, summary: ReportSummary(summary, ladder: classes)))
