@@ -43,11 +43,15 @@ public struct Flat: Sendable, Hashable, Identifiable {
   /// The flat's entrance door: the first door between the entrance place and
   /// a room of the flat.
   public var entranceDoor: Door? {
-    let roomIDs = Set(rooms.map(\.id))
-    return doors.first {
-      ($0.from == entrance && roomIDs.contains($0.to))
-        || ($0.to == entrance && roomIDs.contains($0.from))
+    // Called by several rules per flat: a plain scan, no set of room ids.
+    func isRoom(_ id: String) -> Bool { rooms.contains { $0.id == id } }
+    for connector in connectors {
+      guard case .door(let door) = connector else { continue }
+      if (door.from == entrance && isRoom(door.to)) || (door.to == entrance && isRoom(door.from)) {
+        return door
+      }
     }
+    return nil
   }
 }
 

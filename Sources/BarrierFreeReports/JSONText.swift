@@ -20,14 +20,17 @@ struct JSONText {
   }
 
   mutating func string(_ value: String) {
-    let utf8 = value.utf8
-    if utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-      bytes.append(contentsOf: Self.encoded(value).utf8)
-      return
+    // Over the contiguous UTF-8: the check is a tight loop and the copy a
+    // memcpy (iterating `utf8` byte by byte was a fifth of a JSON check).
+    var value = value
+    let plain = value.withUTF8 { utf8 in
+      for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+      bytes.append(0x22)
+      bytes.append(contentsOf: utf8)
+      bytes.append(0x22)
+      return true
     }
-    bytes.append(0x22)
-    bytes.append(contentsOf: utf8)
-    bytes.append(0x22)
+    if !plain { bytes.append(contentsOf: Self.encoded(value).utf8) }
   }
 
   mutating func string(_ value: String?) {

@@ -17,6 +17,16 @@ public enum FindingStatus: String, Sendable, Hashable, CaseIterable, Codable, Co
     lhs.order < rhs.order
   }
 
+  /// The position in `allCases`, for counting in an array.
+  var index: Int {
+    switch self {
+    case .pass: 0
+    case .fail: 1
+    case .unknown: 2
+    case .notApplicable: 3
+    }
+  }
+
   private var order: Int {
     switch self {
     case .fail: 0
@@ -134,9 +144,23 @@ public struct Evaluation: Sendable, Hashable {
   public var required: Requirement?
   /// What would fix a fail (or settle an unknown), where something would.
   public var remedy: String?
-  /// The parts of the message; it is put together only when read, since
-  /// most findings of a large portfolio are passes nobody prints.
-  var parts: [Part]
+  /// The first part of the message; it is put together only when read,
+  /// since most findings of a large portfolio are passes nobody prints.
+  var part: Part
+  /// Further parts, for checks joined with ``Check/all(_:)``. Kept apart
+  /// from the first so that a plain finding allocates no array.
+  var moreParts: [Part] = []
+
+  /// Every part of the message.
+  var parts: [Part] {
+    get { [part] + moreParts }
+    set {
+      if let first = newValue.first {
+        part = first
+        moreParts = Array(newValue.dropFirst())
+      }
+    }
+  }
 
   /// Creates an evaluation.
   public init(
@@ -154,17 +178,23 @@ public struct Evaluation: Sendable, Hashable {
     self.status = status
     self.measured = measured
     self.required = required
-    self.parts = [Part(text: text, measured: measured, required: required)]
+    self.part = Part(text: text, measured: measured, required: required)
     self.remedy = remedy
   }
 
   /// A sentence with the values: `clear width 780 mm; ≥ 800 mm required`.
   public var message: String {
     get {
-      parts.map { $0.text.render(measured: $0.measured, required: $0.required) }.joined(
-        separator: "; ")
+      let first = part.text.render(measured: part.measured, required: part.required)
+      if moreParts.isEmpty { return first }
+      return
+        ([first] + moreParts.map { $0.text.render(measured: $0.measured, required: $0.required) })
+        .joined(separator: "; ")
     }
-    set { parts = [Part(text: .literal(newValue), measured: measured, required: required)] }
+    set {
+      part = Part(text: .literal(newValue), measured: measured, required: required)
+      moreParts = []
+    }
   }
 
   /// One clause of a message, with the values it names.
@@ -246,7 +276,17 @@ public struct ElementPath: Sendable, Hashable, Codable {
 extension ElementPath: CustomStringConvertible {
   /// `building b1 › flat W3 › room bath › door bath-door`.
   public var description: String {
-    steps.map { "\($0.kind) \($0.name)" }.joined(separator: " › ")
+    // One string grown in place: this runs for every finding a report
+    // lists, and map + joined made it a tenth of a JSON check.
+    var text = ""
+    text.reserveCapacity(steps.reduce(0) { $0 + $1.kind.utf8.count + $1.name.utf8.count + 5 })
+    for (index, step) in steps.enumerated() {
+      if index > 0 { text += " › " }
+      text += step.kind
+      text += " "
+      text += step.name
+    }
+    return text
   }
 }
 
