@@ -394,7 +394,16 @@ public final class PortfolioReader {
     parserStopped = true
     elementTag = nil
     builder.attributes.removeAll()
-    if let parser { xmlStopParser(parser) }
+    guard let parser else { return }
+    // Not xmlStopParser: it frees the parser's input at once, and our
+    // callbacks run inside libxml2's, with the schema validator still to
+    // look at the same start tag's attributes after we return (a crash in
+    // libxml2 when the error limit was reached in a door's movement area
+    // past the first 150 KB of a file). Stopping the SAX events and the
+    // state machine is enough: `feed` finishes after `xmlParseChunk`
+    // returns, and `tearDown` frees the parser.
+    parser.pointee.disableSAX = 1
+    parser.pointee.instate = XML_PARSER_EOF
   }
 
   /// True once ``stopParser()`` has run: the callback that is running may

@@ -50,4 +50,40 @@ struct FuzzRegressionTests {
     let (reader, _) = readAll(text, options: ReaderOptions(maxErrors: 1))
     #expect(reader.diagnostics.map(\.kind) == [.schema, .limit])
   }
+
+  @Test("Reaching the limit inside a start tag leaves its attributes to the schema validator")
+  func limitBeforeValidation() throws {
+    // Found by a generated portfolio, not by the fuzzer: a movement area
+    // without a side reaches the limit in the element's callback, and the
+    // schema validator reads the same attributes after that callback.
+    // xmlStopParser freed the input under it: a crash in libxml2 when the
+    // file was read from disk and the tag stood past the first ~150 KB
+    // (3,000 doors here); read from memory, the same text did not crash.
+    let good = (0..<3000).map {
+      "    <door id=\"g\($0)\" from=\"a\" to=\"b\" clearWidth=\"900\"/>\n"
+    }.joined()
+    let bad = (0..<3).map {
+      """
+          <door id="d\($0)" from="a" to="b" clearWidth="900">
+            <movementArea width="1500" depth="1500"/>
+          </door>
+
+      """
+    }.joined()
+    let text = document(
+      building: """
+            <place id="a" kind="landing"/>
+            <place id="b" kind="lobby"/>
+        \(good)\(bad)
+        """)
+    let scratch = try ScratchDirectory()
+    let path = scratch.url.appendingPathComponent("limit.xml").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    for limit in [1, 2] {
+      let reader = try PortfolioReader(path: path, options: ReaderOptions(maxErrors: limit))
+      while reader.next() != nil {}
+      #expect(reader.diagnostics.count == limit + 1)
+      #expect(reader.diagnostics.last?.kind == .limit)
+    }
+  }
 }
