@@ -1,14 +1,26 @@
+import BarrierFreeModel
+import BarrierFreeXML
+
 /// Generates synthetic, schema-valid portfolios for load tests and
-/// benchmarks: a mix of building types with plausible measurements around the
-/// DIN 18040-2 thresholds, and a share of measurements left out as in real
-/// surveys.
+/// benchmarks, with the building types and defects of the bundled quarter
+/// sample (`Samples/quarter-bielefeld.xml`): a wheelchair-usable new build, a
+/// 1960s walk-up, a converted 1970s block, terraced houses, a house with a
+/// platform lift, a retrofitted block with a lift.
+///
+/// Each generated building is a copy of one of the sample's eight buildings,
+/// drawn at random, with its own ids and house number. Three in five are
+/// exact copies (a repeated design); in the others one measurement in
+/// twelve varies by a few per cent, as the same design does when built and
+/// surveyed again, so that some flats cross a threshold either way. On top of the gaps the
+/// sample has, a share `incomplete` of the measurements and surveyed facts
+/// is left out, as in real surveys.
 ///
 /// Deterministic: the same seed and options give the same bytes. Streaming:
 /// buildings are made and written one at a time, so memory does not depend on
 /// the number of buildings.
 ///
 /// ```swift
-/// var generator = PortfolioGenerator(options: .init(buildings: 100, seed: 1))
+/// var generator = try PortfolioGenerator(options: .init(buildings: 100, seed: 1))
 /// try generator.write { text in print(text, terminator: "") }
 /// ```
 public struct PortfolioGenerator: Sendable {
@@ -18,11 +30,12 @@ public struct PortfolioGenerator: Sendable {
     public var buildings: Int
     /// The seed of the random generator.
     public var seed: UInt64
-    /// Share of optional measurements left out, 0…1.
+    /// Share of the measurements and surveyed facts left out, 0…1, on top
+    /// of those the sample lacks.
     public var incomplete: Double
 
     /// Creates options.
-    public init(buildings: Int, seed: UInt64 = 1, incomplete: Double = 0.1) {
+    public init(buildings: Int, seed: UInt64 = 1, incomplete: Double = 0.02) {
       self.buildings = max(0, buildings)
       self.seed = seed
       self.incomplete = min(1, max(0, incomplete))
@@ -32,173 +45,197 @@ public struct PortfolioGenerator: Sendable {
   /// The options.
   public let options: Options
   private var random: SplitMix64
+  private let templates: [Template]
+  /// Whether the building being made varies from its type.
+  private var varied = false
 
   /// Creates a generator.
-  public init(options: Options) {
+  ///
+  /// - Throws: ``ImportError`` if the embedded sample does not read, which
+  ///   only a broken build can cause.
+  public init(options: Options) throws {
     self.options = options
     self.random = SplitMix64(seed: options.seed)
+    self.templates = try Self.loadTemplates()
+    self.varied = false
   }
+
+  /// The number of building types the generator draws from.
+  public var buildingTypes: Int { templates.count }
 
   /// Writes the whole document through `sink`, one building at a time.
   public mutating func write(to sink: (String) throws -> Void) throws {
     try sink(PortfolioWriter.header(name: "Synthetic portfolio (seed \(options.seed))"))
     for index in 0..<options.buildings {
-      try sink(PortfolioWriter.building(makeBuilding(index), inQuarter: false))
+      try sink(buildingText(index))
     }
     try sink(PortfolioWriter.footer())
   }
 
-  /// One building; call in order (it advances the random generator).
-  public mutating func makeBuilding(_ index: Int) -> Building {
-    let kind = Int.random(in: 0..<4, using: &random)
-    let storeys = kind == 3 ? 2 : Int.random(in: 3...6, using: &random)
-    let hasLift = kind == 0 || (kind == 2 && Bool.random(using: &random))
-    let id = "b\(index + 1)"
-    var building = Building(
-      id: id, name: "Musterweg \(index + 1)",
-      yearBuilt: [2019, 1962, 1974, 1985][kind] + Int.random(in: -5...5, using: &random),
-      storeys: storeys,
-      address: Address(
-        street: "Musterweg", houseNumber: String(index + 1),
-        postcode: String(33600 + index % 100), city: "Bielefeld", country: "DE"))
-    building.places = [
-      Place(id: "\(id)-street", kind: .publicWay),
-      Place(
-        id: "\(id)-entrance", kind: .entrance,
-        movementAreas: [MovementArea(width: length(1500, 300), depth: length(1500, 300))]),
-    ]
-    building.connectors.append(
-      .path(
-        Path(
-          from: "\(id)-street", to: "\(id)-entrance",
-          geometry: PathGeometry(
-            width: length(1500, 400), length: length(8000, 6000), slope: slope(3, 3),
-            crossSlope: slope(1.5, 1), surface: .paving))))
-    if kind == 1 || kind == 3 {
-      building.connectors.append(
-        .steps(
-          Steps(
-            from: "\(id)-entrance", to: "\(id)-l0", count: Int.random(in: 1...4, using: &random),
-            riserHeight: length(170, 20), handrails: .oneSide)))
-    } else {
-      building.connectors.append(
-        .door(
-          Door(
-            id: "\(id)-main-door", from: "\(id)-entrance", to: "\(id)-l0",
-            clearWidth: length(950, 100), clearHeight: length(2100, 60),
-            threshold: length(10, 15), operation: kind == 0 ? .automatic : .hinged)))
-    }
-    let levels = kind == 3 ? 1 : storeys
-    for level in 0..<levels {
-      building.places.append(Place(id: "\(id)-l\(level)", kind: .landing, level: level))
-      if level > 0 {
-        building.connectors.append(
-          .steps(
-            Steps(
-              from: "\(id)-l\(level - 1)", to: "\(id)-l\(level)", count: 18,
-              riserHeight: length(175, 10), handrails: .bothSides,
-              handrailHeight: length(880, 40))))
-      }
-    }
-    if hasLift && levels > 1 {
-      building.connectors.append(
-        .lift(
-          Lift(
-            id: "\(id)-lift", cabinWidth: length(1100, 150), cabinDepth: length(1400, 200),
-            doorClearWidth: length(900, 80),
-            stops: (0..<levels).map { LiftStop(place: "\(id)-l\($0)") })))
-    }
-    let flatsPerLevel = kind == 3 ? 1 : Int.random(in: 2...3, using: &random)
-    for level in 0..<levels {
-      for number in 1...flatsPerLevel {
-        building.flats.append(makeFlat(building: id, level: level, number: number))
-      }
+  /// One building as the model; call in order (it advances the random
+  /// generator as ``write(to:)`` does, so building `i` is the same in both).
+  public mutating func makeBuilding(_ index: Int) throws -> Building {
+    let text =
+      try PortfolioWriter.header(name: nil) + buildingText(index) + PortfolioWriter.footer()
+    let portfolio = try PortfolioReader(text: text, fileName: "generated.xml").readAll()
+    guard case .building(let building)? = portfolio.members.first else {
+      throw ImportError(diagnostics: [])
     }
     return building
   }
 
-  private mutating func makeFlat(building: String, level: Int, number: Int) -> Flat {
-    let id = "\(building)-f\(level)\(number)"
-    let landing = "\(building)-l\(level)"
-    func room(_ suffix: String) -> String { "\(id)-\(suffix)" }
-    let rooms = [
-      Room(
-        id: room("hall"), kind: .hallway, width: length(1200, 250),
-        movementAreas: area(1200)),
-      Room(
-        id: room("living"), kind: .living, area: Area(squareMetres: 22), movementAreas: area(1400),
-        fixtures: [.window(Window(sillHeight: length(700, 200), handleHeight: length(1100, 150)))]),
-      Room(
-        id: room("bed"), kind: .bedroom, movementAreas: area(1300),
-        fixtures: [
-          .bed(Bed(clearanceLeft: length(1200, 300), clearanceRight: length(900, 300)))
-        ]),
-      Room(
-        id: room("kitchen"), kind: .kitchen, movementAreas: area(1200),
-        fixtures: [
-          .kitchenCounter(
-            KitchenCounter(
-              common: FixtureCommon(movementArea: MovementArea(depth: length(1200, 300))),
-              length: length(2800, 600)))
-        ]),
-      Room(
-        id: room("bath"), kind: .bathroom, movementAreas: area(1200),
-        fixtures: [
-          .wc(WC(seatHeight: length(440, 40), transferWidth: length(700, 300))),
-          .washbasin(Washbasin(height: length(830, 50), kneeClearanceHeight: length(650, 60))),
-          Bool.random(using: &random)
-            ? .shower(
-              Shower(
-                floorLevel: true, step: length(10, 15), width: length(1200, 250),
-                depth: length(1200, 250)))
-            : .bathtub(Bathtub(entryHeight: length(550, 50))),
-        ]),
-      Room(id: room("balcony"), kind: .balcony, movementAreas: area(1300)),
-    ]
-    var connectors: [Connector] = [
-      .door(
-        Door(
-          from: landing, to: room("hall"), clearWidth: length(900, 100),
-          clearHeight: length(2050, 50), threshold: length(10, 15)))
-    ]
-    for target in ["living", "bed", "kitchen", "bath"] {
-      connectors.append(
-        .door(
-          Door(
-            from: room("hall"), to: room(target), clearWidth: length(820, 100),
-            threshold: length(5, 10))))
+  /// One building as XML, indented for the portfolio level.
+  public mutating func buildingText(_ index: Int) -> String {
+    let template = templates[Int.random(in: 0..<templates.count, using: &random)]
+    let prefix = Array("g\(index + 1)-".utf8)
+    varied = Double.random(in: 0..<1, using: &random) < 0.4
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(template.size + template.size / 8)
+    for segment in template.segments {
+      switch segment {
+      case .literal(let literal):
+        bytes += literal
+      case .attribute(let key, let value):
+        guard let written = rewrite(key, value, prefix: prefix, index: index) else { continue }
+        bytes += [0x20] + Array(key.utf8) + [0x3D, 0x22]
+        bytes += written
+        bytes.append(0x22)
+      }
     }
-    connectors.append(
-      .door(
-        Door(
-          from: room("living"), to: room("balcony"), clearWidth: length(850, 100),
-          threshold: length(20, 20))))
-    return Flat(
-      id: id, number: "\(level).\(number)", level: level,
-      area: Area(squareMetres: Double(Int.random(in: 45...95, using: &random))),
-      entrance: landing, rooms: rooms, connectors: connectors)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// A whole-millimetre length around `typical`, or nil for a share of
-  /// measurements not taken.
-  private mutating func length(_ typical: Int, _ spread: Int) -> Length? {
-    guard !skip() else { return nil }
-    let value = max(0, typical + Int.random(in: -spread...spread, using: &random))
-    return Length(millimetres: Double(value))
+  // MARK: - Rewriting one attribute
+
+  /// What a generated building writes for attribute `key` of its template
+  /// (`value` as written, escaped): nil to leave it out.
+  private mutating func rewrite(
+    _ key: String, _ value: [UInt8], prefix: [UInt8], index: Int
+  ) -> [UInt8]? {
+    switch Self.role(of: key) {
+    case .identifier:
+      return prefix + value
+    case .houseNumber:
+      return Array(String(index + 1).utf8)
+    case .fixed:
+      return value
+    case .fact:
+      return skip() ? nil : value
+    case .measurement(let unit):
+      if skip() { return nil }
+      guard let number = Double(String(decoding: value, as: UTF8.self)) else { return value }
+      guard varied, Int.random(in: 0..<12, using: &random) == 0 else { return value }
+      return Array(formatDecimal(vary(number, unit)).utf8)
+    }
   }
 
-  private mutating func slope(_ typical: Double, _ spread: Double) -> Slope? {
-    guard !skip() else { return nil }
-    let tenths = Int.random(in: -Int(spread * 10)...Int(spread * 10), using: &random)
-    return Slope(percent: max(0, (typical * 10 + Double(tenths)).rounded() / 10))
-  }
-
-  private mutating func area(_ typical: Int) -> [MovementArea] {
-    guard !skip() else { return [] }
-    return [MovementArea(width: length(typical, 300), depth: length(typical, 300))]
+  /// `value` varied as a repeated design varies: lengths by up to ±3 %
+  /// (at least ±5 mm), whole millimetres; slopes by up to ±0.3 points;
+  /// areas by up to ±4 %, to 0.1 m². Never negative.
+  private mutating func vary(_ value: Double, _ unit: MeasureKind) -> Double {
+    switch unit {
+    case .millimetres:
+      let spread = max(5, Int((value * 0.03).rounded()))
+      return max(0, value + Double(Int.random(in: -spread...spread, using: &random)))
+    case .percent:
+      let tenths = Int.random(in: -3...3, using: &random)
+      return max(0, ((value * 10).rounded() + Double(tenths)) / 10)
+    case .squareMetres:
+      let factor = 1 + Double(Int.random(in: -40...40, using: &random)) / 1000
+      return max(0, (value * factor * 10).rounded() / 10)
+    }
   }
 
   private mutating func skip() -> Bool {
     options.incomplete > 0 && Double.random(in: 0..<1, using: &random) < options.incomplete
+  }
+
+  enum MeasureKind { case millimetres, percent, squareMetres }
+
+  enum Role {
+    /// An id or a reference to one: prefixed per building.
+    case identifier
+    case houseNumber
+    /// Kept as it is: kinds, the side of a movement area (the reader requires
+    /// it at doors and ramps), names, numbers of flats, storeys, years.
+    case fixed
+    /// A surveyed fact (yes/no, a surface, a side): may be left out.
+    case fact
+    /// A measured number: varied, and may be left out.
+    case measurement(MeasureKind)
+  }
+
+  /// What attribute `key` holds. Only ids, references and kinds are
+  /// required by the schema; everything left out is optional.
+  static func role(of key: String) -> Role {
+    switch key {
+    case "id", "from", "to", "entrance", "place": .identifier
+    case "houseNumber": .houseNumber
+    case "kind", "side", "name", "number", "level", "storeys", "yearBuilt", "count", "street",
+      "postcode", "city", "country", "xmlns":
+      .fixed
+    case "slope", "crossSlope": .measurement(.percent)
+    case "area": .measurement(.squareMetres)
+    case "powered", "floorLevel", "grabBars", "backrest", "unlockableFromOutside", "kneeSpace",
+      "slipResistance", "handrails", "opensInto", "surface", "accessible", "wheelGuards",
+      "socket", "operation":
+      .fact
+    default: .measurement(.millimetres)
+    }
+  }
+
+  // MARK: - Templates
+
+  /// A building of the sample, written, cut into literal text and attributes.
+  struct Template: Sendable {
+    enum Segment: Sendable {
+      case literal([UInt8])
+      case attribute(key: String, value: [UInt8])
+    }
+    var segments: [Segment]
+    var size: Int
+  }
+
+  private static func loadTemplates() throws -> [Template] {
+    let portfolio = try PortfolioReader(text: quarterSample, fileName: "quarter-bielefeld.xml")
+      .readAll()
+    var buildings: [Building] = []
+    for member in portfolio.members {
+      switch member {
+      case .quarter(let quarter): buildings += quarter.buildings
+      case .building(let building): buildings.append(building)
+      }
+    }
+    return try buildings.map { building in
+      try template(Array(PortfolioWriter.building(building, inQuarter: false).utf8))
+    }
+  }
+
+  /// Cuts the writer's output at its attributes: ` key="value"` (the writer
+  /// escapes `"` in values, so a value ends at the next quote).
+  static func template(_ text: [UInt8]) -> Template {
+    var segments: [Template.Segment] = []
+    var literalStart = 0
+    var index = 0
+    while index + 1 < text.count {
+      guard text[index] == 0x3D, text[index + 1] == 0x22 else {  // ="
+        index += 1
+        continue
+      }
+      var keyStart = index
+      while keyStart > 0 && text[keyStart - 1] != 0x20 { keyStart -= 1 }
+      var valueEnd = index + 2
+      while valueEnd < text.count && text[valueEnd] != 0x22 { valueEnd += 1 }
+      // The literal before the attribute, without its separating space.
+      segments.append(.literal(Array(text[literalStart..<max(literalStart, keyStart - 1)])))
+      segments.append(
+        .attribute(
+          key: String(decoding: text[keyStart..<index], as: UTF8.self),
+          value: Array(text[(index + 2)..<min(valueEnd, text.count)])))
+      index = valueEnd + 1
+      literalStart = index
+    }
+    segments.append(.literal(Array(text[min(literalStart, text.count)...])))
+    return Template(segments: segments, size: text.count)
   }
 }

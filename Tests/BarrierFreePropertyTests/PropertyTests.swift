@@ -43,9 +43,9 @@ struct PropertyTests {
     await propertyCheck(
       count: 40, input: Gen.int(in: 1...1_000_000), Gen.int(in: 1...3), Gen.int(in: 0...10)
     ) { seed, count, tenths in
-      var generator = PortfolioGenerator(
+      var generator = try PortfolioGenerator(
         options: .init(buildings: count, seed: UInt64(seed), incomplete: Double(tenths) / 10))
-      let buildings = (0..<count).map { generator.makeBuilding($0) }
+      let buildings = try (0..<count).map { try generator.makeBuilding($0) }
       let portfolio = Portfolio(name: "generated \(seed)", members: buildings.map { .building($0) })
       let text = try PortfolioWriter.document(portfolio)
       let reader = PortfolioReader(text: text, fileName: "generated.xml")

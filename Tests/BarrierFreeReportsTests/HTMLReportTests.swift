@@ -183,8 +183,9 @@ struct ConcurrentAssessmentTests {
     // by one, but with the reader running ahead of the workers the write
     // landed in a worker's stack (AddressSanitizer: garbage and
     // use-after-free in a third of runs with --jobs 2).
-    var generator = PortfolioGenerator(options: .init(buildings: 40, seed: 3))
-    let portfolio = Portfolio(members: (0..<40).map { .building(generator.makeBuilding($0)) })
+    var generator = try PortfolioGenerator(options: .init(buildings: 40, seed: 3))
+    let portfolio = Portfolio(
+      members: try (0..<40).map { .building(try generator.makeBuilding($0)) })
     let text = try PortfolioWriter.document(portfolio)
     let assessor = try Assessor(profile: "din18040-2-r")
     var expected: [String] = []
@@ -251,8 +252,9 @@ struct JSONTextTests {
     var texts = try ["Samples/quarter-bielefeld.xml", "Samples/design-new-build.xml"].map {
       try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)
     }
-    var generator = PortfolioGenerator(options: .init(buildings: 30, seed: 11, incomplete: 0.3))
-    let generated = Portfolio(members: (0..<30).map { .building(generator.makeBuilding($0)) })
+    var generator = try PortfolioGenerator(options: .init(buildings: 30, seed: 11, incomplete: 0.3))
+    let generated = Portfolio(
+      members: try (0..<30).map { .building(try generator.makeBuilding($0)) })
     texts.append(try PortfolioWriter.document(generated))
     var count = 0
     for text in texts {

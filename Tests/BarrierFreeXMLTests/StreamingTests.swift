@@ -7,7 +7,7 @@ import Testing
 @Suite("Streaming")
 struct StreamingTests {
   private func generate(buildings: Int, to path: String) throws {
-    var generator = PortfolioGenerator(options: .init(buildings: buildings, seed: 42))
+    var generator = try PortfolioGenerator(options: .init(buildings: buildings, seed: 42))
     guard let output = OutputStream(toFileAtPath: path, append: false) else {
       throw CocoaError(.fileWriteUnknown)
     }
@@ -47,7 +47,7 @@ struct StreamingTests {
     "Generated portfolios are valid at every share of missing data",
     arguments: [0.0, 0.3, 1.0])
   func generatedIsValid(incomplete: Double) throws {
-    var generator = PortfolioGenerator(
+    var generator = try PortfolioGenerator(
       options: .init(buildings: 20, seed: 3, incomplete: incomplete))
     var text = ""
     try generator.write { text += $0 }
@@ -55,17 +55,27 @@ struct StreamingTests {
     #expect(reader.diagnostics.isEmpty, "\(reader.diagnostics.prefix(3))")
     #expect(buildings.count == 20)
     // With everything left out, no door has a width; with nothing left out,
-    // every door has one.
+    // the doors have theirs as in the quarter sample, where 25 of 317 doors
+    // were not measured.
     let doors = buildings.flatMap { $0.flats.flatMap(\.doors) }
     let measured = doors.filter { $0.clearWidth != nil }.count
-    if incomplete == 0 { #expect(measured == doors.count) }
+    let share = Double(measured) / Double(max(1, doors.count))
+    if incomplete == 0 { #expect(share > 0.85, "\(measured) of \(doors.count)") }
+    if incomplete == 0.3 { #expect(share > 0.55 && share < 0.75, "\(measured) of \(doors.count)") }
     if incomplete == 1 { #expect(measured == 0) }
+    // Movement areas at doors keep their side: the reader needs it.
+    #expect(
+      buildings.allSatisfy { building in
+        building.flats.allSatisfy { flat in
+          flat.doors.allSatisfy { door in door.movementAreas.allSatisfy { $0.side != nil } }
+        }
+      })
   }
 
   @Test("The generator is deterministic and seeds differ")
   func deterministic() throws {
     func text(seed: UInt64) throws -> String {
-      var generator = PortfolioGenerator(options: .init(buildings: 5, seed: seed))
+      var generator = try PortfolioGenerator(options: .init(buildings: 5, seed: seed))
       var text = ""
       try generator.write { text += $0 }
       return text

@@ -89,8 +89,9 @@ struct GeneratedRoundTripTests {
   @Test(
     "Generated buildings read back equal to the models that were written", arguments: [1, 2, 3])
   func generatedRoundTrip(seed: UInt64) throws {
-    var generator = PortfolioGenerator(options: .init(buildings: 30, seed: seed, incomplete: 0.3))
-    let buildings = (0..<30).map { generator.makeBuilding($0) }
+    var generator = try PortfolioGenerator(
+      options: .init(buildings: 30, seed: seed, incomplete: 0.3))
+    let buildings = try (0..<30).map { try generator.makeBuilding($0) }
     let portfolio = Portfolio(name: "seed \(seed)", members: buildings.map { .building($0) })
     let text = try PortfolioWriter.document(portfolio)
     let reader = PortfolioReader(text: text, fileName: "generated.xml")
