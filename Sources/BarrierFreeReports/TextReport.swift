@@ -125,18 +125,19 @@ public struct TextReport: Sendable {
     var lines = ["quarter \(view.id)" + (view.name.map { " \"\($0)\"" } ?? "")]
     let classes = Array(view.classes.reversed())
     let width = max(12, (view.buildings.map(\.count).max() ?? 0) + 2)
+    let column = max(14, (classes.map(\.count).max() ?? 0) + 2)
     func pad(_ text: String, _ size: Int) -> String {
       text + String(repeating: " ", count: max(1, size - text.count))
     }
     lines.append("  flats per class")
     lines.append(
-      "    " + pad("building", width) + classes.map { pad($0, 14) }.joined() + "total")
+      "    " + pad("building", width) + classes.map { pad($0, column) }.joined() + "total")
     for building in view.buildings + [""] {
       let counts = classes.map { view.counts[$0]?[building] ?? 0 }
       let total = counts.reduce(0, +)
       let cells = counts.map { count -> String in
-        guard building.isEmpty, total > 0 else { return pad("\(count)", 14) }
-        return pad("\(count) (\(Int((Double(count) * 100 / Double(total)).rounded())) %)", 14)
+        guard building.isEmpty, total > 0 else { return pad("\(count)", column) }
+        return pad("\(count) (\(Int((Double(count) * 100 / Double(total)).rounded())) %)", column)
       }
       lines.append(
         "    " + pad(building.isEmpty ? "all" : building, width) + cells.joined() + "\(total)")

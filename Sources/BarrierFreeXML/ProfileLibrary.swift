@@ -56,6 +56,12 @@ public struct ProfileLibrary: Sendable {
         message: "the profile extends '\(base)', which is unknown; `barrierfree profiles` "
           + "lists the profiles")
     }
+    if let base = profile.above, self.profile(base) == nil {
+      throw ProfileError(
+        origin: origin,
+        message: "the profile stands above '\(base)', which is unknown; `barrierfree profiles` "
+          + "lists the profiles")
+    }
     profiles.append(profile)
     do {
       _ = try ladder(for: profile.id)
@@ -65,8 +71,10 @@ public struct ProfileLibrary: Sendable {
     }
   }
 
-  /// The ladder that ends in profile `id`: its `extends` chain, lowest level
-  /// first, each level resolved over the ones below.
+  /// The ladder that ends in profile `id`, lowest level first: the chain of
+  /// profiles each names as the one below it (`extends` or `above`). A
+  /// level that extends the one below is resolved over it; a level that
+  /// stands above it keeps its own rules.
   public func ladder(for id: String) throws(ProfileError) -> Ladder {
     var chain: [Profile] = []
     var next: String? = id
@@ -81,11 +89,15 @@ public struct ProfileLibrary: Sendable {
           origin: nil, message: "the profiles extend each other in a circle at '\(found.id)'")
       }
       chain.append(found)
-      next = found.extends
+      next = found.below
     }
     var levels: [Profile] = []
     for profile in chain.reversed() {
-      levels.append(levels.last.map { profile.resolved(over: $0) } ?? profile)
+      if profile.extends != nil, let base = levels.last {
+        levels.append(profile.resolved(over: base))
+      } else {
+        levels.append(profile)
+      }
     }
     let ladder = Ladder(levels)
     if let problem = ladder.problems.first { throw problem }

@@ -305,8 +305,14 @@ private final class ProfileParse {
       id: attribute("id", of: root) ?? "", title: attribute("title", of: root) ?? "",
       standard: attribute("standard", of: root) ?? "",
       edition: attribute("edition", of: root) ?? "", level: attribute("level", of: root) ?? "",
-      extends: attribute("extends", of: root))
+      extends: attribute("extends", of: root), above: attribute("above", of: root))
     profile.origin = location(of: root).description
+    if profile.extends != nil && profile.above != nil {
+      error(
+        .meaning, location(of: root, attribute: "above"),
+        "a profile either extends the level below (and takes its rules) or stands above it "
+          + "(with rules of its own), not both: remove 'above' or 'extends'")
+    }
     var bindingNodes: [xmlNodePtr] = []
     for child in children(of: root) {
       switch name(of: child) {

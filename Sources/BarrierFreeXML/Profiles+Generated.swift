@@ -11,8 +11,10 @@ extension ProfileSchema {
   A profile is one level of accessibility: the rules that apply, with their thresholds, the elements each
   applies to (scope), and the clause each is cited with. Rules are code (`barrierfree rules` lists them);
   thresholds are data, here. A profile may extend another: it then holds the other's rules, with its own
-  bindings in place of those of the same rule id. The extends chain is the profile's ladder: a flat's class
-  is the highest profile of the chain it passes with no fail.
+  bindings in place of those of the same rule id. Ladders are data: each profile names the one below it,
+  with "extends" (taking its rules) or "above" (with rules of its own), and that chain is the profile's
+  ladder. A flat's class is the highest level of the chain that it, and every level below, passes with no
+  fail.
 
   Units: a threshold names its unit. Lengths: mm, cm, m or in (converted to mm); slopes: %; areas: m2.
   Decimal numbers use a point ("12.5"), never a comma.
@@ -135,6 +137,12 @@ extension ProfileSchema {
         <xs:annotation><xs:documentation>The id of the profile one level down the ladder (a built-in profile,
           or one loaded before). Its rules apply too, unless this profile binds the same rule
           again.</xs:documentation></xs:annotation>
+      </xs:attribute>
+      <xs:attribute name="above" type="ProfileID">
+        <xs:annotation><xs:documentation>The id of the profile one level down the ladder when this profile does
+          not take its rules: a flat must pass that profile to reach this level, but only this profile's own
+          rules apply here (DIN 18040-2 stands above the KfW retrofit minimum). Use either extends or
+          above.</xs:documentation></xs:annotation>
       </xs:attribute>
     </xs:complexType>
   </xs:element>
@@ -300,7 +308,7 @@ extension ProfileLibrary {
 <!-- Built-in profile: DIN 18040-2:2011-09, "barrierefrei nutzbar" (barrier-free).
      Thresholds from shared/reference/din18040-2.md (rows named in each rule's reference attribute).
      Clause numbers other than 4.3.5 and 4.3.6 are reconstructions (reference Q14). -->
-<profile xmlns="urn:barrierfree:profile:1" id="din18040-2" level="barrierFree"
+<profile xmlns="urn:barrierfree:profile:1" id="din18040-2" level="barrierFree" above="kfw-barrier-reduced"
          title="DIN 18040-2 barrierefrei nutzbar (barrier-free)"
          standard="DIN 18040-2" edition="2011-09">
   <summary>The base level of DIN 18040-2 for dwellings: step-free, doors of 900 mm at the flat entrance and
@@ -464,6 +472,266 @@ extension ProfileLibrary {
   <rule id="din18040-2.control.height" reference="C1 (VV)">
     <threshold name="minimum" value="850" unit="mm"/>
     <threshold name="maximum" value="1050" unit="mm"/>
+  </rule>
+</profile>
+
+"""##),
+    ("Profiles/kfw-barrier-reduced.xml", ##"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Built-in profile: KfW "Altersgerecht Umbauen" (programme 159 loan, 455-B grant), Technische
+     Mindestanforderungen (TMA): the barrier-reduced minimum for converting existing flats.
+     Thresholds from shared/reference/din18040-2.md section 2 (rows K1-K14, named in each rule's reference).
+     The clauses are the TMA's Förderbereiche (K14): 1 access paths and parking, 2 entrance area,
+     3 vertical access and lifts, 4 room geometry and doors, 5 sanitary rooms, 6 controls.
+     It is the lowest rung of the German ladder: din18040-2 stands above it (wheelchair ⊃ barrierFree ⊃
+     barrierReduced ⊃ none), so nothing here may be stricter than DIN 18040-2. -->
+<profile xmlns="urn:barrierfree:profile:1" id="kfw-barrier-reduced" level="barrierReduced"
+         title="KfW barrier-reduced (Altersgerecht Umbauen, technical minimum requirements)"
+         standard="KfW TMA Altersgerecht Umbauen" edition="159/455-B">
+  <summary>The technical minimum requirements KfW sets for funding an age-appropriate conversion of an
+    existing flat: lower than DIN 18040-2 (a sanitary movement area of 900 × 1200 mm instead of 1200 × 1200 mm,
+    no movement areas in the rooms, no wheelchair-specific fittings). Values come from secondary sources
+    quoting the TMA, which KfW has revised several times; check the current "Anlage Technische
+    Mindestanforderungen" before relying on them. Two TMA items are stricter than DIN 18040-2 and are left
+    out so that every barrier-free flat is also barrier-reduced: 250 mm between sanitary objects (DIN: 200 mm,
+    K7) and a sanitary room of at least 1800 × 2200 mm when its geometry is changed (K5, which the survey
+    cannot tell).</summary>
+
+  <!-- Förderbereich 1-3: the way in. -->
+  <rule id="din18040-2.route.step-free" clause="Förderbereich 1-3"
+        reference="K13a (V): storeys served step-free; K14 (V, structure). Steps block unless a platform lift serves them"/>
+  <rule id="din18040-2.ramp.slope" clause="Förderbereich 1"
+        reference="K13 (?): 6 % commonly cited; some TMA versions allow steeper short ramps, not verified">
+    <threshold name="maximum" value="6" unit="%"/>
+  </rule>
+  <rule id="din18040-2.lift.cabin" clause="Förderbereich 3"
+        reference="K13a (V): cabin 1100 x 1400 mm; door width not in the TMA extract (K2's 800 mm used, doubtful); controls K4 (V)">
+    <threshold name="cabinWidth" value="1100" unit="mm"/>
+    <threshold name="cabinDepth" value="1400" unit="mm"/>
+    <threshold name="doorWidth" value="800" unit="mm"/>
+    <threshold name="controlHeight" value="1050" unit="mm"/>
+  </rule>
+
+  <!-- Förderbereich 2 and 4: doors and room geometry. -->
+  <rule id="din18040-2.door.clear-width" scope="flatEntrance common" clause="Förderbereich 2"
+        reference="K1 (V)">
+    <threshold name="minimum" value="900" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.door.clear-width" scope="interior bathroom outdoor" clause="Förderbereich 4"
+        reference="K2 (V): after widening">
+    <threshold name="minimum" value="800" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.door.threshold" clause="Förderbereich 2, 4"
+        reference="K12 (?): 20 mm commonly cited, not seen verbatim in a TMA extract">
+    <threshold name="maximum" value="20" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.hallway.width" clause="Förderbereich 4" reference="K3 (V): after conversion">
+    <threshold name="minimum" value="1200" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.flat.entrance-door" reference="survey completeness: the door rules need the door"/>
+  <rule id="din18040-2.flat.rooms-reachable" reference="survey completeness: living and sleeping rooms, kitchen and bath"/>
+  <rule id="din18040-2.room.fixtures-recorded" reference="survey completeness: the fixture rules need the fixtures"/>
+  <rule id="din18040-2.flat.steps" clause="Förderbereich 4" reference="K14 (V, structure): step-free inside the flat"/>
+
+  <!-- Förderbereich 5: the sanitary room. -->
+  <rule id="din18040-2.sanitary.movement-area" clause="Förderbereich 5"
+        reference="K6 (VV): 900 wide x 1200 deep in front of each object, centred, may overlap (DIN: 1200 x 1200)">
+    <threshold name="width" value="900" unit="mm"/>
+    <threshold name="depth" value="1200" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.bathroom-door.opening" clause="Förderbereich 5" reference="K8 (V): sliding or opening outward"/>
+  <rule id="din18040-2.bathroom-door.unlockable" clause="Förderbereich 5" reference="K8 (V)"/>
+  <rule id="din18040-2.flat.shower" clause="Förderbereich 5" reference="K9 (V): a floor-level shower"/>
+  <rule id="din18040-2.shower.step" clause="Förderbereich 5"
+        reference="K9 (V): floor-level; where structurally impossible a lowering of at most 20 mm">
+    <threshold name="maximum" value="20" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.shower.slip-resistance" clause="Förderbereich 5" reference="K9 (V): slip-resistant floor"/>
+
+  <!-- Förderbereich 6: controls. -->
+  <rule id="din18040-2.control.height" clause="Förderbereich 6" reference="K4 (V)">
+    <threshold name="minimum" value="850" unit="mm"/>
+    <threshold name="maximum" value="1050" unit="mm"/>
+  </rule>
+</profile>
+
+"""##),
+    ("Profiles/uk-m4-2.xml", ##"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Built-in profile: UK Building Regulations 2010, Approved Document M, Volume 1: Dwellings, requirement
+     M4(2) "accessible and adaptable dwellings" (an optional requirement set by a planning condition).
+     Thresholds from shared/reference/international.md section 1b; each rule's reference gives the row and
+     its mark there: V verified from quoted text, K from knowledge of the standard, ? unsure.
+     Clause numbers are ADM Vol 1's paragraph numbers; several sub-letters were assigned from memory
+     (reference, known gap 1). -->
+<profile xmlns="urn:barrierfree:profile:1" id="uk-m4-2" level="accessibleAdaptable"
+         title="UK M4(2): accessible and adaptable dwelling"
+         standard="Approved Document M Vol 1" edition="2015 incorporating 2016 amendments">
+  <summary>Category 2 of Approved Document M, Volume 1: a step-free approach, entrance doors of 850 mm,
+    accessible thresholds of at most 15 mm, halls of 900 mm, access zones of 750 mm beside beds and 1100 mm
+    in front of sanitary fittings, controls between 450 and 1200 mm. What the model cannot express is left
+    out and named in the closing note of the issue: the corridor-dependent door widths of Table 2.1 (the
+    lowest, 750 mm, is used), the gradient-dependent ramp goings of Diagram 2.1, the bed's foot zone, and
+    the "potential" for a level-access shower.</summary>
+
+  <!-- Section 2A: approach and entrance. -->
+  <rule id="din18040-2.route.step-free" clause="2.6" reference="approach route general (V): step-free irrespective of storey"/>
+  <rule id="din18040-2.path.width" clause="2.9" reference="approach route width (?): 900 mm in private parts, 1200 mm communal; the format does not tell them apart">
+    <threshold name="minimum" value="900" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.path.slope" clause="2.9" reference="level or gently sloping approach (K): at most 1:20; steeper is a ramp">
+    <threshold name="maximum" value="5" unit="%"/>
+    <threshold name="maximumWithLandings" value="5" unit="%"/>
+    <threshold name="landingInterval" value="10" unit="m"/>
+  </rule>
+  <rule id="din18040-2.path.cross-slope" clause="2.9" reference="cross fall (K): at most 1:40">
+    <threshold name="maximum" value="2.5" unit="%"/>
+    <threshold name="maximumWhenLevel" value="2.5" unit="%"/>
+  </rule>
+  <rule id="din18040-2.ramp.slope" clause="2.10, Diagram 2.1" reference="ramped approach (V diagram, K values): 1:12 at most, over a going of at most 2 m">
+    <threshold name="maximum" value="8.33" unit="%"/>
+  </rule>
+  <rule id="din18040-2.ramp.runs" clause="2.10, Diagram 2.1" reference="ramped approach (K): 10 m going at 1:20 (5 m at 1:15, 2 m at 1:12: not modelled); landings 1200 mm (?)">
+    <threshold name="maximumRun" value="10000" unit="mm"/>
+    <threshold name="minimumLanding" value="1200" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.ramp.clear-width" clause="2.10" reference="ramp flight width (?)">
+    <threshold name="minimum" value="900" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.place.movement-area" scope="entrance" clause="2.14a, 2.20a" reference="entrance landing (K): level, 1200 x 1200 mm clear of the door swing">
+    <threshold name="width" value="1200" unit="mm"/>
+    <threshold name="depth" value="1200" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.lift.cabin" clause="2.16" reference="communal lift (K car and door; ? controls 900-1200 mm)">
+    <threshold name="cabinWidth" value="1100" unit="mm"/>
+    <threshold name="cabinDepth" value="1400" unit="mm"/>
+    <threshold name="doorWidth" value="800" unit="mm"/>
+    <threshold name="controlHeight" value="1200" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.lift.stop-area" clause="2.16" reference="landing in front of the lift (?)">
+    <threshold name="width" value="1500" unit="mm"/>
+    <threshold name="depth" value="1500" unit="mm"/>
+  </rule>
+
+  <!-- Doors. -->
+  <rule id="din18040-2.door.clear-width" scope="flatEntrance common outdoor" clause="2.14c, 2.20d, 2.21"
+        reference="communal and private entrance doors (K, V via FAQ 2.20e); other external doors (K)">
+    <threshold name="minimum" value="850" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.door.clear-width" scope="interior bathroom" clause="2.22a, Table 2.1"
+        reference="internal doors (V): 750 to 800 mm by corridor width and approach; the lowest is used">
+    <threshold name="minimum" value="750" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.door.threshold" scope="flatEntrance common" clause="2.14f, 2.20h"
+        reference="accessible threshold (V 15 mm): total upstand at most 15 mm">
+    <threshold name="maximum" value="15" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.door.handle-side-clearance" scope="flatEntrance common" clause="2.14d, 2.20f"
+        reference="leading-edge nib (V): 300 mm on the pull side, kept 1200 mm beyond the door">
+    <threshold name="minimum" value="300" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.door.reveal-depth" scope="flatEntrance common" clause="2.14e, 2.20g"
+        reference="door reveal (K): at most 200 mm on the leading-edge side">
+    <threshold name="maximum" value="200" unit="mm"/>
+  </rule>
+
+  <!-- Section 2B: inside the dwelling. -->
+  <rule id="din18040-2.flat.entrance-door" reference="survey completeness: the door rules need the door"/>
+  <rule id="din18040-2.flat.rooms-reachable" clause="2.24, 2.25, 2.27" reference="living space, bedroom and WC reached (K)"/>
+  <rule id="din18040-2.room.fixtures-recorded" reference="survey completeness: the fixture rules need the fixtures"/>
+  <rule id="din18040-2.hallway.width" clause="2.22b" reference="hall or landing (V): at least 900 mm clear">
+    <threshold name="minimum" value="900" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.kitchen.counter-clearance" clause="2.24" reference="kitchen (V, FAQ): 1200 mm in front of and between fixed units">
+    <threshold name="minimum" value="1200" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.window.sill-height" scope="living" clause="2.24" reference="principal window (K): glazing from at most 850 mm above the floor">
+    <threshold name="maximum" value="850" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.bed.clearance" clause="2.25" reference="principal bedroom (V): 750 mm to both sides (and the foot, not recorded)">
+    <threshold name="widerSide" value="750" unit="mm"/>
+    <threshold name="otherSide" value="750" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.sanitary.movement-area" clause="2.27-2.29, Diagram 2.5"
+        reference="access zones (V): 1100 mm deep in front of the WC, 1100 x 700 mm at basin and bath">
+    <threshold name="width" value="700" unit="mm"/>
+    <threshold name="depth" value="1100" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.control.height" clause="2.30" reference="switches, sockets and controls (K): 450-1200 mm">
+    <threshold name="minimum" value="450" unit="mm"/>
+    <threshold name="maximum" value="1200" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.control.corner-distance" clause="2.30" reference="controls (K): at least 300 mm from an inside corner">
+    <threshold name="minimum" value="300" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.window.handle-height" scope="living" clause="2.30" reference="window handle in the principal living space (?): 450-1200 mm">
+    <threshold name="minimum" value="450" unit="mm"/>
+    <threshold name="maximum" value="1200" unit="mm"/>
+  </rule>
+</profile>
+
+"""##),
+    ("Profiles/uk-m4-3.xml", ##"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Built-in profile: UK Approved Document M, Volume 1, requirement M4(3) "wheelchair user dwellings",
+     sub-category (2)(b) wheelchair accessible (fitted out at completion): a survey checks what is built.
+     It extends uk-m4-2, so that a flat must meet M4(2) to be a wheelchair user dwelling. Thresholds from
+     shared/reference/international.md section 1c (marks V, K, ? as there). -->
+<profile xmlns="urn:barrierfree:profile:1" id="uk-m4-3" level="wheelchairUser" extends="uk-m4-2"
+         title="UK M4(3)(2)(b): wheelchair accessible dwelling"
+         standard="Approved Document M Vol 1" edition="2015 incorporating 2016 amendments">
+  <summary>Category 3 of Approved Document M, Volume 1, as built for a wheelchair user: 1200 mm approach,
+    1500 × 1500 mm landings, 850 mm to every door, 1200 mm halls, a 1500 mm turning space in the rooms,
+    1000 mm beside the bed, a level-access shower, a wheelchair storage and transfer space, controls
+    between 700 and 1000 mm. Paragraph numbers of section 3 were assigned from memory (reference, known
+    gap 1).</summary>
+
+  <rule id="din18040-2.path.width" clause="3.10" reference="approach route width (K)">
+    <threshold name="minimum" value="1200" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.ramp.clear-width" clause="3.11" reference="ramp flight width (?)">
+    <threshold name="minimum" value="1200" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.place.movement-area" scope="entrance" clause="3.14, 3.22" reference="entrance landing (K): level, 1500 x 1500 mm">
+    <threshold name="width" value="1500" unit="mm"/>
+    <threshold name="depth" value="1500" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.door.clear-width" clause="3.14, 3.22, 3.24" reference="entrance and internal doors (K): at least 850 mm">
+    <threshold name="minimum" value="850" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.door.threshold" clause="3.14, 3.22" reference="accessible threshold (K): at most 15 mm, at every door (no step-up to a balcony, unlike M4(2))">
+    <threshold name="maximum" value="15" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.hallway.width" clause="3.24" reference="hall or landing (K): at least 1200 mm">
+    <threshold name="minimum" value="1200" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.room.movement-area" scope="living bedroom kitchen bathroom" clause="3.24, 3.28, 3.30"
+        reference="turning space (K; V in bathrooms): a 1500 mm circle (the 1400 x 1700 mm ellipse is not modelled)">
+    <threshold name="width" value="1500" unit="mm"/>
+    <threshold name="depth" value="1500" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.kitchen.counter-clearance" clause="3.24-3.27" reference="kitchen (?): 1500 mm in front of and between units">
+    <threshold name="minimum" value="1500" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.bed.clearance" clause="3.28" reference="principal bedroom (K): 1000 mm to both sides (and the foot, not recorded)">
+    <threshold name="widerSide" value="1000" unit="mm"/>
+    <threshold name="otherSide" value="1000" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.flat.shower" clause="3.30-3.34" reference="bathroom (K): a level-access shower, installed in (2)(b)"/>
+  <rule id="din18040-2.flat.wheelchair-space" clause="3.22, 3.23"
+        reference="wheelchair storage and transfer space (K): 1700 wide x 1100 deep with a socket; the area in front is the hall (1200 mm)">
+    <threshold name="width" value="1700" unit="mm"/>
+    <threshold name="depth" value="1100" unit="mm"/>
+    <threshold name="frontWidth" value="1200" unit="mm"/>
+    <threshold name="frontDepth" value="1200" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.control.height" clause="3.44" reference="switches, sockets and controls (?): 700-1000 mm">
+    <threshold name="minimum" value="700" unit="mm"/>
+    <threshold name="maximum" value="1000" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.window.handle-height" scope="living" clause="3.44" reference="window handle in the principal living space (?): 700-1000 mm">
+    <threshold name="minimum" value="700" unit="mm"/>
+    <threshold name="maximum" value="1000" unit="mm"/>
   </rule>
 </profile>
 

@@ -122,6 +122,7 @@ struct ProfilesCommand: ParsableCommand {
       lines.append("  standard: \(profile.standardEdition)")
       lines.append("  level:    \(profile.level)")
       if let base = profile.extends { lines.append("  extends:  \(base)") }
+      if let base = profile.above { lines.append("  above:    \(base) (its level, not its rules)") }
       lines.append("  ladder:   " + ([Ladder.none] + ladder).joined(separator: " < "))
       let rules = (try? library.ladder(for: profile.id))?.top?.bindings.count ?? 0
       lines.append("  bindings: \(rules)")

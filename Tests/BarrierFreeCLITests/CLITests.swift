@@ -184,16 +184,18 @@ struct CheckCommandTests {
     #expect(
       out.contains(
         """
-          flat b1-f13 (no. 1.03, storey 1): none
+          flat b1-f13 (no. 1.03, storey 1): barrierReduced
             route: b1-way → path b1-p-way → b1-entrance → door b1-d-main → b1-lobby → lift b1-lift → b1-l1
             to reach barrierFree, fix 1:
               fail: room b1-f13-bath › shower b1-f13-bath-shower: shower area 1150 × 1200 mm; 1200 × 1200 mm required  [din18040-2.shower.size; DIN 18040-2:2011-09, 5.5.5]
                 → enlarge the shower area to 1200 × 1200 mm
         """))
-    #expect(out.contains("ladder: none < barrierFree < wheelchair\n"))
+    #expect(out.contains("ladder: none < barrierReduced < barrierFree < wheelchair\n"))
     #expect(out.contains("  wheelchair: 4 (3 verified, 1 possibly, unverified)\n"))
     #expect(out.contains("  barrierFree: 16 (13 verified, 3 possibly, unverified)\n"))
-    #expect(out.contains("  none: 24\n"))
+    // b1-f13's shower is too small for DIN 18040-2, not for KfW.
+    #expect(out.contains("  barrierReduced: 1\n"))
+    #expect(out.contains("  none: 23\n"))
   }
 
   @Test("check against the base level: the design sample passes (exit 0); -q prints the summary")
@@ -205,7 +207,8 @@ struct CheckCommandTests {
     #expect(
       result.standardOutput.hasPrefix(
         "profile din18040-2: DIN 18040-2 barrierefrei nutzbar (barrier-free) (DIN 18040-2:2011-09)\n"
-          + "ladder: none < barrierFree\n1 building, 9 flats\n  barrierFree: 9\n  none: 0\n"))
+          + "ladder: none < barrierReduced < barrierFree\n1 building, 9 flats\n  barrierFree: 9\n"
+          + "  barrierReduced: 0\n  none: 0\n"))
   }
 
   @Test("A house-rule profile file extends DIN 18040-2 and adds its own level on top")
@@ -215,7 +218,7 @@ struct CheckCommandTests {
     ])
     #expect(result.status == 1)
     let out = withoutCounts(result.standardOutput)
-    #expect(out.contains("ladder: none < barrierFree < acmeComfort\n"))
+    #expect(out.contains("ladder: none < barrierReduced < barrierFree < acmeComfort\n"))
     #expect(out.contains("  acmeComfort: 5 (4 verified, 1 possibly, unverified)\n"))
     // Flat 1.02 passes DIN 18040-2 but not the house rule's 900 mm doors.
     #expect(
@@ -312,7 +315,14 @@ struct CheckCommandTests {
     let result = try Tool.run(["profiles"])
     #expect(result.status == 0)
     #expect(result.standardOutput.contains("din18040-2-r (default): DIN 18040-2 R"))
-    #expect(result.standardOutput.contains("  ladder:   none < barrierFree < wheelchair\n"))
+    #expect(
+      result.standardOutput.contains(
+        "  ladder:   none < barrierReduced < barrierFree < wheelchair\n"))
+    #expect(
+      result.standardOutput.contains("  above:    kfw-barrier-reduced (its level, not its rules)\n")
+    )
+    #expect(
+      result.standardOutput.contains("  ladder:   none < accessibleAdaptable < wheelchairUser\n"))
   }
 }
 
@@ -423,7 +433,8 @@ struct JSONReportTests {
     let summary = try #require(report["summary"] as? [String: Any])
     #expect(summary["flats"] as? Int == 44)
     #expect(
-      summary["byClass"] as? [String: Int] == ["wheelchair": 4, "barrierFree": 16, "none": 24])
+      summary["byClass"] as? [String: Int]
+        == ["wheelchair": 4, "barrierFree": 16, "barrierReduced": 1, "none": 23])
     let buildings = try #require(report["buildings"] as? [[String: Any]])
     let flats = buildings.flatMap { ($0["flats"] as? [[String: Any]]) ?? [] }
     let nearMiss = try #require(flats.first { $0["id"] as? String == "b1-f21" })
@@ -502,7 +513,10 @@ struct CSVReportTests {
     #expect(nearMiss["blocking rules"] == "din18040-2.door.clear-width")
     #expect(nearMiss["address"] == "Elpke 61, 33605 Bielefeld")
     #expect(rows.contains { $0["address"] == "Stralsunder Straße 14, 33605 Bielefeld" })
-    #expect(Set(rows.compactMap { $0["class"] }) == ["wheelchair", "barrierFree", "none"])
+    #expect(
+      Set(rows.compactMap { $0["class"] }) == [
+        "wheelchair", "barrierFree", "barrierReduced", "none",
+      ])
     // The excerpt in README.md is what is written.
     let readme = try ReadmeExampleTests.blocks().first { $0.hasPrefix("building,address,flat,") }
     for line in try #require(readme).split(separator: "\n") {
@@ -552,7 +566,10 @@ struct MarkdownReportTests {
         "- **din18040-2.shower.size** (DIN 18040-2:2011-09, 5.5.5): building b1 › flat b1-f13 › "
           + "room b1-f13-bath › shower b1-f13-bath-shower: shower area 1150 × 1200 mm; "
           + "1200 × 1200 mm required — *enlarge the shower area to 1200 × 1200 mm*\n"))
-    #expect(text.contains("| wheelchair | 4 | 1 |\n| barrierFree | 16 | 3 |\n| none | 24 | 0 |\n"))
+    #expect(
+      text.contains(
+        "| wheelchair | 4 | 1 |\n| barrierFree | 16 | 3 |\n| barrierReduced | 1 | 0 |\n| none | 23 | 0 |\n"
+      ))
     #expect(text == (try Tool.run(arguments)).standardOutput)
     let excerpt = try #require(ReadmeExampleTests.blocks().first { $0.hasPrefix("## Building b1") })
     for line in excerpt.split(separator: "\n") where !line.hasPrefix("…") {

@@ -55,7 +55,7 @@ struct HTMLReportTests {
     #expect(
       page.contains(
         "<desc id=\"chart-classes-d\">Flats per class, of 44: wheelchair 4, barrierFree 16, "
-          + "none 24.</desc>"))
+          + "barrierReduced 1, none 23.</desc>"))
     #expect(page.contains("<figcaption id=\"chart-rules-c\">The 10 rules that fail most"))
     // The header names the input, the profile and its edition.
     #expect(page.contains("<code>Samples/quarter-bielefeld.xml</code>"))
@@ -68,9 +68,9 @@ struct HTMLReportTests {
       Self.count("<th scope=\"row\"><a href=\"#f", in: page) == 44)
     #expect(
       page.contains(
-        "<tr data-class=\"none\" data-verified=\"yes\"><td>b1</td><th scope=\"row\"><a "
-          + "href=\"#f1-5\">b1-f13</a></th><td>1.03</td><td class=\"n\">1</td><td data-v=\"0\">"
-          + "<span class=\"badge k0\">none</span></td><td>yes</td>"))
+        "<tr data-class=\"barrierReduced\" data-verified=\"yes\"><td>b1</td><th scope=\"row\"><a "
+          + "href=\"#f1-5\">b1-f13</a></th><td>1.03</td><td class=\"n\">1</td><td data-v=\"1\">"
+          + "<span class=\"badge k1\">barrierReduced</span></td><td>yes</td>"))
     // The near miss names its one fix, with the clause and the remedy.
     #expect(page.contains("<h5>To reach barrierFree: fix 1</h5>"))
     #expect(

@@ -21,7 +21,7 @@ func german() throws -> Assessor {
 
 @Suite("Classification")
 struct ClassificationTests {
-  @Test("The quarter sample: four wheelchair flats, sixteen barrier-free, the rest none")
+  @Test("The quarter sample: four wheelchair flats, sixteen barrier-free, one barrier-reduced")
   func quarterCounts() throws {
     var summary = AssessmentSummary()
     for building in try sampleBuildings("quarter-bielefeld.xml") {
@@ -29,7 +29,9 @@ struct ClassificationTests {
     }
     #expect(summary.buildings == 8)
     #expect(summary.flats == 44)
-    #expect(summary.byClass == ["wheelchair": 4, "barrierFree": 16, "none": 24])
+    // b1-f13's shower is too small for DIN 18040-2 but not for KfW.
+    #expect(
+      summary.byClass == ["wheelchair": 4, "barrierFree": 16, "barrierReduced": 1, "none": 23])
     #expect(summary.unverifiedByClass == ["wheelchair": 1, "barrierFree": 3])
     // All four outcomes occur.
     for status in FindingStatus.allCases {
@@ -43,7 +45,7 @@ struct ClassificationTests {
       ("b1-f13", "barrierFree", ["din18040-2.shower.size"]),
       ("b1-f21", "wheelchair", ["din18040-2.door.clear-width"]),
       ("b1-f31", "wheelchair", ["din18040-2.wc.transfer-area"]),
-      ("b8-f12", "barrierFree", ["din18040-2.hallway.width"]),
+      ("b8-f12", "barrierReduced", ["din18040-2.hallway.width"]),
     ])
   func nearMisses(flat id: String, next: String, rules: [String]) throws {
     let assessment = try german().assess(try sampleFlat(id))
@@ -122,7 +124,7 @@ struct ClassificationTests {
     }
     let assessment = try german().assess(flat)
     #expect(assessment.classification.level == Ladder.none)
-    #expect(assessment.classification.nextLevel == "barrierFree")
+    #expect(assessment.classification.nextLevel == "barrierReduced")
     #expect(assessment.blockers.map(\.rule) == ["din18040-2.shower.step"])
   }
 

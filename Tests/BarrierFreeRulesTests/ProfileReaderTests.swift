@@ -40,7 +40,9 @@ struct ProfileReaderTests {
   @Test("The built-in profiles load without a problem, and the embedded copies match the files")
   func builtIns() throws {
     #expect(ProfileLibrary.builtInProblems.isEmpty)
-    #expect(ProfileLibrary.builtIn.profiles.map(\.id) == ["din18040-2-r", "din18040-2"])
+    #expect(
+      ProfileLibrary.builtIn.profiles.map(\.id)
+        == ["din18040-2-r", "din18040-2", "kfw-barrier-reduced", "uk-m4-2", "uk-m4-3"])
     for (file, text) in ProfileLibrary.builtInTexts {
       let onDisk = try String(
         contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8)
@@ -56,11 +58,18 @@ struct ProfileReaderTests {
     #expect(ProfileSchema.xsd == schema)
   }
 
-  @Test("The German ladder: barrier-free below wheelchair, R inheriting B's rules")
+  @Test("The German ladder: KfW below barrier-free below wheelchair, R inheriting B's rules")
   func germanLadder() throws {
     let ladder = try ProfileLibrary.builtIn.ladder(for: "din18040-2-r")
-    #expect(ladder.levels.map(\.id) == ["din18040-2", "din18040-2-r"])
-    #expect(ladder.levels.map(\.level) == ["barrierFree", "wheelchair"])
+    #expect(ladder.levels.map(\.id) == ["kfw-barrier-reduced", "din18040-2", "din18040-2-r"])
+    #expect(ladder.levels.map(\.level) == ["barrierReduced", "barrierFree", "wheelchair"])
+    // DIN 18040-2 stands above KfW without taking its rules: its sanitary
+    // movement area stays 1200 x 1200 mm, KfW's is 900 x 1200 mm.
+    let kfw = ladder.levels[0].bindings(of: "din18040-2.sanitary.movement-area")
+    let din = ladder.levels[1].bindings(of: "din18040-2.sanitary.movement-area")
+    #expect(kfw.map { $0.thresholds.values["width"] } == [900])
+    #expect(din.map { $0.thresholds.values["width"] } == [1200])
+    #expect(ladder.levels[1].bindings.count == 45)
     let r = try #require(ladder.top)
     // Rebound: one binding of 900 mm for every door.
     let widths = r.bindings(of: "din18040-2.door.clear-width")
@@ -269,7 +278,7 @@ struct ProfileReaderTests {
     var library = ProfileLibrary.builtIn
     try library.add(try readProfile(text).get())
     let ladder = try library.ladder(for: "acme")
-    #expect(ladder.levels.map(\.level) == ["barrierFree", "acme"])
+    #expect(ladder.levels.map(\.level) == ["barrierReduced", "barrierFree", "acme"])
     #expect(ladder.top?.bindings(of: "din18040-2.door.clear-width").count == 1)
     #expect(ladder.top?.bindings(of: "din18040-2.shower.size").count == 1)
 

@@ -129,7 +129,7 @@ struct QuarterTests {
     let (quarter, buildings) = twoBuildingQuarter()
     let view = try quarterView(quarter, buildings)
     #expect(view.buildings == ["A", "B"])
-    #expect(view.classes == ["none", "barrierFree"])
+    #expect(view.classes == ["none", "barrierReduced", "barrierFree"])
     let total = view.classes.map { view.counts[$0]?[""] ?? 0 }.reduce(0, +)
     #expect(total == 3)
     // B's flats record no rooms: the ground floor is possibly barrier-free,
@@ -149,7 +149,8 @@ struct QuarterTests {
     #expect(views.count == 1)
     #expect(view.counts["wheelchair"]?[""] == 4)
     #expect(view.counts["barrierFree"]?[""] == 16)
-    #expect(view.counts["none"]?[""] == 24)
+    #expect(view.counts["barrierReduced"]?[""] == 1)
+    #expect(view.counts["none"]?[""] == 23)
     #expect(view.presence.map(\.facilities) == [["fac-cafe"], ["fac-care"], ["fac-common"]])
     let reach = Dictionary(uniqueKeysWithValues: view.flats.map { ($0.flat, $0.reaches) })
     #expect(reach["b1-f01"]?.map(\.status) == [.pass, .pass])

@@ -19,8 +19,13 @@ public struct Profile: Sendable, Hashable, Identifiable {
   /// The class a flat reaches when it passes this profile: `barrierFree`,
   /// `wheelchair`, or a client's own name.
   public var level: String
-  /// The profile this one builds on, the next level down the ladder.
+  /// The profile this one builds on, the next level down the ladder: its
+  /// rules apply here too, unless this profile binds them again.
   public var extends: String?
+  /// The next level down the ladder when this profile does not build on it:
+  /// a flat must pass that profile to reach this one's level, but its rules
+  /// are its own (DIN 18040-2 above the KfW retrofit minimum).
+  public var above: String?
   /// What the profile is for, and what to know about its thresholds.
   public var summary: String
   /// The rules with their thresholds and scopes.
@@ -32,7 +37,7 @@ public struct Profile: Sendable, Hashable, Identifiable {
   /// Creates a profile.
   public init(
     id: String, title: String, standard: String, edition: String,
-    level: String, extends: String? = nil, summary: String = "",
+    level: String, extends: String? = nil, above: String? = nil, summary: String = "",
     bindings: [RuleBinding] = [], origin: String? = nil
   ) {
     self.origin = origin
@@ -42,9 +47,14 @@ public struct Profile: Sendable, Hashable, Identifiable {
     self.edition = edition
     self.level = level
     self.extends = extends
+    self.above = above
     self.summary = summary
     self.bindings = bindings
   }
+
+  /// The profile one level down its ladder: the one it extends, or the one
+  /// it stands above.
+  public var below: String? { extends ?? above }
 
   /// The standard with its edition: `DIN 18040-2:2011-09`.
   public var standardEdition: String { "\(standard):\(edition)" }
