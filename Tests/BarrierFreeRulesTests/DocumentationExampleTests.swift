@@ -47,4 +47,27 @@ struct DocumentationExampleTests {
     #expect(
       houseRules.ladder.levels.map(\.level) == ["barrierReduced", "barrierFree", "acmeComfort"])
   }
+
+  @Test("WritingProfiles.md: the house rule's ladder and its five acmeComfort flats")
+  func writingProfiles() throws {
+    var library = ProfileLibrary.builtIn
+    try library.add(
+      try ProfileReader.read(
+        path: repositoryRoot.appendingPathComponent("Samples/profiles/house-rules.xml").path))
+    let assessor = try Assessor(ladder: library.ladder(for: "acme-house-rules"))
+    #expect(
+      assessor.ladder.levels.map(\.level) == ["barrierReduced", "barrierFree", "acmeComfort"])
+    var summary = AssessmentSummary()
+    try assessor.assessPortfolio(
+      at: repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
+    ) { summary.add($0) }
+    #expect(summary.byClass["acmeComfort"] ?? 0 == 5)
+    // The article shows these lines.
+    let article = try String(
+      contentsOf: repositoryRoot.appendingPathComponent(
+        "Sources/BarrierFree/BarrierFree.docc/WritingProfiles.md"),
+      encoding: .utf8)
+    #expect(article.contains(#"// ["barrierReduced", "barrierFree", "acmeComfort"]"#))
+    #expect(article.contains(#"print(summary.byClass["acmeComfort"] ?? 0)  // 5"#))
+  }
 }
