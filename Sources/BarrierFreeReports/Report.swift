@@ -19,6 +19,8 @@ public struct ReportHeader: Sendable, Hashable, Codable {
     public var edition: String
     /// The classes of the ladder, lowest first, `none` included.
     public var ladder: [String]
+    /// How the report shows lengths: `metric` (mm) or `imperial` (in).
+    public var units: String
   }
 
   public var tool: Tool
@@ -32,7 +34,8 @@ public struct ReportHeader: Sendable, Hashable, Codable {
     let top = ladder.top
     profile = ProfileInfo(
       id: top?.id ?? "", title: top?.title ?? "", standard: top?.standard ?? "",
-      edition: top?.edition ?? "", ladder: [Ladder.none] + ladder.levels.map(\.level))
+      edition: top?.edition ?? "", ladder: [Ladder.none] + ladder.levels.map(\.level),
+      units: (top?.units ?? .metric).rawValue)
     self.inputs = inputs
   }
 }
@@ -69,29 +72,30 @@ public struct FindingReport: Sendable, Hashable, Codable {
   public var required: RequiredValue?
   public var remedy: String?
 
-  /// The report of `finding`.
-  public init(_ finding: Finding) {
+  /// The report of `finding`, with lengths in `units` (the checked
+  /// profile's: millimetres, or inches).
+  public init(_ finding: Finding, units: UnitSystem = .metric) {
     var paths = PathTexts()
-    self.init(finding, paths: &paths)
+    self.init(finding, paths: &paths, units: units)
   }
 
   /// The report of `finding`, with its element's path written by `paths`
   /// (once for all the findings on one element).
-  init(_ finding: Finding, paths: inout PathTexts) {
+  init(_ finding: Finding, paths: inout PathTexts, units: UnitSystem) {
     rule = finding.rule
     status = finding.status
     standard = finding.citation.standard
     clause = finding.citation.clause
     (element, place) = paths.texts(of: finding.path)
-    message = finding.evaluation.message
-    measured = finding.evaluation.measured.map {
+    message = finding.evaluation.message(in: units)
+    measured = finding.evaluation.measured.map(units.shown).map {
       MeasuredValue(value: $0.value, unit: $0.unit.rawValue)
     }
-    required = finding.evaluation.required.map {
+    required = finding.evaluation.required.map(units.shown).map {
       RequiredValue(
         minimum: $0.minimum, maximum: $0.maximum, unit: $0.unit.rawValue, text: "\($0)")
     }
-    remedy = finding.evaluation.remedy
+    remedy = finding.evaluation.remedy.map(units.converting)
   }
 }
 
@@ -128,8 +132,8 @@ public struct FlatReport: Sendable, Hashable, Codable {
   /// The unknowns that keep the class unverified: what to measure.
   public var openQuestions: [FindingReport]
 
-  /// The report of `flat`.
-  public init(_ flat: FlatAssessment) {
+  /// The report of `flat`, with lengths in `units`.
+  public init(_ flat: FlatAssessment, units: UnitSystem = .metric) {
     id = flat.id
     number = flat.number
     level = flat.storey
@@ -152,9 +156,9 @@ public struct FlatReport: Sendable, Hashable, Codable {
     }
     blockingRules = rules
     var paths = PathTexts()
-    blockers = flat.blockers.map { FindingReport($0, paths: &paths) }
-    findings = flat.findings.stableSorted().map { FindingReport($0, paths: &paths) }
-    openQuestions = flat.openQuestions.map { FindingReport($0, paths: &paths) }
+    blockers = flat.blockers.map { FindingReport($0, paths: &paths, units: units) }
+    findings = flat.findings.stableSorted().map { FindingReport($0, paths: &paths, units: units) }
+    openQuestions = flat.openQuestions.map { FindingReport($0, paths: &paths, units: units) }
   }
 
   /// The number of findings with `status`.
@@ -173,16 +177,17 @@ public struct BuildingReport: Sendable, Hashable, Codable {
   public var findings: [FindingReport]
   public var flats: [FlatReport]
 
-  /// The report of `building`.
-  public init(_ building: BuildingAssessment) {
+  /// The report of `building`, with lengths in `units` (the checked
+  /// profile's: ``ReportHeader/ProfileInfo/units``).
+  public init(_ building: BuildingAssessment, units: UnitSystem = .metric) {
     id = building.id
     name = building.name
     address = building.address.map(\.description).flatMap { $0.isEmpty ? nil : $0 }
     var paths = PathTexts()
     findings = (building.levels.last?.findings ?? []).stableSorted().map {
-      FindingReport($0, paths: &paths)
+      FindingReport($0, paths: &paths, units: units)
     }
-    flats = building.flats.map(FlatReport.init)
+    flats = building.flats.map { FlatReport($0, units: units) }
   }
 }
 

@@ -307,6 +307,8 @@ private final class ProfileParse {
       edition: attribute("edition", of: root) ?? "", level: attribute("level", of: root) ?? "",
       extends: attribute("extends", of: root), above: attribute("above", of: root))
     profile.origin = location(of: root).description
+    // The schema allows only the two values.
+    profile.units = attribute("units", of: root).flatMap(UnitSystem.init(rawValue:)) ?? .metric
     if profile.extends != nil && profile.above != nil {
       error(
         .meaning, location(of: root, attribute: "above"),

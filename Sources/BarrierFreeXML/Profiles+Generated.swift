@@ -138,6 +138,17 @@ extension ProfileSchema {
           or one loaded before). Its rules apply too, unless this profile binds the same rule
           again.</xs:documentation></xs:annotation>
       </xs:attribute>
+      <xs:attribute name="units" default="metric">
+        <xs:annotation><xs:documentation>How reports for this profile show lengths: "metric" (millimetres) or
+          "imperial" (inches, to 0.01 in, as US codes give them). Thresholds name their own unit either way,
+          and the model always holds millimetres.</xs:documentation></xs:annotation>
+        <xs:simpleType>
+          <xs:restriction base="xs:string">
+            <xs:enumeration value="metric"/>
+            <xs:enumeration value="imperial"/>
+          </xs:restriction>
+        </xs:simpleType>
+      </xs:attribute>
       <xs:attribute name="above" type="ProfileID">
         <xs:annotation><xs:documentation>The id of the profile one level down the ladder when this profile does
           not take its rules: a flat must pass that profile to reach this level, but only this profile's own
@@ -472,6 +483,126 @@ extension ProfileLibrary {
   <rule id="din18040-2.control.height" reference="C1 (VV)">
     <threshold name="minimum" value="850" unit="mm"/>
     <threshold name="maximum" value="1050" unit="mm"/>
+  </rule>
+</profile>
+
+"""##),
+    ("Profiles/icc-a117.1-type-a.xml", ##"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Built-in profile: ICC A117.1 Chapter 10, Type A dwelling unit (1003): the adaptable wheelchair unit.
+     It extends icc-a117.1-type-b, so that a Type A unit meets Type B too. Thresholds in inches from
+     shared/reference/international.md section 2b (marks V, K, ? as there). -->
+<profile xmlns="urn:barrierfree:profile:1" id="icc-a117.1-type-a" level="typeA" units="imperial"
+         extends="icc-a117.1-type-b"
+         title="ICC A117.1 Type A dwelling unit"
+         standard="ICC A117.1" edition="2017">
+  <summary>The adaptable wheelchair unit of ICC A117.1: 32 in doors everywhere, a 60 in turning space in
+    every room on the route, a WC seat 17-19 in high, a 36 × 36 in transfer shower at least. Items that may
+    be "adaptable" (removable base cabinets) are checked as built.</summary>
+
+  <rule id="din18040-2.door.clear-width" clause="1003.5, 404.2.3" reference="doors (K): 32 in clear">
+    <threshold name="minimum" value="32" unit="in"/>
+  </rule>
+  <rule id="din18040-2.room.movement-area" scope="living bedroom kitchen bathroom" clause="1003.3.2, 304.3"
+        reference="turning space (V 304.3: 60 in circle; K that every room on the route needs it)">
+    <threshold name="width" value="60" unit="in"/>
+    <threshold name="depth" value="60" unit="in"/>
+  </rule>
+  <rule id="din18040-2.wc.seat-height" clause="1003.11.2, 604.4" reference="WC seat height (V): 17-19 in to the top of the seat">
+    <threshold name="minimum" value="17" unit="in"/>
+    <threshold name="maximum" value="19" unit="in"/>
+  </rule>
+  <rule id="din18040-2.shower.size" clause="1003.11.2, 608.2.1" reference="transfer shower (K): 36 x 36 in; a roll-in shower (30 x 60 in) is not modelled">
+    <threshold name="width" value="36" unit="in"/>
+    <threshold name="depth" value="36" unit="in"/>
+  </rule>
+</profile>
+
+"""##),
+    ("Profiles/icc-a117.1-type-b.xml", ##"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Built-in profile: ICC A117.1 "Accessible and Usable Buildings and Facilities", Chapter 10, Type B
+     dwelling unit (1004): the Fair Housing Act level. Thresholds are written in inches, as the standard
+     gives them; reports for this profile show inches (units="imperial"), while the model stays in mm.
+     Thresholds from shared/reference/international.md section 2 (marks V verified, K from knowledge,
+     ? unsure). The clause numbers are those of the 2009 and 2017 editions, which agree for these items. -->
+<profile xmlns="urn:barrierfree:profile:1" id="icc-a117.1-type-b" level="typeB" units="imperial"
+         title="ICC A117.1 Type B dwelling unit"
+         standard="ICC A117.1" edition="2017">
+  <summary>The Fair Housing level of ICC A117.1: an accessible route to the primary entrance, a 32 in
+    entrance door and 31-3/4 in doors inside, changes in level of at most 1/2 in (3/4 in at exterior sliding
+    doors), 36 in routes inside the unit, 40 in between kitchen counters, 30 × 48 in clear floor spaces at
+    the bathroom fixtures, controls 15-48 in above the floor. No turning space is required in every room.
+    Type B bathroom options A and B (1004.11.3) are not modelled: the 30 × 48 in clear floor space stands
+    for both.</summary>
+
+  <rule id="din18040-2.route.step-free" clause="1004.3, FHAG Req. 1" reference="accessible route to the primary entrance (K)"/>
+  <rule id="din18040-2.path.width" clause="403.5.1" reference="accessible route width (V): 36 in">
+    <threshold name="minimum" value="36" unit="in"/>
+  </rule>
+  <rule id="din18040-2.path.slope" clause="403.3" reference="walking surface running slope (V): 1:20; steeper is a ramp">
+    <threshold name="maximum" value="5" unit="%"/>
+    <threshold name="maximumWithLandings" value="5" unit="%"/>
+    <threshold name="landingInterval" value="30" unit="m"/>
+  </rule>
+  <rule id="din18040-2.path.cross-slope" clause="403.3" reference="walking surface cross slope (V): 1:48">
+    <threshold name="maximum" value="2.08" unit="%"/>
+    <threshold name="maximumWhenLevel" value="2.08" unit="%"/>
+  </rule>
+  <rule id="din18040-2.ramp.slope" clause="405.2" reference="ramp running slope (V): 1:12">
+    <threshold name="maximum" value="8.33" unit="%"/>
+  </rule>
+  <rule id="din18040-2.ramp.cross-slope" clause="405.3" reference="ramp cross slope (V): 1:48">
+    <threshold name="maximum" value="2.08" unit="%"/>
+  </rule>
+  <rule id="din18040-2.ramp.clear-width" clause="405.5" reference="ramp clear width (V): 36 in between handrails">
+    <threshold name="minimum" value="36" unit="in"/>
+  </rule>
+  <rule id="din18040-2.ramp.runs" clause="405.6, 405.7"
+        reference="rise per run at most 30 in (V), which at 1:12 is a run of 360 in; landings 60 in long (V)">
+    <threshold name="maximumRun" value="360" unit="in"/>
+    <threshold name="minimumLanding" value="60" unit="in"/>
+  </rule>
+  <rule id="din18040-2.ramp.handrails" clause="405.8, 505.4" reference="ramp handrails (V): top of gripping surface 34-38 in">
+    <threshold name="minimumHeight" value="34" unit="in"/>
+    <threshold name="maximumHeight" value="38" unit="in"/>
+  </rule>
+
+  <rule id="din18040-2.door.clear-width" scope="flatEntrance common" clause="1004.5.1"
+        reference="primary entrance door (K): full 404 compliance, 32 in clear">
+    <threshold name="minimum" value="32" unit="in"/>
+  </rule>
+  <rule id="din18040-2.door.clear-width" scope="interior bathroom outdoor" clause="1004.5.2"
+        reference="user passage doors within the unit (V): 31-3/4 in, open 90°">
+    <threshold name="minimum" value="31.75" unit="in"/>
+  </rule>
+  <rule id="din18040-2.door.threshold" scope="flatEntrance common interior bathroom" clause="404.2.5, 1004.4.2"
+        reference="thresholds and changes in level (K 404.2.5; V 1004.4.2): 1/2 in, beveled">
+    <threshold name="maximum" value="0.5" unit="in"/>
+  </rule>
+  <rule id="din18040-2.door.threshold" scope="outdoor" clause="1004.5 exception"
+        reference="exterior sliding door threshold (V, forum citing A117.1-2009): 3/4 in, beveled">
+    <threshold name="maximum" value="0.75" unit="in"/>
+  </rule>
+
+  <rule id="din18040-2.flat.entrance-door" reference="survey completeness: the door rules need the door"/>
+  <rule id="din18040-2.flat.rooms-reachable" clause="1004.4" reference="an accessible route through the unit (K)"/>
+  <rule id="din18040-2.room.fixtures-recorded" reference="survey completeness: the fixture rules need the fixtures"/>
+  <rule id="din18040-2.hallway.width" clause="1004.4.1" reference="route width in the unit (K): 36 in">
+    <threshold name="minimum" value="36" unit="in"/>
+  </rule>
+  <rule id="din18040-2.kitchen.counter-clearance" clause="1004.12.1.1"
+        reference="kitchen clearance (K): 40 in between opposing counters, appliances and walls (U-shaped 60 in: not modelled)">
+    <threshold name="minimum" value="40" unit="in"/>
+  </rule>
+  <rule id="din18040-2.sanitary.movement-area" clause="1004.11.3.1"
+        reference="clear floor space at bathroom fixtures (K principle, ? dimensions): 30 x 48 in">
+    <threshold name="width" value="30" unit="in"/>
+    <threshold name="depth" value="48" unit="in"/>
+  </rule>
+  <rule id="din18040-2.control.height" clause="1004.9" reference="operable parts (K; V for 308): 15-48 in">
+    <threshold name="minimum" value="15" unit="in"/>
+    <threshold name="maximum" value="48" unit="in"/>
   </rule>
 </profile>
 

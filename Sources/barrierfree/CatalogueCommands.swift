@@ -27,7 +27,8 @@ struct RulesCommand: ParsableCommand {
         lines.append("")
         lines.append("\(rule.description.id)  \(rule.description.title)")
         for binding in bindings {
-          lines.append("  " + Describe.binding(binding, rule: rule.description))
+          lines.append(
+            "  " + Describe.binding(binding, rule: rule.description, units: top.units))
         }
       }
     } else {
@@ -98,7 +99,7 @@ struct ExplainCommand: ParsableCommand {
       any = true
       lines.append("  \(top.id) (\(top.level), \(top.standardEdition)):")
       for binding in bindings {
-        lines.append("    " + Describe.binding(binding, rule: description))
+        lines.append("    " + Describe.binding(binding, rule: description, units: top.units))
       }
     }
     if !any { lines.append("  none binds it") }
@@ -148,11 +149,17 @@ func checked<T>(_ body: () throws -> T) throws -> T {
 /// Text for rule bindings.
 enum Describe {
   /// `scope flatEntrance: minimum 900 mm  [DIN 18040-2:2011-09, 4.3.3.2; D1 (VV)]`.
-  static func binding(_ binding: RuleBinding, rule: RuleDescription) -> String {
+  /// Lengths in `units`: a profile for US codes shows inches.
+  static func binding(
+    _ binding: RuleBinding, rule: RuleDescription, units: UnitSystem = .metric
+  ) -> String {
     let scope = binding.scope.map { "scope \($0.sorted().joined(separator: " ")): " } ?? "all: "
     let values = rule.parameters.map { parameter -> String in
-      let value = binding.thresholds.values[parameter.name].map(formatDecimal) ?? "?"
-      return "\(parameter.name) \(value) \(parameter.kind.unit.rawValue)"
+      guard let value = binding.thresholds.values[parameter.name] else {
+        return "\(parameter.name) ? \(parameter.kind.unit.rawValue)"
+      }
+      let shown = units.shown(Quantity(value, parameter.kind.unit))
+      return "\(parameter.name) \(formatDecimal(shown.value)) \(shown.unit.rawValue)"
     }
     let thresholds = values.isEmpty ? "required" : values.joined(separator: ", ")
     let reference = binding.reference.map { "; \($0)" } ?? ""

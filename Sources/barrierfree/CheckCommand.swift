@@ -158,10 +158,11 @@ final class CheckSession {
     let renderer = html.renderer
     // Buildings are numbered across all inputs (the HTML report's anchors).
     let first = summary.buildings
+    let units = assessor.ladder.top?.units ?? .metric
     return { assessment, index in
       // -q prints only the summary: no report to make.
       if format == .text && quiet { return .text("") }
-      let report = BuildingReport(assessment)
+      let report = BuildingReport(assessment, units: units)
       switch format {
       case .text: return .text(text.building(report))
       case .json: return .text(try JSONReport.encode(report))

@@ -323,6 +323,13 @@ struct CheckCommandTests {
     )
     #expect(
       result.standardOutput.contains("  ladder:   none < accessibleAdaptable < wheelchairUser\n"))
+    #expect(result.standardOutput.contains("  ladder:   none < typeB < typeA\n"))
+    // A profile in inches shows its thresholds in inches.
+    let rules = try Tool.run(["rules", "--profile", "icc-a117.1-type-b"]).standardOutput
+    #expect(
+      rules.contains(
+        "  scope bathroom interior outdoor: minimum 31.75 in  [ICC A117.1:2017, 1004.5.2;"))
+    #expect(rules.contains("  all: minimum 15 in, maximum 48 in  [ICC A117.1:2017, 1004.9;"))
   }
 }
 

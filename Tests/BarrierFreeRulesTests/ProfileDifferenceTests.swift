@@ -1,5 +1,6 @@
 import BarrierFree
 import BarrierFreeModel
+import BarrierFreeReports
 import BarrierFreeRules
 import Testing
 
@@ -7,10 +8,15 @@ import Testing
 /// standard's threshold allows it and fails where another's does not.
 @Suite("Profiles differ where the standards differ")
 struct ProfileDifferenceTests {
+  static let profiles = [
+    "kfw-barrier-reduced", "din18040-2", "din18040-2-r", "uk-m4-2", "uk-m4-3",
+    "icc-a117.1-type-b", "icc-a117.1-type-a",
+  ]
+
   /// The status each profile's own bindings give `element` for `rule`.
   private func statuses(_ rule: String, _ element: Element) throws -> [String: FindingStatus] {
     var result: [String: FindingStatus] = [:]
-    for id in ["kfw-barrier-reduced", "din18040-2", "din18040-2-r", "uk-m4-2", "uk-m4-3"] {
+    for id in Self.profiles {
       let assessor = try Assessor(profile: id)
       let top = try #require(assessor.ladder.top)
       let plan = try #require(allRules.first { $0.description.id == rule })
@@ -28,13 +34,14 @@ struct ProfileDifferenceTests {
     return .door(door, role: role, innerSide: role == .interior ? nil : .to)
   }
 
-  @Test("An inner door of 760 mm: UK M4(2) (750) passes; KfW and DIN (800) and M4(3) (850) fail")
+  @Test("An inner door of 760 mm: UK M4(2) (750) passes; KfW and DIN (800), M4(3), ICC fail")
   func innerDoor() throws {
     let found = try statuses("din18040-2.door.clear-width", door(.interior, width: 760))
     #expect(
       found == [
         "kfw-barrier-reduced": .fail, "din18040-2": .fail, "din18040-2-r": .fail,
-        "uk-m4-2": .pass, "uk-m4-3": .fail,
+        "uk-m4-2": .pass, "uk-m4-3": .fail, "icc-a117.1-type-b": .fail,
+        "icc-a117.1-type-a": .fail,
       ])
     // At 800 mm the German base levels pass too; R (900) and M4(3) (850) not.
     let at800 = try statuses("din18040-2.door.clear-width", door(.interior, width: 800))
@@ -42,14 +49,24 @@ struct ProfileDifferenceTests {
     #expect(at800["din18040-2-r"] == .fail && at800["uk-m4-3"] == .fail)
   }
 
-  @Test("An entrance door of 870 mm passes the UK's 850 mm and fails the German 900 mm")
+  @Test("An entrance door of 870 mm passes the UK's 850 mm and ICC's 32 in, fails DIN's 900 mm")
   func entranceDoor() throws {
     let found = try statuses("din18040-2.door.clear-width", door(.flatEntrance, width: 870))
     #expect(
       found == [
         "kfw-barrier-reduced": .fail, "din18040-2": .fail, "din18040-2-r": .fail,
-        "uk-m4-2": .pass, "uk-m4-3": .pass,
+        "uk-m4-2": .pass, "uk-m4-3": .pass, "icc-a117.1-type-b": .pass,
+        "icc-a117.1-type-a": .pass,
       ])
+  }
+
+  @Test("An inner door of 810 mm: ICC Type B (31-3/4 in) passes, Type A (32 in) fails")
+  func iccDoor() throws {
+    let found = try statuses("din18040-2.door.clear-width", door(.interior, width: 810))
+    #expect(found["icc-a117.1-type-b"] == .pass)
+    #expect(found["icc-a117.1-type-a"] == .fail)
+    #expect(found["din18040-2"] == .pass)
+    #expect(found["din18040-2-r"] == .fail)
   }
 
   @Test("A threshold of 18 mm at the flat entrance: German 20 mm passes, UK 15 mm fails")
@@ -60,7 +77,8 @@ struct ProfileDifferenceTests {
     #expect(
       found == [
         "kfw-barrier-reduced": .pass, "din18040-2": .pass, "din18040-2-r": .pass,
-        "uk-m4-2": .fail, "uk-m4-3": .fail,
+        "uk-m4-2": .fail, "uk-m4-3": .fail, "icc-a117.1-type-b": .fail,
+        "icc-a117.1-type-a": .fail,
       ])
   }
 
@@ -83,14 +101,15 @@ struct ProfileDifferenceTests {
     #expect(
       found == [
         "kfw-barrier-reduced": .fail, "din18040-2": .fail, "din18040-2-r": .fail,
-        "uk-m4-2": .pass, "uk-m4-3": .fail,
+        "uk-m4-2": .pass, "uk-m4-3": .fail, "icc-a117.1-type-b": .pass,
+        "icc-a117.1-type-a": .pass,
       ])
   }
 
   @Test("On the quarter sample, every built-in profile classifies, each on its own ladder")
   func quarter() throws {
     var counts: [String: [String: Int]] = [:]
-    for id in ["kfw-barrier-reduced", "din18040-2", "din18040-2-r", "uk-m4-2", "uk-m4-3"] {
+    for id in Self.profiles {
       let assessor = try Assessor(profile: id)
       var summary = AssessmentSummary()
       let path = repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
@@ -106,5 +125,37 @@ struct ProfileDifferenceTests {
     // and 200 mm reveals.
     #expect(counts["uk-m4-2"]?["accessibleAdaptable"] == 1)
     #expect(counts["uk-m4-3"]?["wheelchairUser", default: 0] == 0)
+    // ICC: five flats reach Type B; none Type A, whose 60 in turning space is
+    // more than DIN R's 1500 mm (59.06 in).
+    #expect(counts["icc-a117.1-type-b"]?["typeB"] == 5)
+    #expect(counts["icc-a117.1-type-a"]?["typeA", default: 0] == 0)
+  }
+
+  @Test("Imperial units: lengths in messages, remedies and values converted to inches at the edge")
+  func inches() throws {
+    let units = UnitSystem.imperial
+    #expect(units.converting("widen the door to 900 mm") == "widen the door to 35.43 in")
+    #expect(
+      units.converting("free an area of 1500 × 1500 mm") == "free an area of 59.06 × 59.06 in")
+    #expect(units.converting("between 850–1050 mm high") == "between 33.46–41.34 in high")
+    #expect(units.converting("8 steps between 'a' and 'b'") == "8 steps between 'a' and 'b'")
+    #expect(UnitSystem.metric.converting("900 mm") == "900 mm")
+    #expect(units.shown(Quantity(806.45, .millimetre)) == Quantity(31.75, .inch))
+    #expect(units.shown(Quantity(6, .percent)) == Quantity(6, .percent))
+    // A finding of an ICC profile, as a report shows it.
+    let assessor = try Assessor(profile: "icc-a117.1-type-b")
+    let flat = Flat(
+      id: "U1", entrance: "corridor", rooms: [Room(id: "hall", kind: .hallway)],
+      connectors: [.door(Door(from: "corridor", to: "hall", clearWidth: .mm(800)))])
+    let finding = try #require(
+      assessor.assess(flat).findings.first { $0.rule == "din18040-2.door.clear-width" })
+    let report = FindingReport(finding, units: .imperial)
+    #expect(report.message == "clear width 31.5 in; ≥ 32 in required")
+    #expect(report.measured?.value == 31.5)
+    #expect(report.measured?.unit == "in")
+    #expect(report.required?.minimum == 32)
+    #expect(report.required?.text == "≥ 32 in")
+    #expect(report.remedy?.contains(" in") == true)
+    #expect(report.remedy?.contains("mm") == false)
   }
 }

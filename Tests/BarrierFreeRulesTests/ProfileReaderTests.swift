@@ -42,7 +42,10 @@ struct ProfileReaderTests {
     #expect(ProfileLibrary.builtInProblems.isEmpty)
     #expect(
       ProfileLibrary.builtIn.profiles.map(\.id)
-        == ["din18040-2-r", "din18040-2", "kfw-barrier-reduced", "uk-m4-2", "uk-m4-3"])
+        == [
+          "din18040-2-r", "din18040-2", "icc-a117.1-type-a", "icc-a117.1-type-b",
+          "kfw-barrier-reduced", "uk-m4-2", "uk-m4-3",
+        ])
     for (file, text) in ProfileLibrary.builtInTexts {
       let onDisk = try String(
         contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8)

@@ -44,6 +44,9 @@ public enum MeasureUnit: String, Sendable, Hashable, CaseIterable, Codable {
   case squareMetre = "m²"
   /// A plain number (steps, stops).
   case count = ""
+  /// Inches: only in reports for a profile with imperial units; the model
+  /// and the rules work in millimetres.
+  case inch = "in"
 }
 
 /// A number with its unit.
@@ -182,6 +185,15 @@ public struct Evaluation: Sendable, Hashable {
     self.remedy = remedy
   }
 
+  /// The message with lengths in `units`: `clear width 30.71 in; ≥ 31.75 in
+  /// required` under imperial units.
+  public func message(in units: UnitSystem) -> String {
+    guard units != .metric else { return message }
+    return ([part] + moreParts).map {
+      $0.text.render(measured: $0.measured, required: $0.required, units: units)
+    }.joined(separator: "; ")
+  }
+
   /// A sentence with the values: `clear width 780 mm; ≥ 800 mm required`.
   public var message: String {
     get {
@@ -220,16 +232,22 @@ public struct Evaluation: Sendable, Hashable {
     /// `<what> not measured; <minimum w> × <minimum d> mm required`.
     case unmeasuredArea(String, minimumWidth: Double, minimumDepth: Double)
 
-    func render(measured: Quantity?, required: Requirement?) -> String {
+    func render(
+      measured: Quantity?, required: Requirement?, units: UnitSystem = .metric
+    ) -> String {
       func size(_ width: Double, _ depth: Double) -> String {
-        "\(formatDecimal(width)) × \(formatDecimal(depth)) mm"
+        let (w, d) = (
+          units.shown(Quantity(width, .millimetre)), units.shown(Quantity(depth, .millimetre))
+        )
+        return "\(formatDecimal(w.value)) × \(formatDecimal(d.value)) \(w.unit.rawValue)"
       }
-      let requirement = required.map { "\($0)" } ?? "a value"
+      let requirement = required.map { "\(units.shown($0))" } ?? "a value"
       switch self {
       case .literal(let text):
-        return text
+        return units.converting(text)
       case .measured(let what):
-        return "\(what) \(measured.map { "\($0)" } ?? "?"); \(requirement) required"
+        return
+          "\(what) \(measured.map { "\(units.shown($0))" } ?? "?"); \(requirement) required"
       case .unmeasured(let what):
         return "\(what) not measured; \(requirement) required"
       case .area(let what, let width, let depth, let minimumWidth, let minimumDepth, let partly):

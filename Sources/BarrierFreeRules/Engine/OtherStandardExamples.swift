@@ -4,6 +4,11 @@ import BarrierFreeModel
 let kfw = "kfw-barrier-reduced"
 let ukAdaptable = "uk-m4-2"
 let ukWheelchair = "uk-m4-3"
+let iccTypeB = "icc-a117.1-type-b"
+let iccTypeA = "icc-a117.1-type-a"
+
+/// `inches` in millimetres, as profiles in inches are stored.
+func inches(_ inches: Double) -> Double { inches * Length.millimetresPerInch }
 
 extension RuleExample {
   /// The examples written for one profile, under another that binds the
@@ -22,7 +27,7 @@ extension RuleExample {
 }
 
 /// Boundary examples for the profiles of other standards (KfW, UK M4(2) and
-/// M4(3)), side by side per rule, so that the differences between the
+/// M4(3), ICC A117.1 Type B and Type A), side by side per rule, so that the differences between the
 /// standards read in one place. A rule's own file holds its DIN 18040-2
 /// examples; ``examples(of:)`` adds these.
 public enum OtherStandardExamples {
@@ -51,6 +56,14 @@ public enum OtherStandardExamples {
     ukWheelchair: [
       "flat.shower", "hallway.width", "place.movement-area", "ramp.clear-width",
     ],
+    iccTypeB: [
+      "flat.entrance-door", "flat.rooms-reachable", "room.fixtures-recorded", "route.step-free",
+    ],
+  ]
+
+  /// Rules whose bindings in a profile repeat another's thresholds.
+  private static let sameAs: [(rule: String, from: String, under: String)] = [
+    ("path.slope", ukAdaptable, iccTypeB), ("ramp.slope", ukAdaptable, iccTypeB),
   ]
 
   private static let table: [String: [RuleExample]] = {
@@ -61,6 +74,11 @@ public enum OtherStandardExamples {
         result[id, default: []] += RuleExample.reused(own(id), from: barrierFree, under: profile)
       }
     }
+    for (rule, from, under) in sameAs {
+      let id = "din18040-2." + rule
+      result[id, default: []] += RuleExample.reused(
+        examples(of: id, in: boundaries) + own(id), from: from, under: under)
+    }
     result["din18040-2.kitchen.counter-clearance", default: []] += RuleExample.reused(
       own("din18040-2.kitchen.counter-clearance"), from: wheelchair, under: ukWheelchair)
     for (id, examples) in boundaries {
@@ -68,6 +86,10 @@ public enum OtherStandardExamples {
     }
     return result
   }()
+
+  private static func examples(of id: String, in table: [String: [RuleExample]]) -> [RuleExample] {
+    table[id] ?? []
+  }
 
   /// Examples at the thresholds where the standards differ from DIN 18040-2.
   private static var boundaries: [String: [RuleExample]] {
@@ -119,28 +141,43 @@ public enum OtherStandardExamples {
         RuleExample.boundaries(profile: ukAdaptable, .minimum, 850, door(.flatEntrance, width))
         + RuleExample.boundaries(profile: ukAdaptable, .minimum, 850, door(.outdoor, width))
         + RuleExample.boundaries(profile: ukAdaptable, .minimum, 750, door(.interior, width))
-        + RuleExample.boundaries(profile: ukWheelchair, .minimum, 850, door(.interior, width)),
+        + RuleExample.boundaries(profile: ukWheelchair, .minimum, 850, door(.interior, width))
+        + RuleExample.boundaries(
+          profile: iccTypeB, .minimum, inches(32), door(.flatEntrance, width))
+        + RuleExample.boundaries(
+          profile: iccTypeB, .minimum, inches(31.75), door(.interior, width))
+        + RuleExample.boundaries(profile: iccTypeA, .minimum, inches(32), door(.bathroom, width)),
       "din18040-2.door.threshold":
         RuleExample.boundaries(profile: ukAdaptable, .maximum, 15, door(.flatEntrance, threshold))
-        + RuleExample.boundaries(profile: ukWheelchair, .maximum, 15, door(.outdoor, threshold)),
+        + RuleExample.boundaries(profile: ukWheelchair, .maximum, 15, door(.outdoor, threshold))
+        + RuleExample.boundaries(
+          profile: iccTypeB, .maximum, inches(0.5), door(.interior, threshold))
+        + RuleExample.boundaries(
+          profile: iccTypeB, .maximum, inches(0.75), door(.outdoor, threshold)),
       "din18040-2.door.handle-side-clearance": RuleExample.boundaries(
         profile: ukAdaptable, .minimum, 300,
         door(.flatEntrance) { $0.handleSideClearance = $1 }),
       "din18040-2.door.reveal-depth": RuleExample.boundaries(
         profile: ukAdaptable, .maximum, 200, door(.common) { $0.revealDepth = $1 }),
-      "din18040-2.hallway.width": RuleExample.boundaries(profile: ukAdaptable, .minimum, 900) {
-        width in Sample.room(.hallway) { $0.width = width }
-      },
+      "din18040-2.hallway.width":
+        RuleExample.boundaries(profile: ukAdaptable, .minimum, 900) { width in
+          Sample.room(.hallway) { $0.width = width }
+        }
+        + RuleExample.boundaries(profile: iccTypeB, .minimum, inches(36)) { width in
+          Sample.room(.hallway) { $0.width = width }
+        },
       "din18040-2.lift.cabin":
         RuleExample.boundaries(profile: kfw, .minimum, 800) { lift(door: $0) }
         + RuleExample.boundaries(profile: ukAdaptable, .minimum, 800) { lift(door: $0) }
         + RuleExample.boundaries(profile: ukAdaptable, .maximum, 1200) { lift(controls: $0) },
       "din18040-2.sanitary.movement-area":
         RuleExample.rectangle(profile: kfw, 900, 1200, washbasin)
-        + RuleExample.rectangle(profile: ukAdaptable, 700, 1100, washbasin),
+        + RuleExample.rectangle(profile: ukAdaptable, 700, 1100, washbasin)
+        + RuleExample.rectangle(profile: iccTypeB, inches(30), inches(48), washbasin),
       "din18040-2.control.height":
         RuleExample.range(profile: ukAdaptable, 450, 1200, control)
-        + RuleExample.range(profile: ukWheelchair, 700, 1000, control),
+        + RuleExample.range(profile: ukWheelchair, 700, 1000, control)
+        + RuleExample.range(profile: iccTypeB, inches(15), inches(48), control),
       "din18040-2.control.corner-distance": RuleExample.boundaries(
         profile: ukAdaptable, .minimum, 300
       ) { distance in
@@ -160,20 +197,31 @@ public enum OtherStandardExamples {
         }
         + RuleExample.boundaries(profile: ukWheelchair, .minimum, 1200) {
           path(PathGeometry(width: $0))
+        }
+        + RuleExample.boundaries(profile: iccTypeB, .minimum, inches(36)) {
+          path(PathGeometry(width: $0))
         },
       "din18040-2.path.slope": RuleExample.slopes(profile: ukAdaptable, maximum: 5) {
         path(PathGeometry(length: .mm(20_000), slope: $0))
       },
-      "din18040-2.path.cross-slope": RuleExample.slopes(profile: ukAdaptable, maximum: 2.5) {
-        path(PathGeometry(slope: .percent(1), crossSlope: $0))
-      },
+      "din18040-2.path.cross-slope":
+        RuleExample.slopes(profile: ukAdaptable, maximum: 2.5) {
+          path(PathGeometry(slope: .percent(1), crossSlope: $0))
+        }
+        + RuleExample.slopes(profile: iccTypeB, maximum: 2.08) {
+          path(PathGeometry(slope: .percent(1), crossSlope: $0))
+        },
       "din18040-2.place.movement-area": RuleExample.square(profile: ukAdaptable, 1200, entrance),
       "din18040-2.ramp.slope": RuleExample.slopes(profile: ukAdaptable, maximum: 8.33) {
         .ramp(Ramp(from: "street", to: "entrance", slope: $0))
       },
-      "din18040-2.ramp.clear-width": RuleExample.boundaries(
-        profile: ukAdaptable, .minimum, 900
-      ) { .ramp(Ramp(from: "a", to: "b", clearWidth: $0)) },
+      "din18040-2.ramp.clear-width":
+        RuleExample.boundaries(profile: ukAdaptable, .minimum, 900) {
+          .ramp(Ramp(from: "a", to: "b", clearWidth: $0))
+        }
+        + RuleExample.boundaries(profile: iccTypeB, .minimum, inches(36)) {
+          .ramp(Ramp(from: "a", to: "b", clearWidth: $0))
+        },
       "din18040-2.ramp.runs":
         RuleExample.boundaries(profile: ukAdaptable, .maximum, 10_000) { run in
           .ramp(Ramp(from: "a", to: "b", length: run, longestRun: run))
@@ -183,9 +231,45 @@ public enum OtherStandardExamples {
             Ramp(
               from: "a", to: "b", length: .mm(20_000), longestRun: .mm(8000),
               landingLength: landing))
+        }.filter { $0.expected != .unknown }
+        + RuleExample.boundaries(profile: iccTypeB, .maximum, inches(360)) { run in
+          .ramp(Ramp(from: "a", to: "b", length: run, longestRun: run))
+        }
+        + RuleExample.boundaries(profile: iccTypeB, .minimum, inches(60)) { landing in
+          .ramp(
+            Ramp(
+              from: "a", to: "b", length: .mm(20_000), longestRun: .mm(8000),
+              landingLength: landing))
         }.filter { $0.expected != .unknown },
-      "din18040-2.room.movement-area": RuleExample.square(profile: ukWheelchair, 1500) { areas in
-        Sample.room(.kitchen) { $0.movementAreas = areas }
+      "din18040-2.room.movement-area":
+        RuleExample.square(profile: ukWheelchair, 1500) { areas in
+          Sample.room(.kitchen) { $0.movementAreas = areas }
+        }
+        + RuleExample.square(profile: iccTypeA, inches(60)) { areas in
+          Sample.room(.living) { $0.movementAreas = areas }
+        },
+      "din18040-2.kitchen.counter-clearance": RuleExample.boundaries(
+        profile: iccTypeB, .minimum, inches(40)
+      ) { depth in
+        Sample.fixture(
+          .kitchenCounter(
+            KitchenCounter(common: FixtureCommon(movementArea: MovementArea(depth: depth)))),
+          in: .kitchen)
+      },
+      "din18040-2.ramp.cross-slope": RuleExample.slopes(profile: iccTypeB, maximum: 2.08) {
+        .ramp(Ramp(from: "a", to: "b", crossSlope: $0))
+      },
+      "din18040-2.ramp.handrails": RuleExample.range(profile: iccTypeB, inches(34), inches(38)) {
+        .ramp(
+          Ramp(
+            from: "a", to: "b", handrails: .bothSides, handrailHeight: $0, wheelGuards: true))
+      },
+      "din18040-2.wc.seat-height": RuleExample.range(profile: iccTypeA, inches(17), inches(19)) {
+        Sample.fixture(.wc(WC(seatHeight: $0)), in: .bathroom)
+      },
+      "din18040-2.shower.size": RuleExample.square(profile: iccTypeA, inches(36)) { areas in
+        Sample.fixture(
+          .shower(Shower(width: areas.first?.width, depth: areas.first?.depth)), in: .bathroom)
       },
       "din18040-2.flat.wheelchair-space": RuleExample.rectangle(
         profile: ukWheelchair, 1700, 1100

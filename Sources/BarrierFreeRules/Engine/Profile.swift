@@ -26,6 +26,8 @@ public struct Profile: Sendable, Hashable, Identifiable {
   /// a flat must pass that profile to reach this one's level, but its rules
   /// are its own (DIN 18040-2 above the KfW retrofit minimum).
   public var above: String?
+  /// How reports for this profile show lengths: millimetres, or inches.
+  public var units: UnitSystem = .metric
   /// What the profile is for, and what to know about its thresholds.
   public var summary: String
   /// The rules with their thresholds and scopes.
