@@ -310,6 +310,21 @@ struct CheckCommandTests {
     #expect(unknown.standardError.contains("did you mean din18040-2.shower.size?"))
   }
 
+  @Test("check works on the quarter sample for every built-in profile, on that profile's ladder")
+  func everyProfile() throws {
+    let ids = try Tool.run(["profiles"]).standardOutput.split(separator: "\n")
+      .filter { !$0.hasPrefix(" ") && $0.contains(": ") }
+      .map { String($0.prefix { $0 != ":" && $0 != " " }) }
+    #expect(ids.count == 7, "\(ids)")
+    for id in ids {
+      let result = try Tool.run(["check", "Samples/quarter-bielefeld.xml", "--profile", id, "-q"])
+      #expect(result.status == 1, "\(id): \(result.standardError)")
+      #expect(result.standardError == "")
+      #expect(result.standardOutput.hasPrefix("profile \(id): "), "\(id)")
+      #expect(result.standardOutput.contains("8 buildings, 44 flats\n"), "\(id)")
+    }
+  }
+
   @Test("profiles lists the built-in profiles with their ladders")
   func profiles() throws {
     let result = try Tool.run(["profiles"])
