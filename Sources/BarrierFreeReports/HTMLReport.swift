@@ -482,7 +482,7 @@ public final class HTMLReport {
         .group(
           .h4("Outdoor paths"),
           Pieces(renderer: renderer).groupList(
-            view.pathFindings.map { FindingReport($0) }, status: .fail, remedies: .each))),
+            view.pathFindings.map(FindingReport.init), status: .fail, remedies: .each))),
       .table(
         .caption(text("Step-free reach from each flat")),
         .thead(

@@ -109,6 +109,6 @@ struct QuarterReport: Encodable {
             notes: $0.notes)
         })
     }
-    outdoorPathFindings = view.pathFindings.map { FindingReport($0) }
+    outdoorPathFindings = view.pathFindings.map(FindingReport.init)
   }
 }

@@ -72,9 +72,14 @@ public struct FindingReport: Sendable, Hashable, Codable {
   public var required: RequiredValue?
   public var remedy: String?
 
+  /// The report of `finding`, in millimetres.
+  public init(_ finding: Finding) {
+    self.init(finding, units: .metric)
+  }
+
   /// The report of `finding`, with lengths in `units` (the checked
   /// profile's: millimetres, or inches).
-  public init(_ finding: Finding, units: UnitSystem = .metric) {
+  public init(_ finding: Finding, units: UnitSystem) {
     var paths = PathTexts()
     self.init(finding, paths: &paths, units: units)
   }
@@ -132,8 +137,13 @@ public struct FlatReport: Sendable, Hashable, Codable {
   /// The unknowns that keep the class unverified: what to measure.
   public var openQuestions: [FindingReport]
 
+  /// The report of `flat`, in millimetres.
+  public init(_ flat: FlatAssessment) {
+    self.init(flat, units: .metric)
+  }
+
   /// The report of `flat`, with lengths in `units`.
-  public init(_ flat: FlatAssessment, units: UnitSystem = .metric) {
+  public init(_ flat: FlatAssessment, units: UnitSystem) {
     id = flat.id
     number = flat.number
     level = flat.storey
@@ -177,9 +187,14 @@ public struct BuildingReport: Sendable, Hashable, Codable {
   public var findings: [FindingReport]
   public var flats: [FlatReport]
 
+  /// The report of `building`, in millimetres.
+  public init(_ building: BuildingAssessment) {
+    self.init(building, units: .metric)
+  }
+
   /// The report of `building`, with lengths in `units` (the checked
   /// profile's: ``ReportHeader/ProfileInfo/units``).
-  public init(_ building: BuildingAssessment, units: UnitSystem = .metric) {
+  public init(_ building: BuildingAssessment, units: UnitSystem) {
     id = building.id
     name = building.name
     address = building.address.map(\.description).flatMap { $0.isEmpty ? nil : $0 }

@@ -155,7 +155,7 @@ public struct TextReport: Sendable {
     }
     if !view.pathFindings.isEmpty {
       lines.append("  outdoor paths:")
-      for finding in view.pathFindings.map { FindingReport($0) } {
+      for finding in view.pathFindings.map(FindingReport.init) {
         lines.append("    \(finding.status.rawValue): \(describe(finding))")
       }
     }

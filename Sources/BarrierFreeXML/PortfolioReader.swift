@@ -402,7 +402,9 @@ public final class PortfolioReader {
     // past the first 150 KB of a file). Stopping the SAX events and the
     // state machine is enough: `feed` finishes after `xmlParseChunk`
     // returns, and `tearDown` frees the parser.
-    parser.pointee.disableSAX = 1
+    // 2, not 1: libxml2 2.9 only asks for non-zero, while 2.13 and later
+    // treat 1 as "SAX off, keep parsing" and 2 as stopped.
+    parser.pointee.disableSAX = 2
     parser.pointee.instate = XML_PARSER_EOF
   }
 

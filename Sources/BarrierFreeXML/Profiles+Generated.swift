@@ -495,11 +495,22 @@ extension ProfileLibrary {
 <profile xmlns="urn:barrierfree:profile:1" id="icc-a117.1-type-a" level="typeA" units="imperial"
          extends="icc-a117.1-type-b"
          title="ICC A117.1 Type A dwelling unit"
-         standard="ICC A117.1" edition="2017">
+         standard="ICC A117.1" edition="2009">
   <summary>The adaptable wheelchair unit of ICC A117.1: 32 in doors everywhere, a 60 in turning space in
     every room on the route, a WC seat 17-19 in high, a 36 × 36 in transfer shower at least. Items that may
     be "adaptable" (removable base cabinets) are checked as built.</summary>
 
+  <!-- Bound again with Type A's own sections: same thresholds as Type B. -->
+  <rule id="din18040-2.hallway.width" clause="1003.4" reference="accessible route in the unit (K): 36 in">
+    <threshold name="minimum" value="36" unit="in"/>
+  </rule>
+  <rule id="din18040-2.kitchen.counter-clearance" clause="1003.12.1" reference="kitchen clearance (K): 40 in (U-shaped 60 in: not modelled)">
+    <threshold name="minimum" value="40" unit="in"/>
+  </rule>
+  <rule id="din18040-2.control.height" clause="1003.9, 309" reference="operable parts (K; V for 308): 15-48 in">
+    <threshold name="minimum" value="15" unit="in"/>
+    <threshold name="maximum" value="48" unit="in"/>
+  </rule>
   <rule id="din18040-2.door.clear-width" clause="1003.5, 404.2.3" reference="doors (K): 32 in clear">
     <threshold name="minimum" value="32" unit="in"/>
   </rule>
@@ -525,16 +536,19 @@ extension ProfileLibrary {
      dwelling unit (1004): the Fair Housing Act level. Thresholds are written in inches, as the standard
      gives them; reports for this profile show inches (units="imperial"), while the model stays in mm.
      Thresholds from shared/reference/international.md section 2 (marks V verified, K from knowledge,
-     ? unsure). The clause numbers are those of the 2009 and 2017 editions, which agree for these items. -->
+     ? unsure). The edition is 2009: its sizes (60 in turning space, 30 x 48 in clear floor space) are the ones the
+     reference verifies; 2017 enlarges both for new construction (67 in, 30 x 52 in; reference gap 3). -->
 <profile xmlns="urn:barrierfree:profile:1" id="icc-a117.1-type-b" level="typeB" units="imperial"
          title="ICC A117.1 Type B dwelling unit"
-         standard="ICC A117.1" edition="2017">
+         standard="ICC A117.1" edition="2009">
   <summary>The Fair Housing level of ICC A117.1: an accessible route to the primary entrance, a 32 in
     entrance door and 31-3/4 in doors inside, changes in level of at most 1/2 in (3/4 in at exterior sliding
     doors), 36 in routes inside the unit, 40 in between kitchen counters, 30 × 48 in clear floor spaces at
     the bathroom fixtures, controls 15-48 in above the floor. No turning space is required in every room.
     Type B bathroom options A and B (1004.11.3) are not modelled: the 30 × 48 in clear floor space stands
-    for both.</summary>
+    for both. Not bound because the rules check them the German way: ramp handrails (the rule asks for
+    both sides and wheel guards; 405.8 needs handrails only above a 6 in rise) and ramp runs (405.6 limits
+    the rise per run, 30 in, not the length).</summary>
 
   <rule id="din18040-2.route.step-free" clause="1004.3, FHAG Req. 1" reference="accessible route to the primary entrance (K)"/>
   <rule id="din18040-2.path.width" clause="403.5.1" reference="accessible route width (V): 36 in">
@@ -558,16 +572,6 @@ extension ProfileLibrary {
   <rule id="din18040-2.ramp.clear-width" clause="405.5" reference="ramp clear width (V): 36 in between handrails">
     <threshold name="minimum" value="36" unit="in"/>
   </rule>
-  <rule id="din18040-2.ramp.runs" clause="405.6, 405.7"
-        reference="rise per run at most 30 in (V), which at 1:12 is a run of 360 in; landings 60 in long (V)">
-    <threshold name="maximumRun" value="360" unit="in"/>
-    <threshold name="minimumLanding" value="60" unit="in"/>
-  </rule>
-  <rule id="din18040-2.ramp.handrails" clause="405.8, 505.4" reference="ramp handrails (V): top of gripping surface 34-38 in">
-    <threshold name="minimumHeight" value="34" unit="in"/>
-    <threshold name="maximumHeight" value="38" unit="in"/>
-  </rule>
-
   <rule id="din18040-2.door.clear-width" scope="flatEntrance common" clause="1004.5.1"
         reference="primary entrance door (K): full 404 compliance, 32 in clear">
     <threshold name="minimum" value="32" unit="in"/>
@@ -826,6 +830,27 @@ extension ProfileLibrary {
   <rule id="din18040-2.place.movement-area" scope="entrance" clause="3.14, 3.22" reference="entrance landing (K): level, 1500 x 1500 mm">
     <threshold name="width" value="1500" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
+  </rule>
+  <!-- Bound again with M4(3)'s own paragraphs: the same thresholds as M4(2). -->
+  <rule id="din18040-2.lift.cabin" clause="3.16" reference="communal lift (K car and door; ? controls)">
+    <threshold name="cabinWidth" value="1100" unit="mm"/>
+    <threshold name="cabinDepth" value="1400" unit="mm"/>
+    <threshold name="doorWidth" value="800" unit="mm"/>
+    <threshold name="controlHeight" value="1200" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.lift.stop-area" clause="3.16" reference="landing in front of the lift (K)">
+    <threshold name="width" value="1500" unit="mm"/>
+    <threshold name="depth" value="1500" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.door.handle-side-clearance" scope="flatEntrance common" clause="3.14, 3.22"
+        reference="leading-edge nib (V): 300 mm on the pull side, kept 1800 mm beyond the door">
+    <threshold name="minimum" value="300" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.window.sill-height" scope="living" clause="3.27" reference="principal window (K): glazing from at most 850 mm">
+    <threshold name="maximum" value="850" unit="mm"/>
+  </rule>
+  <rule id="din18040-2.control.corner-distance" clause="3.44" reference="controls (?): at least 300 mm from an inside corner">
+    <threshold name="minimum" value="300" unit="mm"/>
   </rule>
   <rule id="din18040-2.door.clear-width" clause="3.14, 3.22, 3.24" reference="entrance and internal doors (K): at least 850 mm">
     <threshold name="minimum" value="850" unit="mm"/>

@@ -343,8 +343,8 @@ struct CheckCommandTests {
     let rules = try Tool.run(["rules", "--profile", "icc-a117.1-type-b"]).standardOutput
     #expect(
       rules.contains(
-        "  scope bathroom interior outdoor: minimum 31.75 in  [ICC A117.1:2017, 1004.5.2;"))
-    #expect(rules.contains("  all: minimum 15 in, maximum 48 in  [ICC A117.1:2017, 1004.9;"))
+        "  scope bathroom interior outdoor: minimum 31.75 in  [ICC A117.1:2009, 1004.5.2;"))
+    #expect(rules.contains("  all: minimum 15 in, maximum 48 in  [ICC A117.1:2009, 1004.9;"))
   }
 }
 

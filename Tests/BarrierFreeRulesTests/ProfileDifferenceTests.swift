@@ -139,6 +139,11 @@ struct ProfileDifferenceTests {
       units.converting("free an area of 1500 × 1500 mm") == "free an area of 59.06 × 59.06 in")
     #expect(units.converting("between 850–1050 mm high") == "between 33.46–41.34 in high")
     #expect(units.converting("8 steps between 'a' and 'b'") == "8 steps between 'a' and 'b'")
+    // Identifiers, grouped numbers and areas stay as they are.
+    #expect(units.converting("door 'd-900mm' is 900 mm") == "door 'd-900mm' is 35.43 in")
+    #expect(units.converting("wall-12mm-a") == "wall-12mm-a")
+    #expect(units.converting("1,200 mm") == "1,200 mm")
+    #expect(units.converting("2 mm² of paint") == "2 mm² of paint")
     #expect(UnitSystem.metric.converting("900 mm") == "900 mm")
     #expect(units.shown(Quantity(806.45, .millimetre)) == Quantity(31.75, .inch))
     #expect(units.shown(Quantity(6, .percent)) == Quantity(6, .percent))

@@ -34,13 +34,26 @@ public enum UnitSystem: String, Sendable, Hashable, Codable, CaseIterable {
   public func converting(_ text: String) -> String {
     guard self == .imperial, text.contains("mm") else { return text }
     let pattern = /(\d+(?:\.\d+)?)(?:(\s*[×–]\s*)(\d+(?:\.\d+)?))? ?mm\b/
-    return text.replacing(pattern) { match in
-      var result = formatDecimal(Self.inches(Double(match.1) ?? 0))
+    var result = ""
+    var rest = text[...]
+    for match in text.matches(of: pattern) {
+      // A length stands alone: not inside an identifier such as 'd-900mm'
+      // or a number such as 1,200, and not an area (mm²).
+      let before =
+        match.range.lowerBound > text.startIndex
+        ? text[text.index(before: match.range.lowerBound)] : " "
+      let after = match.range.upperBound < text.endIndex ? text[match.range.upperBound] : " "
+      guard !(before.isLetter || before.isNumber || "_.-,'".contains(before)), after != "²"
+      else { continue }
+      result += text[rest.startIndex..<match.range.lowerBound]
+      result += formatDecimal(Self.inches(Double(match.1) ?? 0))
       if let separator = match.2, let second = match.3 {
         result += separator + formatDecimal(Self.inches(Double(second) ?? 0))
       }
-      return result + " in"
+      result += " in"
+      rest = text[match.range.upperBound...]
     }
+    return result + rest
   }
 
   /// Millimetres in inches, to 0.01 in.
