@@ -5,6 +5,22 @@ import Testing
 /// Runs the built `barrierfree` executable, which sits next to the test
 /// bundle in the build folder.
 struct Tool {
+  /// Runs a Python `script` with `arguments` in the repository root: whether
+  /// it exited with 0, and what it printed.
+  static func python(_ script: String, _ arguments: [String]) throws -> (Bool, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script] + arguments
+    process.currentDirectoryURL = root
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus == 0, text)
+  }
+
   static let executable: URL = {
     var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     // Linux runs `.build/debug/XPackageTests.xctest`; macOS runs a binary
@@ -408,17 +424,8 @@ struct JSONReportTests {
       print("\\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]))
       sys.exit(1 if errors else 0)
       """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, "Schemas/report.schema.json", path]
-    process.currentDirectoryURL = Tool.root
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return process.terminationStatus == 0 ? "" : "validation failed: \(text)"
+    let (ok, text) = try Tool.python(script, ["Schemas/report.schema.json", path])
+    return ok ? "" : "validation failed: \(text)"
   }
 
   static func scratch(_ name: String) -> String {

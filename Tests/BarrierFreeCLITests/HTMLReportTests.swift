@@ -13,16 +13,8 @@ struct HTMLReportTests {
       print("\\n".join(str(e) for e in parser.errors[:5]))
       sys.exit(1 if parser.errors else 0)
       """
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, path]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return process.terminationStatus == 0 ? "" : "parse errors: \(text)"
+    let (ok, text) = try Tool.python(script, [path])
+    return ok ? "" : "parse errors: \(text)"
   }
 
   static func count(_ needle: String, in text: String) -> Int {
