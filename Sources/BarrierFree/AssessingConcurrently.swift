@@ -1,6 +1,7 @@
 import BarrierFreeModel
 import BarrierFreeRules
 import BarrierFreeXML
+import Synchronization
 
 extension Assessor {
   /// Assesses what `reader` reads on up to `jobs` cores, and hands the
@@ -42,6 +43,7 @@ extension Assessor {
       }
     }
     let assessor = self
+    let pool = AssessorPool(self, count: jobs)
     var ordered = InputOrder<Rendered>()
     try await withThrowingTaskGroup(of: (Int, BuildingAssessment, Rendered).self) { group in
       var inFlight = 0
@@ -57,8 +59,10 @@ extension Assessor {
           index += 1
           ordered.append(.building(number))
           group.addTask {
-            let assessment = assessor.assess(building, in: context)
-            return (number, assessment, try render(assessment, number))
+            try pool.withAssessor { assessor in
+              let assessment = assessor.assess(building, in: context)
+              return (number, assessment, try render(assessment, number))
+            }
           }
           inFlight += 1
           while inFlight >= 4 * jobs, let (done, assessment, rendered) = try await group.next() {
@@ -84,6 +88,28 @@ extension Assessor {
       throw ImportError(diagnostics: diagnostics)
     }
     return diagnostics
+  }
+}
+
+/// Assessors for the tasks that run at once, each used by one task at a
+/// time and sharing no storage with the others (``Assessor/unshared()``), so
+/// that cores do not contend for the same reference counts.
+private final class AssessorPool: Sendable {
+  private let free: Mutex<[Assessor]>
+  private let original: Assessor
+
+  init(_ assessor: Assessor, count: Int) {
+    original = assessor
+    free = Mutex((0..<count).map { _ in assessor.unshared() })
+  }
+
+  /// Runs `body` with an assessor no other task is using.
+  func withAssessor<Result>(_ body: (Assessor) throws -> Result) rethrows -> Result {
+    // More tasks than `count` run at once only with fewer jobs than cores:
+    // a new copy then joins the pool.
+    let assessor = free.withLock { $0.popLast() } ?? original.unshared()
+    defer { free.withLock { $0.append(assessor) } }
+    return try body(assessor)
   }
 }
 

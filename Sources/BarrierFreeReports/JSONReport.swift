@@ -31,8 +31,14 @@ public struct JSONReport {
   /// One building encoded by ``encode(_:)``, as the next element of the
   /// `buildings` array: encoding may run elsewhere, in parallel.
   public mutating func building(encoded: String) -> String {
+    separator() + encoded
+  }
+
+  /// What goes before the next building of the `buildings` array, whose
+  /// JSON is written next (from ``encode(_:units:)``, say).
+  public mutating func separator() -> String {
     defer { buildingsWritten += 1 }
-    return (buildingsWritten == 0 ? "\n" : ",\n") + encoded
+    return buildingsWritten == 0 ? "\n" : ",\n"
   }
 
   /// `building` as JSON, the way ``building(_:)`` writes it; safe to call

@@ -153,20 +153,11 @@ public struct FlatReport: Sendable, Hashable, Codable {
     classLabel = classification.description
     verifiedClass = classification.verifiedLevel
     nextClass = classification.nextLevel
-    let best = flat.levels.last?.route
-    route = best.map { $0.outcome == .found ? $0.steps : [] }
-    switch best?.outcome {
-    case .unreachable: routeProblem = "none recorded to \(best?.target ?? "")"
-    case .noSource: routeProblem = "no public way recorded"
-    case .found, nil: routeProblem = nil
-    }
-    var rules: [String] = []
-    for blocker in flat.blockers where !rules.contains(blocker.rule) {
-      rules.append(blocker.rule)
-    }
-    blockingRules = rules
+    (route, routeProblem) = Self.route(of: flat)
+    let blockers = flat.blockers
+    blockingRules = Self.blockingRules(blockers)
     var paths = PathTexts()
-    blockers = flat.blockers.map { FindingReport($0, paths: &paths, units: units) }
+    self.blockers = blockers.map { FindingReport($0, paths: &paths, units: units) }
     findings = flat.findings.stableSorted().map { FindingReport($0, paths: &paths, units: units) }
     openQuestions = flat.openQuestions.map { FindingReport($0, paths: &paths, units: units) }
   }
@@ -174,6 +165,27 @@ public struct FlatReport: Sendable, Hashable, Codable {
   /// The number of findings with `status`.
   public func count(_ status: FindingStatus) -> Int {
     findings.count { $0.status == status }
+  }
+
+  /// The best route's steps (empty when there is none; nil when the
+  /// building records no places) and why there is none.
+  static func route(of flat: FlatAssessment) -> (route: [String]?, problem: String?) {
+    let best = flat.levels.last?.route
+    let route = best.map { $0.outcome == .found ? $0.steps : [] }
+    switch best?.outcome {
+    case .unreachable: return (route, "none recorded to \(best?.target ?? "")")
+    case .noSource: return (route, "no public way recorded")
+    case .found, nil: return (route, nil)
+    }
+  }
+
+  /// The rules of `blockers`, each once, in the order they first appear.
+  static func blockingRules(_ blockers: [Finding]) -> [String] {
+    var rules: [String] = []
+    for blocker in blockers where !rules.contains(blocker.rule) {
+      rules.append(blocker.rule)
+    }
+    return rules
   }
 }
 
@@ -197,12 +209,19 @@ public struct BuildingReport: Sendable, Hashable, Codable {
   public init(_ building: BuildingAssessment, units: UnitSystem) {
     id = building.id
     name = building.name
-    address = building.address.map(\.description).flatMap { $0.isEmpty ? nil : $0 }
+    address = Self.addressText(building.address)
     var paths = PathTexts()
     findings = (building.levels.last?.findings ?? []).stableSorted().map {
       FindingReport($0, paths: &paths, units: units)
     }
     flats = building.flats.map { FlatReport($0, units: units) }
+  }
+}
+
+extension BuildingReport {
+  /// The address in one line, nil when there is none or it is empty.
+  static func addressText(_ address: Address?) -> String? {
+    address.map(\.description).flatMap { $0.isEmpty ? nil : $0 }
   }
 }
 
@@ -219,10 +238,14 @@ struct PathTexts {
   mutating func texts(of path: ElementPath) -> (element: String, place: String) {
     if path != last {
       last = path
-      element = Self.text(path.steps[...])
-      place = Self.text(path.steps.drop { $0.kind == "building" || $0.kind == "flat" })
+      (element, place) = Self.texts(of: path)
     }
     return (element, place)
+  }
+
+  /// The element's path, and its place below the flat.
+  static func texts(of path: ElementPath) -> (element: String, place: String) {
+    (text(path.steps[...]), text(path.steps.drop { $0.kind == "building" || $0.kind == "flat" }))
   }
 
   /// The steps as `kind name › kind name`, written into one buffer.

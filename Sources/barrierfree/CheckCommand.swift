@@ -100,6 +100,8 @@ final class CheckSession {
   /// One building's part of the report, made in parallel.
   enum Piece: Sendable {
     case text(String)
+    /// A building of the JSON report, in UTF-8.
+    case json([UInt8])
     case html(HTMLReport.Rendered)
   }
 
@@ -162,13 +164,15 @@ final class CheckSession {
     return { assessment, index in
       // -q prints only the summary: no report to make.
       if format == .text && quiet { return .text("") }
-      let report = BuildingReport(assessment, units: units)
+      func report() -> BuildingReport { BuildingReport(assessment, units: units) }
       switch format {
-      case .text: return .text(text.building(report))
-      case .json: return .text(try JSONReport.encode(report))
-      case .csv: return .text(try table.building(report))
-      case .md: return .text(markdown.building(report))
-      case .html: return .html(renderer.render(report, index: first + index))
+      case .text: return .text(text.building(report()))
+      // Straight from the assessment: the largest output, and no report
+      // value to make first.
+      case .json: return .json(JSONReport.encode(assessment, units: units))
+      case .csv: return .text(try table.building(report()))
+      case .md: return .text(markdown.building(report()))
+      case .html: return .html(renderer.render(report(), index: first + index))
       }
     }
   }
@@ -185,8 +189,9 @@ final class CheckSession {
     summary.add(assessment)
     progress.add(flats: assessment.flats.count)
     switch piece {
-    case .text(let part) where command.format == .json:
-      try out.write(json.building(encoded: part))
+    case .json(let part):
+      try out.write(json.separator())
+      try out.write(bytes: part)
     case .text(let part): try out.write(part)
     case .html(let rendered): try html.add(rendered)
     }

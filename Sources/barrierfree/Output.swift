@@ -113,6 +113,11 @@ final class OutputFile {
     if buffer.count >= Self.capacity { try flush() }
   }
 
+  func write(bytes: [UInt8]) throws {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= Self.capacity { try flush() }
+  }
+
   func flush() throws {
     let ok = buffer.withUnsafeBufferPointer { Self.writeAll(descriptor: descriptor, $0) }
     buffer.removeAll(keepingCapacity: true)

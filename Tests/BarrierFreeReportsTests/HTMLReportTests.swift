@@ -267,6 +267,36 @@ struct JSONTextTests {
   }
 
   @Test(
+    "JSON written straight from the assessment equals the report's, byte for byte, under every built-in profile",
+    arguments: ProfileLibrary.builtIn.profiles.map(\.id))
+  func straightFromAssessment(profile: String) throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent()
+    var texts = try ["Samples/quarter-bielefeld.xml", "Samples/design-new-build.xml"].map {
+      try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8)
+    }
+    var generator = try PortfolioGenerator(options: .init(buildings: 12, seed: 5, incomplete: 0.3))
+    texts.append(
+      try PortfolioWriter.document(
+        Portfolio(members: try (0..<12).map { .building(try generator.makeBuilding($0)) })))
+    let assessor = try Assessor(profile: profile)
+    let units = assessor.ladder.top?.units ?? .metric
+    var count = 0
+    var findings = 0
+    for text in texts {
+      try assessor.assessPortfolio(PortfolioReader(text: text, fileName: "test.xml")) {
+        let report = BuildingReport($0, units: units)
+        let straight = JSONReport.encode($0, units: units)
+        #expect(String(decoding: straight, as: UTF8.self) == (try? JSONReport.encode(report)))
+        count += 1
+        findings += report.findings.count + report.flats.reduce(0) { $0 + $1.findings.count }
+      }
+    }
+    #expect(count == 8 + 1 + 12)
+    #expect(findings > 500)
+  }
+
+  @Test(
     "Quotes, backslashes, control characters, fractions and large numbers as JSONEncoder writes them"
   )
   func awkwardValues() throws {
@@ -280,6 +310,16 @@ struct JSONTextTests {
     finding.measured = MeasuredValue(value: 0.1 + 0.2, unit: "%")
     finding.required = RequiredValue(minimum: 1e-7, maximum: 1e20, unit: "mm", text: "x")
     report.findings = [finding]
+    // Every control character, DEL, a line separator; numbers in every
+    // form `description` takes.
+    let controls = String(String.UnicodeScalarView((0..<0x20).compactMap(Unicode.Scalar.init)))
+    for (index, value) in [-0.5, 2.5, 30.71, 1e15, 1.2345678901234568e17, 5e-324, 1.0 / 3]
+      .enumerated()
+    {
+      finding.message = controls + "\u{7F}\u{2028}ü\(index)"
+      finding.measured = MeasuredValue(value: value, unit: "in")
+      report.findings.append(finding)
+    }
     reports = [report]
     for report in reports {
       #expect(try JSONReport.encode(report) == JSONReport.encodeWithFoundation(report))

@@ -75,9 +75,7 @@ public struct Quantity: Sendable, Hashable, Codable {
 
 extension Quantity: CustomStringConvertible {
   /// `900 mm`, `6 %`, `3`.
-  public var description: String {
-    unit == .count ? formatDecimal(value) : "\(formatDecimal(value)) \(unit.rawValue)"
-  }
+  public var description: String { StringSink.text { write(to: &$0) } }
 }
 
 /// What a rule requires of a measurement: a minimum, a maximum, or both.
@@ -121,19 +119,7 @@ public struct Requirement: Sendable, Hashable, Codable {
 
 extension Requirement: CustomStringConvertible {
   /// `≥ 900 mm`, `≤ 20 mm`, `850–1050 mm`.
-  public var description: String {
-    let suffix = unit == .count ? "" : " \(unit.rawValue)"
-    switch (minimum, maximum) {
-    case (let low?, let high?):
-      return "\(formatDecimal(low))–\(formatDecimal(high))\(suffix)"
-    case (let low?, nil):
-      return "≥ \(formatDecimal(low))\(suffix)"
-    case (nil, let high?):
-      return "≤ \(formatDecimal(high))\(suffix)"
-    case (nil, nil):
-      return "any"
-    }
-  }
+  public var description: String { StringSink.text { write(to: &$0) } }
 }
 
 /// What a rule concluded about one element, before the engine adds where the
@@ -188,21 +174,12 @@ public struct Evaluation: Sendable, Hashable {
   /// The message with lengths in `units`: `clear width 30.71 in; ≥ 31.75 in
   /// required` under imperial units.
   public func message(in units: UnitSystem) -> String {
-    guard units != .metric else { return message }
-    return ([part] + moreParts).map {
-      $0.text.render(measured: $0.measured, required: $0.required, units: units)
-    }.joined(separator: "; ")
+    StringSink.text { writeMessage(in: units, to: &$0) }
   }
 
   /// A sentence with the values: `clear width 780 mm; ≥ 800 mm required`.
   public var message: String {
-    get {
-      let first = part.text.render(measured: part.measured, required: part.required)
-      if moreParts.isEmpty { return first }
-      return
-        ([first] + moreParts.map { $0.text.render(measured: $0.measured, required: $0.required) })
-        .joined(separator: "; ")
-    }
+    get { message(in: .metric) }
     set {
       part = Part(text: .literal(newValue), measured: measured, required: required)
       moreParts = []
@@ -231,32 +208,6 @@ public struct Evaluation: Sendable, Hashable {
       partly: Bool)
     /// `<what> not measured; <minimum w> × <minimum d> mm required`.
     case unmeasuredArea(String, minimumWidth: Double, minimumDepth: Double)
-
-    func render(
-      measured: Quantity?, required: Requirement?, units: UnitSystem = .metric
-    ) -> String {
-      func size(_ width: Double, _ depth: Double) -> String {
-        let (w, d) = (
-          units.shown(Quantity(width, .millimetre)), units.shown(Quantity(depth, .millimetre))
-        )
-        return "\(formatDecimal(w.value)) × \(formatDecimal(d.value)) \(w.unit.rawValue)"
-      }
-      let requirement = required.map { "\(units.shown($0))" } ?? "a value"
-      switch self {
-      case .literal(let text):
-        return units.converting(text)
-      case .measured(let what):
-        return
-          "\(what) \(measured.map { "\(units.shown($0))" } ?? "?"); \(requirement) required"
-      case .unmeasured(let what):
-        return "\(what) not measured; \(requirement) required"
-      case .area(let what, let width, let depth, let minimumWidth, let minimumDepth, let partly):
-        return "\(what) \(size(width, depth)); \(size(minimumWidth, minimumDepth)) required"
-          + (partly ? "; another area is only partly measured" : "")
-      case .unmeasuredArea(let what, let minimumWidth, let minimumDepth):
-        return "\(what) not measured; \(size(minimumWidth, minimumDepth)) required"
-      }
-    }
   }
 }
 
@@ -311,25 +262,41 @@ extension ElementPath: CustomStringConvertible {
 /// What one rule found about one element under one profile.
 public struct Finding: Sendable, Hashable {
   /// The rule's id.
-  public var rule: String
+  public var rule: String {
+    get { source.rule }
+    set { source = Source(rule: newValue, profile: profile, citation: citation) }
+  }
   /// The profile whose thresholds were applied.
-  public var profile: String
+  public var profile: String {
+    get { source.profile }
+    set { source = Source(rule: rule, profile: newValue, citation: citation) }
+  }
   /// The standard and clause the requirement comes from, as the profile
   /// cites it: `DIN 18040-2:2011-09, 5.3.1`.
-  public var citation: Citation
+  public var citation: Citation {
+    get { source.citation }
+    set { source = Source(rule: rule, profile: profile, citation: newValue) }
+  }
   /// Where the element is.
   public var path: ElementPath
   /// What the rule concluded.
   public var evaluation: Evaluation
+  /// Rule, profile and citation: one reference, shared by all the findings
+  /// of one binding, where four strings were retained for each finding.
+  private(set) var source: Source
 
   /// Creates a finding.
   public init(
     rule: String, profile: String, citation: Citation, path: ElementPath,
     evaluation: Evaluation
   ) {
-    self.rule = rule
-    self.profile = profile
-    self.citation = citation
+    self.init(
+      source: Source(rule: rule, profile: profile, citation: citation), path: path,
+      evaluation: evaluation)
+  }
+
+  init(source: Source, path: ElementPath, evaluation: Evaluation) {
+    self.source = source
     self.path = path
     self.evaluation = evaluation
   }
@@ -339,6 +306,31 @@ public struct Finding: Sendable, Hashable {
 
   /// Whether the finding stands in the way: a fail or an unknown.
   public var isOpen: Bool { status == .fail || status == .unknown }
+
+  /// Who spoke: the rule, under which profile, citing what. Compared by
+  /// value.
+  final class Source: Sendable, Hashable {
+    let rule: String
+    let profile: String
+    let citation: Citation
+
+    init(rule: String, profile: String, citation: Citation) {
+      self.rule = rule
+      self.profile = profile
+      self.citation = citation
+    }
+
+    static func == (lhs: Source, rhs: Source) -> Bool {
+      lhs === rhs
+        || (lhs.rule == rhs.rule && lhs.profile == rhs.profile && lhs.citation == rhs.citation)
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(rule)
+      hasher.combine(profile)
+      hasher.combine(citation)
+    }
+  }
 }
 
 /// The source of a requirement: a standard, its edition and a clause.

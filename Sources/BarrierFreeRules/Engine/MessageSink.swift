@@ -1,0 +1,138 @@
+import BarrierFreeModel
+
+/// Receives a message piece by piece.
+///
+/// Messages, measured values and requirements are written through a sink
+/// rather than returned as strings, so that a report can write them
+/// straight into its output (the JSON report escapes each piece into its
+/// bytes) without making a `String` for every finding of a large portfolio.
+/// ``Evaluation/message(in:)`` and the `description`s are the same pieces
+/// gathered into a string, so both ways give the same text.
+public protocol MessageSink: ~Copyable {
+  /// Appends `text` as it is.
+  mutating func write(_ text: String)
+  /// Appends `value` as ``formatDecimal(_:)`` writes it: `900`, `2.5`.
+  mutating func write(number value: Double)
+}
+
+/// Gathers the pieces into a string.
+struct StringSink: MessageSink {
+  var text = ""
+
+  mutating func write(_ text: String) { self.text += text }
+  mutating func write(number value: Double) { text += formatDecimal(value) }
+
+  /// What `body` writes, as a string.
+  static func text(_ body: (inout StringSink) -> Void) -> String {
+    var sink = StringSink()
+    body(&sink)
+    return sink.text
+  }
+}
+
+extension Quantity {
+  /// Writes `900 mm`, `6 %`, `3` (what ``description`` says) to `sink`.
+  public func write(to sink: inout some MessageSink & ~Copyable) {
+    sink.write(number: value)
+    if unit != .count {
+      sink.write(" ")
+      sink.write(unit.rawValue)
+    }
+  }
+}
+
+extension Requirement {
+  /// Writes `≥ 900 mm`, `≤ 20 mm`, `850–1050 mm` (what ``description``
+  /// says) to `sink`.
+  public func write(to sink: inout some MessageSink & ~Copyable) {
+    switch (minimum, maximum) {
+    case (let low?, let high?):
+      sink.write(number: low)
+      sink.write("–")
+      sink.write(number: high)
+    case (let low?, nil):
+      sink.write("≥ ")
+      sink.write(number: low)
+    case (nil, let high?):
+      sink.write("≤ ")
+      sink.write(number: high)
+    case (nil, nil):
+      sink.write("any")
+      return
+    }
+    if unit != .count {
+      sink.write(" ")
+      sink.write(unit.rawValue)
+    }
+  }
+}
+
+extension Evaluation {
+  /// Writes the message with lengths in `units` (what ``message(in:)``
+  /// returns) to `sink`.
+  public func writeMessage(
+    in units: UnitSystem = .metric, to sink: inout some MessageSink & ~Copyable
+  ) {
+    part.text.write(measured: part.measured, required: part.required, units: units, to: &sink)
+    for more in moreParts {
+      sink.write("; ")
+      more.text.write(measured: more.measured, required: more.required, units: units, to: &sink)
+    }
+  }
+}
+
+extension Evaluation.Text {
+  func write(
+    measured: Quantity?, required: Requirement?, units: UnitSystem,
+    to sink: inout some MessageSink & ~Copyable
+  ) {
+    func size(_ width: Double, _ depth: Double) {
+      let shownWidth = units.shown(Quantity(width, .millimetre))
+      sink.write(number: shownWidth.value)
+      sink.write(" × ")
+      sink.write(number: units.shown(Quantity(depth, .millimetre)).value)
+      sink.write(" ")
+      sink.write(shownWidth.unit.rawValue)
+    }
+    func requirement() {
+      if let required {
+        units.shown(required).write(to: &sink)
+      } else {
+        sink.write("a value")
+      }
+    }
+    switch self {
+    case .literal(let text):
+      sink.write(units.converting(text))
+    case .measured(let what):
+      sink.write(what)
+      sink.write(" ")
+      if let measured {
+        units.shown(measured).write(to: &sink)
+      } else {
+        sink.write("?")
+      }
+      sink.write("; ")
+      requirement()
+      sink.write(" required")
+    case .unmeasured(let what):
+      sink.write(what)
+      sink.write(" not measured; ")
+      requirement()
+      sink.write(" required")
+    case .area(let what, let width, let depth, let minimumWidth, let minimumDepth, let partly):
+      sink.write(what)
+      sink.write(" ")
+      size(width, depth)
+      sink.write("; ")
+      size(minimumWidth, minimumDepth)
+      sink.write(" required")
+      if partly { sink.write("; another area is only partly measured") }
+    case .unmeasuredArea(let what, let minimumWidth, let minimumDepth):
+      sink.write(what)
+      sink.write(" not measured; ")
+      size(minimumWidth, minimumDepth)
+      sink.write(" required")
+    }
+  }
+}
