@@ -46,6 +46,21 @@ extension Assessor {
     quarterView: (QuarterView) throws -> Void = { _ in },
     _ body: (BuildingAssessment) throws -> Void
   ) throws -> [Diagnostic] {
+    try assessEvents(of: reader, quarterView: quarterView, body)
+    let diagnostics = reader.diagnostics
+    if diagnostics.contains(where: { $0.severity == .error }) {
+      throw ImportError(diagnostics: diagnostics)
+    }
+    return diagnostics
+  }
+
+  /// Assesses every building `reader` hands out, with its quarter, and
+  /// makes each quarter's view after its last building; leaves the reader's
+  /// diagnostics to the caller.
+  func assessEvents(
+    of reader: PortfolioReader, quarterView: (QuarterView) throws -> Void,
+    _ body: (BuildingAssessment) throws -> Void
+  ) throws {
     var quarter: QuarterContext?
     var links: [BuildingLinks] = []
     while let event = reader.next() {
@@ -65,10 +80,5 @@ extension Assessor {
       case .portfolio: break
       }
     }
-    let diagnostics = reader.diagnostics
-    if diagnostics.contains(where: { $0.severity == .error }) {
-      throw ImportError(diagnostics: diagnostics)
-    }
-    return diagnostics
   }
 }

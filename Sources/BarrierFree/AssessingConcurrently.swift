@@ -91,6 +91,55 @@ extension Assessor {
   }
 }
 
+extension Assessor {
+  /// Assesses the portfolio at `path` on up to `jobs` cores, with the file
+  /// read by several parsers at once (``SegmentedReading``), and hands the
+  /// results to `body` in file order: the same assessments, the same
+  /// quarter views and the same diagnostics as one reader on one core.
+  ///
+  /// Each segment of the file (about ``ReaderOptions/segmentSize`` bytes of
+  /// buildings) is parsed, assessed and passed to `render` in a task of its
+  /// own; at most `2 × jobs` segments are in flight.
+  ///
+  /// - Returns: The reader's warnings.
+  /// - Throws: ``ImportError`` when the file cannot be opened or is invalid
+  ///   (after `body` has seen the buildings before the segment with the
+  ///   first error), or what `render`, `body` or `quarterView` throw.
+  @discardableResult
+  public func assessPortfolio<Rendered: Sendable>(
+    at path: String, options: ReaderOptions = ReaderOptions(), jobs: Int,
+    render: @escaping @Sendable (BuildingAssessment) throws -> Rendered,
+    quarterView: (QuarterView) throws -> Void = { _ in },
+    _ body: (BuildingAssessment, Rendered) throws -> Void
+  ) async throws -> [Diagnostic] {
+    let pool = AssessorPool(self, count: jobs)
+    let outcome = try await SegmentedReading.read(
+      path: path, options: options, jobs: jobs,
+      process: { (reader, emit: (SegmentItem<Rendered>) throws -> Void) in
+        try pool.withAssessor { assessor in
+          try assessor.assessEvents(of: reader, quarterView: { try emit(.quarterView($0)) }) {
+            try emit(.building($0, try render($0)))
+          }
+        }
+      },
+      consume: { item in
+        switch item {
+        case .building(let assessment, let rendered): try body(assessment, rendered)
+        case .quarterView(let view): try quarterView(view)
+        }
+      })
+    if outcome.hasErrors { throw ImportError(diagnostics: outcome.diagnostics) }
+    return outcome.diagnostics
+  }
+}
+
+/// What a segment's task makes: a building's assessment and its rendering,
+/// or a quarter's view.
+private enum SegmentItem<Rendered: Sendable>: Sendable {
+  case building(BuildingAssessment, Rendered)
+  case quarterView(QuarterView)
+}
+
 /// Assessors for the tasks that run at once, each used by one task at a
 /// time and sharing no storage with the others (``Assessor/unshared()``), so
 /// that cores do not contend for the same reference counts.

@@ -8,11 +8,15 @@ public struct ReaderOptions: Sendable {
   /// Bytes handed to libxml2 per call. Bounds how many buildings a reader
   /// holds at once: at most those that fit in one chunk.
   public var chunkSize: Int
+  /// Bytes per segment when a file is read by several parsers at once
+  /// (``SegmentedReading``): about this many bytes of buildings each.
+  public var segmentSize: Int
 
   /// Creates options.
-  public init(maxErrors: Int = 100, chunkSize: Int = 256 * 1024) {
+  public init(maxErrors: Int = 100, chunkSize: Int = 256 * 1024, segmentSize: Int = 256 * 1024) {
     self.maxErrors = max(1, maxErrors)
     self.chunkSize = max(4, chunkSize)
+    self.segmentSize = max(1, segmentSize)
   }
 }
 
@@ -111,6 +115,18 @@ public final class PortfolioReader {
   var sawDoctype = false
   /// True while the parser is told that the input has ended.
   var atEndOfInput = false
+
+  // Reading one segment of a file (`SegmentedReading`).
+  /// Added to libxml2's line numbers: the segment's document repeats the
+  /// file's prolog before the segment's lines.
+  var lineOffset = 0
+  /// The file's lines of the segment: problems reported before them are the
+  /// repeated prolog's (already reported by the first segment) and are left
+  /// out; one reported after them marks the segment as not to be trusted.
+  var segmentLines: ClosedRange<Int>?
+  /// A problem was reported past the segment's lines (in the closing tag
+  /// that ends its document).
+  private(set) var reportedPastSegment = false
 
   /// The model under construction.
   var builder = ModelBuilder()
@@ -225,7 +241,7 @@ public final class PortfolioReader {
     if let place = markupGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) {
       report(
         .error, .security,
-        at: SourceLocation(file: fileName, line: place.line, column: place.column),
+        at: SourceLocation(file: fileName, line: place.line + lineOffset, column: place.column),
         "an element has more than \(MarkupGuard.maximumAttributes) attributes; the format needs at most 14, and so many would take the XML parser hours"
       )
       finish()
@@ -408,6 +424,10 @@ public final class PortfolioReader {
     parser.pointee.instate = XML_PARSER_EOF
   }
 
+  /// True when the reader stopped before the end of its input: a refused
+  /// document, a fatal syntax error, the error limit.
+  var stoppedEarly: Bool { parserStopped || sawFatalSyntaxError || stoppedForLimit }
+
   /// True once ``stopParser()`` has run: the callback that is running may
   /// still hold libxml2's pointers, which are now freed.
   private(set) var parserStopped = false
@@ -433,6 +453,10 @@ public final class PortfolioReader {
     at location: SourceLocation, _ message: String
   ) {
     if stoppedForLimit { return }
+    if let segmentLines, kind != .io {
+      if location.line < segmentLines.lowerBound { return }
+      if location.line > segmentLines.upperBound { reportedPastSegment = true }
+    }
     if severity == .error {
       if errorCount >= options.maxErrors {
         stoppedForLimit = true
@@ -484,7 +508,7 @@ public final class PortfolioReader {
       return SourceLocation(file: fileName, line: 0, column: 0)
     }
     return SourceLocation(
-      file: fileName, line: Int(input.pointee.line), column: Int(input.pointee.col))
+      file: fileName, line: Int(input.pointee.line) + lineOffset, column: Int(input.pointee.col))
   }
 
   /// The raw bytes of the start tag the parser has just read, from `<` up to
@@ -510,9 +534,9 @@ public final class PortfolioReader {
     let tagBytes = UnsafeBufferPointer(start: start, count: current - start)
     let fileOffset = Int(input.pointee.consumed) + (start - base)
     if let recorded = markupGuard.position(ofTagAt: fileOffset) {
-      return RawTag(bytes: tagBytes, line: recorded.line, column: recorded.column)
+      return RawTag(bytes: tagBytes, line: recorded.line + lineOffset, column: recorded.column)
     }
-    let line = Int(input.pointee.line) - newlines
+    let line = Int(input.pointee.line) - newlines + lineOffset
     // Column of '<': count characters back to the start of its line.
     var column = 1
     var cursor = start

@@ -122,7 +122,7 @@ extension PortfolioReader {
   func parserError(_ error: xmlError) {
     let raw = error.message.map { String(cString: $0) } ?? "XML error"
     let location = SourceLocation(
-      file: fileName, line: Int(error.line), column: Int(error.int2))
+      file: fileName, line: Int(error.line) + lineOffset, column: Int(error.int2))
     // After a refusal or a first fatal error the parser may add follow-on
     // errors at the same place; they add nothing.
     if diagnostics.contains(where: { $0.kind == .security }) || sawFatalSyntaxError { return }

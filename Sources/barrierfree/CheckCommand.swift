@@ -200,6 +200,16 @@ final class CheckSession {
   /// Checks one file on `jobs` cores.
   func check(_ file: String, jobs: Int) async throws {
     let render = renderer()
+    if command.format != .html {
+      // Read by several parsers at once. Only the HTML report numbers its
+      // buildings across the file (its anchors), which a segment's task
+      // cannot know.
+      try await reportingInvalidInput(file) {
+        try await assessor.assessPortfolio(
+          at: file, jobs: jobs, render: { try render($0, 0) }, quarterView: quarter, add)
+      }
+      return
+    }
     try await reportingInvalidInput(file) {
       try await assessor.assessPortfolio(
         PortfolioReader(path: file), jobs: jobs, render: render, quarterView: quarter, add)

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+@testable import BarrierFreeXML
+
+/// What a reading gave: the events (without the root's, which each segment
+/// repeats) and the diagnostics, as text.
+private struct Reading: Equatable, CustomStringConvertible {
+  var events: [String] = []
+  var diagnostics: [String] = []
+
+  var description: String {
+    (events + diagnostics).joined(separator: "\n")
+  }
+
+  static func summary(_ event: PortfolioEvent) -> String? {
+    switch event {
+    case .portfolio: nil
+    case .quarter(let quarter): "quarter \(quarter.id)"
+    case .building(let building, let quarter):
+      "building \(building.id) in \(quarter ?? "-"): \(building.flats.count) flats, "
+        + "\(building.connectors.count) connectors"
+    case .endQuarter(let id): "end of quarter \(id)"
+    }
+  }
+}
+
+@Suite("Reading a file with several parsers at once")
+struct SegmentedReadingTests {
+  /// The new-build sample's building `copies` times, each with its own id.
+  static func manyBuildings(_ copies: Int) throws -> String {
+    let text = try String(
+      contentsOfFile: repositoryPath("Samples/design-new-build.xml"), encoding: .utf8)
+    let lines = text.components(separatedBy: "\n")
+    let start = try #require(lines.firstIndex { $0.contains("<building ") })
+    let end = try #require(lines.lastIndex { $0.contains("</building>") })
+    let building = lines[start...end].joined(separator: "\n")
+    var result = lines[..<start].joined(separator: "\n") + "\n"
+    for copy in 1...copies {
+      result +=
+        building.replacingOccurrences(of: #"<building id="d1""#, with: #"<building id="d\#(copy)""#)
+        + "\n"
+    }
+    return result + lines[(end + 1)...].joined(separator: "\n")
+  }
+
+  private static func sequential(_ text: String, maxErrors: Int) -> Reading {
+    let reader = PortfolioReader(
+      text: text, fileName: "p.xml", options: ReaderOptions(maxErrors: maxErrors))
+    var reading = Reading()
+    while let event = reader.next() {
+      if let line = Reading.summary(event) { reading.events.append(line) }
+    }
+    reading.diagnostics = reader.diagnostics.map(\.description)
+    return reading
+  }
+
+  private static func segmented(_ text: String, maxErrors: Int, segmentSize: Int) async throws
+    -> (Reading, SegmentedReading.Outcome)
+  {
+    var reading = Reading()
+    let outcome = try await SegmentedReading.read(
+      source: MemorySource(bytes: Array(text.utf8)), fileName: "p.xml",
+      options: ReaderOptions(maxErrors: maxErrors, segmentSize: segmentSize), jobs: 2,
+      process: { reader, emit in
+        while let event = reader.next() {
+          if let line = Reading.summary(event) { try emit(line) }
+        }
+      },
+      consume: { reading.events.append($0) })
+    reading.diagnostics = outcome.diagnostics.map(\.description)
+    return (reading, outcome)
+  }
+
+  @Test("A valid file: cut between every building, read in parallel, the same as one reader")
+  func validFile() async throws {
+    let text = try Self.manyBuildings(7)
+    let expected = Self.sequential(text, maxErrors: 100)
+    #expect(expected.events.count == 7)
+    #expect(expected.diagnostics.isEmpty)
+    let (reading, outcome) = try await Self.segmented(text, maxErrors: 100, segmentSize: 1)
+    #expect(reading == expected)
+    // Six segments in parallel; the last, with the root's end tag, is the
+    // rest read by one reader.
+    #expect(outcome.segments == 6)
+    #expect(outcome.sequentialFrom == 6)
+    #expect(outcome.statistics.buildings == 7)
+    #expect(outcome.statistics.bytes == text.utf8.count)
+  }
+
+  @Test("Comments, processing instructions and a '>' in a value between the buildings")
+  func markupBetween() async throws {
+    var text = try Self.manyBuildings(4)
+    text = text.replacingOccurrences(
+      of: "  <building id=\"d3\"",
+      with: "  <!-- <building id=\"x\"> -->\n  <?note a > b?>\n  <building id=\"d3\"")
+    text = text.replacingOccurrences(
+      of: #"<building id="d2" name=""#, with: #"<building id="d2" name="a > b "#)
+    let expected = Self.sequential(text, maxErrors: 100)
+    #expect(expected.diagnostics.isEmpty)
+    let (reading, outcome) = try await Self.segmented(text, maxErrors: 100, segmentSize: 1)
+    #expect(reading == expected)
+    #expect(outcome.segments == 3)
+  }
+
+  @Test("A quarter stays whole: the quarter sample in segments")
+  func quarter() async throws {
+    let text = try String(
+      contentsOfFile: repositoryPath("Samples/quarter-bielefeld.xml"), encoding: .utf8)
+    let expected = Self.sequential(text, maxErrors: 100)
+    let (reading, _) = try await Self.segmented(text, maxErrors: 100, segmentSize: 1)
+    #expect(reading == expected)
+    #expect(reading.events.first == "quarter q-sieker")
+  }
+
+  /// Invalid files: the same problems at the same lines and columns, and the
+  /// same buildings handed out, as one reader of the whole file.
+  @Test(
+    "Problems in later segments, at the same places as one reader finds them",
+    arguments: [
+      ("a schema error in the fourth building", 100),
+      ("a building id that an earlier segment has", 100),
+      ("a syntax error in the third building", 100),
+      ("errors past the limit", 3),
+      ("the file ends in the fifth building", 100),
+      ("a DOCTYPE", 100),
+      ("text beside the buildings", 100),
+      ("Windows line ends", 100),
+      ("an encoding other than UTF-8", 100),
+    ])
+  func invalid(change: String, maxErrors: Int) async throws {
+    let valid = try Self.manyBuildings(6)
+    var text = valid
+    func replaceIn(building: Int, _ old: String, _ new: String) throws {
+      let start = try #require(text.range(of: "<building id=\"d\(building)\""))
+      let found = try #require(text.range(of: old, range: start.upperBound..<text.endIndex))
+      text.replaceSubrange(found, with: new)
+    }
+    switch change {
+    case "a schema error in the fourth building":
+      try replaceIn(building: 4, "clearWidth=\"", "clearWidth=\"wide")
+    case "a building id that an earlier segment has":
+      text = text.replacingOccurrences(of: #"<building id="d5""#, with: #"<building id="d2""#)
+    case "a syntax error in the third building":
+      try replaceIn(building: 3, "/>", "/")
+    case "errors past the limit":
+      for building in 2...6 {
+        try replaceIn(building: building, "clearWidth=\"", "clearWidth=\"wide")
+      }
+    case "the file ends in the fifth building":
+      let start = try #require(text.range(of: "<building id=\"d5\""))
+      text = String(text[..<text.index(start.upperBound, offsetBy: 2000)])
+    case "a DOCTYPE":
+      text = text.replacingOccurrences(of: "<portfolio ", with: "<!DOCTYPE portfolio>\n<portfolio ")
+    case "text beside the buildings":
+      text = text.replacingOccurrences(
+        of: "  <building id=\"d4\"", with: "stray\n  <building id=\"d4\"")
+    case "Windows line ends":
+      text = text.replacingOccurrences(of: "\n", with: "\r\n")
+      try replaceIn(building: 5, "clearWidth=\"", "clearWidth=\"wide")
+    default:
+      text = text.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"ISO-8859-1\"")
+      try replaceIn(building: 5, "clearWidth=\"", "clearWidth=\"wide")
+    }
+    #expect(text != valid)
+    let expected = Self.sequential(text, maxErrors: maxErrors)
+    #expect(!expected.diagnostics.isEmpty)
+    let (reading, _) = try await Self.segmented(text, maxErrors: maxErrors, segmentSize: 1)
+    #expect(reading == expected)
+  }
+}
