@@ -93,13 +93,15 @@ extension Assessor {
 
 extension Assessor {
   /// Assesses the portfolio at `path` on up to `jobs` cores, with the file
-  /// read by several parsers at once (``SegmentedReading``), and hands the
-  /// results to `body` in file order: the same assessments, the same
-  /// quarter views and the same diagnostics as one reader on one core.
+  /// read by several parsers at once (``SegmentedReading``), and hands what
+  /// `render` makes of each building to `body` in file order: the same
+  /// buildings, quarter views and diagnostics as one reader on one core.
   ///
   /// Each segment of the file (about ``ReaderOptions/segmentSize`` bytes of
-  /// buildings) is parsed, assessed and passed to `render` in a task of its
-  /// own; at most `2 × jobs` segments are in flight.
+  /// buildings) is parsed, assessed and rendered in a task of its own, and
+  /// each assessment is dropped there once rendered: `body` gets only what
+  /// `render` keeps (the report's text, the counts a summary needs), so the
+  /// memory in flight is what `2 × jobs` segments render to.
   ///
   /// - Returns: The reader's warnings.
   /// - Throws: ``ImportError`` when the file cannot be opened or is invalid
@@ -110,7 +112,7 @@ extension Assessor {
     at path: String, options: ReaderOptions = ReaderOptions(), jobs: Int,
     render: @escaping @Sendable (BuildingAssessment) throws -> Rendered,
     quarterView: (QuarterView) throws -> Void = { _ in },
-    _ body: (BuildingAssessment, Rendered) throws -> Void
+    _ body: (Rendered) throws -> Void
   ) async throws -> [Diagnostic] {
     let pool = AssessorPool(self, count: jobs)
     let outcome = try await SegmentedReading.read(
@@ -118,13 +120,13 @@ extension Assessor {
       process: { (reader, emit: (SegmentItem<Rendered>) throws -> Void) in
         try pool.withAssessor { assessor in
           try assessor.assessEvents(of: reader, quarterView: { try emit(.quarterView($0)) }) {
-            try emit(.building($0, try render($0)))
+            try emit(.building(try render($0)))
           }
         }
       },
       consume: { item in
         switch item {
-        case .building(let assessment, let rendered): try body(assessment, rendered)
+        case .building(let rendered): try body(rendered)
         case .quarterView(let view): try quarterView(view)
         }
       })
@@ -133,10 +135,10 @@ extension Assessor {
   }
 }
 
-/// What a segment's task makes: a building's assessment and its rendering,
-/// or a quarter's view.
+/// What a segment's task makes: a building's rendering, or a quarter's
+/// view.
 private enum SegmentItem<Rendered: Sendable>: Sendable {
-  case building(BuildingAssessment, Rendered)
+  case building(Rendered)
   case quarterView(QuarterView)
 }
 

@@ -186,8 +186,15 @@ final class CheckSession {
   }
 
   private func add(_ assessment: BuildingAssessment, _ piece: Piece) throws {
-    summary.add(assessment)
-    progress.add(flats: assessment.flats.count)
+    var counts = AssessmentSummary()
+    counts.add(assessment)
+    try add(counts, piece)
+  }
+
+  /// Adds a building, given by its counts, and its part of the report.
+  private func add(_ counts: AssessmentSummary, _ piece: Piece) throws {
+    summary.add(counts)
+    progress.add(flats: counts.flats)
     switch piece {
     case .json(let part):
       try out.write(json.separator())
@@ -206,7 +213,15 @@ final class CheckSession {
       // cannot know.
       try await reportingInvalidInput(file) {
         try await assessor.assessPortfolio(
-          at: file, jobs: jobs, render: { try render($0, 0) }, quarterView: quarter, add)
+          at: file, jobs: jobs,
+          render: { assessment in
+            // The counts the summary needs, and the report's text: the
+            // assessment itself stays in the segment's task.
+            var counts = AssessmentSummary()
+            counts.add(assessment)
+            return (counts, try render(assessment, 0))
+          }, quarterView: quarter
+        ) { counts, piece in try add(counts, piece) }
       }
       return
     }
