@@ -204,7 +204,9 @@ enum SchemaMessages {
 
 /// Rewrites libxml2's well-formedness messages.
 enum SyntaxMessages {
-  static func humanize(_ raw: String) -> String {
+  /// `lineOffset` is added to the line numbers libxml2 writes into its
+  /// messages (a reader of one segment of a file counts from elsewhere).
+  static func humanize(_ raw: String, lineOffset: Int = 0) -> String {
     let text = raw.trimmingWhitespace().replacing("\n", with: " ")
     if text.hasPrefix("Opening and ending tag mismatch:") {
       // "Opening and ending tag mismatch: room line 12 and flat"
@@ -213,8 +215,9 @@ enum SyntaxMessages {
       if parts.count == 2 {
         let open = parts[0].split(separator: " line ", omittingEmptySubsequences: false)
         if open.count == 2 {
+          let line = Int(open[1]).map { String($0 + lineOffset) } ?? String(open[1])
           return
-            "the end tag </\(parts[1])> does not match <\(open[0])>, opened on line \(open[1]) and not yet closed"
+            "the end tag </\(parts[1])> does not match <\(open[0])>, opened on line \(line) and not yet closed"
         }
       }
     }

@@ -426,7 +426,10 @@ public final class PortfolioReader {
 
   /// True when the reader stopped before the end of its input: a refused
   /// document, a fatal syntax error, the error limit.
-  var stoppedEarly: Bool { parserStopped || sawFatalSyntaxError || stoppedForLimit }
+  var stoppedEarly: Bool {
+    parserStopped || sawFatalSyntaxError || stoppedForLimit
+      || diagnostics.contains { $0.kind == .security }
+  }
 
   /// True once ``stopParser()`` has run: the callback that is running may
   /// still hold libxml2's pointers, which are now freed.
@@ -436,6 +439,9 @@ public final class PortfolioReader {
 
   func emit(_ event: PortfolioEvent) {
     switch event {
+    case .portfolio where segmentLines != nil:
+      // A later segment of a file: its first segment has said it.
+      return
     case .building(let building, _):
       statistics.buildings += 1
       statistics.flats += building.flats.count
@@ -453,7 +459,7 @@ public final class PortfolioReader {
     at location: SourceLocation, _ message: String
   ) {
     if stoppedForLimit { return }
-    if let segmentLines, kind != .io {
+    if let segmentLines, kind != .io, location.line > 0 {
       if location.line < segmentLines.lowerBound { return }
       if location.line > segmentLines.upperBound { reportedPastSegment = true }
     }

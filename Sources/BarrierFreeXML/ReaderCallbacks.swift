@@ -128,7 +128,7 @@ extension PortfolioReader {
     if diagnostics.contains(where: { $0.kind == .security }) || sawFatalSyntaxError { return }
     let severity: Diagnostic.Severity =
       error.level == XML_ERR_WARNING ? .warning : .error
-    var message = SyntaxMessages.humanize(raw)
+    var message = SyntaxMessages.humanize(raw, lineOffset: lineOffset)
     if error.level == XML_ERR_FATAL {
       sawFatalSyntaxError = true
       if atEndOfInput, let open = builder.open.last {

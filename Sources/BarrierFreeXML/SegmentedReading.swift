@@ -72,6 +72,7 @@ public enum SegmentedReading {
     let splitter = PortfolioSplitter(source: source, segmentSize: options.segmentSize)
     var state = State(maxErrors: options.maxErrors)
     var ioFailure: ByteSourceError?
+    var restBytes = 0
     try await withThrowingTaskGroup(of: SegmentResult<Item>.self) { group in
       var inFlight: [Int: Segment] = [:]
       var finished: [Int: SegmentResult<Item>] = [:]
@@ -116,9 +117,10 @@ public enum SegmentedReading {
       // The tasks in flight run to their end; their results are dropped.
       try await group.waitForAll()
       state.segments = state.next
-      if ioFailure != nil && trusted { return }
-      // The rest, by one reader: from the first segment not handed on.
-      let (tail, rest) = splitter.remainder()
+      // The rest, by one reader: from the first segment not handed on. After
+      // a read error, the rest ends with that error.
+      let (tail, source) = splitter.remainder()
+      let rest = CountingSource(ioFailure.map(FailingSource.init) ?? source)
       let first = inFlight.keys.min().flatMap { inFlight[$0] } ?? tail
       var bodies = inFlight.keys.sorted().compactMap { inFlight[$0]?.body }
       bodies.append(tail.body)
@@ -130,17 +132,13 @@ public enum SegmentedReading {
       reader.segmentLines = first.index == 0 ? nil : first.lines.lowerBound...Int.max
       reader.errorCount = state.errors
       reader.builder.buildingLines = state.buildingLines
+      reader.builder.quarterLines = state.quarterLines
       try process(reader) { try consume($0) }
       state.diagnostics += reader.diagnostics
       state.statistics.add(reader.statistics)
+      restBytes = rest.count
     }
-    if let ioFailure {
-      state.diagnostics.append(
-        Diagnostic(
-          kind: .io, location: SourceLocation(file: fileName, line: 0, column: 0),
-          message: ioFailure.message))
-    }
-    state.statistics.bytes = splitter.bytesRead
+    state.statistics.bytes = splitter.bytesRead + restBytes
     return Outcome(
       diagnostics: state.diagnostics, statistics: state.statistics, segments: state.segments,
       sequentialFrom: state.sequentialFrom)
@@ -168,7 +166,7 @@ public enum SegmentedReading {
       index: segment.index, items: items, diagnostics: reader.diagnostics,
       statistics: reader.statistics, errors: reader.errorCount,
       stoppedEarly: failed || reader.stoppedEarly || reader.reportedPastSegment,
-      buildingLines: reader.builder.buildingLines)
+      buildingLines: reader.builder.buildingLines, quarterLines: reader.builder.quarterLines)
   }
 
   /// The totals of the segments handed on.
@@ -179,6 +177,7 @@ public enum SegmentedReading {
     var diagnostics: [Diagnostic] = []
     var statistics = ReaderStatistics()
     var buildingLines: [String: Int] = [:]
+    var quarterLines: [String: Int] = [:]
     var segments = 0
     var sequentialFrom: Int?
 
@@ -189,6 +188,7 @@ public enum SegmentedReading {
     func accepts<Item>(_ result: SegmentResult<Item>) -> Bool {
       !result.stoppedEarly && errors + result.errors <= maxErrors
         && !result.buildingLines.keys.contains { buildingLines[$0] != nil }
+        && !result.quarterLines.keys.contains { quarterLines[$0] != nil }
     }
 
     mutating func add<Item>(_ result: SegmentResult<Item>) {
@@ -196,6 +196,7 @@ public enum SegmentedReading {
       diagnostics += result.diagnostics
       statistics.add(result.statistics)
       buildingLines.merge(result.buildingLines) { first, _ in first }
+      quarterLines.merge(result.quarterLines) { first, _ in first }
       next += 1
     }
   }
@@ -209,6 +210,7 @@ private struct SegmentResult<Item: Sendable>: Sendable {
   var errors: Int
   var stoppedEarly: Bool
   var buildingLines: [String: Int]
+  var quarterLines: [String: Int]
 }
 
 extension ReaderStatistics {
