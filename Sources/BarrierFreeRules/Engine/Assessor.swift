@@ -10,6 +10,9 @@ public struct Assessor: Sendable {
   /// The ladder the flats are classified on.
   public let ladder: Ladder
   let plans: [LevelPlan]
+  /// Keys (``LevelPlan/Entry/key``) below this are shared by bindings at
+  /// several levels: their evaluations are kept for the next level.
+  let sharedKeys: Int
 
   /// Prepares an assessment against `ladder`.
   ///
@@ -23,12 +26,26 @@ public struct Assessor: Sendable {
     let catalogue = Dictionary(
       rules.map { ($0.description.id, $0) }, uniquingKeysWith: { a, _ in a })
     self.ladder = ladder
-    self.plans = ladder.levels.map { LevelPlan(profile: $0, catalogue: catalogue) }
+    // Bindings that evaluate alike at several levels share a key, numbered
+    // from 0; the others get keys past `sharedKeys`, which are not kept.
+    var uses: [EvaluationMemo.Key: Int] = [:]
+    for profile in ladder.levels {
+      let keys = Set(
+        profile.bindings.map { EvaluationMemo.Key(rule: $0.rule, thresholds: $0.thresholds) })
+      for key in keys { uses[key, default: 0] += 1 }
+    }
+    var keys: [EvaluationMemo.Key: Int] = [:]
+    for (key, count) in uses.sorted(by: { $0.key.rule < $1.key.rule }) where count > 1 {
+      keys[key] = keys.count
+    }
+    sharedKeys = keys.count
+    self.plans = ladder.levels.map { LevelPlan(profile: $0, catalogue: catalogue, keys: &keys) }
   }
 
-  private init(ladder: Ladder, plans: [LevelPlan]) {
+  private init(ladder: Ladder, plans: [LevelPlan], sharedKeys: Int) {
     self.ladder = ladder
     self.plans = plans
+    self.sharedKeys = sharedKeys
   }
 
   /// A copy that shares no reference-counted storage with this one (its
@@ -41,7 +58,7 @@ public struct Assessor: Sendable {
   /// check on two cores spent a third more CPU time than on one, most of it
   /// there). Assessors that share nothing count apart.
   public func unshared() -> Assessor {
-    Assessor(ladder: ladder, plans: plans.map { $0.unshared() })
+    Assessor(ladder: ladder, plans: plans.map { $0.unshared() }, sharedKeys: sharedKeys)
   }
 
   /// Prepares an assessment against one profile alone.
@@ -57,14 +74,16 @@ public struct Assessor: Sendable {
   {
     let root = ElementPath([PathStep(kind: "building", name: building.id)])
     let levels = plans.count
+    var memo = EvaluationMemo(keys: sharedKeys)
     var buildingFindings = Array(repeating: [Finding](), count: levels)
     var connectorFindings = Array(
       repeating: Array(repeating: [Finding](), count: building.connectors.count), count: levels)
     var stopFindings = Array(repeating: [Int: [[Finding]]](), count: levels)
     func evaluate(_ element: Element, _ path: ElementPath) -> [[Finding]] {
       var result = Array(repeating: [Finding](), count: levels)
+      memo.nextElement()
       for (index, plan) in plans.enumerated() {
-        plan.evaluate(element, at: path, into: &result[index])
+        plan.evaluate(element, at: path, into: &result[index], memo: &memo)
         buildingFindings[index] += result[index]
       }
       return result
@@ -143,9 +162,11 @@ public struct Assessor: Sendable {
   ) -> FlatAssessment {
     let flatPath = path.appending("flat", flat.id)
     var perLevel = Array(repeating: [Finding](), count: plans.count)
+    var memo = EvaluationMemo(keys: sharedKeys)
     func visit(_ element: Element, _ elementPath: ElementPath) {
+      memo.nextElement()
       for (index, plan) in plans.enumerated() {
-        plan.evaluate(element, at: elementPath, into: &perLevel[index])
+        plan.evaluate(element, at: elementPath, into: &perLevel[index], memo: &memo)
       }
     }
     visit(.flat(flat), flatPath)
@@ -239,10 +260,14 @@ final class LevelPlan: Sendable {
     let binding: RuleBinding
     /// Rule, profile and citation, shared by every finding of the binding.
     let source: Finding.Source
+    /// The same for every entry, at any level, of the same rule with the
+    /// same thresholds: their evaluations of an element are the same.
+    let key: Int
 
-    init(rule: any Rule.Type, binding: RuleBinding, profile: String) {
+    init(rule: any Rule.Type, binding: RuleBinding, profile: String, key: Int) {
       self.rule = rule
       self.binding = binding
+      self.key = key
       source = Finding.Source(rule: binding.rule, profile: profile, citation: binding.citation)
     }
   }
@@ -261,7 +286,8 @@ final class LevelPlan: Sendable {
     let byKind = byKind.mapValues { entries in
       entries.map { entry in
         if let copy = copies[ObjectIdentifier(entry)] { return copy }
-        let copy = Entry(rule: entry.rule, binding: entry.binding.unshared(), profile: profile)
+        let copy = Entry(
+          rule: entry.rule, binding: entry.binding.unshared(), profile: profile, key: entry.key)
         copies[ObjectIdentifier(entry)] = copy
         return copy
       }
@@ -269,13 +295,19 @@ final class LevelPlan: Sendable {
     return LevelPlan(profileID: profile, level: level.unshared, byKind: byKind)
   }
 
-  init(profile: Profile, catalogue: [String: any Rule.Type]) {
+  init(
+    profile: Profile, catalogue: [String: any Rule.Type],
+    keys: inout [EvaluationMemo.Key: Int]
+  ) {
     profileID = profile.id
     level = profile.level
     var byKind: [ElementKind: [Entry]] = [:]
     for binding in profile.bindings {
       guard let rule = catalogue[binding.rule] else { continue }
-      let entry = Entry(rule: rule, binding: binding, profile: profile.id)
+      let memoKey = EvaluationMemo.Key(rule: binding.rule, thresholds: binding.thresholds)
+      let key = keys[memoKey] ?? keys.count
+      keys[memoKey] = key
+      let entry = Entry(rule: rule, binding: binding, profile: profile.id, key: key)
       for kind in rule.description.appliesTo {
         byKind[kind, default: []].append(entry)
       }
@@ -283,15 +315,32 @@ final class LevelPlan: Sendable {
     self.byKind = byKind
   }
 
-  func evaluate(_ element: Element, at path: ElementPath, into findings: inout [Finding]) {
+  /// Evaluates the rules bound for `element`'s kind; `memo` holds what
+  /// lower levels found with the same rules and thresholds (the levels of a
+  /// ladder repeat most of them), so that each is evaluated once.
+  func evaluate(
+    _ element: Element, at path: ElementPath, into findings: inout [Finding],
+    memo: inout EvaluationMemo
+  ) {
     guard let entries = byKind[element.kind] else { return }
     let token = element.scopeToken
     for entry in entries where entry.binding.covers(token) {
-      guard let evaluation = entry.rule.evaluate(element, entry.binding.thresholds) else {
-        continue
+      let evaluation: Evaluation?
+      if let known = memo.evaluation(entry.key) {
+        evaluation = known
+      } else {
+        evaluation = entry.rule.evaluate(element, entry.binding.thresholds)
+        memo.store(evaluation, entry.key)
       }
+      guard let evaluation else { continue }
       findings.append(Finding(source: entry.source, path: path, evaluation: evaluation))
     }
+  }
+
+  /// Evaluates without a memo.
+  func evaluate(_ element: Element, at path: ElementPath, into findings: inout [Finding]) {
+    var memo = EvaluationMemo(keys: 0)
+    evaluate(element, at: path, into: &findings, memo: &memo)
   }
 }
 
@@ -477,4 +526,41 @@ extension String {
   /// The same text in storage of its own (short strings are stored inline
   /// and share nothing anyway).
   var unshared: String { String(decoding: Array(utf8), as: UTF8.self) }
+}
+
+/// The evaluations of one element so far, by ``LevelPlan/Entry/key``: one
+/// slot per key, valid for the element whose visit stamped it, so that a
+/// building's visits share one allocation.
+struct EvaluationMemo {
+  /// What makes two bindings evaluate an element alike.
+  struct Key: Hashable {
+    var rule: String
+    var thresholds: Thresholds
+  }
+
+  private var stamps: [Int]
+  private var evaluations: [Evaluation?]
+  private var visit = 0
+
+  /// A memo for `keys` keys.
+  init(keys: Int) {
+    stamps = Array(repeating: -1, count: keys)
+    evaluations = Array(repeating: nil, count: keys)
+  }
+
+  /// Starts the next element.
+  mutating func nextElement() { visit += 1 }
+
+  /// The evaluation stored for `key` for this element: `.some(nil)` when
+  /// the rule had nothing to say, nil when it has not been evaluated.
+  func evaluation(_ key: Int) -> Evaluation?? {
+    guard key < stamps.count, stamps[key] == visit else { return nil }
+    return .some(evaluations[key])
+  }
+
+  mutating func store(_ evaluation: Evaluation?, _ key: Int) {
+    guard key < stamps.count else { return }
+    stamps[key] = visit
+    evaluations[key] = evaluation
+  }
 }
