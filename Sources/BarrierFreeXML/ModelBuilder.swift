@@ -39,7 +39,6 @@ struct ModelBuilder {
   // The element being started.
   var attributes: [(AttributeName, UnsafeBufferPointer<UInt8>)] = []
   var element: ElementName = .portfolio
-  var elementLocation = SourceLocation(file: "", line: 0, column: 0)
 }
 
 private let namespaceBytes: [CChar] = Array(PortfolioSchema.namespace.utf8CString)
@@ -53,6 +52,7 @@ extension PortfolioReader {
     attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
   ) {
     guard let names else { return }
+    forgetElementTag()
     flushDeferred()
     // Reporting may have reached the error limit and stopped the parser,
     // which frees the buffer this element's attributes point into (fuzzer:
@@ -112,15 +112,15 @@ extension PortfolioReader {
       }
     }
     builder.element = name
-    elementTag = currentTag()
-    builder.elementLocation = SourceLocation(
-      file: fileName, line: elementTag?.line ?? currentLocation().line,
-      column: elementTag?.column ?? 0)
+    // The tag's text and place are found when a check asks for them (a
+    // definition's line, a problem's place), not for every element:
+    // scanning back for the '<' was a tenth of reading a file.
     builder.open.append(OpenElement(name: name))
     start(name, parent: parent?.name)
   }
 
   func endElement(localName: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {
+    forgetElementTag()
     flushDeferred()
     if parserStopped { return }
     guard let closed = builder.open.popLast(), let name = closed.name else { return }
@@ -175,7 +175,7 @@ extension PortfolioReader {
         level: integer(.level), width: length(.width), length: length(.length),
         accessible: boolean(.accessible))
       if parent == .quarter {
-        quarterIndex.definePlace(id, at: builder.elementLocation, reader: self)
+        quarterIndex.definePlace(id, at: elementLocation, reader: self)
       } else {
         define(id, as: .place)
       }
@@ -245,7 +245,7 @@ extension PortfolioReader {
       buildingIndex.refer(
         to: entrance, role: .flatEntrance, owner: .named(kind: "flat", id: id),
         at: attributeLocation(.entrance))
-      buildingIndex.openFlat(id, at: builder.elementLocation)
+      buildingIndex.openFlat(id, at: elementLocation)
     case .room:
       let id = token(.id) ?? ""
       builder.room = Room(
@@ -323,7 +323,7 @@ extension PortfolioReader {
         location: PlaceReference(building: token(.building), place: token(.place) ?? ""),
         open24h: boolean(.open24h))
       builder.quarter?.facilities.append(facility)
-      quarterIndex.defineFacility(facility.id, at: builder.elementLocation, reader: self)
+      quarterIndex.defineFacility(facility.id, at: elementLocation, reader: self)
       quarterIndex.refer(
         to: facility.location, owner: "facility '\(facility.id)'",
         at: attributeLocation(.place))
@@ -401,7 +401,7 @@ extension PortfolioReader {
         .error, .meaning, at: attributeLocation(.id),
         "quarter id '\(id)' is used twice; the first quarter with it is on line \(first)")
     } else {
-      builder.quarterLines[id] = builder.elementLocation.line
+      builder.quarterLines[id] = elementLocation.line
     }
     builder.quarter = Quarter(id: id, name: string(.name))
     builder.quarterAnnounced = false
@@ -432,7 +432,7 @@ extension PortfolioReader {
         "building id '\(id)' is used twice; the first building with it is on line \(first). Each building needs its own id"
       )
     } else {
-      builder.buildingLines[id] = builder.elementLocation.line
+      builder.buildingLines[id] = elementLocation.line
     }
     let year = attribute(.yearBuilt).flatMap { Values.year($0) }
     builder.building = Building(
@@ -478,7 +478,7 @@ extension PortfolioReader {
       }
       if builder.flat != nil {
         buildingIndex.flatConnector(
-          from: ends[0], to: ends[1], owner: owner, at: builder.elementLocation)
+          from: ends[0], to: ends[1], owner: owner, at: elementLocation)
       }
       return
     }
@@ -529,7 +529,7 @@ extension PortfolioReader {
     }
     if (parent == .door || parent == .ramp) && area.side == nil {
       report(
-        .error, .meaning, at: builder.elementLocation,
+        .error, .meaning, at: elementLocation,
         "a movement area of a \(parent == .door ? "door" : "ramp") needs side=\"from\" or side=\"to\" to say which side it lies on"
       )
     }
@@ -538,7 +538,7 @@ extension PortfolioReader {
   private func define(_ id: String, as kind: BuildingIndex.Kind) {
     guard !id.isEmpty else { return }
     buildingIndex.define(
-      id, kind: kind, line: builder.elementLocation.line, at: attributeLocation(.id),
+      id, kind: kind, line: elementLocation.line, at: attributeLocation(.id),
       reader: self)
   }
 
@@ -566,7 +566,7 @@ extension PortfolioReader {
   func attributeLocation(_ name: AttributeName) -> SourceLocation {
     guard let tag = elementTag,
       let position = tag.position(ofAttribute: name.text)
-    else { return builder.elementLocation }
+    else { return elementLocation }
     return SourceLocation(file: fileName, line: position.line, column: position.column)
   }
 
@@ -577,7 +577,9 @@ extension PortfolioReader {
   private func token(_ name: AttributeName) -> String? {
     guard let bytes = attribute(name) else { return nil }
     let value = Values.token(bytes)
-    if name.isIdentifier && !Values.isIdentifier(value) {
+    // Most identifiers are plain ASCII: checked on the bytes, the string
+    // only for the rest.
+    if name.isIdentifier && !Values.isASCIIIdentifier(bytes) && !Values.isIdentifier(value) {
       report(
         .error, .schema, at: attributeLocation(name),
         "\(builder.element.text): \(name.text) '\(value)' is not a valid identifier; use letters, digits, '_', '-' and '.', starting with a letter, digit or '_'"

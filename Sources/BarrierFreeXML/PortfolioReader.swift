@@ -130,9 +130,31 @@ public final class PortfolioReader {
 
   /// The model under construction.
   var builder = ModelBuilder()
-  /// The raw text of the start tag being handled, for attribute columns.
-  /// Points into libxml2's buffer: valid only during the tag's callback.
-  var elementTag: RawTag?
+  /// The raw text of the start tag being handled, for attribute columns,
+  /// found when first asked for. Points into libxml2's buffer: valid only
+  /// during the tag's callback.
+  var elementTag: RawTag? {
+    if !elementTagFound {
+      foundElementTag = currentTag()
+      elementTagFound = true
+    }
+    return foundElementTag
+  }
+  private var foundElementTag: RawTag?
+  private var elementTagFound = true
+
+  /// A new start tag: its text is to be found again.
+  func forgetElementTag() {
+    foundElementTag = nil
+    elementTagFound = false
+  }
+
+  /// Where the element being started begins.
+  var elementLocation: SourceLocation {
+    SourceLocation(
+      file: fileName, line: elementTag?.line ?? currentLocation().line,
+      column: elementTag?.column ?? 0)
+  }
   /// Ids and references of the open building, checked when it ends. Kept
   /// apart from `builder` so that checks may read the builder while they
   /// update the index.
@@ -408,7 +430,8 @@ public final class PortfolioReader {
   /// the fuzzer with AddressSanitizer).
   func stopParser() {
     parserStopped = true
-    elementTag = nil
+    foundElementTag = nil
+    elementTagFound = true
     builder.attributes.removeAll()
     guard let parser else { return }
     // Not xmlStopParser: it frees the parser's input at once, and our

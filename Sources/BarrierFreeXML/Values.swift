@@ -148,6 +148,21 @@ enum Values {
   /// `[\p{L}\p{N}_][\p{L}\p{N}_.\-]*` (a letter, digit or `_`, then letters,
   /// digits, `_`, `.` and `-`). Checked here instead of by libxml2's regular
   /// expressions, which are slow with Unicode classes.
+  /// Whether `bytes` are an identifier of plain ASCII (false leaves the
+  /// rest, non-ASCII identifiers, to ``isIdentifier(_:)``).
+  static func isASCIIIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard !bytes.isEmpty else { return false }
+    for (index, byte) in bytes.enumerated() {
+      let letterOrDigit =
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+        || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
+      guard letterOrDigit || (index > 0 && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")))
+      else { return false }
+    }
+    return true
+  }
+
   static func isIdentifier(_ text: String) -> Bool {
     var first = true
     var ascii = true

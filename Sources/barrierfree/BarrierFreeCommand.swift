@@ -30,6 +30,8 @@ struct BarrierFreeCommand: AsyncParsableCommand {
       if let check = command as? CheckCommand, check.jobCount == 1 {
         // One job: no concurrency, so the work stays on the main thread.
         try check.runSynchronously()
+      } else if let validate = command as? ValidateCommand, validate.jobCount == 1 {
+        try validate.runSynchronously()
       } else if var command = command as? AsyncParsableCommand {
         try await command.run()
       } else {

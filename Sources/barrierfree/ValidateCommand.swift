@@ -46,46 +46,76 @@ struct ValidateCommand: AsyncParsableCommand {
     }
   }
 
+  /// The parsers to use: `--jobs`, or one per core.
+  var jobCount: Int { jobs ?? Processors.count }
+
   func run() async throws {
-    var total = FileSummary()
-    var anyInvalid = false
-    for file in files {
-      let summary = await check(file)
-      total.add(summary)
-      if summary.errors > 0 { anyInvalid = true }
-      if !quiet { print("\(file): \(summary)") }
-    }
-    if !quiet && files.count > 1 {
-      print("\(files.count) files: \(total)")
-    }
-    if anyInvalid { throw ExitCode(2) }
+    var total = Totals()
+    for file in files { total.add(file, report(file, await readInSegments(file)), quiet: quiet) }
+    try total.finish(files: files.count, quiet: quiet)
   }
 
-  private func check(_ file: String) async -> FileSummary {
+  /// `run` with one parser, without concurrency: everything stays on the
+  /// calling thread (which is what valgrind can follow).
+  func runSynchronously() throws {
+    var total = Totals()
+    for file in files { total.add(file, report(file, readSequentially(file)), quiet: quiet) }
+    try total.finish(files: files.count, quiet: quiet)
+  }
+
+  /// The files' summaries so far.
+  private struct Totals {
     var summary = FileSummary()
-    let diagnostics: [Diagnostic]
+    var anyInvalid = false
+
+    mutating func add(_ file: String, _ fileSummary: FileSummary, quiet: Bool) {
+      summary.add(fileSummary)
+      if fileSummary.errors > 0 { anyInvalid = true }
+      if !quiet { print("\(file): \(fileSummary)") }
+    }
+
+    func finish(files: Int, quiet: Bool) throws {
+      if !quiet && files > 1 { print("\(files) files: \(summary)") }
+      if anyInvalid { throw ExitCode(2) }
+    }
+  }
+
+  private typealias Reading = (diagnostics: [Diagnostic], statistics: ReaderStatistics?)
+
+  private func readSequentially(_ file: String) -> Reading {
     do {
-      let numbers: ReaderStatistics
-      let options = ReaderOptions(maxErrors: maxErrors)
-      if (jobs ?? Processors.count) > 1 {
-        let outcome = try await SegmentedReading.read(
-          path: file, options: options, jobs: jobs ?? Processors.count,
-          process: { reader, emit in
-            var flats = 0
-            while let event = reader.next() {
-              if case .building(let building, _) = event { flats += building.flats.count }
-            }
-            try emit(flats)
-          },
-          consume: { _ in })
-        diagnostics = outcome.diagnostics
-        numbers = outcome.statistics
-      } else {
-        let reader = try PortfolioReader(path: file, options: options)
-        while reader.next() != nil {}
-        diagnostics = reader.diagnostics
-        numbers = reader.statistics
-      }
+      let reader = try PortfolioReader(path: file, options: ReaderOptions(maxErrors: maxErrors))
+      while reader.next() != nil {}
+      return (reader.diagnostics, reader.statistics)
+    } catch {
+      return (error.diagnostics, nil)
+    }
+  }
+
+  private func readInSegments(_ file: String) async -> Reading {
+    do {
+      let outcome = try await SegmentedReading.read(
+        path: file, options: ReaderOptions(maxErrors: maxErrors), jobs: jobCount,
+        process: { reader, _ in while reader.next() != nil {} }, consume: { (_: Int) in })
+      return (outcome.diagnostics, outcome.statistics)
+    } catch let error as ImportError {
+      return (error.diagnostics, nil)
+    } catch {
+      return (
+        [
+          Diagnostic(
+            kind: .io, location: SourceLocation(file: file, line: 0, column: 0),
+            message: "\(error)")
+        ], nil
+      )
+    }
+  }
+
+  /// Prints the problems (and the statistics) of a file; its summary.
+  private func report(_ file: String, _ reading: Reading) -> FileSummary {
+    var summary = FileSummary()
+    let diagnostics = reading.diagnostics
+    if let numbers = reading.statistics {
       summary.buildings = numbers.buildings
       summary.flats = numbers.flats
       if statistics {
@@ -94,14 +124,6 @@ struct ValidateCommand: AsyncParsableCommand {
             + "\(numbers.flats) flats, at most \(numbers.maxBufferedBuildings) buildings held at once"
         )
       }
-    } catch let error as ImportError {
-      diagnostics = error.diagnostics
-    } catch {
-      diagnostics = [
-        Diagnostic(
-          kind: .io, location: SourceLocation(file: file, line: 0, column: 0),
-          message: "\(error)")
-      ]
     }
     // File order: the order an editor walks them in. Stable for equal places.
     let ordered = diagnostics.enumerated().sorted {
