@@ -279,7 +279,13 @@ struct ByteBuffer: ~Copyable {
 
   mutating func append(_ bytes: UnsafePointer<UInt8>, count added: Int) {
     if count + added > capacity { grow(to: count + added) }
-    (start + count).update(from: bytes, count: added)
+    if added <= 16 {
+      // Short pieces (keys, units, numbers) are most of the calls: a loop
+      // beats calling memcpy.
+      for index in 0..<added { start[count + index] = bytes[index] }
+    } else {
+      (start + count).update(from: bytes, count: added)
+    }
     count += added
   }
 

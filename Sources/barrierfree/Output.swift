@@ -114,8 +114,18 @@ final class OutputFile {
   }
 
   func write(bytes: [UInt8]) throws {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= Self.capacity { try flush() }
+    // A building's JSON is often hundreds of kilobytes: written as it is,
+    // not copied into the buffer first.
+    guard bytes.count >= Self.capacity / 8 else {
+      buffer.append(contentsOf: bytes)
+      if buffer.count >= Self.capacity { try flush() }
+      return
+    }
+    try flush()
+    let ok = bytes.withUnsafeBufferPointer { Self.writeAll(descriptor: descriptor, $0) }
+    if !ok {
+      throw Failure(description: "cannot write \(name): \(String(cString: strerror(errno)))")
+    }
   }
 
   func flush() throws {
