@@ -81,7 +81,9 @@ let package = Package(
     ),
     .testTarget(
       name: "BarrierFreeXMLTests",
-      dependencies: ["BarrierFreeXML", "BarrierFree"]
+      dependencies: ["BarrierFreeXML", "BarrierFree"],
+      // Read from the repository by path, not bundled.
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "BarrierFreeRulesTests",
