@@ -51,7 +51,9 @@ row() {
     'BEGIN { printf "%-44s %8.2f %8.1f %10.0f %8.1f %6.0f%%\n", n, s, b/1e6/s, f/s, r/1024, 100*c/s }'
 }
 row "C xmlTextReader, every element and attribute" "$c_seconds" "$c_rss"
-read -r s r < <(measure "$tool" validate "$file"); row "read into the model, validated (validate)" "$s" "$r"
+read -r s r < <(measure "$tool" validate --jobs 1 "$file"); row "read into the model, validated, 1 parser" "$s" "$r"
+read -r s r < <(measure "$tool" validate --jobs "$cores" "$file")
+row "read into the model, validated, $cores parsers" "$s" "$r"
 read -r s r < <(measure "$tool" check -q --jobs 1 "$file"); row "read + assess, 1 job (check -q)" "$s" "$r"
 read -r s1 r < <(measure "$tool" check -q --jobs "$cores" "$file")
 row "read + assess, $cores jobs" "$s1" "$r"
