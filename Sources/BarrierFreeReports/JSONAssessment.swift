@@ -119,17 +119,7 @@ extension JSONText {
     string(evaluation.remedy.map(units.converting))
     raw(",\"required\":")
     if let required = evaluation.required.map(units.shown) {
-      raw("{")
-      if let maximum = required.maximum {
-        raw("\"maximum\":")
-        number(maximum)
-        raw(",")
-      }
-      if let minimum = required.minimum {
-        raw("\"minimum\":")
-        number(minimum)
-        raw(",")
-      }
+      bounds(minimum: required.minimum, maximum: required.maximum)
       raw("\"text\":\"")
       required.write(to: &self)
       raw("\",\"unit\":")

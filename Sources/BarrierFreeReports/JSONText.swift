@@ -171,17 +171,7 @@ struct JSONText: ~Copyable, MessageSink {
     string(finding.remedy)
     raw(",\"required\":")
     if let required = finding.required {
-      raw("{")
-      if let maximum = required.maximum {
-        raw("\"maximum\":")
-        number(maximum)
-        raw(",")
-      }
-      if let minimum = required.minimum {
-        raw("\"minimum\":")
-        number(minimum)
-        raw(",")
-      }
+      bounds(minimum: required.minimum, maximum: required.maximum)
       raw("\"text\":")
       string(required.text)
       raw(",\"unit\":")
@@ -197,6 +187,22 @@ struct JSONText: ~Copyable, MessageSink {
     raw(",\"status\":")
     string(finding.status.rawValue)
     raw("}")
+  }
+
+  /// `{"maximum":…,"minimum":…,` — the start of a required value, keys in
+  /// JSONEncoder's order, each bound only when there is one.
+  mutating func bounds(minimum: Double?, maximum: Double?) {
+    raw("{")
+    if let maximum {
+      raw("\"maximum\":")
+      number(maximum)
+      raw(",")
+    }
+    if let minimum {
+      raw("\"minimum\":")
+      number(minimum)
+      raw(",")
+    }
   }
 
   mutating func flat(_ flat: FlatReport) {

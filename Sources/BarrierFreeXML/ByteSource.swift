@@ -1,3 +1,4 @@
+import BarrierFreeModel
 internal import CZlib
 
 #if canImport(Glibc)
@@ -56,6 +57,20 @@ final class ZlibFileSource: ByteSource {
 
   deinit {
     if let file { gzclose(file) }
+  }
+
+  /// Opens `path` as a reader does: a failure is an ``ImportError`` naming
+  /// the file.
+  static func open(_ path: String) throws(ImportError) -> ZlibFileSource {
+    do {
+      return try ZlibFileSource(path: path)
+    } catch {
+      throw ImportError(diagnostics: [
+        Diagnostic(
+          kind: .io, location: SourceLocation(file: path, line: 0, column: 0),
+          message: error.message)
+      ])
+    }
   }
 
   func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError)

@@ -168,17 +168,7 @@ public final class PortfolioReader {
   public convenience init(path: String, options: ReaderOptions = ReaderOptions())
     throws(ImportError)
   {
-    let source: ByteSource
-    do {
-      source = try ZlibFileSource(path: path)
-    } catch {
-      throw ImportError(diagnostics: [
-        Diagnostic(
-          kind: .io, location: SourceLocation(file: path, line: 0, column: 0),
-          message: error.message)
-      ])
-    }
-    self.init(source: source, fileName: path, options: options)
+    self.init(source: try ZlibFileSource.open(path), fileName: path, options: options)
   }
 
   /// Reads a document already in memory.

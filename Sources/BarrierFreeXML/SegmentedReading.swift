@@ -49,18 +49,9 @@ public enum SegmentedReading {
     process: @escaping @Sendable (PortfolioReader, (Item) throws -> Void) throws -> Void,
     consume: (Item) throws -> Void
   ) async throws -> Outcome {
-    let source: ByteSource
-    do {
-      source = try ZlibFileSource(path: path)
-    } catch {
-      throw ImportError(diagnostics: [
-        Diagnostic(
-          kind: .io, location: SourceLocation(file: path, line: 0, column: 0),
-          message: error.message)
-      ])
-    }
     return try await read(
-      source: source, fileName: path, options: options, jobs: jobs, process: process,
+      source: try ZlibFileSource.open(path), fileName: path, options: options, jobs: jobs,
+      process: process,
       consume: consume)
   }
 
