@@ -1,7 +1,7 @@
 import BarrierFreeModel
 import BarrierFreeRules
 import BarrierFreeXML
-import Synchronization
+import Foundation
 
 extension Assessor {
   /// Assesses what `reader` reads on up to `jobs` cores, and hands the
@@ -145,21 +145,24 @@ private enum SegmentItem<Rendered: Sendable>: Sendable {
 /// Assessors for the tasks that run at once, each used by one task at a
 /// time and sharing no storage with the others (``Assessor/unshared()``), so
 /// that cores do not contend for the same reference counts.
-private final class AssessorPool: Sendable {
-  private let free: Mutex<[Assessor]>
+private final class AssessorPool: @unchecked Sendable {
+  // NSLock rather than Synchronization's Mutex, which needs macOS 15.
+  // Unchecked: `free` is only touched under `lock`; `original` is a let.
+  private let lock = NSLock()
+  private var free: [Assessor]
   private let original: Assessor
 
   init(_ assessor: Assessor, count: Int) {
     original = assessor
-    free = Mutex((0..<count).map { _ in assessor.unshared() })
+    free = (0..<count).map { _ in assessor.unshared() }
   }
 
   /// Runs `body` with an assessor no other task is using.
   func withAssessor<Result>(_ body: (Assessor) throws -> Result) rethrows -> Result {
     // More tasks than `count` run at once only with fewer jobs than cores:
     // a new copy then joins the pool.
-    let assessor = free.withLock { $0.popLast() } ?? original.unshared()
-    defer { free.withLock { $0.append(assessor) } }
+    let assessor = lock.withLock { free.popLast() } ?? original.unshared()
+    defer { lock.withLock { free.append(assessor) } }
     return try body(assessor)
   }
 }

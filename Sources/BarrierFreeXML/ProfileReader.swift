@@ -391,7 +391,10 @@ private final class ProfileParse {
           "the threshold '\(name)' has the value '\(text)'; expected a number such as 900")
         continue
       }
-      guard let canonical = Self.convert(value, unit: unit, to: parameter.kind) else {
+      // No negative zero ("-0" is valid for the schema): JSON would write
+      // it as -0, and thresholds of 0 and -0 would differ.
+      guard let canonical = Self.convert(value == 0 ? 0 : value, unit: unit, to: parameter.kind)
+      else {
         error(
           .meaning, location(of: threshold, attribute: "unit"),
           "the threshold '\(name)' of rule '\(id)' is a \(parameter.kind.rawValue); "

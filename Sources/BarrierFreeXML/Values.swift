@@ -144,10 +144,6 @@ enum Values {
     return String(decoding: decoded, as: UTF8.self)
   }
 
-  /// Whether `text` is an identifier of the format: the schema's pattern
-  /// `[\p{L}\p{N}_][\p{L}\p{N}_.\-]*` (a letter, digit or `_`, then letters,
-  /// digits, `_`, `.` and `-`). Checked here instead of by libxml2's regular
-  /// expressions, which are slow with Unicode classes.
   /// Whether `bytes` are an identifier of plain ASCII (false leaves the
   /// rest, non-ASCII identifiers, to ``isIdentifier(_:)``).
   static func isASCIIIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -163,6 +159,10 @@ enum Values {
     return true
   }
 
+  /// Whether `text` is an identifier of the format: the schema's pattern
+  /// `[\p{L}\p{N}_][\p{L}\p{N}_.\-]*` (a letter, digit or `_`, then letters,
+  /// digits, `_`, `.` and `-`). Checked here instead of by libxml2's regular
+  /// expressions, which are slow with Unicode classes.
   static func isIdentifier(_ text: String) -> Bool {
     var first = true
     var ascii = true

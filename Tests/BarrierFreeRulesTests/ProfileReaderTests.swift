@@ -98,6 +98,19 @@ struct ProfileReaderTests {
     #expect(loaded.bindings[0].citation.clause == "4.3.3.2, 5.3.1")
   }
 
+  @Test("A threshold of -0 is 0: reports would write -0, and it would differ from 0")
+  func negativeZero() throws {
+    let loaded = try readProfile(
+      profile(
+        """
+          <rule id="din18040-2.door.threshold"><threshold name="maximum" value="-0" unit="mm"/></rule>
+        """)
+    ).get()
+    let value = try #require(loaded.bindings.first?.thresholds.values["maximum"])
+    #expect(value == 0)
+    #expect(value.sign == .plus)
+  }
+
   @Test("An unknown rule id is named at its attribute, with the nearest known id")
   func unknownRule() {
     let text = profile(
