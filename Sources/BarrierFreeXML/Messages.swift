@@ -25,7 +25,11 @@ enum SchemaMessages {
       root: "profile", namespace: ProfileReader.namespace, schema: "Schemas/profile.xsd")
   }
 
-  static func humanize(_ raw: String, tag: RawTag?, format: Format = .portfolio) -> Result {
+  /// `rootChildren` (`quarter, building`) is given for an element directly
+  /// under the root.
+  static func humanize(
+    _ raw: String, tag: RawTag?, format: Format = .portfolio, rootChildren: String? = nil
+  ) -> Result {
     var text = raw.trimmingWhitespace()
     text = text.replacing("{\(format.namespace)}", with: "")
     let element = captured(text, after: "Element '", until: "'")
@@ -132,8 +136,10 @@ enum SchemaMessages {
       let expected =
         captured(text, after: "Expected is one of ( ", until: " )")
         ?? captured(text, after: "Expected is ( ", until: " )")
+      // libxml2 2.9 names nothing once the root has had a child, although
+      // the root takes any number more: say what it takes.
       let tail =
-        expected.map { "; expected here: \($0)" }
+        (expected ?? rootChildren).map { "; expected here: \($0)" }
         ?? "; nothing more is expected inside its parent here"
       let parentNote = " (check the spelling and the order of elements: see \(format.schema))"
       return Result(text: "<\(element ?? "?")> is not expected here\(tail)\(parentNote)")
@@ -204,9 +210,9 @@ enum SchemaMessages {
 
 /// Rewrites libxml2's well-formedness messages.
 enum SyntaxMessages {
-  /// `lineOffset` is added to the line numbers libxml2 writes into its
-  /// messages (a reader of one segment of a file counts from elsewhere).
-  static func humanize(_ raw: String, lineOffset: Int = 0) -> String {
+  /// `fileLine` turns the line numbers libxml2 writes into its messages
+  /// into the file's (a reader of one segment of a file counts otherwise).
+  static func humanize(_ raw: String, fileLine: (Int) -> Int = { $0 }) -> String {
     let text = raw.trimmingWhitespace().replacing("\n", with: " ")
     if text.hasPrefix("Opening and ending tag mismatch:") {
       // "Opening and ending tag mismatch: room line 12 and flat"
@@ -215,7 +221,7 @@ enum SyntaxMessages {
       if parts.count == 2 {
         let open = parts[0].split(separator: " line ", omittingEmptySubsequences: false)
         if open.count == 2 {
-          let line = Int(open[1]).map { String($0 + lineOffset) } ?? String(open[1])
+          let line = Int(open[1]).map { String(fileLine($0)) } ?? String(open[1])
           return
             "the end tag </\(parts[1])> does not match <\(open[0])>, opened on line \(line) and not yet closed"
         }

@@ -120,6 +120,12 @@ public final class PortfolioReader {
   /// Added to libxml2's line numbers: the segment's document repeats the
   /// file's prolog before the segment's lines.
   var lineOffset = 0
+  /// The document's lines that repeat the file's own first lines (its
+  /// prolog and root start tag): they keep their numbers.
+  var headerLines = 0
+
+  /// The file's line for a line of the document being parsed.
+  func fileLine(_ line: Int) -> Int { line > headerLines ? line + lineOffset : line }
   /// The file's lines of the segment: problems reported before them are the
   /// repeated prolog's (already reported by the first segment) and are left
   /// out; one reported after them marks the segment as not to be trusted.
@@ -253,7 +259,7 @@ public final class PortfolioReader {
     if let place = markupGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) {
       report(
         .error, .security,
-        at: SourceLocation(file: fileName, line: place.line + lineOffset, column: place.column),
+        at: SourceLocation(file: fileName, line: fileLine(place.line), column: place.column),
         "an element has more than \(MarkupGuard.maximumAttributes) attributes; the format needs at most 14, and so many would take the XML parser hours"
       )
       finish()
@@ -527,7 +533,7 @@ public final class PortfolioReader {
       return SourceLocation(file: fileName, line: 0, column: 0)
     }
     return SourceLocation(
-      file: fileName, line: Int(input.pointee.line) + lineOffset, column: Int(input.pointee.col))
+      file: fileName, line: fileLine(Int(input.pointee.line)), column: Int(input.pointee.col))
   }
 
   /// The raw bytes of the start tag the parser has just read, from `<` up to
@@ -553,9 +559,9 @@ public final class PortfolioReader {
     let tagBytes = UnsafeBufferPointer(start: start, count: current - start)
     let fileOffset = Int(input.pointee.consumed) + (start - base)
     if let recorded = markupGuard.position(ofTagAt: fileOffset) {
-      return RawTag(bytes: tagBytes, line: recorded.line + lineOffset, column: recorded.column)
+      return RawTag(bytes: tagBytes, line: fileLine(recorded.line), column: recorded.column)
     }
-    let line = Int(input.pointee.line) - newlines + lineOffset
+    let line = fileLine(Int(input.pointee.line) - newlines)
     // Column of '<': count characters back to the start of its line.
     var column = 1
     var cursor = start

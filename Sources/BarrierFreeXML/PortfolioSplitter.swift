@@ -14,8 +14,12 @@ struct Segment: Sendable {
   var body: [UInt8]
   /// The root's end tag, which closes the document.
   var suffix: [UInt8]
-  /// Added to a line of the document to give the line in the file.
+  /// Added to a line of the document past the prefix's header to give the
+  /// line in the file.
   var lineOffset: Int
+  /// The lines of the prefix that are the file's own first lines (the
+  /// prolog and the root start tag): they keep their numbers.
+  var headerLines = 0
   /// The file's lines this segment's elements take: what a reader reports
   /// outside them (the prolog again, the closing tag) is not the segment's.
   var lines: ClosedRange<Int>
@@ -114,7 +118,8 @@ final class PortfolioSplitter {
       header + [0x0A] + [UInt8](repeating: 0x20, count: max(0, segmentColumn - 1))
     return Segment(
       index: index, prefix: prefix, body: body, suffix: closingTag,
-      lineOffset: segmentLine - (headerNewlines + 2), lines: segmentLine...line)
+      lineOffset: segmentLine - (headerNewlines + 2), headerLines: headerNewlines + 1,
+      lines: segmentLine...line)
   }
 
   private var closingTag: [UInt8] { [0x0A, 0x3C, 0x2F] + rootName + [0x3E, 0x0A] }

@@ -122,13 +122,13 @@ extension PortfolioReader {
   func parserError(_ error: xmlError) {
     let raw = error.message.map { String(cString: $0) } ?? "XML error"
     let location = SourceLocation(
-      file: fileName, line: Int(error.line) + lineOffset, column: Int(error.int2))
+      file: fileName, line: fileLine(Int(error.line)), column: Int(error.int2))
     // After a refusal or a first fatal error the parser may add follow-on
     // errors at the same place; they add nothing.
     if diagnostics.contains(where: { $0.kind == .security }) || sawFatalSyntaxError { return }
     let severity: Diagnostic.Severity =
       error.level == XML_ERR_WARNING ? .warning : .error
-    var message = SyntaxMessages.humanize(raw, lineOffset: lineOffset)
+    var message = SyntaxMessages.humanize(raw, fileLine: fileLine)
     if error.level == XML_ERR_FATAL {
       sawFatalSyntaxError = true
       if atEndOfInput, let open = builder.open.last {
@@ -149,7 +149,8 @@ extension PortfolioReader {
     if diagnostics.last?.kind == .security { return }
     let raw = error.message.map { String(cString: $0) } ?? "schema violation"
     let tag = currentTag()
-    let message = SchemaMessages.humanize(raw, tag: tag)
+    let message = SchemaMessages.humanize(
+      raw, tag: tag, rootChildren: builder.open.count == 2 ? "quarter, building" : nil)
     var location = currentLocation()
     if let tag {
       location = SourceLocation(file: fileName, line: tag.line, column: tag.column)

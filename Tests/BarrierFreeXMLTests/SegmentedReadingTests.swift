@@ -246,3 +246,90 @@ struct SegmentedReadingTests {
     #expect(reading == expected)
   }
 }
+
+/// Damaged documents, made at random but the same every run: read in
+/// segments of one building each, they must give what one reader gives.
+@Suite("Reading damaged files in segments")
+struct SegmentedReadingFuzzTests {
+  /// xorshift64*: a small generator with a seed, so that a failure repeats.
+  struct Seeded: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state ^= state >> 12
+      state ^= state << 25
+      state ^= state >> 27
+      return state &* 2_685_821_657_736_338_717
+    }
+  }
+
+  static func building(_ number: Int) -> String {
+    """
+      <building id="b\(number)" name="Haus \(number)">
+        <place id="b\(number)-way" kind="publicWay" name="Weg" level="0"/>
+        <place id="b\(number)-front" kind="entrance" name="Eingang" level="0">
+          <movementArea width="1500" depth="1500"/>
+        </place>
+        <path id="b\(number)-p" from="b\(number)-way" to="b\(number)-front" width="1200" length="5000" slope="2" crossSlope="1"/>
+      </building>
+
+    """
+  }
+
+  static let valid =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<portfolio xmlns=\"urn:barrierfree:portfolio:1\">\n"
+    + (1...8).map(building).joined() + "</portfolio>\n"
+
+  static let pieces = [
+    "<", ">", "\"", "'", "<!--", "-->", "<![CDATA[", "]]>", "\r", "&amp;", "</building>",
+    "<building id=\"x\">", "\n", " ", "é", "<?pi?>", "/>", "<!DOCTYPE p>", "=", "\u{FEFF}",
+  ]
+
+  @Test("200 damaged files: the same events and problems as one reader")
+  func damaged() async throws {
+    var random = Seeded(state: 0x9E37_79B9_7F4A_7C15)
+    var differences: [String] = []
+    for round in 0..<200 {
+      var bytes = Array(Self.valid.utf8)
+      for _ in 0..<Int.random(in: 1...3, using: &random) {
+        let at = Int.random(in: 0..<bytes.count, using: &random)
+        switch Int.random(in: 0..<3, using: &random) {
+        case 0:
+          bytes.removeSubrange(at..<min(bytes.count, at + Int.random(in: 1...20, using: &random)))
+        case 1:
+          let piece = Self.pieces[Int.random(in: 0..<Self.pieces.count, using: &random)]
+          bytes.insert(contentsOf: Array(piece.utf8), at: at)
+        default:
+          let end = min(bytes.count, at + Int.random(in: 1...400, using: &random))
+          bytes.insert(contentsOf: bytes[at..<end], at: end)
+        }
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      let reader = PortfolioReader(bytes: bytes, fileName: "p.xml", options: ReaderOptions())
+      var expected: [String] = []
+      while let event = reader.next() {
+        if case .building(let building, let quarter) = event {
+          expected.append("\(building.id) \(quarter ?? "-") \(building.connectors.count)")
+        }
+      }
+      expected += reader.diagnostics.map(\.description)
+      var found: [String] = []
+      let outcome = try await SegmentedReading.read(
+        source: MemorySource(bytes: bytes), fileName: "p.xml",
+        options: ReaderOptions(segmentSize: 1), jobs: 2,
+        process: { reader, emit in
+          while let event = reader.next() {
+            if case .building(let building, let quarter) = event {
+              try emit("\(building.id) \(quarter ?? "-") \(building.connectors.count)")
+            }
+          }
+        },
+        consume: { found.append($0) })
+      found += outcome.diagnostics.map(\.description)
+      if found != expected {
+        differences.append(
+          "round \(round):\n\(text)\none reader:\n\(expected)\nsegments:\n\(found)")
+      }
+    }
+    #expect(differences.isEmpty, "\(differences.first ?? "")")
+  }
+}
