@@ -8,11 +8,10 @@ import BarrierFreeModel
 ///
 /// What comes out is what a ``PortfolioReader`` of the whole file gives:
 /// the same items in the same order, the same diagnostics at the same
-/// lines and columns. Where a segment alone cannot tell (a syntax error, the
-/// error limit, a building id used in an earlier segment) or the file is not
-/// one to cut (see `PortfolioSplitter`), the rest of the file, from that
-/// segment on, is read by one reader in the calling task, as a reader of the
-/// whole file would read it.
+/// lines and columns. From the first segment with an error (or with an id
+/// an earlier segment has), and for a file that is not one to cut (see
+/// `PortfolioSplitter`), the rest of the file is read by one reader in the
+/// calling task, as a reader of the whole file would read it.
 ///
 /// Memory holds the segments in flight (`2 × jobs`) and their results, not
 /// the file; the building ids seen so far are kept, as a reader of the whole
