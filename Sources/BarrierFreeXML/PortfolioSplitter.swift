@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A piece of a portfolio that a reader of its own can parse: some of the
 /// root's children (buildings and quarters), whole.
 struct Segment: Sendable {
@@ -168,15 +174,41 @@ final class PortfolioSplitter {
 
   /// Moves `position` to `target`, counting lines and columns.
   private func advance(to target: Int) {
-    while position < target {
-      let byte = pending[position]
-      if byte == 0x0A {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
+    guard position < target else { return }
+    var line = self.line
+    var column = self.column
+    pending.withUnsafeBufferPointer { bytes in
+      for byte in bytes[position..<target] {
+        if byte == 0x0A {
+          line += 1
+          column = 1
+        } else if byte & 0xC0 != 0x80 {
+          column += 1
+        }
       }
-      position += 1
+    }
+    self.line = line
+    self.column = column
+    position = target
+  }
+
+  /// The index of the next '<' at or after `from` in `pending`, or
+  /// `pending.count` when there is none; nil when the root holds text
+  /// other than white space before it.
+  private func nextTagStart(from: Int) -> Int? {
+    pending.withUnsafeBufferPointer { bytes -> Int? in
+      guard let base = bytes.baseAddress, from < bytes.count else { return bytes.count }
+      if depth == 1 {
+        for index in from..<bytes.count {
+          let byte = bytes[index]
+          if byte == 0x3C { return index }
+          if !isSpace(byte) { return nil }
+        }
+        return bytes.count
+      }
+      // Inside a building: text and tags are libxml2's to read.
+      guard let found = memchr(base + from, 0x3C, bytes.count - from) else { return bytes.count }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
   }
 
@@ -223,19 +255,23 @@ final class PortfolioSplitter {
     var index = position + 1
     var quote: UInt8 = 0
     while true {
-      while index < pending.count {
-        let byte = pending[index]
-        if quote != 0 {
-          if byte == quote { quote = 0 }
-        } else if byte == 0x22 || byte == 0x27 {
-          quote = byte
-        } else if byte == 0x3E {
-          return index + 1
-        } else if byte == 0x0D {
-          return nil
+      // Over the buffer's pointer: most of a file is inside tags, and this
+      // runs on the task that hands out the segments.
+      let end = pending.withUnsafeBufferPointer { bytes -> Int? in
+        while index < bytes.count {
+          let byte = bytes[index]
+          if quote != 0 {
+            if byte == quote { quote = 0 }
+          } else if byte == 0x22 || byte == 0x27 {
+            quote = byte
+          } else if byte == 0x3E {
+            return index + 1
+          }
+          index += 1
         }
-        index += 1
+        return nil
       }
+      if let end { return end }
       guard try readMore() else { return nil }
     }
   }
@@ -307,15 +343,12 @@ final class PortfolioSplitter {
   /// once the segment is large enough. Nil when the cutting ends.
   private func lexToCut() throws(ByteSourceError) -> Int? {
     while true {
-      // Text up to the next '<'.
+      // Text up to the next '<' (a carriage return anywhere has stopped
+      // the cutting in `readMore`).
       var index = position
       while true {
-        while index < pending.count && pending[index] != 0x3C {
-          let byte = pending[index]
-          if depth == 1 && !isSpace(byte) { return nil }
-          if byte == 0x0D { return nil }
-          index += 1
-        }
+        guard let found = nextTagStart(from: index) else { return nil }
+        index = found
         if index < pending.count { break }
         advance(to: index)
         guard try readMore() else { return nil }
