@@ -514,8 +514,11 @@ public final class PortfolioReader {
   /// with an attribute survives unless the validator named that attribute; a
   /// problem with an element survives unless the validator said anything.
   func flushDeferred() {
+    guard !deferred.isEmpty else {
+      if !schemaFlaggedAttributes.isEmpty { schemaFlaggedAttributes.removeAll() }
+      return
+    }
     defer { schemaFlaggedAttributes.removeAll() }
-    guard !deferred.isEmpty else { return }
     let pending = deferred
     deferred.removeAll()
     for (diagnostic, attribute, schemaErrors) in pending {
@@ -525,6 +528,12 @@ public final class PortfolioReader {
         report(diagnostic.severity, diagnostic.kind, at: diagnostic.location, diagnostic.message)
       }
     }
+  }
+
+  /// The file's line of the parser's current position; 0 before parsing.
+  var currentLine: Int {
+    guard let parser, let input = parser.pointee.input else { return 0 }
+    return fileLine(Int(input.pointee.line))
   }
 
   /// The parser's current position (the end of what it has just read).

@@ -47,7 +47,8 @@ func readerLocator(
 ) -> Int32 {
   guard let reader = reader(context) else { return -1 }
   file?.pointee = nil
-  line?.pointee = UInt(max(0, reader.currentLocation().line))
+  // Called for every element: the line alone, no SourceLocation.
+  line?.pointee = UInt(max(0, reader.currentLine))
   return 0
 }
 
