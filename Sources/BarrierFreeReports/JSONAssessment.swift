@@ -128,13 +128,7 @@ extension JSONText {
     } else {
       raw("null")
     }
-    raw(",\"rule\":")
-    string(finding.rule)
-    raw(",\"standard\":")
-    string(finding.citation.standard)
-    raw(",\"status\":")
-    string(finding.status.rawValue)
-    raw("}")
+    findingEnd(rule: finding.rule, standard: finding.citation.standard, status: finding.status)
   }
 }
 

@@ -180,12 +180,17 @@ struct JSONText: ~Copyable, MessageSink {
     } else {
       raw("null")
     }
+    findingEnd(rule: finding.rule, standard: finding.standard, status: finding.status)
+  }
+
+  /// `,"rule":…,"standard":…,"status":…}` — the last keys of a finding.
+  mutating func findingEnd(rule: String, standard: String, status: FindingStatus) {
     raw(",\"rule\":")
-    string(finding.rule)
+    string(rule)
     raw(",\"standard\":")
-    string(finding.standard)
+    string(standard)
     raw(",\"status\":")
-    string(finding.status.rawValue)
+    string(status.rawValue)
     raw("}")
   }
 

@@ -121,7 +121,6 @@ public enum SegmentedReading {
       reader.lineOffset = first.lineOffset
       reader.headerLines = first.headerLines
       reader.segmentLines = first.index == 0 ? nil : first.lines.lowerBound...Int.max
-      reader.errorCount = state.errors
       reader.builder.buildingLines = state.buildingLines
       reader.builder.quarterLines = state.quarterLines
       try process(reader) { try consume($0) }
@@ -164,7 +163,6 @@ public enum SegmentedReading {
   /// The totals of the segments handed on.
   private struct State {
     var next = 0
-    var errors = 0
     var diagnostics: [Diagnostic] = []
     var statistics = ReaderStatistics()
     var buildingLines: [String: Int] = [:]
@@ -185,7 +183,6 @@ public enum SegmentedReading {
     }
 
     mutating func add<Item>(_ result: SegmentResult<Item>) {
-      errors += result.errors
       diagnostics += result.diagnostics
       statistics.add(result.statistics)
       buildingLines.merge(result.buildingLines) { first, _ in first }
