@@ -344,8 +344,8 @@ private final class ProfileParse {
   private static func rangeProblem(
     _ binding: RuleBinding, node: xmlNodePtr, parse: ProfileParse
   ) -> (SourceLocation, String)? {
-    guard let low = binding.thresholds.values["minimum"],
-      let high = binding.thresholds.values["maximum"], low > high
+    guard let low = binding.thresholds["minimum"],
+      let high = binding.thresholds["maximum"], low > high
     else { return nil }
     return (
       parse.location(of: node),

@@ -155,7 +155,7 @@ enum Describe {
   ) -> String {
     let scope = binding.scope.map { "scope \($0.sorted().joined(separator: " ")): " } ?? "all: "
     let values = rule.parameters.map { parameter -> String in
-      guard let value = binding.thresholds.values[parameter.name] else {
+      guard let value = binding.thresholds[parameter.name] else {
         return "\(parameter.name) ? \(parameter.kind.unit.rawValue)"
       }
       let shown = units.shown(Quantity(value, parameter.kind.unit))

@@ -232,12 +232,13 @@ public struct Assessor: Sendable {
     of door: Door, entrance: Door?, roomKinds: [String: RoomKind]
   ) -> (DoorRole, Side?) {
     if door == entrance { return (.flatEntrance, roomKinds[door.to] != nil ? .to : .from) }
-    let wet: Set<RoomKind> = [.bathroom, .wc]
-    if let kind = roomKinds[door.to], wet.contains(kind) { return (.bathroom, .to) }
-    if let kind = roomKinds[door.from], wet.contains(kind) { return (.bathroom, .from) }
-    let outdoor: Set<RoomKind> = [.balcony, .terrace]
-    if let kind = roomKinds[door.to], outdoor.contains(kind) { return (.outdoor, nil) }
-    if let kind = roomKinds[door.from], outdoor.contains(kind) { return (.outdoor, nil) }
+    let to = roomKinds[door.to]
+    let from = roomKinds[door.from]
+    func isWet(_ kind: RoomKind?) -> Bool { kind == .bathroom || kind == .wc }
+    func isOutdoor(_ kind: RoomKind?) -> Bool { kind == .balcony || kind == .terrace }
+    if isWet(to) { return (.bathroom, .to) }
+    if isWet(from) { return (.bathroom, .from) }
+    if isOutdoor(to) || isOutdoor(from) { return (.outdoor, nil) }
     return (.interior, nil)
   }
 }
@@ -252,7 +253,8 @@ final class LevelPlan: Sendable {
   /// The profile's id and the class it grants.
   let profileID: String
   let level: String
-  private let byKind: [ElementKind: [Entry]]
+  /// The entries by ``ElementKind/ordinal``.
+  private let byKind: [[Entry]]
 
   /// One binding, ready to evaluate.
   final class Entry: Sendable {
@@ -263,16 +265,27 @@ final class LevelPlan: Sendable {
     /// The same for every entry, at any level, of the same rule with the
     /// same thresholds: their evaluations of an element are the same.
     let key: Int
+    /// The binding's scope as a list: it holds one to three tokens, which
+    /// are found faster by comparing than by hashing.
+    private let scope: [String]?
 
     init(rule: any Rule.Type, binding: RuleBinding, profile: String, key: Int) {
       self.rule = rule
       self.binding = binding
       self.key = key
+      scope = binding.scope.map { $0.sorted() }
       source = Finding.Source(rule: binding.rule, profile: profile, citation: binding.citation)
+    }
+
+    /// ``RuleBinding/covers(_:)``.
+    func covers(_ token: String?) -> Bool {
+      guard let scope else { return true }
+      guard let token else { return false }
+      return scope.contains(token)
     }
   }
 
-  private init(profileID: String, level: String, byKind: [ElementKind: [Entry]]) {
+  private init(profileID: String, level: String, byKind: [[Entry]]) {
     self.profileID = profileID
     self.level = level
     self.byKind = byKind
@@ -283,7 +296,7 @@ final class LevelPlan: Sendable {
   func unshared() -> LevelPlan {
     var copies: [ObjectIdentifier: Entry] = [:]
     let profile = profileID.unshared
-    let byKind = byKind.mapValues { entries in
+    let byKind = byKind.map { entries in
       entries.map { entry in
         if let copy = copies[ObjectIdentifier(entry)] { return copy }
         let copy = Entry(
@@ -301,7 +314,7 @@ final class LevelPlan: Sendable {
   ) {
     profileID = profile.id
     level = profile.level
-    var byKind: [ElementKind: [Entry]] = [:]
+    var byKind = Array(repeating: [Entry](), count: ElementKind.allCases.count)
     for binding in profile.bindings {
       guard let rule = catalogue[binding.rule] else { continue }
       let memoKey = EvaluationMemo.Key(rule: binding.rule, thresholds: binding.thresholds)
@@ -309,7 +322,7 @@ final class LevelPlan: Sendable {
       keys[memoKey] = key
       let entry = Entry(rule: rule, binding: binding, profile: profile.id, key: key)
       for kind in rule.description.appliesTo {
-        byKind[kind, default: []].append(entry)
+        byKind[kind.ordinal].append(entry)
       }
     }
     self.byKind = byKind
@@ -322,18 +335,20 @@ final class LevelPlan: Sendable {
     _ element: Element, at path: ElementPath, into findings: inout [Finding],
     memo: inout EvaluationMemo
   ) {
-    guard let entries = byKind[element.kind] else { return }
+    let entries = byKind[element.kind.ordinal]
+    guard !entries.isEmpty else { return }
     let token = element.scopeToken
-    for entry in entries where entry.binding.covers(token) {
-      let evaluation: Evaluation?
+    for entry in entries where entry.covers(token) {
+      let concluded: Finding.Concluded?
       if let known = memo.evaluation(entry.key) {
-        evaluation = known
+        concluded = known
       } else {
-        evaluation = entry.rule.evaluate(element, entry.binding.thresholds)
-        memo.store(evaluation, entry.key)
+        concluded = entry.rule.evaluate(element, entry.binding.thresholds).map(
+          Finding.Concluded.init)
+        memo.store(concluded, entry.key)
       }
-      guard let evaluation else { continue }
-      findings.append(Finding(source: entry.source, path: path, evaluation: evaluation))
+      guard let concluded else { continue }
+      findings.append(Finding(source: entry.source, path: path, concluded: concluded))
     }
   }
 
@@ -516,8 +531,7 @@ extension RuleBinding {
     RuleBinding(
       rule: rule.unshared, scope: scope.map { Set($0.map(\.unshared)) },
       citation: Citation(standard: citation.standard.unshared, clause: citation.clause.unshared),
-      thresholds: Thresholds(
-        Dictionary(uniqueKeysWithValues: thresholds.values.map { ($0.key.unshared, $0.value) })),
+      thresholds: thresholds.unshared(),
       reference: reference?.unshared, origin: origin?.unshared)
   }
 }
@@ -539,7 +553,7 @@ struct EvaluationMemo {
   }
 
   private var stamps: [Int]
-  private var evaluations: [Evaluation?]
+  private var evaluations: [Finding.Concluded?]
   private var visit = 0
 
   /// A memo for `keys` keys.
@@ -553,12 +567,12 @@ struct EvaluationMemo {
 
   /// The evaluation stored for `key` for this element: `.some(nil)` when
   /// the rule had nothing to say, nil when it has not been evaluated.
-  func evaluation(_ key: Int) -> Evaluation?? {
+  func evaluation(_ key: Int) -> Finding.Concluded?? {
     guard key < stamps.count, stamps[key] == visit else { return nil }
     return .some(evaluations[key])
   }
 
-  mutating func store(_ evaluation: Evaluation?, _ key: Int) {
+  mutating func store(_ evaluation: Finding.Concluded?, _ key: Int) {
     guard key < stamps.count else { return }
     stamps[key] = visit
     evaluations[key] = evaluation

@@ -238,7 +238,11 @@ public struct ElementPath: Sendable, Hashable, Codable {
 
   /// This path with one more step.
   public func appending(_ kind: String, _ name: String) -> ElementPath {
-    ElementPath(steps + [PathStep(kind: kind, name: name)])
+    var longer = [PathStep]()
+    longer.reserveCapacity(steps.count + 1)
+    longer += steps
+    longer.append(PathStep(kind: kind, name: name))
+    return ElementPath(longer)
   }
 }
 
@@ -280,7 +284,14 @@ public struct Finding: Sendable, Hashable {
   /// Where the element is.
   public var path: ElementPath
   /// What the rule concluded.
-  public var evaluation: Evaluation
+  public var evaluation: Evaluation {
+    _read { yield concluded.evaluation }
+    set { concluded = Concluded(newValue) }
+  }
+  /// The evaluation, in storage shared by every level that reached it (the
+  /// levels of a ladder evaluate most elements alike) and copied as one
+  /// reference where the struct took dozens of bytes and several retains.
+  private(set) var concluded: Concluded
   /// Rule, profile and citation: one reference, shared by all the findings
   /// of one binding, where four strings were retained for each finding.
   private(set) var source: Source
@@ -296,16 +307,37 @@ public struct Finding: Sendable, Hashable {
   }
 
   init(source: Source, path: ElementPath, evaluation: Evaluation) {
+    self.init(source: source, path: path, concluded: Concluded(evaluation))
+  }
+
+  init(source: Source, path: ElementPath, concluded: Concluded) {
     self.source = source
     self.path = path
-    self.evaluation = evaluation
+    self.concluded = concluded
   }
 
   /// Pass, fail, unknown or not applicable.
-  public var status: FindingStatus { evaluation.status }
+  public var status: FindingStatus { concluded.evaluation.status }
 
   /// Whether the finding stands in the way: a fail or an unknown.
   public var isOpen: Bool { status == .fail || status == .unknown }
+
+  /// An evaluation in shared, unchanging storage. Compared by value.
+  final class Concluded: Sendable, Hashable {
+    let evaluation: Evaluation
+
+    init(_ evaluation: Evaluation) {
+      self.evaluation = evaluation
+    }
+
+    static func == (lhs: Concluded, rhs: Concluded) -> Bool {
+      lhs === rhs || lhs.evaluation == rhs.evaluation
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(evaluation)
+    }
+  }
 
   /// Who spoke: the rule, under which profile, citing what. Compared by
   /// value.

@@ -228,14 +228,14 @@ extension Profile {
         continue
       }
       for parameter in rule.parameters
-      where !parameter.optional && binding.thresholds.values[parameter.name] == nil {
+      where !parameter.optional && binding.thresholds[parameter.name] == nil {
         problems.append(
           problem(
             "rule '\(rule.id)' needs the threshold '\(parameter.name)' "
               + "(\(parameter.summary))"))
       }
       let known = Set(rule.parameters.map(\.name))
-      for name in binding.thresholds.values.keys.sorted() where !known.contains(name) {
+      for name in binding.thresholds.names where !known.contains(name) {
         problems.append(
           problem(
             "rule '\(rule.id)' has no threshold '\(name)'; it takes "

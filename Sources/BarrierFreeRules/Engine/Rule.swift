@@ -34,6 +34,54 @@ public enum ElementKind: String, Sendable, Hashable, CaseIterable, Codable {
   case wheelchairSpace
 }
 
+extension Fixture {
+  /// The element kind whose rules check the fixture.
+  var elementKind: ElementKind {
+    switch self {
+    case .wc: .wc
+    case .washbasin: .washbasin
+    case .shower: .shower
+    case .bathtub: .bathtub
+    case .kitchenCounter: .kitchenCounter
+    case .bed: .bed
+    case .window: .window
+    case .control: .control
+    case .furniture: .furniture
+    case .wheelchairSpace: .wheelchairSpace
+    }
+  }
+}
+
+extension ElementKind {
+  /// The case's position in `allCases`, for tables indexed by kind (a
+  /// switch, where a dictionary would hash the kind for every element).
+  var ordinal: Int {
+    switch self {
+    case .flat: 0
+    case .room: 1
+    case .door: 2
+    case .steps: 3
+    case .ramp: 4
+    case .place: 5
+    case .path: 6
+    case .lift: 7
+    case .liftStop: 8
+    case .stairLift: 9
+    case .route: 10
+    case .wc: 11
+    case .washbasin: 12
+    case .shower: 13
+    case .bathtub: 14
+    case .kitchenCounter: 15
+    case .bed: 16
+    case .window: 17
+    case .control: 18
+    case .furniture: 19
+    case .wheelchairSpace: 20
+    }
+  }
+}
+
 /// What a door of a flat is for; a profile can bind a rule to some roles
 /// only (doors inside a barrier-free flat may be 800 mm wide, its entrance
 /// door must be 900 mm).
@@ -96,8 +144,7 @@ public enum Element: Sendable, Hashable {
     case .liftStop: .liftStop
     case .stairLift: .stairLift
     case .route: .route
-    case .fixture(let fixture, _):
-      ElementKind(rawValue: fixture.kindName) ?? .furniture
+    case .fixture(let fixture, _): fixture.elementKind
     }
   }
 
@@ -232,22 +279,53 @@ public protocol Rule: Sendable {
 
 /// The thresholds a profile binds to one rule, in canonical units (mm, %,
 /// m²).
+///
+/// A rule reads one to four of them on every element it checks, so they are
+/// kept as a short list sorted by name and found by comparing names, which
+/// costs a fraction of hashing the name for a dictionary.
 public struct Thresholds: Sendable, Hashable {
-  /// Values by parameter name.
-  public var values: [String: Double]
+  private struct Entry: Sendable, Hashable {
+    var name: String
+    var value: Double
+  }
+
+  private var entries: [Entry]
 
   /// Creates thresholds.
   public init(_ values: [String: Double] = [:]) {
-    self.values = values
+    entries = values.map { Entry(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
+  }
+
+  /// Values by parameter name.
+  public var values: [String: Double] {
+    get { Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0.value) }) }
+    set { self = Thresholds(newValue) }
+  }
+
+  /// The names that have a value, sorted.
+  public var names: [String] { entries.map(\.name) }
+
+  /// The value named `name`, in canonical units.
+  public subscript(name: String) -> Double? {
+    for entry in entries where entry.name == name { return entry.value }
+    return nil
   }
 
   /// A length threshold.
   public func length(_ name: String) -> Length? {
-    values[name].map(Length.init(millimetres:))
+    self[name].map(Length.init(millimetres:))
   }
 
   /// A slope threshold.
   public func slope(_ name: String) -> Slope? {
-    values[name].map(Slope.init(percent:))
+    self[name].map(Slope.init(percent:))
+  }
+
+  /// A copy whose names share no storage with this one's, for an assessor
+  /// of its own on another thread.
+  func unshared() -> Thresholds {
+    var copy = self
+    copy.entries = entries.map { Entry(name: $0.name.unshared, value: $0.value) }
+    return copy
   }
 }
