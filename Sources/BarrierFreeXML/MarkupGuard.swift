@@ -64,6 +64,7 @@ struct MarkupGuard {
       checkEncoding(bytes)
       if isByteOrderMark { lineStart = 3 }
     }
+    if declarationPending { checkDeclaration(bytes) }
     let base = offset
     let count = bytes.count
     // Skip a byte-order mark: it is no character of line 1.
@@ -182,19 +183,34 @@ struct MarkupGuard {
       recordsPositions = false
       return
     }
-    // An XML declaration naming another encoding: libxml2 converts to UTF-8
-    // and counts converted bytes.
-    let head = String(decoding: bytes.prefix(200), as: UTF8.self).lowercased()
-    if let range = head.firstRange(of: "encoding=") {
-      let value = head[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
-      if !["utf-8", "utf8", "us-ascii", "ascii"].contains(String(value)) {
-        recordsPositions = false
-      }
+  }
+
+  /// The first bytes of the input, until the XML declaration's end.
+  private var head: [UInt8] = []
+  private var declarationPending = true
+
+  /// Looks for an XML declaration naming an encoding other than UTF-8:
+  /// libxml2 converts such input to UTF-8 and counts converted bytes. The
+  /// declaration may come in several pieces (the reader hands the first four
+  /// bytes alone to libxml2's encoding detection).
+  private mutating func checkDeclaration(_ bytes: UnsafeRawBufferPointer) {
+    let limit = 200
+    head += bytes.prefix(limit - head.count)
+    let text = String(decoding: head, as: UTF8.self).lowercased()
+    let ended = text.contains("?>") || head.count >= limit
+    if !ended && "<?xml".hasPrefix(text.prefix(5).filter { $0 != "\u{FEFF}" }) { return }
+    declarationPending = false
+    head = []
+    guard ended, let range = text.firstRange(of: "encoding=") else { return }
+    let value = text[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
+    if !["utf-8", "utf8", "us-ascii", "ascii"].contains(String(value)) {
+      recordsPositions = false
     }
   }
 
   /// Line and column of the '<' at byte `offset` of the input, if recorded.
   func position(ofTagAt offset: Int) -> (line: Int, column: Int)? {
+    guard recordsPositions else { return nil }
     var low = firstTagStart
     var high = tagStarts.count
     while low < high {
@@ -203,6 +219,22 @@ struct MarkupGuard {
     }
     guard low < tagStarts.count, tagStarts[low].offset == offset else { return nil }
     return (Int(tagStarts[low].line), Int(tagStarts[low].column))
+  }
+
+  /// Offset, line and column of the last '<' recorded before byte `offset`:
+  /// for the parser's position just after a start tag, the tag's own '<' (a
+  /// '<' cannot stand inside a tag).
+  func lastTag(before offset: Int) -> (offset: Int, line: Int, column: Int)? {
+    guard recordsPositions else { return nil }
+    var low = firstTagStart
+    var high = tagStarts.count
+    while low < high {
+      let middle = (low + high) / 2
+      if tagStarts[middle].offset < offset { low = middle + 1 } else { high = middle }
+    }
+    guard low > firstTagStart else { return nil }
+    let tag = tagStarts[low - 1]
+    return (tag.offset, Int(tag.line), Int(tag.column))
   }
 
   /// Forgets the tags before `offset`: the parser has passed them.

@@ -99,7 +99,11 @@ extension PortfolioReader {
       return
     }
     builder.rootSeen = true
-    builder.attributes.removeAll(keepingCapacity: true)
+    // Filled in a local array: each access to the reader's property is an
+    // exclusivity check at run time, and an element has up to 14 attributes.
+    var taken = builder.attributes
+    builder.attributes = []
+    taken.removeAll(keepingCapacity: true)
     if let attributes {
       // Attributes defaulted from a DTD come last; never take them (a
       // DOCTYPE is refused anyway, and a missing value means "not measured").
@@ -108,9 +112,10 @@ extension PortfolioReader {
         guard let attributeName = base[0], base[2] == nil,
           let known = names.attribute(attributeName), let start = base[3], let end = base[4]
         else { continue }
-        builder.attributes.append((known, UnsafeBufferPointer(start: start, count: end - start)))
+        taken.append((known, UnsafeBufferPointer(start: start, count: end - start)))
       }
     }
+    builder.attributes = taken
     builder.element = name
     // The tag's text and place are found when a check asks for them (a
     // definition's line, a problem's place), not for every element:
