@@ -706,8 +706,8 @@ extension ProfileLibrary {
     accessible thresholds of at most 15 mm, halls of 900 mm, access zones of 750 mm beside beds and 1100 mm
     in front of sanitary fittings, controls between 450 and 1200 mm. What the model cannot express is left
     out and named in the closing note of the issue: the corridor-dependent door widths of Table 2.1 (the
-    lowest, 750 mm, is used), the gradient-dependent ramp goings of Diagram 2.1, the bed's foot zone, and
-    the "potential" for a level-access shower.</summary>
+    lowest, 750 mm, is used), the bed's foot zone, and the "potential" for a level-access shower. The
+    gradient-dependent ramp goings of Diagram 2.1 are given as runs at three slopes.</summary>
 
   <!-- Section 2A: approach and entrance. -->
   <rule id="din18040-2.route.step-free" clause="2.6" reference="approach route general (V): step-free irrespective of storey"/>
@@ -726,8 +726,13 @@ extension ProfileLibrary {
   <rule id="din18040-2.ramp.slope" clause="2.10, Diagram 2.1" reference="ramped approach (V diagram, K values): 1:12 at most, over a going of at most 2 m">
     <threshold name="maximum" value="8.33" unit="%"/>
   </rule>
-  <rule id="din18040-2.ramp.runs" clause="2.10, Diagram 2.1" reference="ramped approach (K): 10 m going at 1:20 (5 m at 1:15, 2 m at 1:12: not modelled); landings 1200 mm (?)">
+  <rule id="din18040-2.ramp.runs" clause="2.10, Diagram 2.1" reference="ramped approach (K): going of a flight 10 m at 1:20, 5 m at 1:15, 2 m at 1:12, interpolated between; landings 1200 mm (?)">
     <threshold name="maximumRun" value="10000" unit="mm"/>
+    <threshold name="gentleSlope" value="5" unit="%"/>
+    <threshold name="middleSlope" value="6.67" unit="%"/>
+    <threshold name="middleMaximumRun" value="5000" unit="mm"/>
+    <threshold name="steepSlope" value="8.33" unit="%"/>
+    <threshold name="steepMaximumRun" value="2000" unit="mm"/>
     <threshold name="minimumLanding" value="1200" unit="mm"/>
   </rule>
   <rule id="din18040-2.ramp.clear-width" clause="2.10" reference="ramp flight width (?)">

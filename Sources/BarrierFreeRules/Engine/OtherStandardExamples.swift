@@ -40,6 +40,44 @@ public enum OtherStandardExamples {
     allRules.first { $0.description.id == id }?.examples ?? []
   }
 
+  /// Ramp runs under UK M4(2).
+  private static var ukRampRuns: [RuleExample] {
+    let runs: [(slope: Double, run: Double)] = [
+      (5.0, 10_000.0), (4.0, 10_000), (6, 6671), (6.67, 5000), (100 / 14, 4003),
+      (8.33, 2000), (9, 2000),
+    ]
+    // Diagram 2.1: the going allowed shrinks as the gradient steepens,
+    // interpolated in N of 1:N between the profile's 1:20 (5 %), 1:15
+    // (6.67 %) and 1:12 (8.33 %): 1:14 allows 4003 mm with the slopes
+    // rounded so (4000 mm with exact ones), 6 % 6671 mm.
+    var examples: [RuleExample] = []
+    for (slope, run) in runs {
+      examples += RuleExample.boundaries(profile: ukAdaptable, .maximum, run) { run in
+        .ramp(Ramp(from: "a", to: "b", slope: Slope(percent: slope), length: run, longestRun: run))
+      }.filter { $0.expected != .unknown }
+    }
+    examples += RuleExample.boundaries(profile: ukAdaptable, .minimum, 1200) { landing in
+      .ramp(
+        Ramp(
+          from: "a", to: "b", slope: Slope(percent: 5), length: .mm(20_000),
+          longestRun: .mm(8000), landingLength: landing))
+    }.filter { $0.expected != .unknown }
+    return examples + [
+      RuleExample(
+        .ramp(Ramp(from: "a", to: "b", slope: Slope(percent: 8.33), longestRun: .mm(9000))),
+        profile: ukAdaptable, expected: .fail, note: "9 m at 1:12 (allowed 2 m)"),
+      RuleExample(
+        .ramp(Ramp(from: "a", to: "b", length: .mm(6000))), profile: ukAdaptable,
+        expected: .unknown, note: "6 m, slope not measured"),
+      RuleExample(
+        .ramp(Ramp(from: "a", to: "b", length: .mm(2000))), profile: ukAdaptable,
+        expected: .pass, note: "2 m, slope not measured: short enough at 1:12"),
+      RuleExample(
+        .ramp(Ramp(from: "a", to: "b", slope: Slope(percent: 5))), profile: ukAdaptable,
+        expected: .unknown, note: "1:20, run not measured"),
+    ]
+  }
+
   /// Rules whose bindings repeat DIN 18040-2's (barrier-free level) in a
   /// profile: their own examples hold there too.
   private static let sameAsBarrierFree: [String: [String]] = [
@@ -228,16 +266,7 @@ public enum OtherStandardExamples {
         + RuleExample.boundaries(profile: iccTypeB, .minimum, inches(36)) {
           .ramp(Ramp(from: "a", to: "b", clearWidth: $0))
         },
-      "din18040-2.ramp.runs":
-        RuleExample.boundaries(profile: ukAdaptable, .maximum, 10_000) { run in
-          .ramp(Ramp(from: "a", to: "b", length: run, longestRun: run))
-        }
-        + RuleExample.boundaries(profile: ukAdaptable, .minimum, 1200) { landing in
-          .ramp(
-            Ramp(
-              from: "a", to: "b", length: .mm(20_000), longestRun: .mm(8000),
-              landingLength: landing))
-        }.filter { $0.expected != .unknown },
+      "din18040-2.ramp.runs": ukRampRuns,
       "din18040-2.room.movement-area":
         RuleExample.square(profile: ukWheelchair, 1500) { areas in
           Sample.room(.kitchen) { $0.movementAreas = areas }

@@ -2,6 +2,13 @@ import BarrierFreeModel
 
 /// A ramp rises at most 6 m in one run; longer ramps need intermediate
 /// landings of 1500 mm.
+///
+/// Where a standard allows a longer run the gentler the ramp (Approved
+/// Document M, Diagram 2.1: 10 m at 1:20, 5 m at 1:15, 2 m at 1:12), the
+/// profile gives the runs at up to three slopes; between them the longest
+/// run is interpolated linearly in N of the gradient 1:N (1:14 allows
+/// 4 m), which is the stricter reading between the points. Such a profile
+/// needs the ramp's slope: without it the run is unknown.
 public enum RampRunRule: Rule {
   public static let description = RuleDescription(
     id: "din18040-2.ramp.runs", title: "Ramp runs and landings",
@@ -11,6 +18,16 @@ public enum RampRunRule: Rule {
     parameters: [
       Parameter("maximumRun", .length, "longest run without a landing"),
       Parameter("minimumLanding", .length, "shortest intermediate landing"),
+      Parameter(
+        "gentleSlope", .slope,
+        "slope up to which maximumRun applies, where steeper "
+          + "ramps get shorter runs (with steepSlope)", optional: true),
+      Parameter(
+        "middleSlope", .slope, "a slope between gentleSlope and steepSlope", optional: true),
+      Parameter("middleMaximumRun", .length, "longest run at middleSlope", optional: true),
+      Parameter("steepSlope", .slope, "steepest slope runs are given for", optional: true),
+      Parameter(
+        "steepMaximumRun", .length, "longest run at steepSlope and above", optional: true),
     ],
     remedy: "add an intermediate landing")
 
@@ -18,11 +35,30 @@ public enum RampRunRule: Rule {
     guard case .ramp(let ramp) = element else { return nil }
     let maximumRun = thresholds.length("maximumRun")
     let minimumLanding = thresholds.length("minimumLanding")
-    guard let maximumRun, let minimumLanding else { return Check.missingThreshold("run") }
+    guard var maximumRun, let minimumLanding else { return Check.missingThreshold("run") }
+    var what = "longest run"
+    switch gradedRuns(thresholds, maximumRun: maximumRun) {
+    case .none: break
+    case .incomplete: return Check.missingThreshold("runs at each slope")
+    case .graded(let points):
+      let known = ramp.longestRun ?? ramp.length
+      if let slope = ramp.slope {
+        maximumRun = longestRun(at: slope, points)
+        what = "longest run (slope \(slope))"
+      } else if let known, let steepest = points.last, known.millimetres <= steepest.1 {
+        // Short enough at the steepest slope the profile gives runs for.
+        maximumRun = .mm(steepest.1)
+      } else {
+        return Evaluation(
+          .unknown, measured: known.map(Quantity.init),
+          message: "slope not measured: the longest run allowed depends on it",
+          remedy: "measure the ramp's slope")
+      }
+    }
     // Without a recorded run, a ramp no longer than one run has no landing.
     let run = ramp.longestRun ?? ramp.length.flatMap { $0 <= maximumRun ? $0 : nil }
     let runCheck = Check.atMost(
-      "longest run", run, maximumRun,
+      what, run, maximumRun,
       remedy: "add a landing of \(mm(minimumLanding)) at least every \(mm(maximumRun))")
     let landing = Check.atLeast(
       "intermediate landing", ramp.landingLength, minimumLanding,
@@ -40,6 +76,49 @@ public enum RampRunRule: Rule {
     }
     guard length > maximumRun else { return runCheck }
     return Check.all([runCheck, landing])
+  }
+
+  /// The runs a profile gives per slope.
+  enum GradedRuns {
+    /// One run for every slope.
+    case none
+    /// Some of the slopes or runs, not all that belong together.
+    case incomplete
+    /// (slope in %, run in mm), gentlest first.
+    case graded([(Double, Double)])
+  }
+
+  static func gradedRuns(_ thresholds: Thresholds, maximumRun: Length) -> GradedRuns {
+    let names = ["gentleSlope", "steepSlope", "steepMaximumRun", "middleSlope", "middleMaximumRun"]
+    let given = names.map { thresholds[$0] }
+    if given.allSatisfy({ $0 == nil }) { return .none }
+    guard let gentle = given[0], let steep = given[1], let steepRun = given[2],
+      (given[3] == nil) == (given[4] == nil)
+    else { return .incomplete }
+    var points = [(gentle, maximumRun.millimetres)]
+    if let middle = given[3], let middleRun = given[4] { points.append((middle, middleRun)) }
+    points.append((steep, steepRun))
+    // Steeper slopes, shorter runs: anything else is a profile to fix.
+    for (lower, upper) in zip(points, points.dropFirst())
+    where !(lower.0 > 0 && lower.0 < upper.0 && lower.1 >= upper.1) {
+      return .incomplete
+    }
+    return .graded(points)
+  }
+
+  /// The longest run allowed at `slope`: interpolated in N of 1:N between
+  /// the points, in whole millimetres rounded down.
+  static func longestRun(at slope: Slope, _ points: [(Double, Double)]) -> Length {
+    guard let first = points.first, let last = points.last else { return .mm(0) }
+    if slope.percent <= first.0 { return .mm(first.1) }
+    if slope.percent >= last.0 { return .mm(last.1) }
+    let n = 100 / slope.percent
+    for (gentler, steeper) in zip(points, points.dropFirst()) where slope.percent <= steeper.0 {
+      let (nGentle, nSteep) = (100 / gentler.0, 100 / steeper.0)
+      let run = steeper.1 + (n - nSteep) / (nGentle - nSteep) * (gentler.1 - steeper.1)
+      return .mm((run + 1e-6).rounded(.down))
+    }
+    return .mm(last.1)
   }
 
   public static var examples: [RuleExample] {
