@@ -44,21 +44,56 @@ struct JSONText: ~Copyable, MessageSink {
 
   /// Appends `text` escaped for the inside of a JSON string.
   mutating func write(_ text: String) {
-    // Over the contiguous UTF-8: the check is a tight loop and each run of
-    // plain bytes one copy (iterating `utf8` byte by byte was a fifth of a
-    // JSON check).
-    var text = text
-    text.withUTF8 { utf8 in
-      var plainFrom = 0
-      for index in utf8.indices {
-        let byte = utf8[index]
-        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-        buffer.append(UnsafeBufferPointer(rebasing: utf8[plainFrom..<index]))
-        escape(byte)
-        plainFrom = index + 1
-      }
-      buffer.append(UnsafeBufferPointer(rebasing: utf8[plainFrom...]))
+    // Over the contiguous UTF-8, borrowed where the string is native (no
+    // copy of the string, so no retain), copied out of bridged storage
+    // otherwise.
+    let written: Void? = text.utf8.withContiguousStorageIfAvailable { write(escaping: $0) }
+    if written == nil {
+      var copy = text
+      copy.withUTF8 { write(escaping: $0) }
     }
+  }
+
+  /// Appends `utf8` escaped: runs of plain bytes are copied whole, and
+  /// eight bytes at a time are checked for anything to escape.
+  private mutating func write(escaping utf8: UnsafeBufferPointer<UInt8>) {
+    guard let base = utf8.baseAddress else { return }
+    let count = utf8.count
+    var plainFrom = 0
+    var index = 0
+    while index < count {
+      if index + 8 <= count
+        && !Self.needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+      {
+        index += 8
+        continue
+      }
+      let end = min(index + 8, count)
+      while index < end {
+        let byte = base[index]
+        if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+          buffer.append(base + plainFrom, count: index - plainFrom)
+          escape(byte)
+          plainFrom = index + 1
+        }
+        index += 1
+      }
+    }
+    buffer.append(base + plainFrom, count: count - plainFrom)
+  }
+
+  /// Whether one of the eight bytes of `word` is a control character, a
+  /// quote or a backslash (the exact tests for a byte below a value and for
+  /// a byte equal to one, over all eight at once).
+  static func needsEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let control = (word &- ones &* 0x20) & ~word & highs
+    let quotes = word ^ (ones &* 0x22)
+    let backslashes = word ^ (ones &* 0x5C)
+    let quote = (quotes &- ones) & ~quotes & highs
+    let backslash = (backslashes &- ones) & ~backslashes & highs
+    return control | quote | backslash != 0
   }
 
   /// Appends `value` as ``formatDecimal(_:)`` writes it.

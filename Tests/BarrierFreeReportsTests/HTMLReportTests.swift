@@ -325,4 +325,44 @@ struct JSONTextTests {
       #expect(try JSONReport.encode(report) == JSONReport.encodeWithFoundation(report))
     }
   }
+
+  @Test("The eight-byte check finds every byte to escape, at every place, beside any other")
+  func escapeWords() {
+    for byte in 0...255 {
+      let needed = byte < 0x20 || byte == 0x22 || byte == 0x5C
+      for filler in [0x00, 0x1F, 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x80, 0xC3, 0xFF] {
+        let fillerNeeds = filler < 0x20
+        for place in 0..<8 {
+          var word: UInt64 = 0
+          for position in 0..<8 {
+            let value = UInt64(position == place ? byte : filler)
+            word |= value << (8 * UInt64(position))
+          }
+          if needed || fillerNeeds {
+            #expect(JSONText.needsEscape(word), "byte \(byte) at \(place) among \(filler)")
+          } else {
+            #expect(!JSONText.needsEscape(word), "byte \(byte) at \(place) among \(filler)")
+          }
+        }
+      }
+    }
+  }
+
+  @Test("Strings of every length up to 20 with a byte to escape at every place, as JSONEncoder")
+  func escapePlaces() throws {
+    for length in 0...20 {
+      for place in 0..<max(length, 1) {
+        for special in ["\"", "\\", "\n", "\u{1}", "ü"] {
+          var characters = Array(repeating: "a", count: length)
+          if length > 0 { characters[place] = special }
+          let text = characters.joined()
+          var json = JSONText()
+          json.string(text)
+          let expected = try JSONEncoder().encode([text])
+          // JSONEncoder wrote ["…"]: the string is between the brackets.
+          #expect(json.bytes == Array(expected.dropFirst().dropLast()), "\(text.debugDescription)")
+        }
+      }
+    }
+  }
 }
