@@ -3,29 +3,36 @@ import BarrierFreeRules
 
 extension JSONReport {
   /// `building` as JSON, the way ``encode(_:)`` writes
-  /// `BuildingReport(building, units: units)`, byte for byte (tested), but
+  /// `BuildingReport(building, units: units, findings: findings)`, byte for
+  /// byte (tested), but
   /// written straight from the assessment into UTF-8: no report value, no
   /// string per message. This is the check command's JSON path; safe to
   /// call from any thread.
-  public static func encode(_ building: BuildingAssessment, units: UnitSystem) -> [UInt8] {
+  public static func encode(
+    _ building: BuildingAssessment, units: UnitSystem, findings: FindingSelection = .all
+  ) -> [UInt8] {
     var text = JSONText(capacity: 64 * 1024)
-    text.building(building, units: units)
+    text.building(building, units: units, selection: findings)
     return text.bytes
   }
 }
 
 extension JSONText {
   /// The building, as ``building(_:)`` writes its ``BuildingReport``.
-  mutating func building(_ building: BuildingAssessment, units: UnitSystem) {
+  mutating func building(
+    _ building: BuildingAssessment, units: UnitSystem, selection: FindingSelection = .all
+  ) {
     var paths = PathJSON()
     raw("{\"address\":")
     string(BuildingReport.addressText(building.address))
     raw(",\"findings\":")
-    findings(building.levels.last?.findings ?? [], sorted: true, paths: &paths, units: units)
+    findings(
+      building.levels.last?.findings ?? [], sorted: true, paths: &paths, units: units,
+      selection: selection)
     raw(",\"flats\":[")
     for (index, flat) in building.flats.enumerated() {
       if index > 0 { raw(",") }
-      self.flat(flat, paths: &paths, units: units)
+      self.flat(flat, paths: &paths, units: units, selection: selection)
     }
     raw("],\"id\":")
     string(building.id)
@@ -34,7 +41,9 @@ extension JSONText {
     raw("}")
   }
 
-  private mutating func flat(_ flat: FlatAssessment, paths: inout PathJSON, units: UnitSystem) {
+  private mutating func flat(
+    _ flat: FlatAssessment, paths: inout PathJSON, units: UnitSystem, selection: FindingSelection
+  ) {
     let classification = flat.classification
     let blockers = flat.blockers
     let (route, routeProblem) = FlatReport.route(of: flat)
@@ -47,7 +56,7 @@ extension JSONText {
     raw(",\"classLabel\":")
     string(classification.description)
     raw(",\"findings\":")
-    findings(flat.findings, sorted: true, paths: &paths, units: units)
+    findings(flat.findings, sorted: true, paths: &paths, units: units, selection: selection)
     raw(",\"id\":")
     string(flat.id)
     raw(",\"level\":")
@@ -73,12 +82,14 @@ extension JSONText {
   /// and not applicable, as ``Array/stableSorted()`` orders them, without
   /// copying a finding.
   private mutating func findings(
-    _ findings: [Finding], sorted: Bool, paths: inout PathJSON, units: UnitSystem
+    _ findings: [Finding], sorted: Bool, paths: inout PathJSON, units: UnitSystem,
+    selection: FindingSelection = .all
   ) {
     raw("[")
     var first = true
     findings.withUnsafeBufferPointer { list in
-      for status in sorted ? FindingStatus.reportOrder : [nil] {
+      let order = selection == .all ? FindingStatus.reportOrder : FindingStatus.openReportOrder
+      for status in sorted ? order : [nil] {
         for index in list.indices where status == nil || list[index].status == status {
           if !first { raw(",") }
           first = false
@@ -166,4 +177,8 @@ extension FindingStatus {
   /// The order reports list findings in: fails, unknowns, passes, not
   /// applicable.
   static let reportOrder: [FindingStatus?] = allCases.sorted()
+  /// The same for ``FindingSelection/open``: fails, then unknowns.
+  static let openReportOrder: [FindingStatus?] = allCases.sorted().filter {
+    FindingSelection.open.lists($0)
+  }
 }

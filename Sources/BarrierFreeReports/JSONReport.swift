@@ -20,7 +20,10 @@ public struct JSONReport {
     let tool = try encode(header.tool)
     let profile = try encode(header.profile)
     let inputs = try encode(header.inputs)
-    return "{\n\"tool\":\(tool),\n\"profile\":\(profile),\n\"inputs\":\(inputs),\n\"buildings\":["
+    // Written only when not all: reports of every finding keep their bytes.
+    let findings = header.findings == .all ? "" : "\n\"findings\":\"\(header.findings.rawValue)\","
+    return
+      "{\n\"tool\":\(tool),\n\"profile\":\(profile),\n\"inputs\":\(inputs),\(findings)\n\"buildings\":["
   }
 
   /// One building, as the next element of the `buildings` array.

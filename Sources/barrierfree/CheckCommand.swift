@@ -2,6 +2,7 @@ import ArgumentParser
 import BarrierFree
 
 extension CSVReport.Rows: ExpressibleByArgument {}
+extension FindingSelection: ExpressibleByArgument {}
 
 /// `barrierfree check FILE… [--profile NAME|FILE]`: assess every flat and
 /// print its class, what stops it reaching the next level, and what is
@@ -55,6 +56,13 @@ struct CheckCommand: AsyncParsableCommand {
   @Option(help: "With --format csv: a row per flat (flats) or per finding (findings).")
   var csv: CSVReport.Rows = .flats
 
+  @Option(
+    help: ArgumentHelp(
+      "With --format json or --csv findings: list every finding (all), or only fails and "
+        + "unknowns (open: smaller by the passes; the summary still counts all).",
+      valueName: "all|open"))
+  var findings: FindingSelection = .all
+
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
 
@@ -70,6 +78,11 @@ struct CheckCommand: AsyncParsableCommand {
     }
     if let jobs, jobs < 1 {
       throw ValidationError("--jobs must be 1 or more")
+    }
+    if findings == .open && !(format == .json || (format == .csv && csv == .findings)) {
+      throw ValidationError(
+        "--findings open applies to --format json and to --format csv --csv findings; the other "
+          + "formats list fails and unknowns, or count passes, in their own way")
     }
   }
 
@@ -135,8 +148,10 @@ final class CheckSession {
       StandardError.print("error: \(error)")
       throw ExitCode(2)
     }
-    header = ReportHeader(
+    var header = ReportHeader(
       toolVersion: BarrierFreeVersion.current, ladder: ladder, inputs: command.files)
+    header.findings = command.findings
+    self.header = header
     text = TextReport(header: header, maxUnknowns: command.maxUnknowns)
     table = CSVReport(rows: command.csv)
     html = HTMLReport(header: header)
@@ -161,15 +176,18 @@ final class CheckSession {
     // Buildings are numbered across all inputs (the HTML report's anchors).
     let first = summary.buildings
     let units = assessor.ladder.top?.units ?? .metric
+    let selection = command.findings
     return { assessment, index in
       // -q prints only the summary: no report to make.
       if format == .text && quiet { return .text("") }
-      func report() -> BuildingReport { BuildingReport(assessment, units: units) }
+      func report() -> BuildingReport {
+        BuildingReport(assessment, units: units, findings: selection)
+      }
       switch format {
       case .text: return .text(text.building(report()))
       // Straight from the assessment: the largest output, and no report
       // value to make first.
-      case .json: return .json(JSONReport.encode(assessment, units: units))
+      case .json: return .json(JSONReport.encode(assessment, units: units, findings: selection))
       case .csv: return .text(try table.building(report()))
       case .md: return .text(markdown.building(report()))
       case .html: return .html(renderer.render(report(), index: first + index))

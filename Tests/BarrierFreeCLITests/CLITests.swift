@@ -445,6 +445,51 @@ struct JSONReportTests {
     #expect(try Self.schemaErrors(path) == "")
   }
 
+  @Test("With --findings open the JSON lists the fails and unknowns of the full report, no more")
+  func openFindings() throws {
+    let sample = "Samples/quarter-bielefeld.xml"
+    let path = Self.scratch("open.json")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let open = try Tool.run(["check", sample, "--format", "json", "--findings", "open", "-o", path])
+    #expect(open.status == 1)
+    #expect(try Self.schemaErrors(path) == "")
+    let full = try Tool.run(["check", sample, "--format", "json"])
+    func object(_ text: String) throws -> [String: Any] {
+      try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+    let openReport = try object(try String(contentsOfFile: path, encoding: .utf8))
+    let fullReport = try object(full.standardOutput)
+    #expect(openReport["findings"] as? String == "open")
+    #expect(fullReport["findings"] == nil)
+    #expect(openReport["summary"] as? NSDictionary == fullReport["summary"] as? NSDictionary)
+    func flatFindings(_ report: [String: Any], keep: (String) -> Bool) -> [NSDictionary] {
+      let buildings = (report["buildings"] as? [[String: Any]]) ?? []
+      return buildings.flatMap { building in
+        let flats = (building["flats"] as? [[String: Any]]) ?? []
+        let own = (building["findings"] as? [[String: Any]]) ?? []
+        return (own + flats.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] })
+          .filter { keep(($0["status"] as? String) ?? "") }.map { $0 as NSDictionary }
+      }
+    }
+    let listed = flatFindings(openReport) { _ in true }
+    #expect(listed.count > 1000)
+    #expect(listed == flatFindings(fullReport) { $0 == "fail" || $0 == "unknown" })
+    let csvOpen = try Tool.run([
+      "check", sample, "--format", "csv", "--csv", "findings", "--findings", "open",
+    ])
+    let csvFull = try Tool.run(["check", sample, "--format", "csv", "--csv", "findings"])
+    let fullRows = csvFull.standardOutput.split(whereSeparator: \.isNewline)
+    let openRows = csvOpen.standardOutput.split(whereSeparator: \.isNewline)
+    #expect(openRows.first == fullRows.first)
+    #expect(
+      Array(openRows.dropFirst())
+        == fullRows.dropFirst().filter { $0.contains(",fail,") || $0.contains(",unknown,") })
+    #expect(openRows.count - 1 == listed.count)
+    let refused = try Tool.run(["check", sample, "--findings", "open"])
+    #expect(refused.status == 64 || refused.status == 2)
+    #expect(refused.standardError.contains("--findings open applies to --format json"))
+  }
+
   @Test("The schema check can fail: a report without its summary is refused")
   func schemaRefuses() throws {
     let path = Self.scratch("broken.json")

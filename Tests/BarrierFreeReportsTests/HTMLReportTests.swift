@@ -288,6 +288,17 @@ struct JSONTextTests {
         let report = BuildingReport($0, units: units)
         let straight = JSONReport.encode($0, units: units)
         #expect(String(decoding: straight, as: UTF8.self) == (try? JSONReport.encode(report)))
+        let open = BuildingReport($0, units: units, findings: .open)
+        let straightOpen = JSONReport.encode($0, units: units, findings: .open)
+        #expect(String(decoding: straightOpen, as: UTF8.self) == (try? JSONReport.encode(open)))
+        #expect(
+          open.findings
+            == report.findings.filter { $0.status == .fail || $0.status == .unknown })
+        #expect(
+          open.flats.map(\.findings)
+            == report.flats.map {
+              $0.findings.filter { $0.status == .fail || $0.status == .unknown }
+            })
         count += 1
         findings += report.findings.count + report.flats.reduce(0) { $0 + $1.findings.count }
       }
