@@ -26,6 +26,7 @@ struct MarkupGuard {
   private static let otherMarkup: UInt8 = 5  // a declaration or end tag, to '>'
   private static let comment: UInt8 = 6  // `dashes` counts '-' in a row
   private static let instruction: UInt8 = 7  // `dashes` is 1 after a '?'
+  private static let cdata: UInt8 = 8  // `dashes` counts ']' in a row
 
   /// Bytes that matter in the text, start-tag, quoted and markup states:
   /// line ends, markup characters, quotes, and non-ASCII bytes (for columns).
@@ -121,7 +122,12 @@ struct MarkupGuard {
           attributes = 0
         }
       case MarkupGuard.bang:
-        if byte == UInt8(ascii: "-") {
+        if byte == UInt8(ascii: "[") && dashes == 0 {
+          // "<![CDATA[": its text runs to "]]>", '>' and '<' included (a '>'
+          // there once ended the section early, and a "<!--" in it then hid
+          // every later tag from the count).
+          state = MarkupGuard.cdata
+        } else if byte == UInt8(ascii: "-") {
           dashes += 1
           if dashes == 2 {
             state = MarkupGuard.comment
@@ -155,6 +161,13 @@ struct MarkupGuard {
         if byte == UInt8(ascii: ">") { state = MarkupGuard.text }
       case MarkupGuard.comment:
         if byte == UInt8(ascii: "-") {
+          dashes += 1
+        } else {
+          if byte == UInt8(ascii: ">") && dashes >= 2 { state = MarkupGuard.text }
+          dashes = 0
+        }
+      case MarkupGuard.cdata:
+        if byte == UInt8(ascii: "]") {
           dashes += 1
         } else {
           if byte == UInt8(ascii: ">") && dashes >= 2 { state = MarkupGuard.text }
@@ -201,8 +214,13 @@ struct MarkupGuard {
     if !ended && "<?xml".hasPrefix(text.prefix(5).filter { $0 != "\u{FEFF}" }) { return }
     declarationPending = false
     head = []
-    guard ended, let range = text.firstRange(of: "encoding=") else { return }
-    let value = text[range.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
+    // Only the declaration counts, up to its "?>"; XML allows white space
+    // around the '='.
+    let declaration = text.firstRange(of: "?>").map { text[..<$0.lowerBound] } ?? text[...]
+    guard ended, let range = declaration.firstRange(of: "encoding") else { return }
+    let value = declaration[range.upperBound...].drop(while: \.isWhitespace)
+      .dropFirst().drop(while: \.isWhitespace).dropFirst()
+      .prefix { $0 != "\"" && $0 != "'" }
     if !["utf-8", "utf8", "us-ascii", "ascii"].contains(String(value)) {
       recordsPositions = false
     }

@@ -1,6 +1,12 @@
 import BarrierFreeModel
 internal import CLibXML2
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Options of a ``PortfolioReader``.
 public struct ReaderOptions: Sendable {
   /// Errors reported before the reader stops and says so. Default 100.
@@ -545,33 +551,43 @@ public final class PortfolioReader {
       file: fileName, line: fileLine(Int(input.pointee.line)), column: Int(input.pointee.col))
   }
 
-  /// The raw bytes of the start tag the parser has just read, from `<` up to
-  /// the current position, with the line and column of the `<`. libxml2's
-  /// push parser keeps a whole start tag in its buffer while it reports it.
+  /// The raw bytes from the last `<` before the parser's position up to
+  /// that position, with the line and column of the `<`: in a start tag's
+  /// callback, the tag the parser has just read (libxml2's push parser
+  /// keeps a whole start tag in its buffer while it reports it); in an
+  /// error's, the markup being read.
   func currentTag() -> RawTag? {
     guard let parser, let input = parser.pointee.input,
       let base = input.pointee.base, let current = input.pointee.cur
     else { return nil }
-    // The markup guard recorded where the tag's '<' is: no scan back over
-    // the tag (which cost a tenth of reading, ids are recorded with their
-    // line and references with their attribute's place).
+    // The markup guard recorded where tags begin: no scan back over the tag
+    // (which cost a tenth of reading: ids are recorded with their line and
+    // references with their attribute's place). The guard records no '<'
+    // in comments and CDATA, so the record is taken only when no '<' lies
+    // between it and the parser's position, which is what the scan finds.
     let currentOffset = Int(input.pointee.consumed) + (current - base)
     if let recorded = markupGuard.lastTag(before: currentOffset) {
-      let start = current - (currentOffset - recorded.offset)
-      if start >= base && start.pointee == UInt8(ascii: "<") {
-        let tag = RawTag(
-          bytes: UnsafeBufferPointer(start: start, count: current - start),
-          line: fileLine(recorded.line), column: recorded.column)
-        // Debug builds (the tests) check it against the scan.
-        assert(
-          scannedTag().map { ($0.bytes.baseAddress, $0.line, $0.column) }
-            ?? (nil, 0, 0) == (tag.bytes.baseAddress, tag.line, tag.column),
-          "the recorded tag at line \(tag.line) is not the one found by scanning")
-        return tag
+      let distance = currentOffset - recorded.offset
+      if distance > 0 && distance <= current - base && distance <= Self.longestTagScan {
+        let start = current - distance
+        if start.pointee == UInt8(ascii: "<") && memchr(start + 1, 0x3C, distance - 1) == nil {
+          let tag = RawTag(
+            bytes: UnsafeBufferPointer(start: start, count: distance),
+            line: fileLine(recorded.line), column: recorded.column)
+          // Debug builds (the tests) check it against the scan.
+          assert(
+            scannedTag().map { ($0.bytes.baseAddress, $0.line, $0.column) }
+              ?? (nil, 0, 0) == (tag.bytes.baseAddress, tag.line, tag.column),
+            "the recorded tag at line \(tag.line) is not the one found by scanning")
+          return tag
+        }
       }
     }
     return scannedTag()
   }
+
+  /// How far back ``currentTag()`` looks for a '<'.
+  private static let longestTagScan = 1 << 20
 
   /// ``currentTag()`` found by scanning back from the parser's position.
   private func scannedTag() -> RawTag? {
@@ -584,7 +600,7 @@ public final class PortfolioReader {
     var newlines = 0
     var scanned = 0
     // Find the '<' that opened this tag; tags are short, so cap the scan.
-    while start > base && scanned < 1 << 20 {
+    while start > base && scanned < Self.longestTagScan {
       start -= 1
       scanned += 1
       if start.pointee == UInt8(ascii: "<") { break }

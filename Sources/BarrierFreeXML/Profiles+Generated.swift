@@ -729,9 +729,9 @@ extension ProfileLibrary {
   <rule id="din18040-2.ramp.runs" clause="2.10, Diagram 2.1" reference="ramped approach (K): going of a flight 10 m at 1:20, 5 m at 1:15, 2 m at 1:12, interpolated between; landings 1200 mm (?)">
     <threshold name="maximumRun" value="10000" unit="mm"/>
     <threshold name="gentleSlope" value="5" unit="%"/>
-    <threshold name="middleSlope" value="6.67" unit="%"/>
+    <threshold name="middleSlope" value="6.6667" unit="%"/>
     <threshold name="middleMaximumRun" value="5000" unit="mm"/>
-    <threshold name="steepSlope" value="8.33" unit="%"/>
+    <threshold name="steepSlope" value="8.3333" unit="%"/>
     <threshold name="steepMaximumRun" value="2000" unit="mm"/>
     <threshold name="minimumLanding" value="1200" unit="mm"/>
   </rule>

@@ -49,6 +49,10 @@ struct RampRunTests {
     var longerWhenSteeper = Self.graded
     longerWhenSteeper["steepMaximumRun"] = 12_000
     #expect(status(longerWhenSteeper, slope: 5, run: 1000) == .unknown)
+    let message = RampRunRule.evaluate(
+      .ramp(Ramp(from: "a", to: "b", slope: Slope(percent: 5), longestRun: .mm(1000))),
+      Thresholds(reversed))?.message
+    #expect(message?.contains("runs per slope are incomplete or out of order") == true)
   }
 
   @Test("Without the points, the one maximum holds at any slope")

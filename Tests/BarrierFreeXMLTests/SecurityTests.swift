@@ -156,6 +156,23 @@ struct SlowInputTests {
     #expect(error?.message.contains("more than 256 attributes") == true)
   }
 
+  @Test("A CDATA section with '>' and \"<!--\" in it does not hide a later tag from the count")
+  func manyAttributesAfterCDATA() {
+    let attributes = (0..<300).map { " a\($0)=\"x\"" }.joined()
+    let text = """
+      <?xml version="1.0"?>
+      <portfolio xmlns="urn:barrierfree:portfolio:1">
+        <building id="b1"><![CDATA[ a > <!-- b ]] ]]></building>
+        <building id="b2"\(attributes)/>
+      </portfolio>
+      """
+    let (reader, _) = readAll(text, options: ReaderOptions(maxErrors: 100_000))
+    let error = reader.diagnostics.first { $0.kind == .security }
+    #expect(error?.location.line == 4)
+    #expect(error?.location.column == 3)
+    #expect(error?.message.contains("more than 256 attributes") == true)
+  }
+
   @Test("Equals signs in comments, instructions and quoted values are not counted")
   func equalsSignsElsewhere() {
     let many = String(repeating: "a=b ", count: 400)

@@ -43,13 +43,12 @@ public enum OtherStandardExamples {
   /// Ramp runs under UK M4(2).
   private static var ukRampRuns: [RuleExample] {
     let runs: [(slope: Double, run: Double)] = [
-      (5.0, 10_000.0), (4.0, 10_000), (6, 6671), (6.67, 5000), (100 / 14, 4003),
-      (8.33, 2000), (9, 2000),
+      (5.0, 10_000.0), (4.0, 10_000), (6, 6666), (6.6667, 5000), (100 / 14, 4000),
+      (8.3333, 2000), (9, 2000),
     ]
     // Diagram 2.1: the going allowed shrinks as the gradient steepens,
-    // interpolated in N of 1:N between the profile's 1:20 (5 %), 1:15
-    // (6.67 %) and 1:12 (8.33 %): 1:14 allows 4003 mm with the slopes
-    // rounded so (4000 mm with exact ones), 6 % 6671 mm.
+    // interpolated in N of 1:N between 1:20 (5 %), 1:15 and 1:12: 1:14
+    // allows 4 m, 6 % 6666 mm.
     var examples: [RuleExample] = []
     for (slope, run) in runs {
       examples += RuleExample.boundaries(profile: ukAdaptable, .maximum, run) { run in

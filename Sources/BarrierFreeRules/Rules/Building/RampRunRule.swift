@@ -39,7 +39,12 @@ public enum RampRunRule: Rule {
     var what = "longest run"
     switch gradedRuns(thresholds, maximumRun: maximumRun) {
     case .none: break
-    case .incomplete: return Check.missingThreshold("runs at each slope")
+    case .incomplete:
+      return Evaluation(
+        .unknown,
+        message: "the profile's runs per slope are incomplete or out of order (each slope "
+          + "needs its run, steeper slopes shorter runs)",
+        remedy: "fix the profile's ramp.runs thresholds")
     case .graded(let points):
       let known = ramp.longestRun ?? ramp.length
       if let slope = ramp.slope {
