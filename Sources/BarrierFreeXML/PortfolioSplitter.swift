@@ -93,7 +93,10 @@ final class PortfolioSplitter {
       }
     }
     while true {
-      guard let cut = try lexToCut() else {
+      // A carriage return may turn up in bytes read while lexing: then no
+      // more cuts, not even in what has been read already (its lines would
+      // be counted without the line end libxml2 counts).
+      guard let cut = try lexToCut(), !stopCutting else {
         stopped = true
         return nil
       }
