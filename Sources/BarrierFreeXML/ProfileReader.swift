@@ -308,7 +308,7 @@ private final class ProfileParse {
       extends: attribute("extends", of: root), above: attribute("above", of: root))
     profile.origin = location(of: root).description
     // The schema allows only the two values.
-    profile.units = attribute("units", of: root).flatMap(UnitSystem.init(rawValue:)) ?? .metric
+    profile.declaredUnits = attribute("units", of: root).flatMap(UnitSystem.init(rawValue:))
     if profile.extends != nil && profile.above != nil {
       error(
         .meaning, location(of: root, attribute: "above"),

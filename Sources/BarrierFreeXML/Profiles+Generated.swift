@@ -138,10 +138,11 @@ extension ProfileSchema {
           or one loaded before). Its rules apply too, unless this profile binds the same rule
           again.</xs:documentation></xs:annotation>
       </xs:attribute>
-      <xs:attribute name="units" default="metric">
+      <xs:attribute name="units">
         <xs:annotation><xs:documentation>How reports for this profile show lengths: "metric" (millimetres) or
-          "imperial" (inches, to 0.01 in, as US codes give them). Thresholds name their own unit either way,
-          and the model always holds millimetres.</xs:documentation></xs:annotation>
+          "imperial" (inches, to 0.01 in, as US codes give them). Without it, a profile that extends another
+          takes that one's units, and any other is metric. Thresholds name their own unit either way, and the
+          model always holds millimetres.</xs:documentation></xs:annotation>
         <xs:simpleType>
           <xs:restriction base="xs:string">
             <xs:enumeration value="metric"/>

@@ -98,6 +98,28 @@ struct ProfileReaderTests {
     #expect(loaded.bindings[0].citation.clause == "4.3.3.2, 5.3.1")
   }
 
+  @Test("A profile without units takes those of the profile it extends; its own win")
+  func inheritedUnits() throws {
+    func top(_ extra: String) throws -> Profile? {
+      var library = ProfileLibrary.builtIn
+      let text = profile(
+        """
+          <rule id="din18040-2.door.clear-width"><threshold name="minimum" value="34" unit="in"/></rule>
+        """, extends: extra)
+      try library.add(try readProfile(text).get())
+      return try library.ladder(for: "acme").top
+    }
+    let fromICC = try top(#" extends="icc-a117.1-type-b""#)
+    #expect(fromICC?.units == .imperial)
+    #expect(fromICC?.declaredUnits == .imperial)
+    #expect(try top(#" extends="icc-a117.1-type-b" units="metric""#)?.units == .metric)
+    #expect(try top(#" extends="din18040-2""#)?.units == .metric)
+    #expect(try top("")?.units == .metric)
+    #expect(try top("")?.declaredUnits == nil)
+    // Through two levels: Type A extends Type B, and a profile extends Type A.
+    #expect(try top(#" extends="icc-a117.1-type-a""#)?.units == .imperial)
+  }
+
   @Test("A threshold of -0 is 0: reports would write -0, and it would differ from 0")
   func negativeZero() throws {
     let loaded = try readProfile(

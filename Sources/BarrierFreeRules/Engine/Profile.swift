@@ -27,7 +27,16 @@ public struct Profile: Sendable, Hashable, Identifiable {
   /// are its own (DIN 18040-2 above the KfW retrofit minimum).
   public var above: String?
   /// How reports for this profile show lengths: millimetres, or inches.
-  public var units: UnitSystem = .metric
+  /// The profile's own ``declaredUnits``, else metric; a profile resolved
+  /// over a base without units of its own has the base's.
+  public var units: UnitSystem {
+    get { declaredUnits ?? .metric }
+    set { declaredUnits = newValue }
+  }
+  /// The units the profile names itself; nil leaves them to the profile it
+  /// extends (a user's profile that extends an ICC profile reports in
+  /// inches, as its base does).
+  public var declaredUnits: UnitSystem?
   /// What the profile is for, and what to know about its thresholds.
   public var summary: String
   /// The rules with their thresholds and scopes.
@@ -94,6 +103,7 @@ public struct Profile: Sendable, Hashable, Identifiable {
     }
     var merged = self
     merged.bindings = inherited + bindings
+    if declaredUnits == nil { merged.declaredUnits = base.declaredUnits }
     return merged
   }
 
