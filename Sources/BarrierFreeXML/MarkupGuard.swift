@@ -26,7 +26,7 @@ struct MarkupGuard {
   private static let otherMarkup: UInt8 = 5  // a declaration or end tag, to '>'
   private static let comment: UInt8 = 6  // `dashes` counts '-' in a row
   private static let instruction: UInt8 = 7  // `dashes` is 1 after a '?'
-  private static let cdata: UInt8 = 8  // `dashes` counts ']' in a row
+  private static let cdata: UInt8 = 8  // `dashes` counts ']' in a row, like '-' in a comment
 
   /// Bytes that matter in the text, start-tag, quoted and markup states:
   /// line ends, markup characters, quotes, and non-ASCII bytes (for columns).
@@ -159,15 +159,10 @@ struct MarkupGuard {
         if byte == quote { state = MarkupGuard.startTag }
       case MarkupGuard.otherMarkup:
         if byte == UInt8(ascii: ">") { state = MarkupGuard.text }
-      case MarkupGuard.comment:
-        if byte == UInt8(ascii: "-") {
-          dashes += 1
-        } else {
-          if byte == UInt8(ascii: ">") && dashes >= 2 { state = MarkupGuard.text }
-          dashes = 0
-        }
-      case MarkupGuard.cdata:
-        if byte == UInt8(ascii: "]") {
+      case MarkupGuard.comment, MarkupGuard.cdata:
+        // Both end at two closers and a '>': "-->", "]]>".
+        let closer = state == MarkupGuard.comment ? UInt8(ascii: "-") : UInt8(ascii: "]")
+        if byte == closer {
           dashes += 1
         } else {
           if byte == UInt8(ascii: ">") && dashes >= 2 { state = MarkupGuard.text }
