@@ -31,6 +31,20 @@ public struct ReportHeader: Sendable, Hashable, Codable {
   /// header only when not all.
   public var findings: FindingSelection = .all
 
+  private enum CodingKeys: String, CodingKey {
+    case tool, profile, inputs, findings
+  }
+
+  /// Decodes a header; one without `findings` (every full report's) lists
+  /// all findings.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    tool = try container.decode(Tool.self, forKey: .tool)
+    profile = try container.decode(ProfileInfo.self, forKey: .profile)
+    inputs = try container.decode([String].self, forKey: .inputs)
+    findings = try container.decodeIfPresent(FindingSelection.self, forKey: .findings) ?? .all
+  }
+
   /// The header of a check of `inputs` on `ladder`.
   public init(toolVersion: String, ladder: Ladder, inputs: [String]) {
     tool = Tool(name: "barrierfree", version: toolVersion)

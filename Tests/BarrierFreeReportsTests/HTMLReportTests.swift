@@ -376,4 +376,22 @@ struct JSONTextTests {
       }
     }
   }
+
+  @Test("A report header decodes with and without findings; without means all")
+  func headerFindings() throws {
+    let profile =
+      #""profile":{"edition":"2011-09","id":"din18040-2","ladder":["none","barrierFree"],"#
+      + #""standard":"DIN 18040-2","title":"T","units":"metric"}"#
+    let full =
+      #"{"tool":{"name":"barrierfree","version":"0"},"# + profile + #","inputs":["a.xml"]}"#
+    let open = full.replacingOccurrences(of: #""inputs""#, with: #""findings":"open","inputs""#)
+    let fullHeader = try JSONDecoder().decode(ReportHeader.self, from: Data(full.utf8))
+    #expect(fullHeader.findings == .all)
+    #expect(fullHeader.inputs == ["a.xml"])
+    #expect(try JSONDecoder().decode(ReportHeader.self, from: Data(open.utf8)).findings == .open)
+    let wrong = open.replacingOccurrences(of: #""open""#, with: #""some""#)
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(ReportHeader.self, from: Data(wrong.utf8))
+    }
+  }
 }

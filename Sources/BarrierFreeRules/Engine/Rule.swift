@@ -280,9 +280,9 @@ public protocol Rule: Sendable {
 /// The thresholds a profile binds to one rule, in canonical units (mm, %,
 /// m²).
 ///
-/// A rule reads a few of them (up to seven) on every element it checks, so they are
-/// kept as a short list sorted by name and found by comparing names, which
-/// costs a fraction of hashing the name for a dictionary.
+/// A rule reads a few of them (up to seven) on every element it checks, so
+/// they are kept as a short list sorted by name and found by comparing
+/// names, which costs a fraction of hashing the name for a dictionary.
 public struct Thresholds: Sendable, Hashable {
   private struct Entry: Sendable, Hashable {
     var name: String
