@@ -482,7 +482,8 @@ public final class HTMLReport {
         .group(
           .h4("Outdoor paths"),
           Pieces(renderer: renderer).groupList(
-            view.pathFindings.map(FindingReport.init), status: .fail, remedies: .each))),
+            view.pathFindings.map { FindingReport($0, units: header.units) }, status: .fail,
+            remedies: .each))),
       .table(
         .caption(text("Step-free reach from each flat")),
         .thead(
@@ -501,15 +502,16 @@ public final class HTMLReport {
   }
 
   private func describe(_ reach: QuarterView.Reach) -> String {
+    let units = header.units
     let more = reach.notes.count > 1 ? " and \(reach.notes.count - 1) more" : ""
     let target = reach.facility.isEmpty ? "" : " (\(reach.facility))"
+    let note = units.converting(reach.notes.first ?? "")
     switch reach.status {
     case .pass:
       guard let length = reach.length else { return "yes\(target), length not known" }
-      return length.millimetres > 0
-        ? "yes\(target), \(formatDecimal((length.metres * 10).rounded() / 10)) m" : "yes\(target)"
-    case .fail: return "no: \(reach.notes.first ?? "")\(more)"
-    default: return "unverified: \(reach.notes.first ?? "")\(more)"
+      return length.millimetres > 0 ? "yes\(target), \(units.distance(length))" : "yes\(target)"
+    case .fail: return "no: \(note)\(more)"
+    default: return "unverified: \(note)\(more)"
     }
   }
 

@@ -60,9 +60,12 @@ public struct JSONReport {
     return String(decoding: try encoder.encode(building), as: UTF8.self)
   }
 
-  /// The end: the quarters' views and the summary.
-  public func end(quarters: [QuarterView], summary: ReportSummary) throws -> String {
-    let views = try quarters.map { try encode(QuarterReport($0)) }
+  /// The end: the quarters' views, with lengths in `units` (the checked
+  /// profile's), and the summary.
+  public func end(
+    quarters: [QuarterView], summary: ReportSummary, units: UnitSystem = .metric
+  ) throws -> String {
+    let views = try quarters.map { try encode(QuarterReport($0, units: units)) }
     return "\n],\n\"quarters\":[" + views.joined(separator: ",\n") + "],\n\"summary\":"
       + (try encode(summary)) + "\n}\n"
   }
@@ -101,7 +104,7 @@ struct QuarterReport: Encodable {
   var flats: [Flat]
   var outdoorPathFindings: [FindingReport]
 
-  init(_ view: QuarterView) {
+  init(_ view: QuarterView, units: UnitSystem) {
     id = view.id
     name = view.name
     byClass = view.counts.mapValues { counts in
@@ -115,9 +118,9 @@ struct QuarterReport: Encodable {
         reaches: flat.reaches.map {
           Reach(
             facility: $0.facility, status: $0.status, lengthMetres: $0.length?.metres,
-            notes: $0.notes)
+            notes: $0.notes.map(units.converting))
         })
     }
-    outdoorPathFindings = view.pathFindings.map(FindingReport.init)
+    outdoorPathFindings = view.pathFindings.map { FindingReport($0, units: units) }
   }
 }

@@ -45,6 +45,9 @@ public struct ReportHeader: Sendable, Hashable, Codable {
     findings = try container.decodeIfPresent(FindingSelection.self, forKey: .findings) ?? .all
   }
 
+  /// How the report shows lengths: the checked profile's units.
+  public var units: UnitSystem { UnitSystem(rawValue: profile.units) ?? .metric }
+
   /// The header of a check of `inputs` on `ladder`.
   public init(toolVersion: String, ladder: Ladder, inputs: [String]) {
     tool = Tool(name: "barrierfree", version: toolVersion)

@@ -122,6 +122,7 @@ public struct TextReport: Sendable {
   /// fails on the outdoor paths, and whether each flat reaches the café and
   /// the care base step-free.
   public func quarter(_ view: QuarterView) -> String {
+    let units = header.units
     var lines = ["quarter \(view.id)" + (view.name.map { " \"\($0)\"" } ?? "")]
     let classes = Array(view.classes.reversed())
     let width = max(12, (view.buildings.map(\.count).max() ?? 0) + 2)
@@ -155,7 +156,7 @@ public struct TextReport: Sendable {
     }
     if !view.pathFindings.isEmpty {
       lines.append("  outdoor paths:")
-      for finding in view.pathFindings.map(FindingReport.init) {
+      for finding in view.pathFindings.map({ FindingReport($0, units: units) }) {
         lines.append("    \(finding.status.rawValue): \(describe(finding))")
       }
     }
@@ -165,17 +166,16 @@ public struct TextReport: Sendable {
         // Only paths and ramps have lengths: 0 m means inside the building.
         let length: String
         if let measured = reach.length {
-          length =
-            measured.millimetres > 0
-            ? ", \(formatDecimal((measured.metres * 10).rounded() / 10)) m" : ""
+          length = measured.millimetres > 0 ? ", \(units.distance(measured))" : ""
         } else {
           length = ", length not known"
         }
         let more = reach.notes.count > 1 ? " and \(reach.notes.count - 1) more" : ""
+        let note = units.converting(reach.notes.first ?? "")
         switch reach.status {
         case .pass: return "\(reach.facility) yes\(length)"
-        case .fail: return "\(reach.facility) no (\(reach.notes.first ?? "")\(more))"
-        default: return "\(reach.facility) unverified (\(reach.notes.first ?? "")\(more))"
+        case .fail: return "\(reach.facility) no (\(note)\(more))"
+        default: return "\(reach.facility) unverified (\(note)\(more))"
         }
       }
       lines.append(

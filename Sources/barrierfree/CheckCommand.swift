@@ -293,7 +293,10 @@ final class CheckSession {
     switch command.format {
     case .text: try out.write(text.summary(ReportSummary(summary, ladder: classes)))
     case .json:
-      try out.write(json.end(quarters: quarters, summary: ReportSummary(summary, ladder: classes)))
+      try out.write(
+        json.end(
+          quarters: quarters, summary: ReportSummary(summary, ladder: classes),
+          units: header.units))
     case .csv: break
     case .md: try out.write(markdown.end(ReportSummary(summary, ladder: classes), ladder: classes))
     case .html:

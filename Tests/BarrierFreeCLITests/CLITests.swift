@@ -362,6 +362,25 @@ struct CheckCommandTests {
         "  scope bathroom interior outdoor: minimum 31.75 in  [ICC A117.1:2009, 1004.5.2;"))
     #expect(rules.contains("  all: minimum 15 in, maximum 48 in  [ICC A117.1:2009, 1004.9;"))
   }
+
+  @Test("Quarter views of a profile in inches show inches and feet, no millimetres")
+  func imperialQuarter() throws {
+    let sample = "Samples/quarter-bielefeld.xml"
+    let text = try Tool.run(["check", sample, "--profile", "icc-a117.1-type-a"]).standardOutput
+    let quarter = try #require(text.range(of: "quarter q-sieker")).lowerBound
+    let view = String(text[quarter...])
+    #expect(view.contains("b3-f01 (none): fac-cafe yes, 470.8 ft; fac-care yes, 487.2 ft"))
+    #expect(view.contains("door b8-d-main: threshold 0.79 in; ≤ 0.5 in required"))
+    #expect(!view.contains(" mm"))
+    let metric = try Tool.run(["check", sample]).standardOutput
+    #expect(metric.contains("b3-f01 (barrierFree): fac-cafe yes, 143.5 m; fac-care yes, 148.5 m"))
+    let json = try Tool.run(["check", sample, "--profile", "icc-a117.1-type-a", "--format", "json"])
+    let quarters = try #require(json.standardOutput.range(of: "\"quarters\":")).lowerBound
+    #expect(!json.standardOutput[quarters...].contains(" mm"))
+    #expect(json.standardOutput[quarters...].contains("threshold 0.79 in; ≤ 0.5 in required"))
+    let html = try Tool.run(["check", sample, "--profile", "icc-a117.1-type-a", "--format", "html"])
+    #expect(html.standardOutput.contains("yes (fac-cafe), 470.8 ft"))
+  }
 }
 
 @Suite("README examples")

@@ -56,6 +56,16 @@ public enum UnitSystem: String, Sendable, Hashable, Codable, CaseIterable {
     return result + rest
   }
 
+  /// A walking distance in this system's words, to a tenth: `12.5 m`,
+  /// `41 ft`.
+  public func distance(_ length: Length) -> String {
+    switch self {
+    case .metric: "\(formatDecimal((length.metres * 10).rounded() / 10)) m"
+    case .imperial:
+      "\(formatDecimal((length.millimetres / Length.millimetresPerInch / 12 * 10).rounded() / 10)) ft"
+    }
+  }
+
   /// Millimetres in inches, to 0.01 in.
   static func inches(_ millimetres: Double) -> Double {
     (millimetres / Length.millimetresPerInch * 100).rounded() / 100
