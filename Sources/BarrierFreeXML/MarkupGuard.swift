@@ -224,14 +224,9 @@ struct MarkupGuard {
   /// Line and column of the '<' at byte `offset` of the input, if recorded.
   func position(ofTagAt offset: Int) -> (line: Int, column: Int)? {
     guard recordsPositions else { return nil }
-    var low = firstTagStart
-    var high = tagStarts.count
-    while low < high {
-      let middle = (low + high) / 2
-      if tagStarts[middle].offset < offset { low = middle + 1 } else { high = middle }
-    }
-    guard low < tagStarts.count, tagStarts[low].offset == offset else { return nil }
-    return (Int(tagStarts[low].line), Int(tagStarts[low].column))
+    let index = firstRecord(atOrAfter: offset)
+    guard index < tagStarts.count, tagStarts[index].offset == offset else { return nil }
+    return (Int(tagStarts[index].line), Int(tagStarts[index].column))
   }
 
   /// Offset, line and column of the last '<' recorded before byte `offset`:
@@ -239,15 +234,22 @@ struct MarkupGuard {
   /// '<' cannot stand inside a tag).
   func lastTag(before offset: Int) -> (offset: Int, line: Int, column: Int)? {
     guard recordsPositions else { return nil }
+    let index = firstRecord(atOrAfter: offset)
+    guard index > firstTagStart else { return nil }
+    let tag = tagStarts[index - 1]
+    return (tag.offset, Int(tag.line), Int(tag.column))
+  }
+
+  /// The index of the first kept record at or after byte `offset`
+  /// (`tagStarts.count` when there is none): a binary search.
+  private func firstRecord(atOrAfter offset: Int) -> Int {
     var low = firstTagStart
     var high = tagStarts.count
     while low < high {
       let middle = (low + high) / 2
       if tagStarts[middle].offset < offset { low = middle + 1 } else { high = middle }
     }
-    guard low > firstTagStart else { return nil }
-    let tag = tagStarts[low - 1]
-    return (tag.offset, Int(tag.line), Int(tag.column))
+    return low
   }
 
   /// Forgets the tags before `offset`: the parser has passed them.
