@@ -53,6 +53,16 @@ struct BuildingIndex {
   private var openFlatRooms: Set<String> = []
   private var openFlatConnectors: [FlatConnector] = []
 
+  /// Empties the index for the next building, keeping its storage: the
+  /// dictionary of ids otherwise grows anew, rehashing, in every building.
+  mutating func reset() {
+    definitions.removeAll(keepingCapacity: true)
+    references.removeAll(keepingCapacity: true)
+    openFlat = nil
+    openFlatRooms.removeAll(keepingCapacity: true)
+    openFlatConnectors.removeAll(keepingCapacity: true)
+  }
+
   /// Records an id; `location` is only worked out for a duplicate.
   mutating func define(
     _ id: String, kind: Kind, line: Int, at location: @autoclosure () -> SourceLocation,

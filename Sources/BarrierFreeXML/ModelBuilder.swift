@@ -442,7 +442,7 @@ extension PortfolioReader {
     let year = attribute(.yearBuilt).flatMap { Values.year($0) }
     builder.building = Building(
       id: id, name: string(.name), yearBuilt: year, storeys: integer(.storeys))
-    buildingIndex = BuildingIndex()
+    buildingIndex.reset()
   }
 
   private func endBuilding() {
@@ -570,7 +570,7 @@ extension PortfolioReader {
   /// own location when the attribute is absent).
   func attributeLocation(_ name: AttributeName) -> SourceLocation {
     guard let tag = elementTag,
-      let position = tag.position(ofAttribute: name.text)
+      let position = tag.position(ofAttribute: name.text, value: attribute(name))
     else { return elementLocation }
     return SourceLocation(file: fileName, line: position.line, column: position.column)
   }

@@ -92,6 +92,13 @@ public final class PortfolioReader {
   private var markupGuard = MarkupGuard()
   private var queueHead = 0
 
+  // The properties read or changed for every element are declared twice:
+  // release builds leave out the run-time exclusivity check (each was a
+  // call into the runtime, 7 % of reading a file, measured with callgrind),
+  // debug builds and so the test suite keep it. A reader is used by one
+  // thread at a time and none of these is passed `inout` across a call that
+  // touches it again.
+
   // libxml2 state.
   var parser: xmlParserCtxtPtr?
   private var validator: xmlSchemaValidCtxtPtr?
@@ -104,7 +111,11 @@ public final class PortfolioReader {
   /// thread, would otherwise write into).
   private var plugHandlerSlot: UnsafeMutablePointer<UnsafeMutablePointer<xmlSAXHandler>?>?
   private var plugUserDataSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
-  var names: InternedNames?
+  #if DEBUG
+    var names: InternedNames?
+  #else
+    @exclusivity(unchecked) var names: InternedNames?
+  #endif
 
   // Error bookkeeping.
   var errorCount = 0
@@ -112,9 +123,18 @@ public final class PortfolioReader {
   /// Problems the builder found in an element before the validator saw it
   /// (libxml2 calls the builder first): reported at the next event unless
   /// the validator reported the element meanwhile.
-  private var deferred: [(diagnostic: Diagnostic, attribute: String?, schemaErrors: Int)] = []
+  #if DEBUG
+    private var deferred: [(diagnostic: Diagnostic, attribute: String?, schemaErrors: Int)] = []
+  #else
+    @exclusivity(unchecked) private var deferred:
+      [(diagnostic: Diagnostic, attribute: String?, schemaErrors: Int)] = []
+  #endif
   /// Attributes the validator reported since the builder's last event.
-  var schemaFlaggedAttributes: Set<String> = []
+  #if DEBUG
+    var schemaFlaggedAttributes: Set<String> = []
+  #else
+    @exclusivity(unchecked) var schemaFlaggedAttributes: Set<String> = []
+  #endif
   var stoppedForLimit = false
   var sawFatalSyntaxError = false
   /// The document has a DOCTYPE (refused at the root element at the latest).
@@ -141,7 +161,11 @@ public final class PortfolioReader {
   private(set) var reportedPastSegment = false
 
   /// The model under construction.
-  var builder = ModelBuilder()
+  #if DEBUG
+    var builder = ModelBuilder()
+  #else
+    @exclusivity(unchecked) var builder = ModelBuilder()
+  #endif
   /// The raw text of the start tag being handled, for attribute columns,
   /// found when first asked for. Points into libxml2's buffer: valid only
   /// during the tag's callback.
@@ -152,8 +176,16 @@ public final class PortfolioReader {
     }
     return foundElementTag
   }
-  private var foundElementTag: RawTag?
-  private var elementTagFound = true
+  #if DEBUG
+    private var foundElementTag: RawTag?
+  #else
+    @exclusivity(unchecked) private var foundElementTag: RawTag?
+  #endif
+  #if DEBUG
+    private var elementTagFound = true
+  #else
+    @exclusivity(unchecked) private var elementTagFound = true
+  #endif
 
   /// A new start tag: its text is to be found again.
   func forgetElementTag() {
@@ -170,7 +202,11 @@ public final class PortfolioReader {
   /// Ids and references of the open building, checked when it ends. Kept
   /// apart from `builder` so that checks may read the builder while they
   /// update the index.
-  var buildingIndex = BuildingIndex()
+  #if DEBUG
+    var buildingIndex = BuildingIndex()
+  #else
+    @exclusivity(unchecked) var buildingIndex = BuildingIndex()
+  #endif
   /// References from the open quarter to its buildings' places.
   var quarterIndex = QuarterIndex()
 
@@ -648,8 +684,14 @@ struct RawTag {
   var column: Int
 
   /// Line and column of attribute `name` inside the tag, if it is there.
-  func position(ofAttribute name: String) -> (line: Int, column: Int)? {
-    guard let target = offset(ofAttribute: name) else { return nil }
+  /// `value`, the value libxml2 reported, usually points into the tag's
+  /// bytes: then the name is found back from it, not by a scan of the tag.
+  func position(
+    ofAttribute name: String, value: UnsafeBufferPointer<UInt8>? = nil
+  ) -> (line: Int, column: Int)? {
+    let found = offset(ofAttribute: name, value: value)
+    assert(found == nil || found == offset(ofAttribute: name), "\(name) found back from its value")
+    guard let target = found ?? offset(ofAttribute: name) else { return nil }
     var line = self.line
     var column = self.column
     for byte in bytes[..<target] {
@@ -661,6 +703,33 @@ struct RawTag {
       }
     }
     return (line, column)
+  }
+
+  /// The offset of attribute `name` found back from its value: a quote
+  /// before the value, `=` with optional white space, the name after white
+  /// space. nil when the value is not in the tag's bytes (libxml2 copies a
+  /// value it had to normalize) or the bytes before it do not match.
+  func offset(ofAttribute name: String, value: UnsafeBufferPointer<UInt8>?) -> Int? {
+    guard let tagStart = bytes.baseAddress, let valueStart = value?.baseAddress,
+      valueStart > tagStart, valueStart <= tagStart + bytes.count
+    else { return nil }
+    var index = valueStart - tagStart - 1
+    guard bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else {
+      return nil
+    }
+    index -= 1
+    while index > 0 && isSpace(bytes[index]) { index -= 1 }
+    guard index > 0 && bytes[index] == UInt8(ascii: "=") else { return nil }
+    index -= 1
+    while index > 0 && isSpace(bytes[index]) { index -= 1 }
+    var name = name
+    return name.withUTF8 { name -> Int? in
+      let start = index + 1 - name.count
+      guard start > 0, isSpace(bytes[start - 1]),
+        bytes[start..<index + 1].elementsEqual(name)
+      else { return nil }
+      return start
+    }
   }
 
   /// The byte offset of attribute `name` in the tag: where the name stands
