@@ -9,7 +9,7 @@
 ///
 /// It follows just enough of XML to tell start tags from comments, processing
 /// instructions and CDATA sections, and counts the `=` signs outside quoted
-/// values in each start tag. One pass, a few instructions per byte; the state
+/// values in each start tag. One pass, a look-up and a test for most bytes; the state
 /// carries across chunks. Line ends are counted as XML counts them: LF, CR,
 /// and CR LF once.
 struct MarkupGuard {
@@ -28,11 +28,49 @@ struct MarkupGuard {
   private static let instruction: UInt8 = 7  // `dashes` is 1 after a '?'
   private static let cdata: UInt8 = 8  // `dashes` counts ']' in a row, like '-' in a comment
 
-  /// Bytes that matter in the text, start-tag, quoted and markup states:
-  /// line ends, markup characters, quotes, and non-ASCII bytes (for columns).
-  private static let interesting: [Bool] = (0...255).map { byte in
-    byte == 0x0A || byte == 0x0D || byte == 0x3C || byte == 0x3E || byte == 0x3D
-      || byte == 0x22 || byte == 0x27 || byte >= 0x80
+  /// Each byte's class for the scan: what it can do to the line count or
+  /// to the state. Bytes of class 0 do neither.
+  private static let lineFeed: UInt8 = 1
+  private static let carriageReturn: UInt8 = 2
+  private static let continuation: UInt8 = 3  // 0x80...0xBF: not a character of its own
+  private static let less: UInt8 = 4
+  private static let greater: UInt8 = 5
+  private static let equals: UInt8 = 6
+  private static let quoteMark: UInt8 = 7
+  private static let classes: [UInt8] = (0...255).map { byte in
+    switch byte {
+    case 0x0A: lineFeed
+    case 0x0D: carriageReturn
+    case 0x80...0xBF: continuation
+    case 0x3C: less
+    case 0x3E: greater
+    case 0x3D: equals
+    case 0x22, 0x27: quoteMark
+    default: 0
+    }
+  }
+
+  /// Another byte of the short-lived states (after '<', in comments,
+  /// declarations, instructions), which look at every byte.
+  private static let other: UInt8 = 8
+
+  /// For each state, 256 entries: the class of each byte that matters in
+  /// the state, 0 for a byte that does not. The scan steps over those with
+  /// one look-up and a test.
+  private static let table: [UInt8] = (0...8).flatMap { state -> [UInt8] in
+    let lines = [lineFeed, carriageReturn, continuation]
+    let relevant: [UInt8]? =
+      switch UInt8(state) {
+      case MarkupGuard.text: lines + [less]
+      case MarkupGuard.startTag: lines + [greater, equals, quoteMark]
+      case MarkupGuard.quoted: lines + [quoteMark]
+      case MarkupGuard.otherMarkup: lines + [greater]
+      default: nil
+      }
+    return classes.map { byteClass in
+      guard let relevant else { return byteClass == 0 ? other : byteClass }
+      return relevant.contains(byteClass) ? byteClass : 0
+    }
   }
 
   private var state = MarkupGuard.text
@@ -41,7 +79,9 @@ struct MarkupGuard {
   private var attributes = 0
   /// Bytes scanned so far.
   private var offset = 0
-  private var previousWasCarriageReturn = false
+  /// Offset of the last carriage return: a line feed right after it ends no
+  /// further line.
+  private var lastCarriageReturn = -2
   /// Line of the current position (1-based), counted over all bytes seen.
   private(set) var line = 1
   /// Offset of the first byte of the current line, and the number of UTF-8
@@ -68,35 +108,56 @@ struct MarkupGuard {
     if declarationPending { checkDeclaration(bytes) }
     let base = offset
     let count = bytes.count
+    offset = base + count
     // Skip a byte-order mark: it is no character of line 1.
-    var index = base == 0 && isByteOrderMark ? 3 : 0
-    let interesting = MarkupGuard.interesting
+    let first = base == 0 && isByteOrderMark ? 3 : 0
+    return MarkupGuard.table.withUnsafeBufferPointer { table in
+      scan(bytes, from: first, base: base, table: table)
+    }
+  }
+
+  /// The hot loop, with the state in local variables: a byte that does not
+  /// matter in the current state costs a look-up and a test.
+  private mutating func scan(
+    _ bytes: UnsafeRawBufferPointer, from first: Int, base: Int,
+    table: UnsafeBufferPointer<UInt8>
+  ) -> (line: Int, column: Int)? {
+    var state = self.state
+    var line = self.line
+    var lineStart = self.lineStart
+    var continuations = self.continuations
+    var attributes = self.attributes
+    defer {
+      self.state = state
+      self.line = line
+      self.lineStart = lineStart
+      self.continuations = continuations
+      self.attributes = attributes
+    }
+    var row = Int(state) &* 256
+    var index = first
+    let count = bytes.count
     while index < count {
-      let skippable =
-        state == MarkupGuard.text || state == MarkupGuard.startTag
-        || state == MarkupGuard.quoted || state == MarkupGuard.otherMarkup
-      if skippable {
-        // The hot loop: most bytes are plain text or attribute values.
-        let start = index
-        while index < count && !interesting[Int(bytes[index])] { index += 1 }
-        if index > start { previousWasCarriageReturn = false }
-        if index == count { break }
-      }
       let byte = bytes[index]
-      let position = base + index
+      let byteClass = table[row &+ Int(byte)]
       index += 1
-      if byte == 0x0A {
-        if !previousWasCarriageReturn { line += 1 }
+      if byteClass == 0 { continue }
+      let position = base + index - 1
+      switch byteClass {
+      case MarkupGuard.lineFeed:
+        if lastCarriageReturn != position - 1 { line += 1 }
         lineStart = position + 1
         continuations = 0
-      } else if byte == 0x0D {
+      case MarkupGuard.carriageReturn:
         line += 1
         lineStart = position + 1
         continuations = 0
-      } else if byte & 0xC0 == 0x80 {
+        lastCarriageReturn = position
+      case MarkupGuard.continuation:
         continuations += 1
+      default:
+        break
       }
-      previousWasCarriageReturn = byte == 0x0D
       switch state {
       case MarkupGuard.text:
         if byte == UInt8(ascii: "<") {
@@ -134,9 +195,7 @@ struct MarkupGuard {
             dashes = 0
           }
         } else {
-          // A declaration or CDATA: not a start tag, nothing to count. A CDATA
-          // section's text is refused by the schema; its '>' may end this
-          // state early, which can only under-count.
+          // A declaration: not a start tag, nothing to count.
           state = byte == UInt8(ascii: ">") ? MarkupGuard.text : MarkupGuard.otherMarkup
         }
       case MarkupGuard.startTag:
@@ -175,8 +234,8 @@ struct MarkupGuard {
           dashes = byte == UInt8(ascii: "?") ? 1 : 0
         }
       }
+      row = Int(state) &* 256
     }
-    offset = base + count
     return nil
   }
 
