@@ -36,8 +36,8 @@ struct ModelBuilder {
   var quarterLines: [String: Int] = [:]
   var rootSeen = false
 
-  // The element being started.
-  var attributes: [(AttributeName, UnsafeBufferPointer<UInt8>)] = []
+  // The element being started (its attributes are the reader's
+  // `attributeTable`).
   var element: ElementName = .portfolio
 }
 
@@ -53,6 +53,7 @@ extension PortfolioReader {
   ) {
     guard let names else { return }
     forgetElementTag()
+    attributeTable.clear()
     flushDeferred()
     // Reporting may have reached the error limit and stopped the parser,
     // which frees the buffer this element's attributes point into (fuzzer:
@@ -99,11 +100,6 @@ extension PortfolioReader {
       return
     }
     builder.rootSeen = true
-    // Filled in a local array: each access to the reader's property is an
-    // exclusivity check at run time, and an element has up to 14 attributes.
-    var taken = builder.attributes
-    builder.attributes = []
-    taken.removeAll(keepingCapacity: true)
     if let attributes {
       // Attributes defaulted from a DTD come last; never take them (a
       // DOCTYPE is refused anyway, and a missing value means "not measured").
@@ -112,10 +108,9 @@ extension PortfolioReader {
         guard let attributeName = base[0], base[2] == nil,
           let known = names.attribute(attributeName), let start = base[3], let end = base[4]
         else { continue }
-        taken.append((known, UnsafeBufferPointer(start: start, count: end - start)))
+        attributeTable.set(known, UnsafeBufferPointer(start: start, count: end - start))
       }
     }
-    builder.attributes = taken
     builder.element = name
     // The tag's text and place are found when a check asks for them (a
     // definition's line, a problem's place), not for every element:
@@ -562,8 +557,7 @@ extension PortfolioReader {
   // MARK: - Attribute values
 
   private func attribute(_ name: AttributeName) -> UnsafeBufferPointer<UInt8>? {
-    for (key, value) in builder.attributes where key == name { return value }
-    return nil
+    attributeTable[name]
   }
 
   /// The location of an attribute of the element being started (the element's

@@ -55,12 +55,15 @@ extension AttributeName {
 
 /// Names interned in one parser's dictionary: a name's pointer identifies it,
 /// so matching an element or attribute is a pointer look-up, never a string
-/// comparison.
-struct InternedNames {
-  private var elements = PointerTable<ElementName>(capacity: ElementName.allCases.count)
-  private var attributes = PointerTable<AttributeName>(capacity: AttributeName.allCases.count)
+/// comparison. A class: taking it out of the reader for an element is one
+/// reference count, where a struct of four arrays was four.
+final class InternedNames {
+  private let elements: PointerTable<ElementName>
+  private let attributes: PointerTable<AttributeName>
 
   init(dictionary: xmlDictPtr) {
+    var elements = PointerTable<ElementName>(capacity: ElementName.allCases.count)
+    var attributes = PointerTable<AttributeName>(capacity: AttributeName.allCases.count)
     for name in ElementName.allCases {
       if let pointer = xmlDictLookup(dictionary, name.text, -1) {
         elements.insert(UnsafeRawPointer(pointer), name)
@@ -71,6 +74,8 @@ struct InternedNames {
         attributes.insert(UnsafeRawPointer(pointer), name)
       }
     }
+    self.elements = elements
+    self.attributes = attributes
   }
 
   func element(_ pointer: UnsafePointer<xmlChar>) -> ElementName? {
@@ -125,5 +130,53 @@ struct PointerTable<Value> {
       if found == 0 { return nil }
       index = (index + 1) & (keys.count - 1)
     }
+  }
+}
+
+/// The attributes of the element being started, one slot per
+/// `AttributeName`: finding a value is an index, and nothing is copied or
+/// retained per element (an array here cost two reference-count operations
+/// per look-up). The values point into libxml2's buffer and are valid only
+/// during the element's start callback. The storage is the reader's, freed
+/// with `deallocate()`; the methods do not mutate the struct, so a reader
+/// keeps it in a `let`.
+struct AttributeTable {
+  private static let count = AttributeName.allCases.count
+  private let values: UnsafeMutablePointer<UnsafeBufferPointer<UInt8>?>
+  /// `filled[0]` slots are set; their indices follow.
+  private let filled: UnsafeMutablePointer<Int>
+
+  init() {
+    values = .allocate(capacity: Self.count)
+    values.initialize(repeating: nil, count: Self.count)
+    filled = .allocate(capacity: Self.count + 1)
+    filled.initialize(repeating: 0, count: Self.count + 1)
+  }
+
+  func deallocate() {
+    values.deallocate()
+    filled.deallocate()
+  }
+
+  subscript(name: AttributeName) -> UnsafeBufferPointer<UInt8>? {
+    values[name.rawValue]
+  }
+
+  /// Sets a value; a name given twice keeps its last value.
+  func set(_ name: AttributeName, _ value: UnsafeBufferPointer<UInt8>) {
+    let index = name.rawValue
+    if values[index] == nil {
+      filled[0] += 1
+      filled[filled[0]] = index
+    }
+    values[index] = value
+  }
+
+  /// Empties the slots that are set.
+  func clear() {
+    let count = filled[0]
+    guard count > 0 else { return }
+    for position in 1...count { values[filled[position]] = nil }
+    filled[0] = 0
   }
 }

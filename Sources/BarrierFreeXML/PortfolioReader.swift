@@ -160,6 +160,8 @@ public final class PortfolioReader {
   /// that ends its document).
   private(set) var reportedPastSegment = false
 
+  /// The attributes of the element being started.
+  let attributeTable = AttributeTable()
   /// The model under construction.
   #if DEBUG
     var builder = ModelBuilder()
@@ -244,6 +246,7 @@ public final class PortfolioReader {
   deinit {
     tearDown()
     buffer.deallocate()
+    attributeTable.deallocate()
   }
 
   /// True once the error limit has been reached and said: no further error
@@ -470,7 +473,7 @@ public final class PortfolioReader {
     parserStopped = true
     foundElementTag = nil
     elementTagFound = true
-    builder.attributes.removeAll()
+    attributeTable.clear()
     guard let parser else { return }
     // Not xmlStopParser: it frees the parser's input at once, and our
     // callbacks run inside libxml2's, with the schema validator still to

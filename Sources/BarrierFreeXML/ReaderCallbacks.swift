@@ -16,18 +16,24 @@ func readerStartElement(
   _ attributeCount: Int32, _ defaultedCount: Int32,
   _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
 ) {
-  guard let reader = reader(context), let localName else { return }
-  reader.startElement(
-    localName: localName, uri: uri, attributeCount: Int(attributeCount),
-    defaultedCount: Int(defaultedCount), attributes: attributes)
+  guard let context, let localName else { return }
+  // The reader outlives the parser: borrowed, not retained, for the two
+  // callbacks that run for every element.
+  Unmanaged<PortfolioReader>.fromOpaque(context)._withUnsafeGuaranteedRef { reader in
+    reader.startElement(
+      localName: localName, uri: uri, attributeCount: Int(attributeCount),
+      defaultedCount: Int(defaultedCount), attributes: attributes)
+  }
 }
 
 func readerEndElement(
   _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
   _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
 ) {
-  guard let reader = reader(context), let localName else { return }
-  reader.endElement(localName: localName, uri: uri)
+  guard let context, let localName else { return }
+  Unmanaged<PortfolioReader>.fromOpaque(context)._withUnsafeGuaranteedRef { reader in
+    reader.endElement(localName: localName, uri: uri)
+  }
 }
 
 func readerParserError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
