@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A cheap scan of the raw bytes before libxml2 sees them. It does two jobs:
 ///
 /// - It refuses what libxml2 2.9 handles in quadratic time: an element with
@@ -110,18 +116,105 @@ struct MarkupGuard {
     let count = bytes.count
     offset = base + count
     // Skip a byte-order mark: it is no character of line 1.
-    let first = base == 0 && isByteOrderMark ? 3 : 0
+    // (The mark may come in more than one chunk.)
+    var index = isByteOrderMark && base < 3 ? min(3 - base, count) : 0
+    // Jumping from '<' to '<' needs line ends that are all LF (and no LF
+    // that ends the previous chunk's CR).
+    let jumps =
+      !byteWise && count > 0 && lastCarriageReturn != base - 1
+      && bytes.baseAddress.map { memchr($0, 0x0D, count) == nil } ?? false
     return MarkupGuard.table.withUnsafeBufferPointer { table in
-      scan(bytes, from: first, base: base, table: table)
+      while index < count {
+        if jumps && state == MarkupGuard.text {
+          index = jump(bytes, from: index, base: base)
+          continue
+        }
+        let (next, refused) = scan(
+          bytes, from: index, base: base, table: table, untilText: jumps)
+        if let refused { return refused }
+        index = next
+      }
+      return nil
+    }
+  }
+
+  /// Reads every byte even where it could jump (for tests that compare the
+  /// two ways).
+  var byteWise = false
+
+  /// A start tag and the text after it, up to the next '<', shorter than
+  /// this cannot hold more than `maximumAttributes` attributes: each takes
+  /// at least four bytes (`a=""`).
+  private static let shortSegment = 4 * maximumAttributes
+
+  /// The fast path from the text state, in a chunk without carriage
+  /// returns: from each '<' to the next with `memchr`, counting the lines in
+  /// between, for as long as the '<' opens a start or end tag and the next
+  /// '<' is near enough (a '<' cannot stand inside a tag). Returns where the
+  /// byte-wise scan must go on: just after a '<' that opens a comment, CDATA
+  /// section, declaration or instruction, or a tag too long to skip; the end
+  /// of the chunk otherwise.
+  private mutating func jump(_ bytes: UnsafeRawBufferPointer, from start: Int, base: Int) -> Int {
+    guard let pointer = bytes.baseAddress else { return bytes.count }
+    let count = bytes.count
+    var index = start
+    var next = memchr(pointer + index, 0x3C, count - index)
+    while let found = next {
+      let tag = pointer.distance(to: UnsafeRawPointer(found))
+      countLines(bytes, from: index, to: tag, base: base)
+      let position = base + tag
+      tagLine = line
+      tagColumn = position - lineStart - continuations + 1
+      if recordsPositions {
+        tagStarts.append((position, Int32(clamping: tagLine), Int32(clamping: tagColumn)))
+      }
+      state = MarkupGuard.open
+      index = tag + 1
+      guard index < count else { return count }
+      let kind = bytes[index]
+      if kind == UInt8(ascii: "!") || kind == UInt8(ascii: "?") { return index }
+      next = memchr(pointer + index, 0x3C, min(count - index, Self.shortSegment))
+      guard next != nil else { return index }
+      state = MarkupGuard.text
+    }
+    countLines(bytes, from: index, to: count, base: base)
+    return count
+  }
+
+  /// Counts the lines of `bytes[from..<to]` (LF only), and the UTF-8
+  /// continuation bytes of the last one.
+  private mutating func countLines(
+    _ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, base: Int
+  ) {
+    guard let pointer = bytes.baseAddress, start < end else { return }
+    var index = start
+    var lastLine = -1
+    while let found = memchr(pointer + index, 0x0A, end - index) {
+      lastLine = pointer.distance(to: UnsafeRawPointer(found))
+      line += 1
+      index = lastLine + 1
+    }
+    if lastLine >= 0 {
+      lineStart = base + lastLine + 1
+      continuations = 0
+      index = lastLine + 1
+    } else {
+      index = start
+    }
+    while index < end {
+      if bytes[index] & 0xC0 == 0x80 { continuations += 1 }
+      index += 1
     }
   }
 
   /// The hot loop, with the state in local variables: a byte that does not
   /// matter in the current state costs a look-up and a test.
+  /// With `untilText`, it returns just after a byte that leaves the state
+  /// at text, so that the caller can jump again.
   private mutating func scan(
     _ bytes: UnsafeRawBufferPointer, from first: Int, base: Int,
-    table: UnsafeBufferPointer<UInt8>
-  ) -> (line: Int, column: Int)? {
+    table: UnsafeBufferPointer<UInt8>, untilText: Bool
+  ) -> (next: Int, refused: (line: Int, column: Int)?) {
     var state = self.state
     var line = self.line
     var lineStart = self.lineStart
@@ -207,7 +300,7 @@ struct MarkupGuard {
           attributes += 1
           if attributes > Self.maximumAttributes {
             offset = base + index
-            return (tagLine, tagColumn)
+            return (index, (tagLine, tagColumn))
           }
         case UInt8(ascii: ">"):
           state = MarkupGuard.text
@@ -235,8 +328,9 @@ struct MarkupGuard {
         }
       }
       row = Int(state) &* 256
+      if untilText && state == MarkupGuard.text { return (index, nil) }
     }
-    return nil
+    return (count, nil)
   }
 
   private var isByteOrderMark = false
