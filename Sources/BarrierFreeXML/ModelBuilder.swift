@@ -100,6 +100,7 @@ extension PortfolioReader {
       return
     }
     builder.rootSeen = true
+    var negative: [AttributeName] = []
     if let attributes {
       // Attributes defaulted from a DTD come last; never take them (a
       // DOCTYPE is refused anyway, and a missing value means "not measured").
@@ -108,15 +109,32 @@ extension PortfolioReader {
         guard let attributeName = base[0], base[2] == nil,
           let known = names.attribute(attributeName), let start = base[3], let end = base[4]
         else { continue }
-        attributeTable.set(known, UnsafeBufferPointer(start: start, count: end - start))
+        let value = UnsafeBufferPointer(start: start, count: end - start)
+        attributeTable.set(known, value)
+        if known.isNonNegativeDecimal && Values.isNegative(value) { negative.append(known) }
       }
     }
     builder.element = name
+    for attribute in negative { refuseNegative(attribute) }
     // The tag's text and place are found when a check asks for them (a
     // definition's line, a problem's place), not for every element:
     // scanning back for the '<' was a tenth of reading a file.
     builder.open.append(OpenElement(name: name))
     start(name, parent: parent?.name)
+  }
+
+  /// A length, slope or area below 0: the published schema's bound, which
+  /// the embedded copy leaves to the reader (see Scripts/embed-schemas.sh).
+  /// Reported as the schema's error would be, in the same words.
+  private func refuseNegative(_ name: AttributeName) {
+    guard let bytes = attribute(name) else { return }
+    let subject = SchemaMessages.describe(element: builder.element.text, tag: elementTag)
+    schemaErrorCount += 1
+    schemaFlaggedAttributes.insert(name.text)
+    report(
+      .error, .schema, at: attributeLocation(name),
+      "\(subject): \(name.text) is \(Values.token(bytes)), below the smallest allowed value 0; measurements cannot be negative"
+    )
   }
 
   func endElement(localName: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {

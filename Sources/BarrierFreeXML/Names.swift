@@ -39,6 +39,23 @@ extension ElementName {
 }
 
 extension AttributeName {
+  /// Whether the schema types this attribute as `Millimetres`, `Percent` or
+  /// `SquareMetres`: a decimal, at least 0 (no attribute name has one of
+  /// these types on one element and another type on another).
+  var isNonNegativeDecimal: Bool {
+    switch self {
+    case .area, .cabinDepth, .cabinWidth, .clearHeight, .clearWidth, .clearanceFoot,
+      .clearanceLeft, .clearanceRight, .controlHeight, .cornerDistance, .crossSlope, .depth,
+      .doorClearWidth, .entryHeight, .handleHeight, .handleSideClearance, .handrailExtension,
+      .handrailHeight, .height, .kneeClearanceDepth, .kneeClearanceHeight, .landingLength,
+      .legSpaceWidth, .length, .longestRun, .otherSideClearance, .platformDepth, .platformWidth,
+      .projection, .revealDepth, .riserHeight, .seatHeight, .sillHeight, .slope, .step,
+      .threshold, .transferDepth, .transferWidth, .treadDepth, .width:
+      true
+    default: false
+    }
+  }
+
   /// Whether the schema types this attribute as an `Identifier`.
   var isIdentifier: Bool {
     switch self {

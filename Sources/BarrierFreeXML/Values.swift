@@ -100,6 +100,15 @@ enum Values {
   }
 
   /// The value as text, white space collapsed as `xs:token` does.
+  /// Whether a decimal value is below 0 ("-0" is not); false for what is no
+  /// decimal at all (the schema reports that).
+  static func isNegative(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.firstIndex(where: { !isSpace($0) }),
+      bytes[first] == UInt8(ascii: "-")
+    else { return false }
+    return decimal(bytes).map { $0 < 0 } ?? false
+  }
+
   static func token(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     // Fast path: no white space at the ends and no runs or tabs inside.
     var clean = !bytes.isEmpty && !isSpace(bytes[0]) && !isSpace(bytes[bytes.count - 1])

@@ -205,6 +205,47 @@ struct InputTests {
     #expect(error?.message.contains("cannot be negative") == true)
   }
 
+  @Test(
+    "Lengths, slopes and areas below 0 are refused where they stand, 0 is not",
+    arguments: [
+      (#"<door id="d" from="a" to="b" threshold="VALUE"/>"#, "threshold"),
+      (#"<ramp id="r" from="a" to="b" slope="VALUE"/>"#, "slope"),
+      (#"<path id="p" from="a" to="b" crossSlope="VALUE"/>"#, "crossSlope"),
+    ])
+  func belowZero(connector: String, attribute: String) {
+    for (value, refused) in [
+      ("-0.001", true), ("-1", true), (" -2 ", true), ("0", false), ("0.001", false),
+    ] {
+      let text = betweenTwoPlaces(connector.replacing("VALUE", with: value))
+      let (reader, _) = readAll(text)
+      let errors = reader.diagnostics.filter { $0.severity == .error }
+      #expect(errors.count == (refused ? 1 : 0), "\(value): \(reader.diagnostics)")
+      guard refused, let error = errors.first else { continue }
+      #expect(error.kind == .schema)
+      let shown = value.trimmingCharacters(in: .whitespaces)
+      #expect(
+        error.message.hasSuffix(
+          "\(attribute) is \(shown), below the smallest allowed value 0; measurements cannot be negative"
+        ),
+        "\(error.message)")
+      // The column is the attribute's.
+      let line = text.split(separator: "\n", omittingEmptySubsequences: false)[
+        error.location.line - 1]
+      #expect(
+        line.dropFirst(error.location.column - 1).hasPrefix(attribute + "="), "\(error.location)")
+    }
+  }
+
+  @Test("An area below 0 is refused")
+  func negativeArea() {
+    let text = document(building: #"<flat id="f" number="1" level="0" area="-3.5" entrance="x"/>"#)
+    let errors = readAll(text).reader.diagnostics.filter { $0.kind == .schema }
+    #expect(
+      errors.map(\.message) == [
+        "flat 'f': area is -3.5, below the smallest allowed value 0; measurements cannot be negative"
+      ])
+  }
+
   @Test("-0 is zero, not negative zero")
   func negativeZero() {
     let (reader, buildings) = readAll(door(#"threshold="-0""#))

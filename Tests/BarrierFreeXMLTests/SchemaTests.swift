@@ -1,6 +1,7 @@
-import BarrierFreeXML
 import Foundation
 import Testing
+
+@testable import BarrierFreeXML
 
 @Suite("The published schema")
 struct SchemaTests {
@@ -10,14 +11,40 @@ struct SchemaTests {
 
   @Test("The reader validates against Schemas/portfolio.xsd (run Scripts/embed-schemas.sh)")
   func embeddedCopyIsCurrent() throws {
-    // The embedded copy leaves out the Identifier pattern, which the reader
-    // checks itself; everything else is the same, line for line.
+    // The embedded copy leaves out the Identifier pattern and the bound 0 of
+    // Millimetres, Percent and SquareMetres, which the reader checks itself;
+    // everything else is the same, line for line.
     let published = try schemaText().split(separator: "\n", omittingEmptySubsequences: false)
     let pattern = #"<xs:pattern value="[\p{L}\p{N}_][\p{L}\p{N}_.\-]*"/>"#
-    let expected = published.filter { !$0.contains(pattern) }
-    #expect(published.count == expected.count + 1)
+    let bound = #"<xs:minInclusive value="0"/>"#
+    let expected = published.filter { !$0.contains(pattern) && !$0.contains(bound) }
+    #expect(published.count == expected.count + 4)
     #expect(
       PortfolioSchema.xsd.split(separator: "\n", omittingEmptySubsequences: false) == expected)
+  }
+
+  @Test("The reader checks the bound 0 of exactly the attributes the schema gives it")
+  func nonNegativeAttributes() throws {
+    let schema = try schemaText()
+    let typed = schema.matches(
+      of: #/<xs:attribute name="(\w+)" type="(?:bf:)?(Millimetres|Percent|SquareMetres)"/#
+    ).map { String($0.output.1) }
+    let bounded = try #require(
+      schema.firstRange(of: #"<xs:simpleType name="Millimetres">"#).map {
+        schema[$0.lowerBound...].prefix(400).contains(#"<xs:minInclusive value="0"/>"#)
+      })
+    #expect(bounded)
+    #expect(Set(typed).count == 40)
+    let checked = AttributeName.allCases.filter(\.isNonNegativeDecimal).map(\.text)
+    #expect(Set(checked) == Set(typed))
+    // No such name has another type elsewhere.
+    let other = schema.matches(of: #/<xs:attribute name="(\w+)" type="([^"]+)"/#)
+      .filter { Set(typed).contains(String($0.output.1)) }
+      .map { String($0.output.2) }
+      .filter {
+        !["Millimetres", "Percent", "SquareMetres"].contains($0.replacing("bf:", with: ""))
+      }
+    #expect(other.isEmpty)
   }
 
   @Test(
