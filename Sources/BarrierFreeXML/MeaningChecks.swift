@@ -87,8 +87,8 @@ struct BuildingIndex {
 
   mutating func openFlat(_ id: String, at location: SourceLocation) {
     openFlat = (id, location)
-    openFlatRooms = []
-    openFlatConnectors = []
+    openFlatRooms.removeAll(keepingCapacity: true)
+    openFlatConnectors.removeAll(keepingCapacity: true)
   }
 
   mutating func addRoomToOpenFlat(_ id: String) {

@@ -593,10 +593,13 @@ extension PortfolioReader {
 
   private func token(_ name: AttributeName) -> String? {
     guard let bytes = attribute(name) else { return nil }
-    let value = Values.token(bytes)
     // Most identifiers are plain ASCII: checked on the bytes, the string
-    // only for the rest.
-    if name.isIdentifier && !Values.isASCIIIdentifier(bytes) && !Values.isIdentifier(value) {
+    // only for the rest. Such an identifier has no white space to collapse.
+    if name.isIdentifier && Values.isASCIIIdentifier(bytes) {
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    let value = Values.token(bytes)
+    if name.isIdentifier && !Values.isIdentifier(value) {
       report(
         .error, .schema, at: attributeLocation(name),
         "\(builder.element.text): \(name.text) '\(value)' is not a valid identifier; use letters, digits, '_', '-' and '.', starting with a letter, digit or '_'"

@@ -695,15 +695,26 @@ struct RawTag {
     let found = offset(ofAttribute: name, value: value)
     assert(found == nil || found == offset(ofAttribute: name), "\(name) found back from its value")
     guard let target = found ?? offset(ofAttribute: name) else { return nil }
+    // Lines by their LF, then the characters of the last line: bytes that
+    // are not UTF-8 continuation bytes, eight at a time.
+    guard let base = bytes.baseAddress else { return (self.line, self.column) }
     var line = self.line
     var column = self.column
-    for byte in bytes[..<target] {
-      if byte == UInt8(ascii: "\n") {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
-      }
+    var index = 0
+    while index < target, let found = memchr(base + index, 0x0A, target - index) {
+      line += 1
+      column = 1
+      index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+    }
+    while index + 8 <= target {
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
+      column += 8 - continuation.nonzeroBitCount
+      index += 8
+    }
+    while index < target {
+      if bytes[index] & 0xC0 != 0x80 { column += 1 }
+      index += 1
     }
     return (line, column)
   }

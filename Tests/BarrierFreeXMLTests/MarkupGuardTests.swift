@@ -71,3 +71,35 @@ struct MarkupGuardTests {
     }
   }
 }
+
+/// An attribute's line and column in its tag, counted eight bytes at a time
+/// on the attribute's line, match counting character by character.
+@Suite("Raw tag places")
+struct RawTagTests {
+  @Test("Attribute places across lines and non-ASCII text")
+  func places() {
+    let tags = [
+      #"<door id="d1" from="a" to="b" clearWidth="900"/>"#,
+      "<room id=\"k\" name=\"Küche mit Eßplatz ü ö ä\" area=\"8.1\"\n      width=\"2400\"/>",
+      "<place\n  id=\"Straße-Nr.-7\"\r\n  name=\"€ 😀 Grünfläche\"   kind=\"outdoor\"/>",
+    ]
+    for text in tags {
+      let bytes = Array(text.utf8)
+      bytes.withUnsafeBufferPointer { buffer in
+        let tag = RawTag(bytes: buffer, line: 7, column: 5)
+        for name in ["id", "name", "area", "width", "kind", "clearWidth"] {
+          guard let offset = tag.offset(ofAttribute: name) else { continue }
+          // Characters of the attribute's line before it, one by one (a
+          // line ends at LF; a CR before it is a character of the line).
+          let lines = bytes[..<offset].split(separator: 0x0A, omittingEmptySubsequences: false)
+          let last = String(decoding: lines.last ?? [], as: UTF8.self).unicodeScalars.count
+          let expectedLine = 7 + lines.count - 1
+          let expectedColumn = lines.count == 1 ? 5 + last : 1 + last
+          let position = tag.position(ofAttribute: name)
+          #expect(position?.line == expectedLine, "\(name) in \(text)")
+          #expect(position?.column == expectedColumn, "\(name) in \(text)")
+        }
+      }
+    }
+  }
+}
