@@ -101,6 +101,7 @@ extension PortfolioReader {
     }
     builder.rootSeen = true
     var negative: [AttributeName] = []
+    var long: [AttributeName] = []
     if let attributes {
       // Attributes defaulted from a DTD come last; never take them (a
       // DOCTYPE is refused anyway, and a missing value means "not measured").
@@ -112,10 +113,13 @@ extension PortfolioReader {
         let value = UnsafeBufferPointer(start: start, count: end - start)
         attributeTable.set(known, value)
         if known.isNonNegativeDecimal && Values.isNegative(value) { negative.append(known) }
+        // A character takes at least one byte.
+        if let limit = known.maximumCharacters, value.count > limit { long.append(known) }
       }
     }
     builder.element = name
     for attribute in negative { refuseNegative(attribute) }
+    for attribute in long { refuseIfTooLong(attribute) }
     // The tag's text and place are found when a check asks for them (a
     // definition's line, a problem's place), not for every element:
     // scanning back for the '<' was a tenth of reading a file.
@@ -135,6 +139,24 @@ extension PortfolioReader {
       .error, .schema, at: attributeLocation(name),
       "\(subject): \(name.text) is \(Values.token(bytes)), below the smallest allowed value 0; measurements cannot be negative"
     )
+  }
+
+  /// An identifier or name longer than the published schema allows (left
+  /// to the reader like the bound 0): counted in characters, an identifier's
+  /// after its white space is collapsed, as the schema counts them.
+  private func refuseIfTooLong(_ name: AttributeName) {
+    guard let bytes = attribute(name), let limit = name.maximumCharacters else { return }
+    let characters =
+      name.isIdentifier
+      ? Values.token(bytes).unicodeScalars.count
+      : String(decoding: bytes, as: UTF8.self).unicodeScalars.count
+    guard characters > limit else { return }
+    let subject = SchemaMessages.describe(element: builder.element.text, tag: elementTag)
+    schemaErrorCount += 1
+    schemaFlaggedAttributes.insert(name.text)
+    report(
+      .error, .schema, at: attributeLocation(name),
+      "\(subject): \(name.text) is too long (\(characters) characters; at most \(limit))")
   }
 
   func endElement(localName: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {
@@ -368,42 +390,37 @@ extension PortfolioReader {
     case .building:
       endBuilding()
     case .place:
-      guard let place = builder.place else { return }
-      builder.place = nil
+      // take(): moved out, not copied (a copy retains every string of it).
+      guard let place = builder.place.take() else { return }
       if parent == .quarter {
         builder.quarter?.places.append(place)
       } else {
         builder.building?.places.append(place)
       }
     case .path, .steps, .ramp, .door, .lift, .stairLift:
-      guard let connector = builder.connector else { return }
-      builder.connector = nil
+      guard let connector = builder.connector.take() else { return }
       if parent == .flat {
         builder.flat?.connectors.append(connector)
       } else {
         builder.building?.connectors.append(connector)
       }
     case .stop:
-      guard let stop = builder.stop else { return }
-      builder.stop = nil
+      guard let stop = builder.stop.take() else { return }
       if case .lift(var lift) = builder.connector {
         builder.connector = nil
         lift.stops.append(stop)
         builder.connector = .lift(lift)
       }
     case .flat:
-      guard let flat = builder.flat else { return }
-      builder.flat = nil
+      guard let flat = builder.flat.take() else { return }
       builder.building?.flats.append(flat)
       buildingIndex.closeFlat(flat, reader: self)
     case .room:
-      guard let room = builder.room else { return }
-      builder.room = nil
+      guard let room = builder.room.take() else { return }
       builder.flat?.rooms.append(room)
     case .wc, .washbasin, .shower, .bathtub, .kitchenCounter, .bed, .window, .control,
       .furniture, .wheelchairSpace:
-      guard let fixture = builder.fixture else { return }
-      builder.fixture = nil
+      guard let fixture = builder.fixture.take() else { return }
       builder.room?.fixtures.append(fixture)
     }
   }
@@ -527,21 +544,19 @@ extension PortfolioReader {
       builder.room?.movementAreas.append(area)
     case .stop:
       builder.stop?.movementArea = area
-    case .door:
-      if case .door(var door) = builder.connector {
-        builder.connector = nil
+    case .door, .ramp:
+      switch builder.connector.take() {
+      case .door(var door)?:
         door.movementAreas.append(area)
         builder.connector = .door(door)
-      }
-    case .ramp:
-      if case .ramp(var ramp) = builder.connector {
-        builder.connector = nil
+      case .ramp(var ramp)?:
         ramp.movementAreas.append(area)
         builder.connector = .ramp(ramp)
+      case let other:
+        builder.connector = other
       }
     default:
-      guard var fixture = builder.fixture else { return }
-      builder.fixture = nil
+      guard var fixture = builder.fixture.take() else { return }
       fixture.setMovementArea(area)
       builder.fixture = fixture
     }

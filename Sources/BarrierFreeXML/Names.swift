@@ -56,6 +56,17 @@ extension AttributeName {
     }
   }
 
+  /// The most characters the schema allows: 64 for an `Identifier`, 200 for
+  /// a `Name` (no attribute name has one of these types on one element and
+  /// another type on another).
+  var maximumCharacters: Int? {
+    switch self {
+    case .id, .from, .to, .fromBuilding, .toBuilding, .building, .place, .entrance: 64
+    case .name, .street, .houseNumber, .postcode, .city, .country, .number: 200
+    default: nil
+    }
+  }
+
   /// Whether the schema types this attribute as an `Identifier`.
   var isIdentifier: Bool {
     switch self {

@@ -11,14 +11,17 @@ struct SchemaTests {
 
   @Test("The reader validates against Schemas/portfolio.xsd (run Scripts/embed-schemas.sh)")
   func embeddedCopyIsCurrent() throws {
-    // The embedded copy leaves out the Identifier pattern and the bound 0 of
-    // Millimetres, Percent and SquareMetres, which the reader checks itself;
-    // everything else is the same, line for line.
+    // The embedded copy leaves out the Identifier pattern, the bound 0 of
+    // Millimetres, Percent and SquareMetres and the maximum lengths of
+    // Identifier and Name, which the reader checks itself; everything else
+    // is the same, line for line.
     let published = try schemaText().split(separator: "\n", omittingEmptySubsequences: false)
-    let pattern = #"<xs:pattern value="[\p{L}\p{N}_][\p{L}\p{N}_.\-]*"/>"#
-    let bound = #"<xs:minInclusive value="0"/>"#
-    let expected = published.filter { !$0.contains(pattern) && !$0.contains(bound) }
-    #expect(published.count == expected.count + 4)
+    let left = [
+      #"<xs:pattern value="[\p{L}\p{N}_][\p{L}\p{N}_.\-]*"/>"#, #"<xs:minInclusive value="0"/>"#,
+      #"<xs:maxLength value="64"/>"#, #"<xs:maxLength value="200"/>"#,
+    ]
+    let expected = published.filter { line in !left.contains { line.contains($0) } }
+    #expect(published.count == expected.count + 6)
     #expect(
       PortfolioSchema.xsd.split(separator: "\n", omittingEmptySubsequences: false) == expected)
   }
@@ -45,6 +48,56 @@ struct SchemaTests {
         !["Millimetres", "Percent", "SquareMetres"].contains($0.replacing("bf:", with: ""))
       }
     #expect(other.isEmpty)
+  }
+
+  @Test("The reader checks the maximum length of exactly the attributes the schema gives one")
+  func lengthLimitedAttributes() throws {
+    let schema = try schemaText()
+    for (type, limit) in [("Identifier", 64), ("Name", 200)] {
+      let declared = try #require(schema.firstRange(of: "<xs:simpleType name=\"\(type)\">"))
+      #expect(
+        schema[declared.lowerBound...].prefix(600).contains("<xs:maxLength value=\"\(limit)\"/>"))
+      let typed = Set(
+        schema.matches(of: try Regex(#"<xs:attribute name="(\w+)" type="(?:bf:)?"# + type + "\""))
+          .compactMap { $0.output[1].substring.map(String.init) })
+      let checked = Set(
+        AttributeName.allCases.filter { $0.maximumCharacters == limit }.map(\.text))
+      #expect(checked == typed, "\(type)")
+    }
+  }
+
+  @Test(
+    "Identifiers and names up to their maximum length are read, longer ones refused",
+    arguments: [
+      (String(repeating: "a", count: 64), false),
+      (String(repeating: "ä", count: 64), false),
+      (" " + String(repeating: "b", count: 64) + " ", false),
+      (String(repeating: "a", count: 65), true),
+      (String(repeating: "ä", count: 65), true),
+    ])
+  func identifierLength(id: String, refused: Bool) {
+    let text = """
+      <portfolio xmlns="urn:barrierfree:portfolio:1"><building id="\(id)"/></portfolio>
+      """
+    let schemaErrors = readAll(text).reader.diagnostics.filter { $0.kind == .schema }
+    let refusal = "building '\(id)': id is too long (65 characters; at most 64)"
+    #expect(schemaErrors.map(\.message) == (refused ? [refusal] : []))
+  }
+
+  @Test("A name of 200 characters is read, one of 201 refused at its attribute")
+  func nameLength() {
+    for (count, refused) in [(199, false), (200, false), (201, true)] {
+      let text = """
+        <portfolio xmlns="urn:barrierfree:portfolio:1">
+          <building id="b1" name="\(String(repeating: "é", count: count))"/>
+        </portfolio>
+        """
+      let errors = readAll(text).reader.diagnostics.filter { $0.kind == .schema }
+      #expect(
+        errors.map(\.message)
+          == (refused ? ["building 'b1': name is too long (201 characters; at most 200)"] : []))
+      #expect(errors.map(\.location.column) == (refused ? [21] : []))
+    }
   }
 
   @Test(
