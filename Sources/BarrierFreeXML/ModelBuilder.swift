@@ -100,8 +100,8 @@ extension PortfolioReader {
       return
     }
     builder.rootSeen = true
-    var negative: [AttributeName] = []
-    var long: [AttributeName] = []
+    // Values the embedded schema leaves to the reader, in attribute order.
+    var suspect: [(AttributeName, ValueCheck)] = []
     if let attributes {
       // Attributes defaulted from a DTD come last; never take them (a
       // DOCTYPE is refused anyway, and a missing value means "not measured").
@@ -112,14 +112,20 @@ extension PortfolioReader {
         else { continue }
         let value = UnsafeBufferPointer(start: start, count: end - start)
         attributeTable.set(known, value)
-        if known.isNonNegativeDecimal && Values.isNegative(value) { negative.append(known) }
+        if known.isNonNegativeDecimal && Values.isNegative(value) {
+          suspect.append((known, .belowZero))
+        }
         // A character takes at least one byte.
-        if let limit = known.maximumCharacters, value.count > limit { long.append(known) }
+        if let limit = known.maximumCharacters, value.count > limit {
+          suspect.append((known, .tooLong(limit)))
+        }
+        if let allowed = known.allowedValues(on: name), !allowed.contains(value) {
+          suspect.append((known, .unlisted(allowed)))
+        }
       }
     }
     builder.element = name
-    for attribute in negative { refuseNegative(attribute) }
-    for attribute in long { refuseIfTooLong(attribute) }
+    for (attribute, check) in suspect { refuse(attribute, check) }
     // The tag's text and place are found when a check asks for them (a
     // definition's line, a problem's place), not for every element:
     // scanning back for the '<' was a tenth of reading a file.
@@ -127,36 +133,46 @@ extension PortfolioReader {
     start(name, parent: parent?.name)
   }
 
-  /// A length, slope or area below 0: the published schema's bound, which
-  /// the embedded copy leaves to the reader (see Scripts/embed-schemas.sh).
-  /// Reported as the schema's error would be, in the same words.
-  private func refuseNegative(_ name: AttributeName) {
-    guard let bytes = attribute(name) else { return }
-    let subject = SchemaMessages.describe(element: builder.element.text, tag: elementTag)
-    schemaErrorCount += 1
-    schemaFlaggedAttributes.insert(name.text)
-    report(
-      .error, .schema, at: attributeLocation(name),
-      "\(subject): \(name.text) is \(Values.token(bytes)), below the smallest allowed value 0; measurements cannot be negative"
-    )
+  /// What the published schema checks and the embedded copy leaves to the
+  /// reader (see Scripts/embed-schemas.sh): libxml2 built a value for each
+  /// attribute to check these.
+  enum ValueCheck {
+    /// A length, slope or area below 0.
+    case belowZero
+    /// An identifier or name of more characters than this.
+    case tooLong(Int)
+    /// A value of an enumerated attribute the schema does not list.
+    case unlisted(AllowedValues)
   }
 
-  /// An identifier or name longer than the published schema allows (left
-  /// to the reader like the bound 0): counted in characters, an identifier's
-  /// after its white space is collapsed, as the schema counts them.
-  private func refuseIfTooLong(_ name: AttributeName) {
-    guard let bytes = attribute(name), let limit = name.maximumCharacters else { return }
-    let characters =
-      name.isIdentifier
-      ? Values.token(bytes).unicodeScalars.count
-      : String(decoding: bytes, as: UTF8.self).unicodeScalars.count
-    guard characters > limit else { return }
+  /// Reports a value that fails `check`, as the schema's error would be and
+  /// in the words its message was rewritten into. Characters are counted and
+  /// values compared as the schema does: an identifier's and an enumerated
+  /// value's white space collapsed first.
+  private func refuse(_ name: AttributeName, _ check: ValueCheck) {
+    guard let bytes = attribute(name) else { return }
+    let problem: String
+    switch check {
+    case .belowZero:
+      problem =
+        "is \(Values.token(bytes)), below the smallest allowed value 0; measurements cannot be negative"
+    case .tooLong(let limit):
+      let characters =
+        name.isIdentifier
+        ? Values.token(bytes).unicodeScalars.count
+        : String(decoding: bytes, as: UTF8.self).unicodeScalars.count
+      guard characters > limit else { return }
+      problem = "is too long (\(characters) characters; at most \(limit))"
+    case .unlisted(let allowed):
+      let value = Values.token(bytes)
+      guard !allowed.texts.contains(value) else { return }
+      problem =
+        "'\(value)' is not one of the allowed values: \(allowed.texts.joined(separator: ", "))"
+    }
     let subject = SchemaMessages.describe(element: builder.element.text, tag: elementTag)
     schemaErrorCount += 1
     schemaFlaggedAttributes.insert(name.text)
-    report(
-      .error, .schema, at: attributeLocation(name),
-      "\(subject): \(name.text) is too long (\(characters) characters; at most \(limit))")
+    report(.error, .schema, at: attributeLocation(name), "\(subject): \(name.text) \(problem)")
   }
 
   func endElement(localName: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {

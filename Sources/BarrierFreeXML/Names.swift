@@ -1,3 +1,4 @@
+import BarrierFreeModel
 internal import CLibXML2
 
 /// The element names of the portfolio format. Integer raw values, so that
@@ -63,6 +64,30 @@ extension AttributeName {
     switch self {
     case .id, .from, .to, .fromBuilding, .toBuilding, .building, .place, .entrance: 64
     case .name, .street, .houseNumber, .postcode, .city, .country, .number: 200
+    default: nil
+    }
+  }
+
+  /// The values the schema allows for this attribute on `element`, for an
+  /// enumerated attribute; nil for the others. Only `kind` has a different
+  /// type on different elements.
+  func allowedValues(on element: ElementName) -> AllowedValues? {
+    switch self {
+    case .side, .opensInto: AllowedValues.side
+    case .handrails, .grabBars: AllowedValues.handrails
+    case .operation: AllowedValues.doorOperation
+    case .surface: AllowedValues.surface
+    case .slipResistance: AllowedValues.slipResistance
+    case .kind:
+      switch element {
+      case .place: AllowedValues.placeKind
+      case .room: AllowedValues.roomKind
+      case .stairLift: AllowedValues.stairLiftKind
+      case .facility: AllowedValues.facilityKind
+      case .control: AllowedValues.controlKind
+      case .furniture: AllowedValues.furnitureKind
+      default: nil
+      }
     default: nil
     }
   }
@@ -207,4 +232,50 @@ struct AttributeTable {
     for position in 1...count { values[filled[position]] = nil }
     filled[0] = 0
   }
+}
+
+/// The values of one of the schema's enumerations, in the schema's order:
+/// the raw values of the model's enumeration of the same name (a test
+/// compares both). A class, so that handing one out is one reference count;
+/// the values are kept end to end in one array, so that matching one is a
+/// comparison of bytes.
+final class AllowedValues: Sendable {
+  /// The values in the schema's order, for messages.
+  let texts: [String]
+  private let joined: [UInt8]
+  private let ends: [Int]
+
+  init<Value: CaseIterable & RawRepresentable>(_: Value.Type) where Value.RawValue == String {
+    texts = Value.allCases.map(\.rawValue)
+    joined = Array(texts.joined().utf8)
+    var end = 0
+    ends = texts.map { text in
+      end += text.utf8.count
+      return end
+    }
+  }
+
+  /// Whether `value` is one of the values, byte for byte.
+  func contains(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+    joined.withUnsafeBufferPointer { joined in
+      var start = 0
+      for end in ends {
+        if end - start == value.count && joined[start..<end].elementsEqual(value) { return true }
+        start = end
+      }
+      return false
+    }
+  }
+
+  static let side = AllowedValues(Side.self)
+  static let handrails = AllowedValues(Handrails.self)
+  static let doorOperation = AllowedValues(DoorOperation.self)
+  static let surface = AllowedValues(Surface.self)
+  static let slipResistance = AllowedValues(SlipResistance.self)
+  static let placeKind = AllowedValues(PlaceKind.self)
+  static let roomKind = AllowedValues(RoomKind.self)
+  static let stairLiftKind = AllowedValues(StairLiftKind.self)
+  static let facilityKind = AllowedValues(FacilityKind.self)
+  static let controlKind = AllowedValues(ControlKind.self)
+  static let furnitureKind = AllowedValues(FurnitureKind.self)
 }

@@ -3,9 +3,9 @@
 
 extension PortfolioSchema {
   /// The text of Schemas/portfolio.xsd, less the Identifier pattern, the
-  /// lower bound 0 of lengths, slopes and areas and the maximum lengths of
-  /// identifiers and names, which the reader checks itself (see
-  /// Scripts/embed-schemas.sh).
+  /// lower bound 0 of lengths, slopes and areas, the maximum lengths of
+  /// identifiers and names and the values of enumerations, which the
+  /// reader checks itself (see Scripts/embed-schemas.sh).
   public static let xsd = ##"""
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
@@ -89,17 +89,12 @@ extension PortfolioSchema {
     <xs:annotation><xs:documentation>One side of a connector: "from" is the side of the place named in its
       from attribute, "to" the side of the place named in its to attribute.</xs:documentation></xs:annotation>
     <xs:restriction base="xs:token">
-      <xs:enumeration value="from"/>
-      <xs:enumeration value="to"/>
     </xs:restriction>
   </xs:simpleType>
 
   <xs:simpleType name="Handrails">
     <xs:annotation><xs:documentation>Where handrails are: none, on one side, or on both sides.</xs:documentation></xs:annotation>
     <xs:restriction base="xs:token">
-      <xs:enumeration value="none"/>
-      <xs:enumeration value="oneSide"/>
-      <xs:enumeration value="bothSides"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -108,14 +103,6 @@ extension PortfolioSchema {
       tight-jointed blocks), cobblestones, gravel, grass, timber, or other. DIN 18040-2 4.2.1 asks for a
       firm, even surface that a wheelchair and a rollator can use.</xs:documentation></xs:annotation>
     <xs:restriction base="xs:token">
-      <xs:enumeration value="asphalt"/>
-      <xs:enumeration value="concrete"/>
-      <xs:enumeration value="paving"/>
-      <xs:enumeration value="cobblestones"/>
-      <xs:enumeration value="gravel"/>
-      <xs:enumeration value="grass"/>
-      <xs:enumeration value="timber"/>
-      <xs:enumeration value="other"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -125,14 +112,6 @@ extension PortfolioSchema {
       entrance hall inside the building), landing (a stair or lift landing on a level, from which flats are
       entered), corridor (a common corridor), outdoor (a yard, court or garden area), or other.</xs:documentation></xs:annotation>
     <xs:restriction base="xs:token">
-      <xs:enumeration value="publicWay"/>
-      <xs:enumeration value="parkingSpace"/>
-      <xs:enumeration value="entrance"/>
-      <xs:enumeration value="lobby"/>
-      <xs:enumeration value="landing"/>
-      <xs:enumeration value="corridor"/>
-      <xs:enumeration value="outdoor"/>
-      <xs:enumeration value="other"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -141,16 +120,6 @@ extension PortfolioSchema {
       kitchen, bathroom (a room with a shower or bathtub), wc (a room with a toilet only), storage, balcony,
       terrace, or other. DIN 18040-2 5.x states requirements per kind.</xs:documentation></xs:annotation>
     <xs:restriction base="xs:token">
-      <xs:enumeration value="hallway"/>
-      <xs:enumeration value="living"/>
-      <xs:enumeration value="bedroom"/>
-      <xs:enumeration value="kitchen"/>
-      <xs:enumeration value="bathroom"/>
-      <xs:enumeration value="wc"/>
-      <xs:enumeration value="storage"/>
-      <xs:enumeration value="balcony"/>
-      <xs:enumeration value="terrace"/>
-      <xs:enumeration value="other"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -158,11 +127,6 @@ extension PortfolioSchema {
     <xs:annotation><xs:documentation>How a door opens: hinged (a side-hung leaf), sliding, folding,
       revolving, or automatic (power-operated). DIN 18040-2 4.3.3 sets manoeuvring areas by operation.</xs:documentation></xs:annotation>
     <xs:restriction base="xs:token">
-      <xs:enumeration value="hinged"/>
-      <xs:enumeration value="sliding"/>
-      <xs:enumeration value="folding"/>
-      <xs:enumeration value="revolving"/>
-      <xs:enumeration value="automatic"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -170,8 +134,6 @@ extension PortfolioSchema {
     <xs:annotation><xs:documentation>seat: a stair lift with a seat (not usable in a wheelchair);
       platform: a platform stair lift or vertical platform lift that carries a wheelchair.</xs:documentation></xs:annotation>
     <xs:restriction base="xs:token">
-      <xs:enumeration value="seat"/>
-      <xs:enumeration value="platform"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -179,10 +141,6 @@ extension PortfolioSchema {
     <xs:annotation><xs:documentation>A shared facility of a quarter (Bielefeld model): cafe (a neighbourhood
       café open to all), meetingPlace, careBase (the base of a care service on call), commonRoom.</xs:documentation></xs:annotation>
     <xs:restriction base="xs:token">
-      <xs:enumeration value="cafe"/>
-      <xs:enumeration value="meetingPlace"/>
-      <xs:enumeration value="careBase"/>
-      <xs:enumeration value="commonRoom"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -190,13 +148,6 @@ extension PortfolioSchema {
     <xs:annotation><xs:documentation>A control a resident operates: switch, socket, intercom, doorOpener,
       bell, thermostat, or other. DIN 18040-2 4.5.2: operating height 850 mm (850–1050 mm).</xs:documentation></xs:annotation>
     <xs:restriction base="xs:token">
-      <xs:enumeration value="switch"/>
-      <xs:enumeration value="socket"/>
-      <xs:enumeration value="intercom"/>
-      <xs:enumeration value="doorOpener"/>
-      <xs:enumeration value="bell"/>
-      <xs:enumeration value="thermostat"/>
-      <xs:enumeration value="other"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -204,12 +155,6 @@ extension PortfolioSchema {
     <xs:annotation><xs:documentation>A piece of furniture with a movement area in front of it: wardrobe,
       table, sofa, desk, shelf, or other. DIN 18040-2 5.4: depth ≥ 900 mm (R: 1500 mm) in front of furniture.</xs:documentation></xs:annotation>
     <xs:restriction base="xs:token">
-      <xs:enumeration value="wardrobe"/>
-      <xs:enumeration value="table"/>
-      <xs:enumeration value="sofa"/>
-      <xs:enumeration value="desk"/>
-      <xs:enumeration value="shelf"/>
-      <xs:enumeration value="other"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -593,9 +538,6 @@ extension PortfolioSchema {
     <xs:annotation><xs:documentation>An evaluation group for wet barefoot areas per DGUV Information 207-006
       (formerly GUV-I 8527): A (lowest), B, C (highest).</xs:documentation></xs:annotation>
     <xs:restriction base="xs:token">
-      <xs:enumeration value="A"/>
-      <xs:enumeration value="B"/>
-      <xs:enumeration value="C"/>
     </xs:restriction>
   </xs:simpleType>
 

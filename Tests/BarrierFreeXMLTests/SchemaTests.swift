@@ -19,9 +19,14 @@ struct SchemaTests {
     let left = [
       #"<xs:pattern value="[\p{L}\p{N}_][\p{L}\p{N}_.\-]*"/>"#, #"<xs:minInclusive value="0"/>"#,
       #"<xs:maxLength value="64"/>"#, #"<xs:maxLength value="200"/>"#,
+      #"<xs:enumeration value="#,
     ]
     let expected = published.filter { line in !left.contains { line.contains($0) } }
-    #expect(published.count == expected.count + 6)
+    // Each enumeration value stands alone on its line (an annotated one
+    // would leave its end tag behind).
+    let values = published.filter { $0.contains("<xs:enumeration value=") }
+    #expect(values.allSatisfy { $0.contains(#/^\s*<xs:enumeration value="[^"]*"/>$/#) })
+    #expect(published.count == expected.count + 6 + values.count)
     #expect(
       PortfolioSchema.xsd.split(separator: "\n", omittingEmptySubsequences: false) == expected)
   }
@@ -97,6 +102,77 @@ struct SchemaTests {
         errors.map(\.message)
           == (refused ? ["building 'b1': name is too long (201 characters; at most 200)"] : []))
       #expect(errors.map(\.location.column) == (refused ? [21] : []))
+    }
+  }
+
+  /// The schema's enumerations: type name to values, in order.
+  private func enumerations(_ schema: String) -> [String: [String]] {
+    var result: [String: [String]] = [:]
+    for match in schema.matches(of: #/<xs:simpleType name="(\w+)">(?s)(.*?)</xs:simpleType>/#) {
+      let values = match.output.2.matches(of: #/<xs:enumeration value="([^"]*)"/>/#)
+        .map { String($0.output.1) }
+      if !values.isEmpty { result[String(match.output.1)] = values }
+    }
+    return result
+  }
+
+  @Test("The reader checks every enumerated attribute against the schema's values, in order")
+  func enumeratedAttributes() throws {
+    let schema = try schemaText()
+    let types = enumerations(schema)
+    #expect(types.count == 11)
+    var checked = 0
+    for match in schema.matches(of: #/<xs:attribute name="(\w+)" type="(?:bf:)?(\w+)"/#) {
+      let (attributeText, type) = (String(match.output.1), String(match.output.2))
+      guard let values = types[type] else { continue }
+      let attribute = try #require(AttributeName.allCases.first { $0.text == attributeText })
+      guard attribute == .kind else {
+        // The same type wherever the attribute stands.
+        for element in ElementName.allCases {
+          #expect(attribute.allowedValues(on: element)?.texts == values, "\(attributeText)")
+        }
+        checked += 1
+        continue
+      }
+      // The element(s) of the complex type `kind` is declared in.
+      let before = schema[..<match.range.lowerBound]
+      let owner = try #require(before.matches(of: #/<xs:complexType name="(\w+)"/#).last?.output.1)
+      let elements = schema.matches(
+        of: try Regex(#"<xs:element name="(\w+)" type="(?:bf:)?"# + owner + "\"")
+      )
+      .compactMap { $0.output[1].substring.map(String.init) }
+      #expect(!elements.isEmpty, "\(owner)")
+      for elementText in elements {
+        let element = try #require(ElementName.allCases.first { $0.text == elementText })
+        #expect(
+          attribute.allowedValues(on: element)?.texts == values, "\(elementText) \(attributeText)")
+        checked += 1
+      }
+    }
+    #expect(checked >= 14)
+  }
+
+  @Test(
+    "A value outside an enumeration is refused with the allowed values, one inside is read",
+    arguments: [
+      (#"<place id="p" kind="VALUE"/>"#, "place 'p': kind", "publicWay"),
+      (
+        #"<place id="p" kind="landing"><movementArea width="1500" depth="1500" side="VALUE"/></place>"#,
+        "movementArea: side", "from"
+      ),
+    ])
+  func enumeratedValue(element: String, subject: String, valid: String) throws {
+    let schema = try schemaText()
+    for (value, refused) in [
+      (valid, false), (" \(valid) ", false), ("nonsense", true), (valid.uppercased(), true),
+    ] {
+      let text = document(building: element.replacing("VALUE", with: value))
+      let errors = readAll(text).reader.diagnostics.filter { $0.kind == .schema }
+      #expect(errors.count == (refused ? 1 : 0), "\(value): \(errors)")
+      guard refused, let message = errors.first?.message else { continue }
+      let type = subject.hasSuffix("side") ? "Side" : "PlaceKind"
+      let allowed = try #require(enumerations(schema)[type]).joined(separator: ", ")
+      #expect(message == "\(subject) '\(value)' is not one of the allowed values: \(allowed)")
     }
   }
 
