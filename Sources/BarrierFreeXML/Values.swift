@@ -6,6 +6,28 @@ enum Values {
   /// exponent, no `NaN`, no comma. Correctly rounded for up to 15 significant
   /// digits; longer numbers go through the standard library.
   static func decimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    // Nearly every value is plain digits with at most one point, and up to
+    // 15 bytes hold up to 15 digits: exact, read in one pass.
+    if bytes.count <= 15 {
+      var mantissa: UInt64 = 0
+      var point = -1
+      var plain = true
+      for (index, byte) in bytes.enumerated() {
+        let digit = byte &- UInt8(ascii: "0")
+        if digit < 10 {
+          mantissa = mantissa &* 10 &+ UInt64(digit)
+        } else if byte == UInt8(ascii: ".") && point < 0 {
+          point = index
+        } else {
+          plain = false
+          break
+        }
+      }
+      let digits = point < 0 ? bytes.count : bytes.count - 1
+      if plain && digits > 0 {
+        return Double(mantissa) / powersOfTen[point < 0 ? 0 : bytes.count - point - 1]
+      }
+    }
     var (index, end) = trimmed(bytes)
     guard index < end else { return nil }
     var negative = false
@@ -156,16 +178,23 @@ enum Values {
   /// Whether `bytes` are an identifier of plain ASCII (false leaves the
   /// rest, non-ASCII identifiers, to ``isIdentifier(_:)``).
   static func isASCIIIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard !bytes.isEmpty else { return false }
-    for (index, byte) in bytes.enumerated() {
-      let letterOrDigit =
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-        || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-        || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
-      guard letterOrDigit || (index > 0 && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")))
-      else { return false }
+    identifierBytes.withUnsafeBufferPointer { table in
+      guard let first = bytes.first, table[Int(first)] == 1 else { return false }
+      for byte in bytes where table[Int(byte)] == 0 { return false }
+      return true
     }
-    return true
+  }
+
+  /// For each byte: 1 for an ASCII letter, digit or '_' (may start an
+  /// identifier), 2 for '.' and '-' (may follow), 0 for the rest.
+  private static let identifierBytes: [UInt8] = (0...255).map { byte in
+    switch UInt8(byte) {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+      1
+    case UInt8(ascii: "."), UInt8(ascii: "-"): 2
+    default: 0
+    }
   }
 
   /// Whether `text` is an identifier of the format: the schema's pattern
