@@ -55,7 +55,13 @@ struct BuildingIndex {
 
   /// Empties the index for the next building, keeping its storage: the
   /// dictionary of ids otherwise grows anew, rehashing, in every building.
+  /// Storage for more than a large building's ids is let go, so that one
+  /// huge building does not hold memory for the rest of the file.
   mutating func reset() {
+    guard definitions.capacity <= 4096 && references.capacity <= 4096 else {
+      self = BuildingIndex()
+      return
+    }
     definitions.removeAll(keepingCapacity: true)
     references.removeAll(keepingCapacity: true)
     openFlat = nil
