@@ -112,6 +112,7 @@ struct MarkupGuard {
       if isByteOrderMark { lineStart = 3 }
     }
     if declarationPending { checkDeclaration(bytes) }
+    if let bigEndian = utf16BigEndian { return scanUTF16(bytes, bigEndian: bigEndian) }
     let base = offset
     let count = bytes.count
     offset = base + count
@@ -120,8 +121,10 @@ struct MarkupGuard {
     var index = isByteOrderMark && base < 3 ? min(3 - base, count) : 0
     // Jumping from '<' to '<' needs line ends that are all LF (and no LF
     // that ends the previous chunk's CR).
+    // Only in UTF-8 or ASCII: in UTF-16 a character's byte may be 0x3C, and
+    // '<' would seem to stand in a quoted value (found in review).
     let jumps =
-      !byteWise && count > 0 && lastCarriageReturn != base - 1
+      !byteWise && recordsPositions && count > 0 && lastCarriageReturn != base - 1
       && bytes.baseAddress.map { memchr($0, 0x0D, count) == nil } ?? false
     return MarkupGuard.table.withUnsafeBufferPointer { table in
       while index < count {
@@ -334,6 +337,44 @@ struct MarkupGuard {
   }
 
   private var isByteOrderMark = false
+  /// Set for UTF-16 input: whether big-endian.
+  private var utf16BigEndian: Bool?
+  /// The first byte of a UTF-16 code unit split over two chunks.
+  private var pendingByte: UInt8?
+
+  /// UTF-16 input: each code unit becomes one byte for the byte-wise scan
+  /// (ASCII as itself, any other character as a letter), so that a
+  /// character with a byte 0x3C or 0x22 in it (U+013C, U+0122) is no markup
+  /// and no quote. Positions are not recorded (the parser counts converted
+  /// bytes); lines and the refusal's place count code units.
+  private mutating func scanUTF16(
+    _ bytes: UnsafeRawBufferPointer, bigEndian: Bool
+  ) -> (line: Int, column: Int)? {
+    func unit(_ first: UInt8, _ second: UInt8) -> UInt8 {
+      let (high, low) = bigEndian ? (first, second) : (second, first)
+      return high == 0 && low < 0x80 ? low : UInt8(ascii: "x")
+    }
+    var units: [UInt8] = []
+    units.reserveCapacity(bytes.count / 2 + 1)
+    var index = 0
+    if let pending = pendingByte, let next = bytes.first {
+      units.append(unit(pending, next))
+      pendingByte = nil
+      index = 1
+    }
+    while index + 1 < bytes.count {
+      units.append(unit(bytes[index], bytes[index + 1]))
+      index += 2
+    }
+    if index < bytes.count { pendingByte = bytes[index] }
+    let base = offset
+    offset = base + units.count
+    return units.withUnsafeBytes { units in
+      MarkupGuard.table.withUnsafeBufferPointer { table in
+        scan(units, from: 0, base: base, table: table, untilText: false).refused
+      }
+    }
+  }
 
   /// Decides from the first bytes whether byte offsets will match the
   /// parser's: only for UTF-8 (with or without a byte-order mark) and ASCII.
@@ -342,7 +383,18 @@ struct MarkupGuard {
     isByteOrderMark = bytes.count >= 3 && first == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
     if first == 0xFE || first == 0xFF || first == 0x00 || (bytes.count > 1 && bytes[1] == 0x00) {
       recordsPositions = false
-      return
+    }
+    // UTF-16 by its byte-order mark or by "<?" (UTF-32 starts with two zero
+    // bytes in one of its first two pairs, and is left to the byte scan).
+    guard bytes.count >= 4 else { return }
+    let head = (first, bytes[1], bytes[2], bytes[3])
+    switch head {
+    case (0xFF, 0xFE, _, _) where !(head.2 == 0 && head.3 == 0), (0x3C, 0x00, 0x3F, 0x00):
+      utf16BigEndian = false
+    case (0xFE, 0xFF, _, _), (0x00, 0x3C, 0x00, 0x3F):
+      utf16BigEndian = true
+    default:
+      break
     }
   }
 

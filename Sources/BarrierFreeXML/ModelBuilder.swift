@@ -146,7 +146,8 @@ extension PortfolioReader {
   }
 
   /// Reports a value that fails `check`, as the schema's error would be and
-  /// in the words its message was rewritten into. Characters are counted and
+  /// in the words its message was rewritten into, unless the validator
+  /// reports the same attribute. Characters are counted and
   /// values compared as the schema does: an identifier's and an enumerated
   /// value's white space collapsed first.
   private func refuse(_ name: AttributeName, _ check: ValueCheck) {
@@ -170,13 +171,18 @@ extension PortfolioReader {
         "'\(value)' is not one of the allowed values: \(allowed.texts.joined(separator: ", "))"
     }
     let subject = SchemaMessages.describe(element: builder.element.text, tag: elementTag)
-    schemaErrorCount += 1
-    schemaFlaggedAttributes.insert(name.text)
-    report(.error, .schema, at: attributeLocation(name), "\(subject): \(name.text) \(problem)")
+    // Deferred to the element's next event: if the validator reports the
+    // attribute itself (not allowed on this element, not a number at all),
+    // its message stands alone, as before the check moved here.
+    reportUnlessSchemaDoes(
+      .schema, attribute: name.text, at: attributeLocation(name),
+      "\(subject): \(name.text) \(problem)")
   }
 
   func endElement(localName: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {
     forgetElementTag()
+    // The start tag's values may have moved in libxml2's buffer.
+    attributeTable.clear()
     flushDeferred()
     if parserStopped { return }
     guard let closed = builder.open.popLast(), let name = closed.name else { return }
@@ -657,7 +663,10 @@ extension PortfolioReader {
   where Value.RawValue == String {
     guard let bytes = attribute(name) else { return nil }
     if let value = Value(rawValue: Values.token(bytes)) { return value }
-    invalid(name, bytes, expected: "one of the values the schema lists")
+    // Where the schema lists the values, `refuse` has reported it with them.
+    if name.allowedValues(on: builder.element) == nil {
+      invalid(name, bytes, expected: "one of the values the schema lists")
+    }
     return nil
   }
 
@@ -667,7 +676,9 @@ extension PortfolioReader {
       invalid(name, bytes, expected: "a number (\(unit))")
       return nil
     }
-    if let limit = Plausibility.limit(element: builder.element, attribute: name),
+    // A negative length, slope or area is refused as the schema would.
+    if !(value < 0 && name.isNonNegativeDecimal),
+      let limit = Plausibility.limit(element: builder.element, attribute: name),
       !limit.range.contains(value)
     {
       let range =

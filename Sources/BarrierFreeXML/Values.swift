@@ -121,7 +121,6 @@ enum Values {
     }
   }
 
-  /// The value as text, white space collapsed as `xs:token` does.
   /// Whether a decimal value is below 0 ("-0" is not); false for what is no
   /// decimal at all (the schema reports that).
   static func isNegative(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -131,6 +130,7 @@ enum Values {
     return decimal(bytes).map { $0 < 0 } ?? false
   }
 
+  /// The value as text, white space collapsed as `xs:token` does.
   static func token(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     // Fast path: no white space at the ends and no runs or tabs inside.
     var clean = !bytes.isEmpty && !isSpace(bytes[0]) && !isSpace(bytes[bytes.count - 1])

@@ -236,6 +236,24 @@ struct InputTests {
     }
   }
 
+  @Test(
+    "A value the schema reports already is not reported again by the reader's own checks",
+    arguments: [
+      // Not declared on the element: the schema says so, once.
+      (#"<door id="d" from="a" to="b" side="up"/>"#, "side"),
+      (#"<path id="p" from="a" to="b" operation="pushing"/>"#, "operation"),
+      (#"<door id="d" from="a" to="b" height="-3"/>"#, "height"),
+      // More than 24 digits: no decimal for the schema, and no other problem.
+      (#"<door id="d" from="a" to="b" threshold="-0.0000000000000000000000001"/>"#, "threshold"),
+    ])
+  func reportedOnce(connector: String, attribute: String) {
+    let (reader, _) = readAll(betweenTwoPlaces(connector))
+    let errors = reader.diagnostics.filter { $0.severity == .error }
+    #expect(errors.count == 1, "\(errors.map(\.message))")
+    #expect(errors.first?.kind == .schema)
+    #expect(errors.first?.message.contains(attribute) == true, "\(errors.map(\.message))")
+  }
+
   @Test("An area below 0 is refused")
   func negativeArea() {
     let text = document(building: #"<flat id="f" number="1" level="0" area="-3.5" entrance="x"/>"#)

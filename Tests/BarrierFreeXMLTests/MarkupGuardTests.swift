@@ -61,6 +61,46 @@ struct MarkupGuardTests {
     expectSameAsByteWise(quarter)
   }
 
+  /// A UTF-16 document whose <building> has `count` attributes, each value
+  /// one `character`.
+  private func utf16(attributes count: Int, character: String, bigEndian: Bool) -> [UInt8] {
+    let attributes = (0..<count).map { " a\($0)=\"\(character)\"" }.joined()
+    let text =
+      "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<portfolio xmlns=\"urn:barrierfree:portfolio:1\">\n"
+      + "  <building id=\"b1\"\(attributes)/>\n</portfolio>\n"
+    return (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE])
+      + text.utf16.flatMap { unit in
+        let (high, low) = (UInt8(unit >> 8), UInt8(unit & 0xFF))
+        return bigEndian ? [high, low] : [low, high]
+      }
+  }
+
+  @Test(
+    "UTF-16: a character with a byte '<' or '\"' in it hides no attribute from the count",
+    arguments: ["\u{013C}", "\u{0122}", "x"], [false, true])
+  func utf16(character: String, bigEndian: Bool) {
+    let bytes = utf16(attributes: 300, character: character, bigEndian: bigEndian)
+    for size in [4, 5, 7, 4096] {
+      for byteWise in [false, true] {
+        var markupGuard = MarkupGuard()
+        markupGuard.byteWise = byteWise
+        var refused: (line: Int, column: Int)?
+        var start = 0
+        while start < bytes.count && refused == nil {
+          let end = min(bytes.count, start + size)
+          refused = bytes[start..<end].withUnsafeBytes { markupGuard.scan($0) }
+          start = end
+        }
+        #expect(refused?.line == 3, "chunks of \(size), byte-wise \(byteWise)")
+        #expect(refused?.column == 3, "chunks of \(size), byte-wise \(byteWise)")
+      }
+    }
+    let reader = PortfolioReader(bytes: bytes, fileName: "utf16.xml")
+    while reader.next() != nil {}
+    #expect(reader.diagnostics.first?.kind == .security, "\(reader.diagnostics.prefix(2))")
+    #expect(reader.diagnostics.first?.location.line == 3)
+  }
+
   @Test("A tag with too many attributes is refused where it begins")
   func refusal() {
     let attributes = (0..<300).map { " a\($0)=\"\($0)\"" }.joined()
