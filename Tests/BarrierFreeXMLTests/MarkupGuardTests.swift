@@ -138,6 +138,13 @@ struct RawTagTests {
           let position = tag.position(ofAttribute: name)
           #expect(position?.line == expectedLine, "\(name) in \(text)")
           #expect(position?.column == expectedColumn, "\(name) in \(text)")
+          // Found back from its value, as libxml2 hands it over: the same.
+          let valueStart = offset + name.utf8.count + 2
+          let valueEnd = bytes[valueStart...].firstIndex(of: bytes[valueStart - 1]) ?? valueStart
+          let value = UnsafeBufferPointer(rebasing: buffer[valueStart..<valueEnd])
+          #expect(tag.offset(ofAttribute: name, value: value) == offset, "\(name) in \(text)")
+          let found = tag.position(ofAttribute: name, value: value)
+          #expect(found?.line == position?.line && found?.column == position?.column)
         }
       }
     }
