@@ -111,7 +111,10 @@ struct MarkupGuard {
       checkEncoding(bytes)
       if isByteOrderMark { lineStart = 3 }
     }
-    if declarationPending { checkDeclaration(bytes) }
+    if declarationPending && unsafeEncoding == nil && utf16BigEndian == nil {
+      checkDeclaration(bytes)
+    }
+    if unsafeEncoding != nil { return nil }
     if let bigEndian = utf16BigEndian { return scanUTF16(bytes, bigEndian: bigEndian) }
     let base = offset
     let count = bytes.count
@@ -337,6 +340,24 @@ struct MarkupGuard {
   }
 
   private var isByteOrderMark = false
+  /// The input's encoding when the guard cannot read it safely: one where a
+  /// character's bytes may be '<', '=' or a quote although the character is
+  /// none of them (UTF-32, EBCDIC, ISO-2022, UTF-7, ...). The reader refuses
+  /// such a file: its tags could hide any number of attributes.
+  private(set) var unsafeEncoding: String?
+  /// Declared encodings in which every byte below 0x80 is the ASCII
+  /// character (the ISO 8859 and Windows code pages, and the multi-byte
+  /// Asian encodings whose later bytes are 0x40 or above), and UTF-16, read
+  /// by code unit.
+  private static let safeEncodings: [String] = [
+    "utf-8", "utf8", "us-ascii", "ascii", "utf-16", "utf-16le", "utf-16be", "utf16",
+    "shift_jis", "shift-jis", "sjis", "windows-31j", "cp932", "euc-jp", "euc-kr", "euc-cn",
+    "gbk", "gb2312", "gb18030", "big5", "koi8-r", "koi8-u",
+  ]
+  private static let safeEncodingPrefixes = [
+    "iso-8859-", "iso8859-", "latin", "windows-125", "cp125",
+  ]
+
   /// Set for UTF-16 input: whether big-endian.
   private var utf16BigEndian: Bool?
   /// The first byte of a UTF-16 code unit split over two chunks.
@@ -389,10 +410,15 @@ struct MarkupGuard {
     guard bytes.count >= 4 else { return }
     let head = (first, bytes[1], bytes[2], bytes[3])
     switch head {
-    case (0xFF, 0xFE, _, _) where !(head.2 == 0 && head.3 == 0), (0x3C, 0x00, 0x3F, 0x00):
+    case (0xFF, 0xFE, 0x00, 0x00), (0x00, 0x00, 0xFE, 0xFF), (0x3C, 0x00, 0x00, 0x00),
+      (0x00, 0x00, 0x00, 0x3C), (0x00, 0x00, 0x3C, 0x00), (0x00, 0x3C, 0x00, 0x00):
+      unsafeEncoding = "UTF-32"
+    case (0xFF, 0xFE, _, _), (0x3C, 0x00, 0x3F, 0x00):
       utf16BigEndian = false
     case (0xFE, 0xFF, _, _), (0x00, 0x3C, 0x00, 0x3F):
       utf16BigEndian = true
+    case (0x4C, 0x6F, 0xA7, 0x94):
+      unsafeEncoding = "EBCDIC"
     default:
       break
     }
@@ -421,8 +447,19 @@ struct MarkupGuard {
     let value = declaration[range.upperBound...].drop(while: \.isWhitespace)
       .dropFirst().drop(while: \.isWhitespace).dropFirst()
       .prefix { $0 != "\"" && $0 != "'" }
-    if !["utf-8", "utf8", "us-ascii", "ascii"].contains(String(value)) {
+    let name = String(value)
+    if !["utf-8", "utf8", "us-ascii", "ascii"].contains(name) {
       recordsPositions = false
+    }
+    if !Self.safeEncodings.contains(name)
+      && !Self.safeEncodingPrefixes.contains(where: name.hasPrefix)
+    {
+      unsafeEncoding = String(
+        declaration[range.upperBound...].drop {
+          $0 == "=" || $0 == "\"" || $0 == "'" || $0.isWhitespace
+        }
+        .prefix { $0 != "\"" && $0 != "'" }
+      ).uppercased()
     }
   }
 

@@ -301,7 +301,16 @@ public final class PortfolioReader {
     {
       markupGuard.discard(before: Int(input.pointee.consumed) + (current - base))
     }
-    if let place = markupGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) {
+    let refusal = markupGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+    if let encoding = markupGuard.unsafeEncoding {
+      report(
+        .error, .security, at: SourceLocation(file: fileName, line: 1, column: 1),
+        "the file is encoded in \(encoding), in which a character may look like markup to the check that keeps oversized tags from the XML parser; save it as UTF-8"
+      )
+      finish()
+      return
+    }
+    if let place = refusal {
       report(
         .error, .security,
         at: SourceLocation(file: fileName, line: fileLine(place.line), column: place.column),

@@ -91,6 +91,52 @@ struct SecurityTests {
     #expect(diagnostics.first?.message.contains("nope") == true)
   }
 
+  @Test(
+    "Encodings where a character's bytes may look like markup are refused, before parsing",
+    arguments: [
+      ("UTF-32", [0xFF, 0xFE, 0x00, 0x00] as [UInt8], 4),
+      ("UTF-32", [], 4),
+      ("ISO-2022-JP", [], 1),
+      ("UTF-7", [], 1),
+    ])
+  func unsafeEncoding(encoding: String, prefix: [UInt8], width: Int) {
+    let text = """
+      <?xml version="1.0" encoding="\(encoding)"?>
+      <portfolio xmlns="urn:barrierfree:portfolio:1"><building id="b1"/></portfolio>
+      """
+    // UTF-32 little-endian: each character in four bytes.
+    let bytes =
+      width == 4
+      ? prefix
+        + text.unicodeScalars.flatMap { scalar in
+          (0..<4).map { UInt8(truncatingIfNeeded: scalar.value >> (8 * $0)) }
+        }
+      : Array(text.utf8)
+    let reader = PortfolioReader(bytes: bytes, fileName: "encoded.xml")
+    var buildings = 0
+    while let event = reader.next() {
+      if case .building = event { buildings += 1 }
+    }
+    #expect(buildings == 0)
+    #expect(reader.diagnostics.count == 1, "\(reader.diagnostics)")
+    #expect(reader.diagnostics.first?.kind == .security)
+    #expect(reader.diagnostics.first?.message.contains("encoded in \(encoding)") == true)
+    #expect(reader.diagnostics.first?.location.line == 1)
+  }
+
+  @Test(
+    "Encodings where bytes below 0x80 are always ASCII are read",
+    arguments: ["windows-1252", "ISO-8859-15", "Shift_JIS", "US-ASCII", "UTF-8"])
+  func safeEncoding(encoding: String) {
+    let text = """
+      <?xml version="1.0" encoding="\(encoding)"?>
+      <portfolio xmlns="urn:barrierfree:portfolio:1"><building id="b1"/></portfolio>
+      """
+    let (reader, buildings) = readAll(text)
+    #expect(reader.diagnostics.isEmpty, "\(reader.diagnostics)")
+    #expect(buildings.count == 1)
+  }
+
   @Test("A name longer than the schema allows says how long it is and may be")
   func tooLongName() {
     let text = """
