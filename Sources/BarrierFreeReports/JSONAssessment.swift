@@ -22,7 +22,7 @@ extension JSONText {
   mutating func building(
     _ building: BuildingAssessment, units: UnitSystem, selection: FindingSelection = .all
   ) {
-    var paths = PathJSON()
+    var paths = Fragments()
     raw("{\"address\":")
     string(BuildingReport.addressText(building.address))
     raw(",\"findings\":")
@@ -42,7 +42,7 @@ extension JSONText {
   }
 
   private mutating func flat(
-    _ flat: FlatAssessment, paths: inout PathJSON, units: UnitSystem, selection: FindingSelection
+    _ flat: FlatAssessment, paths: inout Fragments, units: UnitSystem, selection: FindingSelection
   ) {
     let classification = flat.classification
     let blockers = flat.blockers
@@ -82,7 +82,7 @@ extension JSONText {
   /// and not applicable, as ``Array/stableSorted()`` orders them, without
   /// copying a finding.
   private mutating func findings(
-    _ findings: [Finding], sorted: Bool, paths: inout PathJSON, units: UnitSystem,
+    _ findings: [Finding], sorted: Bool, paths: inout Fragments, units: UnitSystem,
     selection: FindingSelection = .all
   ) {
     raw("[")
@@ -100,17 +100,18 @@ extension JSONText {
     raw("]")
   }
 
-  private mutating func finding(_ finding: Finding, paths: inout PathJSON, units: UnitSystem) {
+  private mutating func finding(_ finding: Finding, paths: inout Fragments, units: UnitSystem) {
     let evaluation = finding.evaluation
-    paths.update(finding.path)
-    raw("{\"clause\":")
-    string(finding.citation.clause)
-    raw(",\"element\":")
-    raw(paths.json)
+    let source = paths.source(finding.source)
+    let path = paths.path(finding.path)
+    // {"clause":…,"element":
+    raw(paths.text, source.head)
+    raw(paths.text, path.element)
     raw(",\"measured\":")
     if let measured = evaluation.measured.map(units.shown) {
-      raw("{\"unit\":")
-      string(measured.unit.rawValue)
+      raw("{\"unit\":\"")
+      raw(measured.unit.symbol)
+      raw("\"")
       raw(",\"value\":")
       number(measured.value)
       raw("}")
@@ -120,12 +121,7 @@ extension JSONText {
     raw(",\"message\":\"")
     evaluation.writeMessage(in: units, to: &self)
     raw("\",\"place\":")
-    if let start = paths.placeStart {
-      raw("\"")
-      raw(paths.json, from: start)
-    } else {
-      raw("\"\"")
-    }
+    raw(paths.text, path.place)
     raw(",\"remedy\":")
     string(evaluation.remedy.map(units.converting))
     raw(",\"required\":")
@@ -133,43 +129,121 @@ extension JSONText {
       bounds(minimum: required.minimum, maximum: required.maximum)
       raw("\"text\":\"")
       required.write(to: &self)
-      raw("\",\"unit\":")
-      string(required.unit.rawValue)
+      raw("\",\"unit\":\"")
+      raw(required.unit.symbol)
+      raw("\"")
       raw("}")
     } else {
       raw("null")
     }
-    findingEnd(rule: finding.rule, standard: finding.citation.standard, status: finding.status)
+    // ,"rule":…,"standard":…,"status":
+    raw(paths.text, source.tail)
+    status(finding.status)
+  }
+
+  /// `"fail"}` and the like: a finding's status and its end.
+  private mutating func status(_ status: FindingStatus) {
+    switch status {
+    case .pass: raw("\"pass\"}")
+    case .fail: raw("\"fail\"}")
+    case .unknown: raw("\"unknown\"}")
+    case .notApplicable: raw("\"notApplicable\"}")
+    }
   }
 }
 
-/// The `element` of the last path as a JSON string, and where in it its
-/// `place` begins: the findings on one element come one after another and
-/// share them. The place is the path below the flat (``PathTexts``), so its
-/// text is the end of the element's.
-private struct PathJSON: ~Copyable {
-  private var last: ElementPath?
-  /// `"building b1 › flat W3 › room bath"`, quotes included.
-  private(set) var json = JSONText(capacity: 256)
-  /// Where `room bath"` begins in `json`; nil when the place is empty.
-  private(set) var placeStart: Int?
+/// The JSON that the findings of one building share, each piece written
+/// once: an element's path, which every finding on it writes twice (as
+/// `element`, and its end as `place`), and a rule binding's clause, rule
+/// and standard. Findings are listed fails first, so findings on one
+/// element seldom follow each other; before this cache, the path was
+/// written anew for nearly every finding, a tenth of the JSON report.
+///
+/// Paths are keyed by the address of their steps' storage, which the
+/// findings of one element share, and sources by identity. An entry keeps
+/// its path or source alive, so no other can take its address while the
+/// cache lives.
+struct Fragments: ~Copyable {
+  /// The pieces, one after another.
+  private(set) var text = JSONText(capacity: 8 * 1024)
+  private var paths: [UInt: PathPieces] = [:]
+  private var sources: [ObjectIdentifier: SourcePieces] = [:]
 
-  mutating func update(_ path: ElementPath) {
-    guard path != last else { return }
-    last = path
-    json.removeAll()
-    placeStart = nil
-    json.raw("\"")
-    for (index, step) in path.steps.enumerated() {
-      if index > 0 { json.raw(" › ") }
-      if placeStart == nil && step.kind != "building" && step.kind != "flat" {
-        placeStart = json.count
-      }
-      json.write(step.kind)
-      json.raw(" ")
-      json.write(step.name)
+  /// Where a path's JSON lies in ``text``.
+  struct PathPieces {
+    let path: ElementPath
+    /// `"building b1 › flat W3 › room bath"`, quotes included.
+    let element: Range<Int>
+    /// `"room bath"`: the path below the flat (``PathTexts``), so the end
+    /// of `element`, or `""` when that is empty.
+    let place: Range<Int>
+  }
+
+  /// Where a rule binding's JSON lies in ``text``.
+  struct SourcePieces {
+    let source: Finding.Source
+    /// `{"clause":"5.3.1","element":`.
+    let head: Range<Int>
+    /// `,"rule":"door-clear-width","standard":"DIN 18040-2:2011-09","status":`.
+    let tail: Range<Int>
+  }
+
+  mutating func path(_ path: ElementPath) -> PathPieces {
+    let key = path.steps.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+    if let known = paths[key] {
+      assert(known.path == path, "a cached path answers for another")
+      return known
     }
-    json.raw("\"")
+    let start = text.count
+    var placeStart: Int?
+    text.raw("\"")
+    for (index, step) in path.steps.enumerated() {
+      if index > 0 { text.raw(" › ") }
+      if placeStart == nil && step.kind != "building" && step.kind != "flat" {
+        placeStart = text.count
+      }
+      text.write(step.kind)
+      text.raw(" ")
+      text.write(step.name)
+    }
+    text.raw("\"")
+    let end = text.count
+    let place: Range<Int>
+    if let placeStart {
+      // The place's opening quote goes just before it, so that its JSON is
+      // one range: the step's separator or the path's quote is replaced
+      // by a second copy of the tail.
+      let quote = text.count
+      text.raw("\"")
+      text.repeatBytes(from: placeStart, to: end)
+      place = quote..<text.count
+    } else {
+      let quote = text.count
+      text.raw("\"\"")
+      place = quote..<text.count
+    }
+    let pieces = PathPieces(path: path, element: start..<end, place: place)
+    paths[key] = pieces
+    return pieces
+  }
+
+  mutating func source(_ source: Finding.Source) -> SourcePieces {
+    let key = ObjectIdentifier(source)
+    if let known = sources[key] { return known }
+    let start = text.count
+    text.raw("{\"clause\":")
+    text.string(source.citation.clause)
+    text.raw(",\"element\":")
+    let head = start..<text.count
+    let tailStart = text.count
+    text.raw(",\"rule\":")
+    text.string(source.rule)
+    text.raw(",\"standard\":")
+    text.string(source.citation.standard)
+    text.raw(",\"status\":")
+    let pieces = SourcePieces(source: source, head: head, tail: tailStart..<text.count)
+    sources[key] = pieces
+    return pieces
   }
 }
 

@@ -25,9 +25,29 @@ struct JSONText: ~Copyable, MessageSink {
     buffer.append(text.utf8Start, count: text.utf8CodeUnitCount)
   }
 
+  /// Appends a piece of a message's wording as it is: such pieces need no
+  /// escape (``MessageSink/write(literal:)``).
+  mutating func write(literal text: StaticString) {
+    assert(
+      text.withUTF8Buffer { !$0.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } },
+      "a literal that needs an escape")
+    raw(text)
+  }
+
   /// What `json` holds from byte `start` on.
   mutating func raw(_ json: borrowing JSONText, from start: Int = 0) {
     json.buffer.withBytes { buffer.append(UnsafeBufferPointer(rebasing: $0[start...])) }
+  }
+
+  /// What `json` holds in `range`.
+  mutating func raw(_ json: borrowing JSONText, _ range: Range<Int>) {
+    json.buffer.withBytes { buffer.append(UnsafeBufferPointer(rebasing: $0[range])) }
+  }
+
+  /// Appends a copy of bytes `start..<end` of this text.
+  mutating func repeatBytes(from start: Int, to end: Int) {
+    precondition(0 <= start && start <= end && end <= count, "a range outside the text")
+    buffer.appendOwn(from: start, to: end)
   }
 
   /// The number of bytes written.
@@ -55,31 +75,58 @@ struct JSONText: ~Copyable, MessageSink {
   }
 
   /// Appends `utf8` escaped: runs of plain bytes are copied whole, and
-  /// eight bytes at a time are checked for anything to escape.
+  /// eight bytes at a time are checked for anything to escape. The last
+  /// bytes are checked as one word too, loaded so that it overlaps bytes
+  /// already checked rather than reaching past the end (most strings of a
+  /// report are ids, clauses and units shorter than eight bytes).
   private mutating func write(escaping utf8: UnsafeBufferPointer<UInt8>) {
     guard let base = utf8.baseAddress else { return }
     let count = utf8.count
+    let raw = UnsafeRawPointer(base)
     var plainFrom = 0
     var index = 0
     while index < count {
-      if index + 8 <= count
-        && !Self.needsEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-      {
-        index += 8
-        continue
+      let word: UInt64
+      let end: Int
+      if index + 8 <= count {
+        word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        end = index + 8
+      } else {
+        word = Self.lastWord(raw, count: count)
+        end = count
       }
-      let end = min(index + 8, count)
-      while index < end {
-        let byte = base[index]
-        if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-          buffer.append(base + plainFrom, count: index - plainFrom)
-          escape(byte)
-          plainFrom = index + 1
+      if Self.needsEscape(word) {
+        while index < end {
+          let byte = base[index]
+          if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+            buffer.append(base + plainFrom, count: index - plainFrom)
+            escape(byte)
+            plainFrom = index + 1
+          }
+          index += 1
         }
-        index += 1
       }
+      index = end
     }
     buffer.append(base + plainFrom, count: count - plainFrom)
+  }
+
+  /// A word that holds the last bytes of `bytes` (up to eight; all of
+  /// them when there are fewer), and only bytes of `bytes` or spaces.
+  @inline(__always)
+  private static func lastWord(_ bytes: UnsafeRawPointer, count: Int) -> UInt64 {
+    if count >= 8 {
+      return bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+    }
+    if count >= 4 {
+      let head = UInt64(bytes.loadUnaligned(as: UInt32.self))
+      let tail = UInt64(bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+      return head | tail << 32
+    }
+    let first = UInt64(bytes.load(fromByteOffset: 0, as: UInt8.self))
+    let middle = UInt64(bytes.load(fromByteOffset: count / 2, as: UInt8.self))
+    let last = UInt64(bytes.load(fromByteOffset: count - 1, as: UInt8.self))
+    return first | middle << 8 | last << 16 | 0x2020_2020_2000_0000
   }
 
   /// Whether one of the eight bytes of `word` is a control character, a
@@ -324,14 +371,40 @@ struct ByteBuffer: ~Copyable {
   }
 
   mutating func append(_ bytes: UnsafePointer<UInt8>, count added: Int) {
-    if count + added > capacity { grow(to: count + added) }
-    if added <= 16 {
-      // Short pieces (keys, units, numbers) are most of the calls: a loop
-      // beats calling memcpy.
-      for index in 0..<added { start[count + index] = bytes[index] }
+    let end = count + added
+    if end > capacity { grow(to: end) }
+    let to = UnsafeMutableRawPointer(start + count)
+    let from = UnsafeRawPointer(bytes)
+    // Short pieces (keys, units, numbers, ids) are most of the calls: two
+    // overlapping loads and stores, as memcpy does for them, without the
+    // call. The words are loaded before either is stored.
+    if added >= 8 && added <= 16 {
+      let head = from.loadUnaligned(as: UInt64.self)
+      let tail = from.loadUnaligned(fromByteOffset: added - 8, as: UInt64.self)
+      to.storeBytes(of: head, as: UInt64.self)
+      to.storeBytes(of: tail, toByteOffset: added - 8, as: UInt64.self)
+    } else if added >= 4 && added < 8 {
+      let head = from.loadUnaligned(as: UInt32.self)
+      let tail = from.loadUnaligned(fromByteOffset: added - 4, as: UInt32.self)
+      to.storeBytes(of: head, as: UInt32.self)
+      to.storeBytes(of: tail, toByteOffset: added - 4, as: UInt32.self)
+    } else if added < 4 {
+      var index = 0
+      while index < added {
+        to.storeBytes(of: bytes[index], toByteOffset: index, as: UInt8.self)
+        index += 1
+      }
     } else {
-      (start + count).update(from: bytes, count: added)
+      to.copyMemory(from: from, byteCount: added)
     }
+    count = end
+  }
+
+  /// Appends a copy of bytes `start..<end` of this buffer.
+  mutating func appendOwn(from start: Int, to end: Int) {
+    let added = end - start
+    if count + added > capacity { grow(to: count + added) }
+    (self.start + count).update(from: self.start + start, count: added)
     count += added
   }
 

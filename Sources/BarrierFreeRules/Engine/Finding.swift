@@ -47,6 +47,18 @@ public enum MeasureUnit: String, Sendable, Hashable, CaseIterable, Codable {
   /// Inches: only in reports for a profile with imperial units; the model
   /// and the rules work in millimetres.
   case inch = "in"
+
+  /// The raw value as a static string, which a report copies without
+  /// making a `String`.
+  package var symbol: StaticString {
+    switch self {
+    case .millimetre: "mm"
+    case .percent: "%"
+    case .squareMetre: "m²"
+    case .count: ""
+    case .inch: "in"
+    }
+  }
 }
 
 /// A number with its unit.
@@ -294,7 +306,7 @@ public struct Finding: Sendable, Hashable {
   private(set) var concluded: Concluded
   /// Rule, profile and citation: one reference, shared by all the findings
   /// of one binding, where four strings were retained for each finding.
-  private(set) var source: Source
+  package private(set) var source: Source
 
   /// Creates a finding.
   public init(
@@ -341,10 +353,10 @@ public struct Finding: Sendable, Hashable {
 
   /// Who spoke: the rule, under which profile, citing what. Compared by
   /// value.
-  final class Source: Sendable, Hashable {
-    let rule: String
-    let profile: String
-    let citation: Citation
+  package final class Source: Sendable, Hashable {
+    package let rule: String
+    package let profile: String
+    package let citation: Citation
 
     init(rule: String, profile: String, citation: Citation) {
       self.rule = rule
@@ -352,12 +364,12 @@ public struct Finding: Sendable, Hashable {
       self.citation = citation
     }
 
-    static func == (lhs: Source, rhs: Source) -> Bool {
+    package static func == (lhs: Source, rhs: Source) -> Bool {
       lhs === rhs
         || (lhs.rule == rhs.rule && lhs.profile == rhs.profile && lhs.citation == rhs.citation)
     }
 
-    func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
       hasher.combine(rule)
       hasher.combine(profile)
       hasher.combine(citation)

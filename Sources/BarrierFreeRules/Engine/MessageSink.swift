@@ -13,6 +13,17 @@ public protocol MessageSink: ~Copyable {
   mutating func write(_ text: String)
   /// Appends `value` as ``formatDecimal(_:)`` writes it: `900`, `2.5`.
   mutating func write(number value: Double)
+  /// Appends `text`, a piece of the message's wording (`; `, ` required`,
+  /// a unit's symbol). Such pieces hold no quote, backslash or control
+  /// character, so a sink that escapes can copy them as they are.
+  mutating func write(literal text: StaticString)
+}
+
+extension MessageSink where Self: ~Copyable {
+  /// Appends `text` through ``write(_:)``.
+  public mutating func write(literal text: StaticString) {
+    write(text.description)
+  }
 }
 
 /// Gathers the pieces into a string.
@@ -21,6 +32,9 @@ struct StringSink: MessageSink {
 
   mutating func write(_ text: String) { self.text += text }
   mutating func write(number value: Double) { text += formatDecimal(value) }
+  mutating func write(literal text: StaticString) {
+    text.withUTF8Buffer { self.text += String(decoding: $0, as: UTF8.self) }
+  }
 
   /// What `body` writes, as a string.
   static func text(_ body: (inout StringSink) -> Void) -> String {
@@ -35,8 +49,8 @@ extension Quantity {
   public func write(to sink: inout some MessageSink & ~Copyable) {
     sink.write(number: value)
     if unit != .count {
-      sink.write(" ")
-      sink.write(unit.rawValue)
+      sink.write(literal: " ")
+      sink.write(literal: unit.symbol)
     }
   }
 }
@@ -48,21 +62,21 @@ extension Requirement {
     switch (minimum, maximum) {
     case (let low?, let high?):
       sink.write(number: low)
-      sink.write("–")
+      sink.write(literal: "–")
       sink.write(number: high)
     case (let low?, nil):
-      sink.write("≥ ")
+      sink.write(literal: "≥ ")
       sink.write(number: low)
     case (nil, let high?):
-      sink.write("≤ ")
+      sink.write(literal: "≤ ")
       sink.write(number: high)
     case (nil, nil):
-      sink.write("any")
+      sink.write(literal: "any")
       return
     }
     if unit != .count {
-      sink.write(" ")
-      sink.write(unit.rawValue)
+      sink.write(literal: " ")
+      sink.write(literal: unit.symbol)
     }
   }
 }
@@ -75,7 +89,7 @@ extension Evaluation {
   ) {
     part.text.write(measured: part.measured, required: part.required, units: units, to: &sink)
     for more in moreParts {
-      sink.write("; ")
+      sink.write(literal: "; ")
       more.text.write(measured: more.measured, required: more.required, units: units, to: &sink)
     }
   }
@@ -89,16 +103,16 @@ extension Evaluation.Text {
     func size(_ width: Double, _ depth: Double) {
       let shownWidth = units.shown(Quantity(width, .millimetre))
       sink.write(number: shownWidth.value)
-      sink.write(" × ")
+      sink.write(literal: " × ")
       sink.write(number: units.shown(Quantity(depth, .millimetre)).value)
-      sink.write(" ")
-      sink.write(shownWidth.unit.rawValue)
+      sink.write(literal: " ")
+      sink.write(literal: shownWidth.unit.symbol)
     }
     func requirement() {
       if let required {
         units.shown(required).write(to: &sink)
       } else {
-        sink.write("a value")
+        sink.write(literal: "a value")
       }
     }
     switch self {
@@ -106,33 +120,33 @@ extension Evaluation.Text {
       sink.write(units.converting(text))
     case .measured(let what):
       sink.write(what)
-      sink.write(" ")
+      sink.write(literal: " ")
       if let measured {
         units.shown(measured).write(to: &sink)
       } else {
-        sink.write("?")
+        sink.write(literal: "?")
       }
-      sink.write("; ")
+      sink.write(literal: "; ")
       requirement()
-      sink.write(" required")
+      sink.write(literal: " required")
     case .unmeasured(let what):
       sink.write(what)
-      sink.write(" not measured; ")
+      sink.write(literal: " not measured; ")
       requirement()
-      sink.write(" required")
+      sink.write(literal: " required")
     case .area(let what, let width, let depth, let minimumWidth, let minimumDepth, let partly):
       sink.write(what)
-      sink.write(" ")
+      sink.write(literal: " ")
       size(width, depth)
-      sink.write("; ")
+      sink.write(literal: "; ")
       size(minimumWidth, minimumDepth)
-      sink.write(" required")
-      if partly { sink.write("; another area is only partly measured") }
+      sink.write(literal: " required")
+      if partly { sink.write(literal: "; another area is only partly measured") }
     case .unmeasuredArea(let what, let minimumWidth, let minimumDepth):
       sink.write(what)
-      sink.write(" not measured; ")
+      sink.write(literal: " not measured; ")
       size(minimumWidth, minimumDepth)
-      sink.write(" required")
+      sink.write(literal: " required")
     }
   }
 }
