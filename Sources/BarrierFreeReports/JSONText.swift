@@ -173,18 +173,20 @@ struct JSONText: ~Copyable, MessageSink {
     }
   }
 
-  /// The decimal digits of `value`.
+  /// The decimal digits of `value`, written backwards straight into the
+  /// buffer once their number is known.
   private mutating func integer(_ value: Int64) {
     if value < 0 { buffer.append(UInt8(ascii: "-")) }
     var magnitude = value.magnitude
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-      var start = digits.count
-      repeat {
-        start -= 1
-        digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-      } while magnitude > 0
-      buffer.append(UnsafeBufferPointer(rebasing: digits[start...]))
+    var digits = 1
+    var limit: UInt64 = 10
+    while digits < 20 && magnitude >= limit {
+      digits += 1
+      limit = limit &* 10
+    }
+    buffer.appendBackwards(count: digits) { place in
+      place.pointee = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      magnitude /= 10
     }
   }
 
@@ -195,7 +197,9 @@ struct JSONText: ~Copyable, MessageSink {
   /// `value` as `JSONEncoder` writes a `Double`: whole numbers without a
   /// fraction, others as their shortest round-trip `description`.
   mutating func number(_ value: Double) {
-    if value == value.rounded(), abs(value) < 1e15 {
+    if value == 0 && value.sign == .minus {
+      raw("-0")  // as JSONEncoder writes negative zero
+    } else if value == value.rounded(), abs(value) < 1e15 {
       integer(Int64(value))
     } else if value.isFinite {
       var text = value.description
@@ -375,10 +379,15 @@ struct ByteBuffer: ~Copyable {
     if end > capacity { grow(to: end) }
     let to = UnsafeMutableRawPointer(start + count)
     let from = UnsafeRawPointer(bytes)
-    // Short pieces (keys, units, numbers, ids) are most of the calls: two
+    // Short pieces (keys, units, numbers, ids, paths) are most of the calls: two
     // overlapping loads and stores, as memcpy does for them, without the
     // call. The words are loaded before either is stored.
-    if added >= 8 && added <= 16 {
+    if added > 16 && added <= 32 {
+      let head = from.loadUnaligned(as: SIMD16<UInt8>.self)
+      let tail = from.loadUnaligned(fromByteOffset: added - 16, as: SIMD16<UInt8>.self)
+      to.storeBytes(of: head, as: SIMD16<UInt8>.self)
+      to.storeBytes(of: tail, toByteOffset: added - 16, as: SIMD16<UInt8>.self)
+    } else if added >= 8 && added <= 16 {
       let head = from.loadUnaligned(as: UInt64.self)
       let tail = from.loadUnaligned(fromByteOffset: added - 8, as: UInt64.self)
       to.storeBytes(of: head, as: UInt64.self)
@@ -398,6 +407,19 @@ struct ByteBuffer: ~Copyable {
       to.copyMemory(from: from, byteCount: added)
     }
     count = end
+  }
+
+  /// Makes room for `added` bytes and lets `digit` fill them from the
+  /// last to the first.
+  @inline(__always)
+  mutating func appendBackwards(count added: Int, _ digit: (UnsafeMutablePointer<UInt8>) -> Void) {
+    if count + added > capacity { grow(to: count + added) }
+    var place = start + count + added
+    while place > start + count {
+      place -= 1
+      digit(place)
+    }
+    count += added
   }
 
   /// Appends a copy of bytes `start..<end` of this buffer.

@@ -50,6 +50,7 @@ public enum MeasureUnit: String, Sendable, Hashable, CaseIterable, Codable {
 
   /// The raw value as a static string, which a report copies without
   /// making a `String`.
+  @usableFromInline
   package var symbol: StaticString {
     switch self {
     case .millimetre: "mm"
@@ -147,10 +148,10 @@ public struct Evaluation: Sendable, Hashable {
   public var remedy: String?
   /// The first part of the message; it is put together only when read,
   /// since most findings of a large portfolio are passes nobody prints.
-  var part: Part
+  @usableFromInline var part: Part
   /// Further parts, for checks joined with ``Check/all(_:)``. Kept apart
   /// from the first so that a plain finding allocates no array.
-  var moreParts: [Part] = []
+  @usableFromInline var moreParts: [Part] = []
 
   /// Every part of the message.
   var parts: [Part] {
@@ -199,13 +200,15 @@ public struct Evaluation: Sendable, Hashable {
   }
 
   /// One clause of a message, with the values it names.
+  @usableFromInline
   struct Part: Sendable, Hashable {
-    var text: Text
-    var measured: Quantity?
-    var required: Requirement?
+    @usableFromInline var text: Text
+    @usableFromInline var measured: Quantity?
+    @usableFromInline var required: Requirement?
   }
 
   /// How a clause of a message is made.
+  @usableFromInline
   enum Text: Sendable, Hashable {
     /// A finished sentence.
     case literal(String)

@@ -46,6 +46,7 @@ struct StringSink: MessageSink {
 
 extension Quantity {
   /// Writes `900 mm`, `6 %`, `3` (what ``description`` says) to `sink`.
+  @inlinable
   public func write(to sink: inout some MessageSink & ~Copyable) {
     sink.write(number: value)
     if unit != .count {
@@ -58,6 +59,7 @@ extension Quantity {
 extension Requirement {
   /// Writes `≥ 900 mm`, `≤ 20 mm`, `850–1050 mm` (what ``description``
   /// says) to `sink`.
+  @inlinable
   public func write(to sink: inout some MessageSink & ~Copyable) {
     switch (minimum, maximum) {
     case (let low?, let high?):
@@ -83,7 +85,9 @@ extension Requirement {
 
 extension Evaluation {
   /// Writes the message with lengths in `units` (what ``message(in:)``
-  /// returns) to `sink`.
+  /// returns) to `sink`. Inlinable, so that a report's sink gets a copy
+  /// of its own, which calls the sink directly.
+  @inlinable
   public func writeMessage(
     in units: UnitSystem = .metric, to sink: inout some MessageSink & ~Copyable
   ) {
@@ -96,6 +100,7 @@ extension Evaluation {
 }
 
 extension Evaluation.Text {
+  @inlinable
   func write(
     measured: Quantity?, required: Requirement?, units: UnitSystem,
     to sink: inout some MessageSink & ~Copyable
