@@ -483,13 +483,18 @@ public struct FlatAssessment: Sendable, Hashable {
   public var openQuestions: [Finding] {
     let reached = classification
     guard !reached.verified else { return [] }
-    var seen: Set<String> = []
+    struct Question: Hashable {
+      let rule: String
+      let path: ElementPath
+    }
+    var seen: Set<Question> = []
     var questions: [Finding] = []
     let upTo = levels.prefix { $0.level != reached.nextLevel }
     for result in upTo.reversed() {
       for finding in result.findings where finding.status == .unknown {
-        let key = "\(finding.rule) \(finding.path)"
-        if seen.insert(key).inserted { questions.append(finding) }
+        if seen.insert(Question(rule: finding.rule, path: finding.path)).inserted {
+          questions.append(finding)
+        }
       }
     }
     return questions
