@@ -52,3 +52,58 @@ struct EngineTablesTests {
     #expect(Thresholds()["minimum"] == nil)
   }
 }
+
+/// The checks rules are made of, where they were rewritten for speed.
+@Suite("Checks")
+struct CheckTests {
+  private func evaluation(_ status: FindingStatus, _ message: String, remedy: String?)
+    -> Evaluation
+  {
+    Evaluation(status, message: message, remedy: remedy)
+  }
+
+  @Test("Joined checks keep every part in order and each remedy once, in first-seen order")
+  func joined() {
+    let parts = [
+      evaluation(.pass, "a", remedy: nil),
+      evaluation(.fail, "b", remedy: "fix b"),
+      Check.all([evaluation(.pass, "c1", remedy: "fix c"), evaluation(.unknown, "c2", remedy: nil)]
+      ),
+      evaluation(.fail, "d", remedy: "fix b"),
+      evaluation(.fail, "e", remedy: "fix e"),
+      evaluation(.pass, "f", remedy: "fix c"),
+    ]
+    let joined = Check.all(parts)
+    #expect(joined.status == .fail)
+    #expect(joined.message == "a; b; c1; c2; d; e; f")
+    #expect(joined.remedy == "fix b; fix c; fix e")
+    #expect(Check.all([parts[1], parts[3]]).remedy == "fix b")
+    #expect(Check.all([parts[0]]).remedy == nil)
+    #expect(Check.all([parts[0]]).message == "a")
+    #expect(Check.all([]).status == .notApplicable)
+  }
+
+  @Test("Of several areas the one closest to the requirement decides; the first of equals")
+  func areas() {
+    func area(_ width: Double?, _ depth: Double?) -> MovementArea {
+      MovementArea(width: width.map { .mm($0) }, depth: depth.map { .mm($0) })
+    }
+    func check(_ areas: [MovementArea]) -> Evaluation {
+      Check.area(
+        "area", areas, minimumWidth: .mm(1500), minimumDepth: .mm(1500), remedy: "clear it")
+    }
+    let best = check([area(1000, 2000), area(1400, 1600), area(1200, 1200)])
+    #expect(best.status == .fail)
+    #expect(best.measured == Quantity(1400, .millimetre))
+    #expect(best.remedy == "clear it")
+    let equal = check([area(1400, 1500), area(1500, 1400)])
+    #expect(equal.measured == Quantity(1400, .millimetre))
+    #expect(equal.message == "area 1400 × 1500 mm; 1500 × 1500 mm required")
+    #expect(check([area(1500, 1500), area(nil, 900)]).status == .pass)
+    let partly = check([area(1400, 1400), area(nil, 1600)])
+    #expect(partly.status == .unknown)
+    #expect(partly.measured == Quantity(1400, .millimetre))
+    #expect(check([area(nil, nil)]).status == .unknown)
+    #expect(check([area(nil, nil)]).measured == nil)
+  }
+}

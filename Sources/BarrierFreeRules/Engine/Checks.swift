@@ -72,19 +72,24 @@ public enum Check {
     minimumDepth: Length?, remedy: @autoclosure () -> String
   ) -> Evaluation {
     guard let minimumWidth, let minimumDepth else { return missingThreshold(what) }
-    let measured = areas.compactMap { area -> (MovementArea, Length, Length)? in
-      guard let width = area.width, let depth = area.depth else { return nil }
-      return (area, width, depth)
-    }
-    // The area closest to the requirement: the largest shortfall ratio.
+    // The area closest to the requirement: the largest shortfall ratio; of
+    // equals the first, as `max(by:)` chose. Found in one pass, without an
+    // array of the measured areas.
     func margin(_ width: Length, _ depth: Length) -> Double {
       min(
         width.millimetres / minimumWidth.millimetres,
         depth.millimetres / minimumDepth.millimetres)
     }
-    guard
-      let best = measured.max(by: { margin($0.1, $0.2) < margin($1.1, $1.2) })
-    else {
+    var best: (width: Length, depth: Length, margin: Double)?
+    var measuredCount = 0
+    for area in areas {
+      guard let width = area.width, let depth = area.depth else { continue }
+      measuredCount += 1
+      let candidate = margin(width, depth)
+      if let known = best, !(known.margin < candidate) { continue }
+      best = (width, depth, candidate)
+    }
+    guard let best else {
       return Evaluation(
         .unknown,
         required: Requirement(
@@ -93,7 +98,7 @@ public enum Check {
           what, minimumWidth: minimumWidth.millimetres, minimumDepth: minimumDepth.millimetres),
         remedy: "measure the \(what)")
     }
-    let (width, depth) = (best.1, best.2)
+    let (width, depth) = (best.width, best.depth)
     let widthShort = width.millimetres / minimumWidth.millimetres
     let depthShort = depth.millimetres / minimumDepth.millimetres
     let (limiting, limit) =
@@ -105,7 +110,7 @@ public enum Check {
         minimumWidth: minimumWidth.millimetres, minimumDepth: minimumDepth.millimetres,
         partly: partly)
     }
-    if !met && measured.count < areas.count {
+    if !met && measuredCount < areas.count {
       // An area with one side unmeasured might still be the large one.
       return Evaluation(
         .unknown, measured: Quantity(limiting), required: .atLeast(limit),
@@ -123,13 +128,33 @@ public enum Check {
     guard let worst = parts.min(by: { $0.status < $1.status }) else {
       return Evaluation(.notApplicable, message: "nothing to check")
     }
-    var remedies: [String] = []
-    for remedy in parts.compactMap(\.remedy) where !remedies.contains(remedy) {
-      remedies.append(remedy)
-    }
+    // Built in place: most rules join two or three checks of one element,
+    // and the arrays of `parts` and the list of remedies were a tenth of
+    // such a rule's cost.
     var joined = worst
-    joined.parts = parts.flatMap(\.parts)
-    joined.remedy = remedies.isEmpty ? nil : remedies.joined(separator: "; ")
+    var first: String?
+    var remedies: [String] = []
+    var moreParts: [Evaluation.Part] = []
+    moreParts.reserveCapacity(parts.count - 1)
+    for (index, evaluation) in parts.enumerated() {
+      if index == 0 {
+        joined.part = evaluation.part
+      } else {
+        moreParts.append(evaluation.part)
+      }
+      moreParts += evaluation.moreParts
+      guard let remedy = evaluation.remedy else { continue }
+      if let known = first {
+        if remedy != known && !remedies.contains(remedy) {
+          if remedies.isEmpty { remedies.append(known) }
+          remedies.append(remedy)
+        }
+      } else {
+        first = remedy
+      }
+    }
+    joined.moreParts = moreParts
+    joined.remedy = remedies.isEmpty ? first : remedies.joined(separator: "; ")
     return joined
   }
 
