@@ -87,7 +87,9 @@ let package = Package(
     ),
     .testTarget(
       name: "BarrierFreeRulesTests",
-      dependencies: ["BarrierFreeRules", "BarrierFree"]
+      dependencies: [
+        "BarrierFreeRules", "BarrierFree", .product(name: "SwiftGraph", package: "SwiftGraph"),
+      ]
     ),
     .testTarget(
       name: "BarrierFreeReportsTests",

@@ -1,5 +1,4 @@
 import BarrierFreeModel
-import SwiftGraph
 
 /// The best routes through one building at one ladder level.
 ///
@@ -41,7 +40,7 @@ struct RouteAnalysis {
     }
   }
 
-  private let graph: WeightedGraph<UInt32, Int>
+  private let graph: RouteGraph
   private let placeIndex: [String: Int]
   private let placeIDs: [String]
   /// What a route passing each vertex collects, made once per building and
@@ -53,7 +52,7 @@ struct RouteAnalysis {
   /// places, doors, lifts and steps, nil for a path or ramp not measured.
   private let lengths: [Double?]
   private let distances: [Int?]
-  private let pathDict: [Int: WeightedEdge<Int>]
+  private let arrivals: [RouteGraph.Edge?]
   private let source: Int
   private let hasSources: Bool
 
@@ -65,7 +64,7 @@ struct RouteAnalysis {
     building: Building, placeFindings: [String: [Finding]], connectorFindings: [[Finding]],
     stopFindings: [Int: [[Finding]]]
   ) {
-    let graph = WeightedGraph<UInt32, Int>()
+    var graph = RouteGraph()
     // Every vertex has a cost, paid on entering it: what fails there, then
     // what is unknown, then two per connector (so that a route from a
     // parking space can cost one more than an equal one from the public
@@ -79,15 +78,15 @@ struct RouteAnalysis {
       return fails << 40 + unknowns << 20 + step
     }
     func vertex(_ visit: Visit?, cost: Int, length: Double? = 0) -> Int {
-      let added = graph.addVertex(UInt32(graph.vertexCount))
+      let added = graph.addVertex()
       vertexCost.append(cost)
       visits.append(visit)
       lengths.append(length)
       return added
     }
     func link(_ a: Int, _ b: Int) {
-      graph.addEdge(fromIndex: a, toIndex: b, weight: vertexCost[b], directed: true)
-      graph.addEdge(fromIndex: b, toIndex: a, weight: vertexCost[a], directed: true)
+      graph.addEdge(from: a, to: b, weight: vertexCost[b])
+      graph.addEdge(from: b, to: a, weight: vertexCost[a])
     }
     var placeIndex: [String: Int] = [:]
     var placeIDs: [String] = []
@@ -148,11 +147,10 @@ struct RouteAnalysis {
     where place.kind == .publicWay || (place.kind == .parkingSpace && place.accessible == true) {
       guard let index = placeIndex[place.id] else { continue }
       let bias = place.kind == .parkingSpace ? 1 : 0
-      graph.addEdge(
-        fromIndex: source, toIndex: index, weight: vertexCost[index] + bias, directed: true)
+      graph.addEdge(from: source, to: index, weight: vertexCost[index] + bias)
       hasSources = true
     }
-    let (distances, pathDict) = graph.dijkstra(root: source, startDistance: 0)
+    let (distances, arrivals) = graph.shortestPaths(from: source)
     self.graph = graph
     self.placeIndex = placeIndex
     self.placeIDs = placeIDs
@@ -160,7 +158,7 @@ struct RouteAnalysis {
     self.vertexCost = vertexCost
     self.lengths = lengths
     self.distances = distances
-    self.pathDict = pathDict
+    self.arrivals = arrivals
     self.source = source
     self.hasSources = hasSources
   }
@@ -170,7 +168,7 @@ struct RouteAnalysis {
   /// its length where every path and ramp on it is measured.
   func legs(from origin: String, to targets: [String]) -> [String: Leg] {
     guard let root = placeIndex[origin] else { return [:] }
-    let (distances, pathDict) = graph.dijkstra(root: root, startDistance: 0)
+    let (distances, arrivals) = graph.shortestPaths(from: root)
     var result: [String: Leg] = [:]
     for target in targets {
       guard let end = placeIndex[target], end < distances.count, let cost = distances[end]
@@ -187,9 +185,9 @@ struct RouteAnalysis {
         if let length = leg.length {
           leg.length = lengths[current].map { length + .mm($0) }
         }
-        guard current != root, let edge = pathDict[current], walked <= graph.vertexCount
+        guard current != root, let edge = arrivals[current], walked <= graph.vertexCount
         else { break }
-        current = edge.u
+        current = edge.from
         walked += 1
       }
       leg.failing.reverse()
@@ -209,8 +207,8 @@ struct RouteAnalysis {
     // Walk back from the target to the source.
     var vertices: [Int] = [target]
     var current = target
-    while current != source, let edge = pathDict[current] {
-      current = edge.u
+    while current != source, let edge = arrivals[current] {
+      current = edge.from
       vertices.append(current)
     }
     vertices.reverse()
