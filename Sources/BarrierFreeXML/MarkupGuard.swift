@@ -122,13 +122,13 @@ struct MarkupGuard {
     // Skip a byte-order mark: it is no character of line 1.
     // (The mark may come in more than one chunk.)
     var index = isByteOrderMark && base < 3 ? min(3 - base, count) : 0
-    // Jumping from '<' to '<' needs line ends that are all LF (and no LF
-    // that ends the previous chunk's CR).
-    // Only in UTF-8 or ASCII: in UTF-16 a character's byte may be 0x3C, and
-    // '<' would seem to stand in a quoted value (found in review).
-    let jumps =
-      !byteWise && recordsPositions && count > 0 && lastCarriageReturn != base - 1
-      && bytes.baseAddress.map { memchr($0, 0x0D, count) == nil } ?? false
+    // Jumping from '<' to '<' only in UTF-8 or ASCII: in UTF-16 a
+    // character's byte may be 0x3C, and '<' would seem to stand in a quoted
+    // value (found in review).
+    let jumps = !byteWise && recordsPositions && count > 0
+    // Most files have no CR at all: their lines are counted by LF alone.
+    chunkHasCarriageReturn =
+      jumps && bytes.baseAddress.map { memchr($0, 0x0D, count) != nil } ?? false
     return MarkupGuard.table.withUnsafeBufferPointer { table in
       while index < count {
         if jumps && state == MarkupGuard.text {
@@ -148,13 +148,17 @@ struct MarkupGuard {
   /// two ways).
   var byteWise = false
 
+  /// Whether the chunk being scanned holds a CR (if not, the jump counts
+  /// lines by their LFs alone).
+  private var chunkHasCarriageReturn = false
+
   /// A start tag and the text after it, up to the next '<', shorter than
   /// this cannot hold more than `maximumAttributes` attributes: each takes
   /// at least four bytes (`a=""`).
   private static let shortSegment = 4 * maximumAttributes
 
-  /// The fast path from the text state, in a chunk without carriage
-  /// returns: from each '<' to the next with `memchr`, counting the lines in
+  /// The fast path from the text state: from each '<' to the next with
+  /// `memchr`, counting the lines in
   /// between, for as long as the '<' opens a start or end tag and the next
   /// '<' is near enough (a '<' cannot stand inside a tag). Returns where the
   /// byte-wise scan must go on: just after a '<' that opens a comment, CDATA
@@ -187,23 +191,36 @@ struct MarkupGuard {
     return count
   }
 
-  /// Counts the lines of `bytes[from..<to]` (LF only), and the UTF-8
-  /// continuation bytes of the last one.
+  /// Counts the lines of `bytes[from..<to]`, and the UTF-8 continuation
+  /// bytes of the last one, as the byte-wise scan does: a CR ends a line,
+  /// and so does an LF, unless it follows a CR (Windows line ends), also
+  /// one at the end of the chunk before.
   private mutating func countLines(
     _ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, base: Int
   ) {
     guard let pointer = bytes.baseAddress, start < end else { return }
     var index = start
-    var lastLine = -1
+    var lastLineEnd = -1
     while let found = memchr(pointer + index, 0x0A, end - index) {
-      lastLine = pointer.distance(to: UnsafeRawPointer(found))
-      line += 1
-      index = lastLine + 1
+      let feed = pointer.distance(to: UnsafeRawPointer(found))
+      let afterReturn =
+        feed > start ? bytes[feed - 1] == 0x0D : lastCarriageReturn == base + feed - 1
+      if !afterReturn { line += 1 }
+      lastLineEnd = feed
+      index = feed + 1
     }
-    if lastLine >= 0 {
-      lineStart = base + lastLine + 1
+    index = start
+    while chunkHasCarriageReturn, let found = memchr(pointer + index, 0x0D, end - index) {
+      let carriageReturn = pointer.distance(to: UnsafeRawPointer(found))
+      line += 1
+      lastCarriageReturn = base + carriageReturn
+      lastLineEnd = max(lastLineEnd, carriageReturn)
+      index = carriageReturn + 1
+    }
+    if lastLineEnd >= 0 {
+      lineStart = base + lastLineEnd + 1
       continuations = 0
-      index = lastLine + 1
+      index = lastLineEnd + 1
     } else {
       index = start
     }

@@ -61,6 +61,31 @@ struct MarkupGuardTests {
     expectSameAsByteWise(quarter)
   }
 
+  @Test("Jumping counts Windows, old Mac and mixed line ends as reading every byte does")
+  func lineEnds() throws {
+    let texts = [
+      "<a>\r\n  <b c=\"1\"/>\r\n</a>\r\n",
+      "<a>\r  <b\r c=\"ü\"/>\r<c/>\r</a>",
+      "<a>\r\r\n<b/>\n\r<c/>\n\n\r\r<d x=\"é\"\r\n y=\"2\"/>\r</a>\r",
+      "\r\n\r\n<a>\r\n\r\n<b/></a>",
+      "\u{FEFF}<?xml version=\"1.0\"?>\r\n<a>\r\n <b/>\r\n</a>",
+    ]
+    for text in texts { expectSameAsByteWise(text) }
+    let quarter = try String(
+      contentsOfFile: repositoryPath("Samples/quarter-bielefeld.xml"), encoding: .utf8)
+    expectSameAsByteWise(quarter.replacingOccurrences(of: "\n", with: "\r\n"))
+    expectSameAsByteWise(quarter.replacingOccurrences(of: "\n", with: "\r"))
+    // Every third line end Windows, every fifth a lone CR: CRs at every
+    // place relative to the chunks.
+    var mixed = ""
+    for (index, line) in quarter.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    {
+      mixed += line + (index % 3 == 0 ? "\r\n" : index % 5 == 0 ? "\r" : "\n")
+    }
+    expectSameAsByteWise(mixed)
+  }
+
   /// A UTF-16 document whose <building> has `count` attributes, each value
   /// one `character`.
   private func utf16(attributes count: Int, character: String, bigEndian: Bool) -> [UInt8] {
