@@ -22,6 +22,10 @@ let package = Package(
       dependencies: ["FuzzDriver", .product(name: "BarrierFree", package: rootFolder)]
     ),
     .executableTarget(
+      name: "FuzzSegmented",
+      dependencies: ["FuzzDriver", .product(name: "BarrierFree", package: rootFolder)]
+    ),
+    .executableTarget(
       name: "FuzzProfile",
       dependencies: ["FuzzDriver", .product(name: "BarrierFree", package: rootFolder)]
     ),

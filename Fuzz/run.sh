@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Builds a libFuzzer target with AddressSanitizer and runs it on a corpus
 # seeded from the repository's files.
-# Usage: Fuzz/run.sh [SECONDS] [reader|profile]   (default 600, reader)
+# Usage: Fuzz/run.sh [SECONDS] [reader|segmented|profile]   (default 600, reader)
 #   reader:  the portfolio reader (FuzzReader), seeded from Samples/
+#   segmented: one reader against parallel readers of the file's segments
+#            (FuzzSegmented): the same buildings and problems, seeded from
+#            Samples/
 #   profile: the profile reader and the assessment (FuzzProfile), seeded from
 #            Profiles/ and Samples/profiles/
 set -euo pipefail
@@ -11,8 +14,9 @@ seconds=${1:-600}
 target=${2:-reader}
 case "$target" in
   reader) product=FuzzReader; seeds=(../Samples/*.xml ../Samples/invalid/*.xml); max_len=65536 ;;
+  segmented) product=FuzzSegmented; seeds=(../Samples/*.xml ../Samples/invalid/*.xml); max_len=65536 ;;
   profile) product=FuzzProfile; seeds=(../Profiles/*.xml ../Samples/profiles/*.xml); max_len=16384 ;;
-  *) echo "unknown target '$target': reader or profile" >&2; exit 2 ;;
+  *) echo "unknown target '$target': reader, segmented or profile" >&2; exit 2 ;;
 esac
 swift build -c release --scratch-path .build-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$product"
