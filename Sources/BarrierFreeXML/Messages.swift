@@ -239,6 +239,12 @@ enum SyntaxMessages {
       return
         "the text is not valid UTF-8 (\(text)); save the file as UTF-8 or declare its encoding in the XML declaration"
     }
+    if text.hasPrefix("input conversion failed") {
+      // libxml2 names the bytes but not their place: the conversion runs
+      // ahead of the parser.
+      return
+        "the file holds bytes that its declared encoding does not have (\(text)); correct the encoding in the XML declaration or save the file as UTF-8"
+    }
     if text.hasPrefix("Extra content at the end of the document") {
       return "there is more after the end of </portfolio>: a file has one root element"
     }

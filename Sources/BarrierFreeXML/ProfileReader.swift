@@ -140,8 +140,15 @@ private final class ProfileParse {
     defer { xmlFreeParserCtxt(context) }
     let previousHandler = __xmlStructuredError()?.pointee
     let previousContext = __xmlStructuredErrorContext()?.pointee
+    let previousGeneric = __xmlGenericError()?.pointee
+    let previousGenericContext = __xmlGenericErrorContext()?.pointee
     xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque(), profileParserError)
-    defer { xmlSetStructuredErrorFunc(previousContext, previousHandler) }
+    // As the portfolio reader does: libxml2's generic errors print to stderr.
+    xmlSetGenericErrorFunc(nil, barrierfree_silent_generic_error())
+    defer {
+      xmlSetGenericErrorFunc(previousGenericContext, previousGeneric)
+      xmlSetStructuredErrorFunc(previousContext, previousHandler)
+    }
     // No network, no entity substitution, no DTD loading; libxml2's limits
     // stay in force (no XML_PARSE_HUGE).
     let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)

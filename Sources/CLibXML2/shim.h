@@ -14,4 +14,19 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlerror.h>
 #include <libxml/dict.h>
+
+/* libxml2 writes a few problems through its generic error function as well,
+ * which prints to stderr unless replaced: "xmlParseChunk: encoder error"
+ * after a failed conversion from a declared encoding, which the structured
+ * handler reports too, with its bytes. A library must not print; the
+ * readers put this handler in place while libxml2 works for them. It is
+ * variadic, so it is written in C; Swift gets it as a pointer. */
+static void barrierfree_ignore_generic_error(void *context, const char *message, ...) {
+  (void)context;
+  (void)message;
+}
+
+static inline xmlGenericErrorFunc barrierfree_silent_generic_error(void) {
+  return barrierfree_ignore_generic_error;
+}
 #endif

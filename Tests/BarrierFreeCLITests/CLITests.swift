@@ -88,6 +88,34 @@ struct ValidateCommandTests {
         """)
   }
 
+  @Test("Bytes the declared encoding lacks: one error, and libxml2 prints nothing of its own")
+  func undecodableBytes() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("barrierfree-shift-jis-\(getpid()).xml").path
+    var bytes = Array(
+      """
+      <?xml version="1.0" encoding="Shift_JIS"?>
+      <portfolio xmlns="urn:barrierfree:portfolio:1"><building id="b
+      """.utf8)
+    bytes += [0x81, 0x00, 0x00, 0x00, 0x22, 0x2F, 0x3E]
+    bytes += Array("</portfolio>\n".utf8)
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    for jobs in ["1", "2"] {
+      let result = try Tool.run(["validate", path, "--jobs", jobs])
+      #expect(result.status == 2)
+      // Before, libxml2's generic error function printed
+      // "xmlParseChunk: encoder error" to stderr beside the diagnostic.
+      #expect(
+        result.standardError == """
+          \(path): error: the file holds bytes that its declared encoding does not have \
+          (input conversion failed due to input error, bytes 0x81 0x00 0x00 0x00); correct the \
+          encoding in the XML declaration or save the file as UTF-8
+
+          """)
+    }
+  }
+
   @Test(
     "Every invalid sample exits 2 with file:line:column in its messages",
     arguments: [
