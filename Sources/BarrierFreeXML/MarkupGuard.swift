@@ -441,6 +441,25 @@ struct MarkupGuard {
     }
   }
 
+  /// The encoding the XML declaration names, lowercased; nil without one.
+  private(set) var declaredEncoding: String?
+
+  /// Whether the declared encoding has one byte per character (the ISO 8859
+  /// and Windows code pages, KOI8, ASCII): then a column in bytes is one in
+  /// characters.
+  var hasSingleByteEncoding: Bool {
+    guard let name = declaredEncoding else { return false }
+    return ["us-ascii", "ascii"].contains(name)
+      || (Self.safeEncodingPrefixes + ["koi8-"]).contains(where: name.hasPrefix)
+  }
+
+  /// Where the current line began (an offset in the input).
+  var lineStartOffset: Int { lineStart }
+  /// Where the last CR is (an offset in the input).
+  var lastCarriageReturnOffset: Int { lastCarriageReturn }
+  /// Whether lines are counted over bytes (not in UTF-16, read by code unit).
+  var isByteOriented: Bool { utf16BigEndian == nil }
+
   /// The first bytes of the input, until the XML declaration's end.
   private var head: [UInt8] = []
   private var declarationPending = true
@@ -465,6 +484,7 @@ struct MarkupGuard {
       .dropFirst().drop(while: \.isWhitespace).dropFirst()
       .prefix { $0 != "\"" && $0 != "'" }
     let name = String(value)
+    declaredEncoding = name
     if !["utf-8", "utf8", "us-ascii", "ascii"].contains(name) {
       recordsPositions = false
     }

@@ -281,6 +281,63 @@ public final class PortfolioReader {
 
   // MARK: - Driving the parser
 
+  /// The bytes handed to libxml2 last, in `buffer`: where they begin in the
+  /// input, and the line they begin on and where that line began.
+  struct Chunk {
+    var offset = 0
+    var count = 0
+    var line = 1
+    var lineStart = 0
+    /// Whether the byte before the chunk is a CR (an LF first in the chunk
+    /// then ends no line).
+    var afterCarriageReturn = false
+  }
+  private var chunk = Chunk()
+
+  /// Whether the declared encoding has one byte per character.
+  var hasSingleByteEncoding: Bool { markupGuard.hasSingleByteEncoding }
+
+  /// Where in the last chunk `bytes` first occur, as a place in the file
+  /// (the column in bytes); nil if they do not occur there.
+  ///
+  /// For a failed conversion from the declared encoding, which libxml2
+  /// reports with the bytes but without a place: it converts a chunk as it
+  /// arrives, ahead of the parser, whose position can be a thousand lines
+  /// earlier. The bytes may occur earlier in the chunk as part of valid
+  /// characters (in a multi-byte encoding), so the place is where the
+  /// sequence first occurs: the failing bytes or before them.
+  func place(ofBytes bytes: [UInt8]) -> (line: Int, column: Int)? {
+    guard !bytes.isEmpty, chunk.count >= bytes.count, markupGuard.isByteOriented else {
+      return nil
+    }
+    let data = UnsafeRawBufferPointer(rebasing: buffer[0..<chunk.count])
+    var found: Int?
+    for start in 0...(chunk.count - bytes.count)
+    where data[start] == bytes[0] && data[start..<start + bytes.count].elementsEqual(bytes) {
+      found = start
+      break
+    }
+    guard let found else { return nil }
+    var line = chunk.line
+    var lastLineEnd = -1
+    for index in 0..<found {
+      switch data[index] {
+      case 0x0D:
+        line += 1
+        lastLineEnd = index
+      case 0x0A:
+        let afterReturn = index > 0 ? data[index - 1] == 0x0D : chunk.afterCarriageReturn
+        if !afterReturn { line += 1 }
+        lastLineEnd = index
+      default:
+        break
+      }
+    }
+    let column =
+      lastLineEnd >= 0 ? found - lastLineEnd : chunk.offset + found - chunk.lineStart + 1
+    return (line, column)
+  }
+
   private func feed() {
     if parser == nil && !setUp() {
       finish()
@@ -301,6 +358,10 @@ public final class PortfolioReader {
     {
       markupGuard.discard(before: Int(input.pointee.consumed) + (current - base))
     }
+    chunk = Chunk(
+      offset: statistics.bytes - count, count: count, line: markupGuard.line,
+      lineStart: markupGuard.lineStartOffset,
+      afterCarriageReturn: markupGuard.lastCarriageReturnOffset == statistics.bytes - count - 1)
     let refusal = markupGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
     if let encoding = markupGuard.unsafeEncoding {
       report(

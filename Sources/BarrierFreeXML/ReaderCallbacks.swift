@@ -128,8 +128,20 @@ extension PortfolioReader {
   /// A well-formedness error (or warning) from the XML parser.
   func parserError(_ error: xmlError) {
     let raw = error.message.map { String(cString: $0) } ?? "XML error"
-    let location = SourceLocation(
+    var location = SourceLocation(
       file: fileName, line: fileLine(Int(error.line)), column: Int(error.int2))
+    var columnInBytes = false
+    if error.line == 0, raw.hasPrefix("input conversion failed"),
+      let bytes = raw.firstRange(of: "bytes ").map({ raw[$0.upperBound...] }),
+      case let values = bytes.split(whereSeparator: \.isWhitespace).compactMap({
+        UInt8($0.dropFirst(2), radix: 16)
+      }),
+      let place = place(ofBytes: values)
+    {
+      // libxml2 names the bytes it could not convert, not their place.
+      location = SourceLocation(file: fileName, line: fileLine(place.line), column: place.column)
+      columnInBytes = !hasSingleByteEncoding
+    }
     // After a refusal or a first fatal error the parser may add follow-on
     // errors at the same place; they add nothing.
     if diagnostics.contains(where: { $0.kind == .security }) || sawFatalSyntaxError { return }
@@ -148,6 +160,7 @@ extension PortfolioReader {
         message += " (at the end of the file: is the file truncated?)"
       }
     }
+    if columnInBytes { message += " (the column counts bytes)" }
     report(severity, .syntax, at: location, message)
   }
 

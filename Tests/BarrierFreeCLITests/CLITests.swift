@@ -88,29 +88,45 @@ struct ValidateCommandTests {
         """)
   }
 
-  @Test("Bytes the declared encoding lacks: one error, and libxml2 prints nothing of its own")
-  func undecodableBytes() throws {
+  @Test(
+    "Bytes the declared encoding lacks: one error at their place, and libxml2 prints nothing",
+    arguments: [
+      // Shift_JIS has two-byte characters: the column counts bytes.
+      ("Shift_JIS", "\n", [0x81, 0x00, 0x00, 0x00], "2:63", " (the column counts bytes)"),
+      // 0x81 is no character of windows-1252; after Windows line ends.
+      ("windows-1252", "\r\n", [0x81, 0x22, 0x2F, 0x3E], "3:16", ""),
+    ])
+  func undecodableBytes(
+    encoding: String, lineEnd: String, bad: [UInt8], place: String, note: String
+  ) throws {
     let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("barrierfree-shift-jis-\(getpid()).xml").path
-    var bytes = Array(
-      """
-      <?xml version="1.0" encoding="Shift_JIS"?>
-      <portfolio xmlns="urn:barrierfree:portfolio:1"><building id="b
-      """.utf8)
-    bytes += [0x81, 0x00, 0x00, 0x00, 0x22, 0x2F, 0x3E]
-    bytes += Array("</portfolio>\n".utf8)
+      .appendingPathComponent("barrierfree-\(encoding)-\(getpid()).xml").path
+    let firstLines =
+      "<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\(lineEnd)"
+      + "<portfolio xmlns=\"urn:barrierfree:portfolio:1\">"
+    var bytes = Array(firstLines.utf8)
+    if lineEnd == "\n" {
+      bytes += Array("<building id=\"b".utf8)
+    } else {
+      bytes += Array("\(lineEnd)<building id=\"b".utf8)
+    }
+    bytes += bad + Array("\"/>\(lineEnd)</portfolio>\(lineEnd)".utf8)
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
+    let hex = bad.map { byte in
+      "0x" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+    }.joined(separator: " ")
     for jobs in ["1", "2"] {
       let result = try Tool.run(["validate", path, "--jobs", jobs])
       #expect(result.status == 2)
       // Before, libxml2's generic error function printed
-      // "xmlParseChunk: encoder error" to stderr beside the diagnostic.
+      // "xmlParseChunk: encoder error" to stderr beside the diagnostic, and
+      // the diagnostic had no place.
       #expect(
         result.standardError == """
-          \(path): error: the file holds bytes that its declared encoding does not have \
-          (input conversion failed due to input error, bytes 0x81 0x00 0x00 0x00); correct the \
-          encoding in the XML declaration or save the file as UTF-8
+          \(path):\(place): error: the file holds bytes that its declared encoding does not have \
+          (input conversion failed due to input error, bytes \(hex)); correct the encoding in the \
+          XML declaration or save the file as UTF-8\(note)
 
           """)
     }
