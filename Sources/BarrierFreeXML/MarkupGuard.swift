@@ -192,42 +192,58 @@ struct MarkupGuard {
   }
 
   /// Counts the lines of `bytes[from..<to]`, and the UTF-8 continuation
-  /// bytes of the last one, as the byte-wise scan does: a CR ends a line,
-  /// and so does an LF, unless it follows a CR (Windows line ends), also
-  /// one at the end of the chunk before.
+  /// bytes of the last one, as the byte-wise scan does.
   private mutating func countLines(
     _ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, base: Int
   ) {
-    guard let pointer = bytes.baseAddress, start < end else { return }
+    guard bytes.baseAddress != nil, start < end else { return }
+    let ends = Self.lineEnds(
+      in: bytes, from: start, to: end,
+      afterCarriageReturn: lastCarriageReturn == base + start - 1,
+      carriageReturns: chunkHasCarriageReturn)
+    line += ends.count
+    if let last = ends.lastCarriageReturn { lastCarriageReturn = base + last }
     var index = start
-    var lastLineEnd = -1
-    while let found = memchr(pointer + index, 0x0A, end - index) {
-      let feed = pointer.distance(to: UnsafeRawPointer(found))
-      let afterReturn =
-        feed > start ? bytes[feed - 1] == 0x0D : lastCarriageReturn == base + feed - 1
-      if !afterReturn { line += 1 }
-      lastLineEnd = feed
-      index = feed + 1
-    }
-    index = start
-    while chunkHasCarriageReturn, let found = memchr(pointer + index, 0x0D, end - index) {
-      let carriageReturn = pointer.distance(to: UnsafeRawPointer(found))
-      line += 1
-      lastCarriageReturn = base + carriageReturn
-      lastLineEnd = max(lastLineEnd, carriageReturn)
-      index = carriageReturn + 1
-    }
-    if lastLineEnd >= 0 {
-      lineStart = base + lastLineEnd + 1
+    if let last = ends.last {
+      lineStart = base + last + 1
       continuations = 0
-      index = lastLineEnd + 1
-    } else {
-      index = start
+      index = last + 1
     }
     while index < end {
       if bytes[index] & 0xC0 == 0x80 { continuations += 1 }
       index += 1
     }
+  }
+
+  /// The line ends in `bytes[from..<to]`: each CR ends a line, and so does
+  /// each LF unless it follows a CR (Windows line ends), also one just before
+  /// `from` (`afterCarriageReturn`). Returns how many, where the last one
+  /// and the last CR are. Without `carriageReturns` the bytes hold no CR.
+  static func lineEnds(
+    in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, afterCarriageReturn: Bool,
+    carriageReturns: Bool = true
+  ) -> (count: Int, last: Int?, lastCarriageReturn: Int?) {
+    guard let pointer = bytes.baseAddress, start < end else { return (0, nil, nil) }
+    var count = 0
+    var last: Int?
+    var lastCarriageReturn: Int?
+    var index = start
+    while let found = memchr(pointer + index, 0x0A, end - index) {
+      let feed = pointer.distance(to: UnsafeRawPointer(found))
+      let afterReturn = feed > start ? bytes[feed - 1] == 0x0D : afterCarriageReturn
+      if !afterReturn { count += 1 }
+      last = feed
+      index = feed + 1
+    }
+    index = start
+    while carriageReturns, let found = memchr(pointer + index, 0x0D, end - index) {
+      let carriageReturn = pointer.distance(to: UnsafeRawPointer(found))
+      count += 1
+      lastCarriageReturn = carriageReturn
+      last = max(last ?? carriageReturn, carriageReturn)
+      index = carriageReturn + 1
+    }
+    return (count, last, lastCarriageReturn)
   }
 
   /// The hot loop, with the state in local variables: a byte that does not

@@ -318,23 +318,11 @@ public final class PortfolioReader {
       break
     }
     guard let found else { return nil }
-    var line = chunk.line
-    var lastLineEnd = -1
-    for index in 0..<found {
-      switch data[index] {
-      case 0x0D:
-        line += 1
-        lastLineEnd = index
-      case 0x0A:
-        let afterReturn = index > 0 ? data[index - 1] == 0x0D : chunk.afterCarriageReturn
-        if !afterReturn { line += 1 }
-        lastLineEnd = index
-      default:
-        break
-      }
-    }
+    let ends = MarkupGuard.lineEnds(
+      in: data, from: 0, to: found, afterCarriageReturn: chunk.afterCarriageReturn)
+    let line = chunk.line + ends.count
     let column =
-      lastLineEnd >= 0 ? found - lastLineEnd : chunk.offset + found - chunk.lineStart + 1
+      ends.last.map { found - $0 } ?? chunk.offset + found - chunk.lineStart + 1
     return (line, column)
   }
 

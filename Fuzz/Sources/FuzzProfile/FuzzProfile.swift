@@ -65,7 +65,5 @@ public func fuzzProfile(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 func fuzzerMain(
   _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> Int32 {
-  var count = argc
-  var arguments = argv
-  return runFuzzerDriver(&count, &arguments) { data, size in fuzzProfile(data, size) }
+  runFuzzer(argc, argv) { data, size in fuzzProfile(data, size) }
 }

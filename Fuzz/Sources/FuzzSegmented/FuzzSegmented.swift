@@ -76,7 +76,5 @@ public func fuzzSegmented(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
 func fuzzerMain(
   _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 ) -> Int32 {
-  var count = argc
-  var arguments = argv
-  return runFuzzerDriver(&count, &arguments) { data, size in fuzzSegmented(data, size) }
+  runFuzzer(argc, argv) { data, size in fuzzSegmented(data, size) }
 }
