@@ -158,12 +158,11 @@ struct MarkupGuard {
   private static let shortSegment = 4 * maximumAttributes
 
   /// The fast path from the text state: from each '<' to the next with
-  /// `memchr`, counting the lines in
-  /// between, for as long as the '<' opens a start or end tag and the next
-  /// '<' is near enough (a '<' cannot stand inside a tag). Returns where the
-  /// byte-wise scan must go on: just after a '<' that opens a comment, CDATA
-  /// section, declaration or instruction, or a tag too long to skip; the end
-  /// of the chunk otherwise.
+  /// `memchr`, counting the lines in between, for as long as the '<' opens a
+  /// start or end tag and the next '<' is near enough (a '<' cannot stand
+  /// inside a tag). Returns where the byte-wise scan must go on: just after
+  /// a '<' that opens a comment, CDATA section, declaration or instruction,
+  /// or a tag too long to skip; the end of the chunk otherwise.
   private mutating func jump(_ bytes: UnsafeRawBufferPointer, from start: Int, base: Int) -> Int {
     guard let pointer = bytes.baseAddress else { return bytes.count }
     let count = bytes.count
