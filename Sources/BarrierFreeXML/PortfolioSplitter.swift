@@ -41,7 +41,7 @@ struct Segment: Sendable {
 /// It is a lexer for the few things that can stand between elements
 /// (comments, processing instructions, CDATA, quoted attribute values), not
 /// a parser: whatever it does not expect (a DOCTYPE, an encoding other than
-/// UTF-8, text beside the buildings, carriage returns, the end of the root)
+/// UTF-8, text beside the buildings, the end of the root)
 /// ends the cutting, and everything from the current segment on is read
 /// as the file's remainder by one reader, which reports what is wrong
 /// exactly as a reader of the whole file would.
@@ -62,8 +62,6 @@ final class PortfolioSplitter {
   private var depth = 0
   /// Children of the root begun in the current segment.
   private var childrenInSegment = 0
-  /// Set when the file turns out not to be one to cut.
-  private var stopCutting = false
   /// The most bytes held while looking for the next cut.
   private var pendingLimit: Int { max(4 * segmentSize, 1 << 20) }
   static let headerLimit = 64 * 1024
@@ -72,6 +70,8 @@ final class PortfolioSplitter {
   private var stopped = false
   private var header: [UInt8] = []
   private var headerNewlines = 0
+  /// Whether the byte before `position` is a CR (an LF there ends no line).
+  private var afterCarriageReturn = false
   private var rootName: [UInt8] = []
   private var nextIndex = 0
   /// Bytes read from the source so far.
@@ -85,7 +85,7 @@ final class PortfolioSplitter {
   /// The next segment, or nil once the cutting has ended: ``remainder()``
   /// then holds the rest of the file.
   func next() throws(ByteSourceError) -> Segment? {
-    if stopped || stopCutting { return nil }
+    if stopped { return nil }
     if rootName.isEmpty {
       guard try readHeader() else {
         stopped = true
@@ -93,10 +93,7 @@ final class PortfolioSplitter {
       }
     }
     while true {
-      // A carriage return may turn up in bytes read while lexing: then no
-      // more cuts, not even in what has been read already (its lines would
-      // be counted without the line end libxml2 counts).
-      guard let cut = try lexToCut(), !stopCutting else {
+      guard let cut = try lexToCut() else {
         stopped = true
         return nil
       }
@@ -152,7 +149,7 @@ final class PortfolioSplitter {
     // Past the limit (one child of the root larger than a few segments, an
     // unterminated comment or quote) the cutting ends: memory holds no more
     // than this, and the rest streams through one reader.
-    if endOfInput || stopCutting || pending.count > pendingLimit { return false }
+    if endOfInput || pending.count > pendingLimit { return false }
     let chunk = 256 * 1024
     let old = pending.count
     var count = 0
@@ -169,10 +166,7 @@ final class PortfolioSplitter {
     if let failure { throw failure }
     bytesRead += count
     if count == 0 { endOfInput = true }
-    // libxml2 counts a lone carriage return as a line end, this lexer does
-    // not: a file with any is not cut.
-    if pending[old...].contains(0x0D) { stopCutting = true }
-    return count > 0 && !stopCutting
+    return count > 0
   }
 
   /// Moves `position` to `target`, counting lines and columns.
@@ -180,18 +174,27 @@ final class PortfolioSplitter {
     guard position < target else { return }
     var line = self.line
     var column = self.column
+    var afterCarriageReturn = self.afterCarriageReturn
     pending.withUnsafeBufferPointer { bytes in
+      // Line ends as libxml2 counts them: CR LF, a lone CR, a lone LF.
       for byte in bytes[position..<target] {
         if byte == 0x0A {
+          if !afterCarriageReturn { line += 1 }
+          column = 1
+          afterCarriageReturn = false
+        } else if byte == 0x0D {
           line += 1
           column = 1
-        } else if byte & 0xC0 != 0x80 {
-          column += 1
+          afterCarriageReturn = true
+        } else {
+          afterCarriageReturn = false
+          if byte & 0xC0 != 0x80 { column += 1 }
         }
       }
     }
     self.line = line
     self.column = column
+    self.afterCarriageReturn = afterCarriageReturn
     position = target
   }
 
@@ -303,7 +306,7 @@ final class PortfolioSplitter {
     while true {
       guard try have(1) else { return false }
       let byte = pending[position]
-      if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+      if isSpace(byte) {
         advance(to: position + 1)
         continue
       }
@@ -336,7 +339,7 @@ final class PortfolioSplitter {
       header = Array(pending[..<end])
       // Each segment repeats the header: a large one is not worth it.
       if header.count > Self.headerLimit { return false }
-      headerNewlines = header.count { $0 == 0x0A }
+      headerNewlines = Self.lineEnds(in: header)
       depth = 1
       return true
     }
@@ -346,8 +349,7 @@ final class PortfolioSplitter {
   /// once the segment is large enough. Nil when the cutting ends.
   private func lexToCut() throws(ByteSourceError) -> Int? {
     while true {
-      // Text up to the next '<' (a carriage return anywhere has stopped
-      // the cutting in `readMore`).
+      // Text up to the next '<'.
       var index = position
       while true {
         guard let found = nextTagStart(from: index) else { return nil }
@@ -395,7 +397,15 @@ final class PortfolioSplitter {
   }
 
   private func isSpace(_ byte: UInt8) -> Bool {
-    byte == 0x20 || byte == 0x09 || byte == 0x0A
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
+  /// The line ends in `bytes` as libxml2 counts them: CR LF, a lone CR, a
+  /// lone LF.
+  static func lineEnds(in bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBytes {
+      MarkupGuard.lineEnds(in: $0, from: 0, to: $0.count, afterCarriageReturn: false).count
+    }
   }
 
   private func isNameStart(_ byte: UInt8) -> Bool {

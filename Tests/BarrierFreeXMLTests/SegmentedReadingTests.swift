@@ -88,6 +88,36 @@ struct SegmentedReadingTests {
     #expect(outcome.statistics.bytes == text.utf8.count)
   }
 
+  @Test(
+    "Windows, old Mac and mixed line ends: cut like any file, read the same as one reader",
+    arguments: ["\r\n", "\r", "mixed"])
+  func lineEnds(lineEnd: String) async throws {
+    var text = try Self.manyBuildings(7)
+    if lineEnd == "mixed" {
+      var index = 0
+      text = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        index += 1
+        return line + (index % 3 == 0 ? "\r\n" : index % 5 == 0 ? "\r" : "\n")
+      }.joined()
+    } else {
+      text = text.replacingOccurrences(of: "\n", with: lineEnd)
+    }
+    let expected = Self.sequential(text, maxErrors: 100)
+    #expect(expected.events.count == 7)
+    #expect(expected.diagnostics.isEmpty)
+    let (reading, outcome) = try await Self.segmented(text, maxErrors: 100, segmentSize: 1)
+    #expect(reading == expected)
+    // Before, a carriage return stopped the cutting: one reader read all.
+    #expect(outcome.segments == 6)
+    // And a problem in a later segment at the same place as one reader's.
+    let damaged = text.replacingOccurrences(
+      of: "<building id=\"d5\"", with: "<building id=\"d5\" wrong=\"1\"")
+    let damagedExpected = Self.sequential(damaged, maxErrors: 100)
+    #expect(damagedExpected.diagnostics.count == 1)
+    let (damagedReading, _) = try await Self.segmented(damaged, maxErrors: 100, segmentSize: 1)
+    #expect(damagedReading == damagedExpected)
+  }
+
   @Test("Comments, processing instructions and a '>' in a value between the buildings")
   func markupBetween() async throws {
     var text = try Self.manyBuildings(4)
