@@ -72,14 +72,23 @@ struct SegmentedReadingTests {
     return (reading, outcome)
   }
 
+  /// Reads `text`, seven valid buildings, with one reader and in segments of
+  /// one building; expects the same events and no diagnostics.
+  private static func readsAsOneReader(
+    sevenValidBuildings text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) async throws -> SegmentedReading.Outcome {
+    let expected = sequential(text, maxErrors: 100)
+    #expect(expected.events.count == 7, sourceLocation: sourceLocation)
+    #expect(expected.diagnostics.isEmpty, sourceLocation: sourceLocation)
+    let (reading, outcome) = try await segmented(text, maxErrors: 100, segmentSize: 1)
+    #expect(reading == expected, sourceLocation: sourceLocation)
+    return outcome
+  }
+
   @Test("A valid file: cut between every building, read in parallel, the same as one reader")
   func validFile() async throws {
     let text = try Self.manyBuildings(7)
-    let expected = Self.sequential(text, maxErrors: 100)
-    #expect(expected.events.count == 7)
-    #expect(expected.diagnostics.isEmpty)
-    let (reading, outcome) = try await Self.segmented(text, maxErrors: 100, segmentSize: 1)
-    #expect(reading == expected)
+    let outcome = try await Self.readsAsOneReader(sevenValidBuildings: text)
     // Six segments in parallel; the last, with the root's end tag, is the
     // rest read by one reader.
     #expect(outcome.segments == 6)
@@ -102,11 +111,7 @@ struct SegmentedReadingTests {
     } else {
       text = text.replacingOccurrences(of: "\n", with: lineEnd)
     }
-    let expected = Self.sequential(text, maxErrors: 100)
-    #expect(expected.events.count == 7)
-    #expect(expected.diagnostics.isEmpty)
-    let (reading, outcome) = try await Self.segmented(text, maxErrors: 100, segmentSize: 1)
-    #expect(reading == expected)
+    let outcome = try await Self.readsAsOneReader(sevenValidBuildings: text)
     // Before, a carriage return stopped the cutting: one reader read all.
     #expect(outcome.segments == 6)
     // And a problem in a later segment at the same place as one reader's.
