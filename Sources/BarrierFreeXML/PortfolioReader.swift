@@ -291,33 +291,36 @@ public final class PortfolioReader {
     /// Whether the byte before the chunk is a CR (an LF first in the chunk
     /// then ends no line).
     var afterCarriageReturn = false
+    /// The last bytes of the chunk before (at most three): libxml2 keeps an
+    /// unfinished character there and converts it with this chunk.
+    var tail: [UInt8] = []
   }
   private var chunk = Chunk()
 
   /// Whether the declared encoding has one byte per character.
   var hasSingleByteEncoding: Bool { markupGuard.hasSingleByteEncoding }
 
-  /// Where in the last chunk `bytes` first occur, as a place in the file
-  /// (the column in bytes); nil if they do not occur there.
+  /// Where the bytes that libxml2 could not convert begin, as a place in
+  /// the file (the column in bytes); nil if they are not found.
   ///
   /// For a failed conversion from the declared encoding, which libxml2
   /// reports with the bytes but without a place: it converts a chunk as it
   /// arrives, ahead of the parser, whose position can be a thousand lines
-  /// earlier. The bytes may occur earlier in the chunk as part of valid
-  /// characters (in a multi-byte encoding), so the place is where the
-  /// sequence first occurs: the failing bytes or before them.
+  /// earlier. ``failingOffset(of:in:after:)`` says where in the last chunk
+  /// (or in the unfinished character before it) they are.
   func place(ofBytes bytes: [UInt8]) -> (line: Int, column: Int)? {
-    guard !bytes.isEmpty, chunk.count >= bytes.count, markupGuard.isByteOriented else {
+    guard markupGuard.isByteOriented else { return nil }
+    let data = UnsafeRawBufferPointer(rebasing: buffer[0..<chunk.count])
+    guard let found = Self.failingOffset(of: bytes, in: data, after: chunk.tail) else {
       return nil
     }
-    let data = UnsafeRawBufferPointer(rebasing: buffer[0..<chunk.count])
-    var found: Int?
-    for start in 0...(chunk.count - bytes.count)
-    where data[start] == bytes[0] && data[start..<start + bytes.count].elementsEqual(bytes) {
-      found = start
-      break
+    if found < 0 {
+      // In the unfinished character before the chunk: on the chunk's first
+      // line, since a line end would have finished the character.
+      let unfinished = chunk.tail[(chunk.tail.count + found)...]
+      guard !unfinished.contains(0x0A), !unfinished.contains(0x0D) else { return nil }
+      return (chunk.line, chunk.offset + found - chunk.lineStart + 1)
     }
-    guard let found else { return nil }
     let ends = MarkupGuard.lineEnds(
       in: data, from: 0, to: found, afterCarriageReturn: chunk.afterCarriageReturn)
     let line = chunk.line + ends.count
@@ -326,11 +329,48 @@ public final class PortfolioReader {
     return (line, column)
   }
 
+  /// Where in `data` the failing `bytes` that libxml2 names begin: negative
+  /// for a start in `tail`, the end of the chunk before; nil if not found.
+  ///
+  /// libxml2 names four bytes from the failing one, in what it holds
+  /// unconverted: an unfinished character from the chunk before, then
+  /// `data`. Where fewer are left it names what lies past them in memory.
+  /// So the bytes are looked for
+  /// 1. across the join, begun in `tail` (nothing before them is left);
+  /// 2. whole in `data`, at their first occurrence: the failing bytes or,
+  ///    in a multi-byte encoding, valid characters before them;
+  /// 3. begun in the last bytes of `data`, the rest being what lay past it.
+  static func failingOffset(
+    of bytes: [UInt8], in data: UnsafeRawBufferPointer, after tail: [UInt8]
+  ) -> Int? {
+    guard let first = bytes.first else { return nil }
+    for start in tail.indices where tail[start] == first {
+      let head = tail[start...]
+      let rest = bytes.dropFirst(head.count)
+      guard head.count < bytes.count, bytes.starts(with: head) else { continue }
+      if rest.prefix(data.count).elementsEqual(data.prefix(rest.count)) {
+        return start - tail.count
+      }
+    }
+    if data.count >= bytes.count {
+      for start in 0...(data.count - bytes.count)
+      where data[start] == first && data[start..<start + bytes.count].elementsEqual(bytes) {
+        return start
+      }
+    }
+    for length in stride(from: min(bytes.count - 1, data.count), through: 1, by: -1)
+    where data[(data.count - length)...].elementsEqual(bytes.prefix(length)) {
+      return data.count - length
+    }
+    return nil
+  }
+
   private func feed() {
     if parser == nil && !setUp() {
       finish()
       return
     }
+    let tail = Array(buffer[max(0, chunk.count - 3)..<chunk.count])
     let count: Int
     do {
       count = try source.read(into: buffer)
@@ -349,7 +389,8 @@ public final class PortfolioReader {
     chunk = Chunk(
       offset: statistics.bytes - count, count: count, line: markupGuard.line,
       lineStart: markupGuard.lineStartOffset,
-      afterCarriageReturn: markupGuard.lastCarriageReturnOffset == statistics.bytes - count - 1)
+      afterCarriageReturn: markupGuard.lastCarriageReturnOffset == statistics.bytes - count - 1,
+      tail: tail)
     let refusal = markupGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
     if let encoding = markupGuard.unsafeEncoding {
       report(

@@ -125,6 +125,45 @@ struct SecurityTests {
   }
 
   @Test(
+    "Bytes the declared encoding lacks are placed wherever the chunks of the file are cut",
+    arguments: [
+      // 0x81 is no character of windows-1252.
+      ("windows-1252", [UInt8]([0x81]), "\n"),
+      ("windows-1252", [0x81], "\r\n"),
+      // A Shift_JIS lead byte with a trail byte that no character has: cut
+      // after the lead byte, libxml2 keeps it and converts it with the next
+      // chunk, naming bytes that begin in the chunk before.
+      ("Shift_JIS", [0x81, 0x7F], "\n"),
+      ("Shift_JIS", [0x81, 0x7F], "\r\n"),
+    ])
+  func undecodableBytesAcrossChunks(encoding: String, bad: [UInt8], lineEnd: String) {
+    let head = Array(
+      ("<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\(lineEnd)"
+        + "<portfolio xmlns=\"urn:barrierfree:portfolio:1\" name=\"").utf8)
+    let lineStart = head.count - (head.lastIndex(of: 0x0A).map { head.count - 1 - $0 } ?? 0)
+    var misplaced: [String] = []
+    for chunkSize in [5, 8, 13] {
+      // Every offset of the bad bytes against the cuts between chunks.
+      for offset in 0..<(chunkSize + 2) {
+        var bytes = head + [UInt8](repeating: UInt8(ascii: "x"), count: 20 + offset)
+        let column = bytes.count - lineStart + 1
+        bytes += bad + Array("xx\"/>\(lineEnd)".utf8)
+        let reader = PortfolioReader(
+          bytes: bytes, fileName: "cut.xml", options: ReaderOptions(chunkSize: chunkSize))
+        while reader.next() != nil {}
+        let first = reader.diagnostics.first
+        let place = first.map { "\($0.location.line):\($0.location.column)" } ?? "none"
+        if place != "2:\(column)"
+          || first?.message.contains("its declared encoding does not have") != true
+        {
+          misplaced.append("chunks of \(chunkSize), column \(column): \(place)")
+        }
+      }
+    }
+    #expect(misplaced == [])
+  }
+
+  @Test(
     "Encodings where bytes below 0x80 are always ASCII are read",
     arguments: ["windows-1252", "ISO-8859-15", "Shift_JIS", "US-ASCII", "UTF-8"])
   func safeEncoding(encoding: String) {
