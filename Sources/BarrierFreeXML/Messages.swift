@@ -28,13 +28,14 @@ enum SchemaMessages {
   /// `rootChildren` (`quarter, building`) is given for an element directly
   /// under the root.
   static func humanize(
-    _ raw: String, tag: RawTag?, format: Format = .portfolio, rootChildren: String? = nil
+    _ raw: String, tag: RawTag?, id: String? = nil, format: Format = .portfolio,
+    rootChildren: String? = nil
   ) -> Result {
     var text = raw.trimmingWhitespace()
     text = text.replacing("{\(format.namespace)}", with: "")
     let element = captured(text, after: "Element '", until: "'")
     let attribute = captured(text, after: "attribute '", until: "'")
-    let subject = describe(element: element, tag: tag)
+    let subject = describe(element: element, tag: tag, id: id)
 
     if text.contains("No matching global declaration available for the validation root") {
       let found = tag.flatMap { $0.namespaceDeclaration() }
@@ -188,9 +189,11 @@ enum SchemaMessages {
   }
 
   /// `door 'd1'`, or `door` when the element has no id.
-  static func describe(element: String?, tag: RawTag?) -> String {
+  /// `building 'b1'`: the element and the id in its tag, or `id` where the
+  /// tag is not at hand.
+  static func describe(element: String?, tag: RawTag?, id: String? = nil) -> String {
     let name = element ?? "element"
-    if let id = tag?.value(ofAttribute: "id"), !id.isEmpty { return "\(name) '\(id)'" }
+    if let id = tag?.value(ofAttribute: "id") ?? id, !id.isEmpty { return "\(name) '\(id)'" }
     return name
   }
 

@@ -55,6 +55,7 @@ extension PortfolioReader {
     forgetElementTag()
     attributeTable.clear()
     flushDeferred()
+    if pendingText != nil { reportPendingText(at: elementTag) }
     // Reporting may have reached the error limit and stopped the parser,
     // which frees the buffer this element's attributes point into (fuzzer:
     // heap-use-after-free).
@@ -184,10 +185,30 @@ extension PortfolioReader {
     // The start tag's values may have moved in libxml2's buffer.
     attributeTable.clear()
     flushDeferred()
+    if pendingText != nil { reportPendingText(at: currentTag()) }
     if parserStopped { return }
     guard let closed = builder.open.popLast(), let name = closed.name else { return }
     let parent = builder.open.last?.name
     end(name, parent: parent)
+  }
+
+  /// The id of the innermost open element, from the model being built:
+  /// its start tag may have left libxml2's buffer.
+  func openElementID() -> String? {
+    let id: String? =
+      switch builder.open.last?.name {
+      case .quarter?: builder.quarter?.id
+      case .building?: builder.building?.id
+      case .place?: builder.place?.id
+      case .path?, .steps?, .ramp?, .door?, .lift?, .stairLift?: builder.connector?.id
+      case .flat?: builder.flat?.id
+      case .room?: builder.room?.id
+      case .wc?, .washbasin?, .shower?, .bathtub?, .kitchenCounter?, .bed?, .window?,
+        .control?, .furniture?, .wheelchairSpace?:
+        builder.fixture?.id
+      default: nil
+      }
+    return id?.isEmpty == false ? id : nil
   }
 
   /// Where each element may stand; anything else the schema has reported.

@@ -189,6 +189,10 @@ public final class PortfolioReader {
     @exclusivity(unchecked) private var elementTagFound = true
   #endif
 
+  /// Text where the format allows none, found by the validator and reported
+  /// at the next tag (``reportPendingText(at:)``).
+  var pendingText: String?
+
   /// A new start tag: its text is to be found again.
   func forgetElementTag() {
     foundElementTag = nil
@@ -534,6 +538,7 @@ public final class PortfolioReader {
     guard !finished else { return }
     finished = true
     flushDeferred()
+    if pendingText != nil { reportPendingText(at: nil) }
     finishDocument()
     tearDown()
   }

@@ -168,6 +168,16 @@ extension PortfolioReader {
   func schemaError(_ error: xmlError) {
     if diagnostics.last?.kind == .security { return }
     let raw = error.message.map { String(cString: $0) } ?? "schema violation"
+    if raw.contains("Character content") {
+      // libxml2 hands text over in pieces, cut where the chunks of the file
+      // were cut, and the validator finds each piece wrong wherever the
+      // parser then stands: the text is reported once, at the tag after it.
+      if pendingText == nil {
+        pendingText = SchemaMessages.humanize(raw, tag: nil, id: openElementID()).text
+        schemaErrorCount += 1
+      }
+      return
+    }
     let tag = currentTag()
     let message = SchemaMessages.humanize(
       raw, tag: tag, rootChildren: builder.open.count == 2 ? "quarter, building" : nil)
@@ -185,5 +195,18 @@ extension PortfolioReader {
     if let attribute = message.attribute { schemaFlaggedAttributes.insert(attribute) }
     report(.error, .schema, at: location, message.text)
     if message.isWrongRoot { stopParser() }
+  }
+}
+
+extension PortfolioReader {
+  /// Reports the text found in an element that takes none, at `tag`: the
+  /// tag after the text (nil at the end of the input: the parser's place).
+  func reportPendingText(at tag: RawTag?) {
+    guard let text = pendingText else { return }
+    pendingText = nil
+    let location =
+      tag.map { SourceLocation(file: fileName, line: $0.line, column: $0.column) }
+      ?? currentLocation()
+    report(.error, .schema, at: location, text)
   }
 }

@@ -40,12 +40,50 @@ struct MeaningTests {
         </building>
       </portfolio>
       """
-    // libxml2 reports the text when it meets the next tag; the place is the
-    // '<' before the parser's position that a scan back finds (a '<' in
-    // the comment is not a tag the markup guard records).
+    // The text is reported at the tag after it, found back from the
+    // parser's position (a '<' in the comment is not a tag the markup
+    // guard records).
     let text = readAll(stray).reader.diagnostics.first { $0.message.contains("contains text") }
     #expect(text?.location.line == 5)
-    #expect(text?.location.column == 16)
+    #expect(text?.location.column == 5)
+  }
+
+  @Test(
+    "Text where the format has none: once per run of text, at the tag after it, however the file is cut"
+  )
+  func strayText() {
+    let text = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <portfolio xmlns="urn:barrierfree:portfolio:1" name="x">
+        <building id="b1" name="Elpke 61">stray text, long enough to be cut in pieces
+          <place id="b1-entrance" kind="entrance" level="0"/>
+          <flat id="b1-f1" entrance="b1-entrance">
+            <room id="b1-f1-bath" kind="bathroom">more
+      text</room>
+          </flat> and more
+        </building>
+        between buildings
+        <building id="b2"/>
+        at the end
+      </portfolio>
+      """
+    let expected = [
+      "t.xml:4:5: error: building 'b1' contains text; the format keeps all data in attributes",
+      "t.xml:7:5: error: room 'b1-f1-bath' contains text; the format keeps all data in attributes",
+      "t.xml:9:3: error: building 'b1' contains text; the format keeps all data in attributes",
+      "t.xml:11:3: error: portfolio contains text; the format keeps all data in attributes",
+      "t.xml:13:1: error: portfolio contains text; the format keeps all data in attributes",
+    ]
+    var differing: [String] = []
+    for chunkSize in [4, 5, 7, 11, 16, 23, 64, 97, 1000] {
+      let reader = PortfolioReader(
+        text: text, fileName: "t.xml", options: ReaderOptions(chunkSize: chunkSize))
+      while reader.next() != nil {}
+      let found = reader.diagnostics.filter { $0.message.contains("contains text") }
+        .map(\.description)
+      if found != expected { differing.append("chunks of \(chunkSize): \(found)") }
+    }
+    #expect(differing == [])
   }
 
   @Test("A lift stop that names a room, not a place, is an error")
