@@ -42,6 +42,12 @@ struct BarrierFreeCommand: AsyncParsableCommand {
         StandardError.print(fullMessage(for: error))
         exit(withError: ExitCode(2))
       }
+      if let failure = error as? OutputFile.Failure {
+        // A report that could not be written is no verdict on the flats:
+        // not 1, which says that a requirement failed.
+        StandardError.print("error: \(failure)")
+        exit(withError: ExitCode(2))
+      }
       exit(withError: error)
     }
   }

@@ -155,7 +155,9 @@ final class CheckSession {
     text = TextReport(header: header, maxUnknowns: command.maxUnknowns)
     table = CSVReport(rows: command.csv)
     html = HTMLReport(header: header)
-    progress = ProgressLine(quiet: command.quiet)
+    progress = ProgressLine(
+      quiet: command.quiet,
+      reportToTerminal: command.output == nil && StandardOutput.isTerminal)
     switch command.format {
     case .csv: try out.write(table.begin())
     case .md: try out.write(markdown.begin(header))

@@ -12,7 +12,8 @@ enum BarrierFreeVersion {
 /// A progress line on standard error for long runs: flats done and flats
 /// per second, rewritten in place at most twice a second, from the first
 /// second on. Only when standard error is a terminal (never in a pipe, a
-/// file or a test) and not asked to be quiet.
+/// file or a test), the report is not written to a terminal (where the line
+/// would break into it), and not asked to be quiet.
 final class ProgressLine {
   private let enabled: Bool
   private let start = ContinuousClock.now
@@ -20,8 +21,12 @@ final class ProgressLine {
   private var flats = 0
   private var buildings = 0
 
-  init(quiet: Bool, terminal: Bool = isatty(STDERR_FILENO) == 1) {
-    enabled = terminal && !quiet
+  /// `reportToTerminal`: the report is written to standard output, and that
+  /// is a terminal.
+  init(
+    quiet: Bool, reportToTerminal: Bool, terminal: Bool = isatty(STDERR_FILENO) == 1
+  ) {
+    enabled = terminal && !quiet && !reportToTerminal
   }
 
   /// Counts one building with `flats` flats.
@@ -51,19 +56,39 @@ final class ProgressLine {
     let rate = seconds > 0 ? Int((Double(flats) / seconds).rounded()) : 0
     let text =
       "\r\u{1B}[K\(flats) flats in \(buildings) buildings, \(rate) flats/s"
-      + (final ? ", \(formatSeconds(seconds))\n" : "")
+      + (final ? ", \(Self.formatSeconds(seconds))\n" : "")
     var bytes = text
     bytes.withUTF8 { _ = OutputFile.writeAll(descriptor: STDERR_FILENO, $0) }
   }
 
-  private func formatSeconds(_ seconds: Double) -> String {
-    "\(Int(seconds)).\(Int((seconds * 10).rounded()) % 10) s"
+  /// `1.9 s`, `2.0 s` for 1.97 s: whole seconds and the tenth from one
+  /// rounding, so that a carry reaches the seconds.
+  static func formatSeconds(_ seconds: Double) -> String {
+    let tenths = Int((max(0, seconds) * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10) s"
   }
 }
 
 /// The machine's cores.
 enum Processors {
   static var count: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}
+
+/// Standard output.
+enum StandardOutput {
+  /// Whether it is a terminal.
+  static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+  /// Writes out what `print` buffered, and throws if any of it could not
+  /// be written (a full disk, a closed pipe): a lost summary is an error.
+  static func flush() throws(OutputFile.Failure) {
+    // All streams: `stdout` itself is a global var that Swift 6 will not
+    // read outside an isolation domain.
+    if fflush(nil) != 0 {
+      throw OutputFile.Failure(
+        description: "cannot write standard output: \(String(cString: strerror(errno)))")
+    }
+  }
 }
 
 /// Standard error, unbuffered.

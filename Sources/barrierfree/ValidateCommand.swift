@@ -76,6 +76,7 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func finish(files: Int, quiet: Bool) throws {
       if !quiet && files > 1 { print("\(files) files: \(summary)") }
+      try StandardOutput.flush()
       if anyInvalid { throw ExitCode(2) }
     }
   }

@@ -89,6 +89,23 @@ struct ValidateCommandTests {
   }
 
   @Test(
+    "A report or summary that cannot be written is an error (2), not a failed requirement (1)",
+    arguments: [
+      ("check Samples/design-new-build.xml -o /dev/full", "/dev/full"),
+      ("check Samples/design-new-build.xml --format json > /dev/full", "standard output"),
+      ("validate Samples/design-new-build.xml > /dev/full", "standard output"),
+      ("validate Samples/design-new-build.xml --jobs 2 > /dev/full", "standard output"),
+    ])
+  func unwritable(command: String, target: String) throws {
+    // /dev/full takes nothing: every write fails with ENOSPC. Before,
+    // check exited with 1 and validate lost its summary and exited with 0.
+    let result = try Tool.run(
+      ["/bin/sh", "-c", "\(Tool.executable.path) \(command)"], direct: true)
+    #expect(result.status == 2)
+    #expect(result.standardError == "error: cannot write \(target): No space left on device\n")
+  }
+
+  @Test(
     "Bytes the declared encoding lacks: one error at their place, and libxml2 prints nothing",
     arguments: [
       // Shift_JIS has two-byte characters: the column counts bytes.

@@ -168,6 +168,15 @@ struct EveryFormatTests {
     let quiet = try Tool.run(
       ["/usr/bin/script", "-qc", command + " --quiet", "/dev/null"], direct: true)
     #expect(!quiet.standardOutput.contains("flats/s"))
+    // A report written to the terminal itself: no line to break into it.
+    let onTerminal = try Tool.run(
+      [
+        "/usr/bin/script", "-qc", "\(Tool.executable.path) check \(generated) --format csv",
+        "/dev/null",
+      ],
+      direct: true)
+    #expect(onTerminal.standardOutput.contains("flat,"), "\(onTerminal.standardOutput.prefix(200))")
+    #expect(!onTerminal.standardOutput.contains("flats/s"))
   }
 
   @Test("--jobs 0 is a usage error")
