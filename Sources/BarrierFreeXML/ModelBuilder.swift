@@ -56,6 +56,14 @@ extension PortfolioReader {
     attributeTable.clear()
     flushDeferred()
     if pendingText != nil { reportPendingText(at: elementTag) }
+    if atEndOfInput, let tag = elementTag, tag.bytes.last != UInt8(ascii: ">") {
+      // At the end of the input libxml2 hands over a start tag cut short
+      // (`<room id="r1" wid`): not an element to check. The error that the
+      // file ends is reported next.
+      sawTruncatedTag = true
+      builder.open.append(OpenElement(name: nil))
+      return
+    }
     // Reporting may have reached the error limit and stopped the parser,
     // which frees the buffer this element's attributes point into (fuzzer:
     // heap-use-after-free).

@@ -189,6 +189,9 @@ public final class PortfolioReader {
     @exclusivity(unchecked) private var elementTagFound = true
   #endif
 
+  /// A start tag cut short by the end of the input was handed over: the
+  /// validator's complaints about it are left out.
+  var sawTruncatedTag = false
   /// Text where the format allows none, found by the validator and reported
   /// at the next tag (``reportPendingText(at:)``).
   var pendingText: String?

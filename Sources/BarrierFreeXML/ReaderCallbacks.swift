@@ -150,10 +150,17 @@ extension PortfolioReader {
     var message = SyntaxMessages.humanize(raw, fileLine: fileLine)
     if error.level == XML_ERR_FATAL {
       sawFatalSyntaxError = true
-      if atEndOfInput, let open = builder.open.last {
+      if atEndOfInput && !builder.rootSeen {
+        // Only white space, comments or the XML declaration; libxml2 says
+        // "Extra content at the end of the document".
+        message =
+          "the file ends before a <portfolio> element begins; expected a <portfolio> document in namespace \(PortfolioSchema.namespace) (\(raw.trimmingWhitespace()))"
+      } else if atEndOfInput, let open = builder.open.last {
         // libxml2 words an early end in several ways ("Extra content at the
         // end of the document", "Premature end of data"): say what it means.
-        let name = open.name.map { "<\($0.text)>" } ?? "an element"
+        let name =
+          builder.open.last(where: { $0.name != nil })?.name.map { "<\($0.text)>" }
+          ?? (open.name.map { "<\($0.text)>" } ?? "an element")
         message =
           "the file ends before \(name) is closed; is it truncated? (\(raw.trimmingWhitespace()))"
       } else if atEndOfInput && !message.contains("truncated") {
@@ -166,7 +173,7 @@ extension PortfolioReader {
 
   /// A schema violation from the validator plugged into the parser.
   func schemaError(_ error: xmlError) {
-    if diagnostics.last?.kind == .security { return }
+    if diagnostics.last?.kind == .security || sawTruncatedTag { return }
     let raw = error.message.map { String(cString: $0) } ?? "schema violation"
     if raw.contains("Character content") {
       // libxml2 hands text over in pieces, cut where the chunks of the file

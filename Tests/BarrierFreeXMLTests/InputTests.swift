@@ -62,6 +62,44 @@ struct InputTests {
     #expect((error?.location.line ?? 0) > 1)
   }
 
+  @Test(
+    "A file cut inside a start tag: one error, that the file ends, none about the cut tag",
+    arguments: [
+      ("    <room ", "4:11", "<building>"),
+      ("    <room id=\"b1-r\" kind=\"bed", "4:30", "<building>"),
+      ("    <room id=\"b1-r\"/", "4:20", "<building>"),
+      ("    <ro", "4:8", "<building>"),
+    ])
+  func cutInsideTag(tail: String, place: String, open: String) {
+    // libxml2 hands over the cut tag as an element; the validator then
+    // found a room without its id and kind, before the error that says why.
+    let text =
+      "<?xml version=\"1.0\"?>\n<portfolio xmlns=\"urn:barrierfree:portfolio:1\">\n"
+      + "  <building id=\"b1\">\n" + tail
+    for chunkSize in [7, 1 << 18] {
+      let (reader, _) = readAll(text, options: ReaderOptions(chunkSize: chunkSize))
+      #expect(reader.diagnostics.count == 1, "\(reader.diagnostics)")
+      let error = reader.diagnostics.first
+      #expect(error.map { "\($0.location.line):\($0.location.column)" } == place)
+      #expect(
+        error?.message.hasPrefix("the file ends before \(open) is closed; is it truncated?")
+          == true, "\(error?.message ?? "")")
+    }
+  }
+
+  @Test(
+    "A file with no element: one error that says so, not 'more after the end of </portfolio>'",
+    arguments: ["\n\n  \n", "<?xml version=\"1.0\"?>\n", "<!-- a comment -->\n", "<portf"])
+  func noElement(text: String) {
+    let (reader, buildings) = readAll(text)
+    #expect(buildings.isEmpty)
+    #expect(reader.diagnostics.count == 1, "\(reader.diagnostics)")
+    #expect(
+      reader.diagnostics.first?.message.hasPrefix(
+        "the file ends before a <portfolio> element begins; expected a <portfolio> document in namespace urn:barrierfree:portfolio:1"
+      ) == true, "\(reader.diagnostics.first?.message ?? "")")
+  }
+
   @Test("An empty file is an error at 1:1")
   func emptyFile() {
     let error = firstError("")
