@@ -8,12 +8,18 @@ import BarrierFreeXML
 /// platform lift, a retrofitted block with a lift.
 ///
 /// Each generated building is a copy of one of the sample's eight buildings,
-/// drawn at random, with its own ids and house number. Three in five are
-/// exact copies (a repeated design); in the others one measurement in
-/// twelve varies by a few per cent, as the same design does when built and
-/// surveyed again, so that some flats cross a threshold either way. On top of the gaps the
-/// sample has, a share `incomplete` of the measurements and surveyed facts
-/// is left out, as in real surveys.
+/// drawn at random, with its own ids and house number (in its name too).
+/// Three in five are exact copies (a repeated design); in the others one
+/// measurement in twelve varies by a few per cent, as the same design does
+/// when built and surveyed again, so that some flats cross a threshold
+/// either way. On top of the gaps the sample has, a share `incomplete` of
+/// the measurements and surveyed facts is left out, as in real surveys.
+///
+/// The gaps are drawn from a random stream of their own: the same seed
+/// with another `incomplete` gives the same buildings with the same
+/// values, and a larger share leaves out every value a smaller one does,
+/// and more. So the effect of missing data can be measured on one
+/// portfolio.
 ///
 /// Deterministic: the same seed and options give the same bytes. Streaming:
 /// buildings are made and written one at a time, so memory does not depend on
@@ -44,7 +50,10 @@ public struct PortfolioGenerator: Sendable {
 
   /// The options.
   public let options: Options
+  /// Draws the buildings and their variations.
   private var random: SplitMix64
+  /// Draws the gaps, one number for every value that may be left out.
+  private var gaps: SplitMix64
   private let templates: [Template]
   /// Whether the building being made varies from its type.
   private var varied = false
@@ -56,6 +65,7 @@ public struct PortfolioGenerator: Sendable {
   public init(options: Options) throws {
     self.options = options
     self.random = SplitMix64(seed: options.seed)
+    self.gaps = SplitMix64(seed: options.seed ^ 0xD1B5_4A32_D192_ED03)
     self.templates = try Self.loadTemplates()
     self.varied = false
   }
@@ -95,7 +105,12 @@ public struct PortfolioGenerator: Sendable {
       switch segment {
       case .literal(let literal):
         bytes += literal
-      case .attribute(let key, let value):
+      case .attribute(let key, var value):
+        if key == "name", let old = template.streetAndNumber, let range = value.firstRange(of: old)
+        {
+          // "Elpke 61 (Neubau)" at house number 7: "Elpke 7 (Neubau)".
+          value.replaceSubrange(range, with: template.street + Array(" \(index + 1)".utf8))
+        }
         guard let written = rewrite(key, value, prefix: prefix, index: index) else { continue }
         bytes += [0x20] + Array(key.utf8) + [0x3D, 0x22]
         bytes += written
@@ -122,10 +137,15 @@ public struct PortfolioGenerator: Sendable {
     case .fact:
       return skip() ? nil : value
     case .measurement(let unit):
-      if skip() { return nil }
-      guard let number = Double(String(decoding: value, as: UTF8.self)) else { return value }
-      guard varied, Int.random(in: 0..<12, using: &random) == 0 else { return value }
-      return Array(formatDecimal(vary(number, unit)).utf8)
+      // Varied before the gap is drawn, so that the gaps leave the
+      // variations as they are.
+      var written = value
+      if varied, Int.random(in: 0..<12, using: &random) == 0,
+        let number = Double(String(decoding: value, as: UTF8.self))
+      {
+        written = Array(formatDecimal(vary(number, unit)).utf8)
+      }
+      return skip() ? nil : written
     }
   }
 
@@ -146,8 +166,9 @@ public struct PortfolioGenerator: Sendable {
     }
   }
 
+  /// Whether to leave a value out; draws from `gaps` whatever the share.
   private mutating func skip() -> Bool {
-    options.incomplete > 0 && Double.random(in: 0..<1, using: &random) < options.incomplete
+    Double.random(in: 0..<1, using: &gaps) < options.incomplete
   }
 
   enum MeasureKind { case millimetres, percent, squareMetres }
@@ -194,6 +215,11 @@ public struct PortfolioGenerator: Sendable {
     }
     var segments: [Segment]
     var size: Int
+    /// The street, as written.
+    var street: [UInt8] = []
+    /// `Elpke 61`: street and house number as the building's name may
+    /// hold them, written; nil without an address.
+    var streetAndNumber: [UInt8]?
   }
 
   private static func loadTemplates() throws -> [Template] {
@@ -207,7 +233,12 @@ public struct PortfolioGenerator: Sendable {
       }
     }
     return try buildings.map { building in
-      try template(Array(PortfolioWriter.building(building, inQuarter: false).utf8))
+      var made = template(Array(try PortfolioWriter.building(building, inQuarter: false).utf8))
+      if let street = building.address?.street, let number = building.address?.houseNumber {
+        made.street = Array(street.utf8)
+        made.streetAndNumber = Array("\(street) \(number)".utf8)
+      }
+      return made
     }
   }
 
