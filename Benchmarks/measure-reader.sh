@@ -5,13 +5,14 @@
 #
 #   Benchmarks/measure-reader.sh [BUILDINGS_SMALL] [BUILDINGS_LARGE]
 #
-# Defaults: 5,800 buildings (about 50,000 flats, 88 MB) and 23,200 (about
-# 200,000 flats, 350 MB). Uses a release build; files go to a temporary
+# Defaults: 5,800 buildings (about 32,000 flats, 175 MB) and 23,200 (about
+# 130,000 flats, 700 MB). Uses a release build; files go to a temporary
 # folder that is removed afterwards. Needs GNU time (/usr/bin/time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 small=${1:-5800}
 large=${2:-23200}
+echo "building the release binary (swift build -c release)..." >&2
 swift build -c release --product barrierfree >/dev/null
 tool=.build/release/barrierfree
 work=$(mktemp -d)
@@ -27,7 +28,7 @@ for buildings in "$small" "$large"; do
   /usr/bin/time -f '%e %M' -o "$work/time" "$tool" validate --statistics "$file" \
     > "$work/out" 2> "$work/err"
   read -r seconds rss_kb < "$work/time"
-  flats=$(sed -E 's/.* ([0-9]+) flats.*/\1/' "$work/out")
+  flats=$(sed -E 's/.* ([0-9]+) flats?,.*/\1/' "$work/out")
   held=$(sed -nE 's/.*at most ([0-9]+) buildings held.*/\1/p' "$work/err")
   awk -v b="$buildings" -v f="$flats" -v bytes="$bytes" -v s="$seconds" -v r="$rss_kb" -v h="$held" \
     'BEGIN { printf "%-10d %-9d %-9.1f %-8.2f %-9.1f %-8.1f %s\n", b, f, bytes/1e6, s, bytes/1e6/s, r/1024, h }'

@@ -6,14 +6,17 @@
 #   Benchmarks/memory-bound.sh [SMALL_BUILDINGS] [LARGE_BUILDINGS] [JOBS]
 #
 # Defaults: 340 and 34000 buildings (about 10 MB and 1 GB; a generated
-# building is about 29 KB), jobs = cores. Needs about 1 GB of free disk in
+# building is about 30 KB), jobs = cores. Needs about 1 GB of free disk in
 # $TMPDIR and GNU time. The large run takes minutes: JSON reports list every
-# finding, about 20 times the input's size (written to /dev/null).
+# finding, about ten times the input's size (written to /dev/null). A run
+# that fails (an exit code other than 0, or 1 for a check that found fails)
+# stops the script with its error output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 small=${1:-340}
 large=${2:-34000}
 jobs=${3:-$(nproc)}
+echo "building the release binary (swift build -c release)..." >&2
 swift build -c release --product barrierfree >/dev/null
 tool=.build/release/barrierfree
 work=$(mktemp -d)
@@ -22,7 +25,13 @@ trap 'rm -rf "$work"' EXIT
 run() { # label, then the command; prints seconds and peak RSS
   local label=$1
   shift
-  /usr/bin/time -f '%e %M' -o "$work/time" "$@" || true
+  local status=0
+  /usr/bin/time -f '%e %M' -o "$work/time" "$@" 2> "$work/err" || status=$?
+  if [ "$status" -gt 1 ]; then
+    echo "'$label' failed with exit code $status:" >&2
+    cat "$work/err" >&2
+    exit 1
+  fi
   read -r seconds kb < <(tail -n 1 "$work/time")
   printf '%-52s %9.1f s %9.1f MB\n' "$label" "$seconds" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
   echo "$kb" > "$work/last-rss"

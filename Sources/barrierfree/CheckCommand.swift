@@ -13,13 +13,14 @@ struct CheckCommand: AsyncParsableCommand {
     abstract: "Check portfolios against a profile and classify every flat.",
     discussion: """
       For each building and flat prints the class the flat reaches on the profile's ladder \
-      (for the default profile din18040-2-r: none < barrierFree < wheelchair), the fails \
+      (for the default profile din18040-2-r: none < barrierReduced < barrierFree < wheelchair), the fails \
       that stand between it and the next level with their remedies, and the unknowns that \
       keep a class unverified. A flat with unknowns but no fail is "possibly <level>, \
       unverified", never plainly the level. Ends with a summary.
 
       Exit code 0 when nothing fails at the chosen profile, 1 when something fails, 2 for \
-      bad input (the report printed before the first error is incomplete) or usage.
+      bad input (the report printed before the first error is incomplete), usage, or a \
+      report that cannot be written.
       """
   )
 
