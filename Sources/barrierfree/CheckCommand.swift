@@ -54,8 +54,11 @@ struct CheckCommand: AsyncParsableCommand {
   )
   var format: Format = .text
 
-  @Option(help: "With --format csv: a row per flat (flats) or per finding (findings).")
-  var csv: CSVReport.Rows = .flats
+  @Option(help: "With --format csv: a row per flat (flats, the default) or per finding (findings).")
+  var csv: CSVReport.Rows?
+
+  /// The CSV report's rows: `--csv`, or a row per flat.
+  var csvRows: CSVReport.Rows { csv ?? .flats }
 
   @Option(
     help: ArgumentHelp(
@@ -79,6 +82,9 @@ struct CheckCommand: AsyncParsableCommand {
     }
     if let jobs, jobs < 1 {
       throw ValidationError("--jobs must be 1 or more")
+    }
+    if csv != nil && format != .csv {
+      throw ValidationError("--csv applies to --format csv only")
     }
     if findings == .open && !(format == .json || (format == .csv && csv == .findings)) {
       throw ValidationError(
@@ -154,7 +160,7 @@ final class CheckSession {
     header.findings = command.findings
     self.header = header
     text = TextReport(header: header, maxUnknowns: command.maxUnknowns)
-    table = CSVReport(rows: command.csv)
+    table = CSVReport(rows: command.csvRows)
     html = HTMLReport(header: header)
     progress = ProgressLine(
       quiet: command.quiet,

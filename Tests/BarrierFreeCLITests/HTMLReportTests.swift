@@ -179,6 +179,21 @@ struct EveryFormatTests {
     #expect(!onTerminal.standardOutput.contains("flats/s"))
   }
 
+  @Test(
+    "--csv with another format than csv is a usage error, not ignored",
+    arguments: ["text", "json", "md", "html"])
+  func csvElsewhere(format: String) throws {
+    let result = try Tool.run(
+      ["check", "Samples/design-new-build.xml", "--format", format, "--csv", "findings"])
+    #expect(result.status == 2)
+    #expect(result.standardOutput == "")
+    #expect(result.standardError.contains("--csv applies to --format csv only"))
+    let csv = try Tool.run(
+      ["check", "Samples/design-new-build.xml", "--format", "csv", "--csv", "findings"])
+    #expect(csv.status == 1)  // the design fails somewhere at the R profile
+    #expect(csv.standardOutput.utf8.filter { $0 == 0x0A }.count > 10)
+  }
+
   @Test("--jobs 0 is a usage error")
   func noJobs() throws {
     let result = try Tool.run(["check", "Samples/design-new-build.xml", "--jobs", "0"])
