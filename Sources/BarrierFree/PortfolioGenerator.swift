@@ -21,6 +21,12 @@ import BarrierFreeXML
 /// and more. So the effect of missing data can be measured on one
 /// portfolio.
 ///
+/// With a share `quarters` above 0, that share of the buildings comes in
+/// whole copies of the sample's quarter: its eight buildings in order, with
+/// its places, facilities (the café and the care base of the Bielefeld
+/// model) and outdoor paths, ids prefixed `q<n>-`, so that the quarter view
+/// has work to do.
+///
 /// Deterministic: the same seed and options give the same bytes. Streaming:
 /// buildings are made and written one at a time, so memory does not depend on
 /// the number of buildings.
@@ -39,12 +45,18 @@ public struct PortfolioGenerator: Sendable {
     /// Share of the measurements and surveyed facts left out, 0…1, on top
     /// of those the sample lacks.
     public var incomplete: Double
+    /// Share of the buildings, 0…1, that come in copies of the sample's
+    /// quarter (eight buildings each; fewer than eight left come alone).
+    public var quarters: Double
 
     /// Creates options.
-    public init(buildings: Int, seed: UInt64 = 1, incomplete: Double = 0.02) {
+    public init(
+      buildings: Int, seed: UInt64 = 1, incomplete: Double = 0.02, quarters: Double = 0
+    ) {
       self.buildings = max(0, buildings)
       self.seed = seed
       self.incomplete = min(1, max(0, incomplete))
+      self.quarters = min(1, max(0, quarters))
     }
   }
 
@@ -54,7 +66,13 @@ public struct PortfolioGenerator: Sendable {
   private var random: SplitMix64
   /// Draws the gaps, one number for every value that may be left out.
   private var gaps: SplitMix64
+  /// Draws whether a quarter comes next.
+  private var layout: SplitMix64
   private let templates: [Template]
+  /// The sample's quarter: its start tag with its places, facilities and
+  /// outdoor paths, and its buildings, in order, indented for a quarter.
+  private let quarterStart: Template
+  private let quarterBuildings: [Template]
   /// Whether the building being made varies from its type.
   private var varied = false
 
@@ -66,7 +84,11 @@ public struct PortfolioGenerator: Sendable {
     self.options = options
     self.random = SplitMix64(seed: options.seed)
     self.gaps = SplitMix64(seed: options.seed ^ 0xD1B5_4A32_D192_ED03)
-    self.templates = try Self.loadTemplates()
+    self.layout = SplitMix64(seed: options.seed ^ 0x8CB9_2BA7_2F3D_8DD7)
+    let sample = try Self.loadTemplates()
+    self.templates = sample.buildings
+    self.quarterStart = sample.quarterStart
+    self.quarterBuildings = sample.quarterBuildings
     self.varied = false
   }
 
@@ -76,8 +98,28 @@ public struct PortfolioGenerator: Sendable {
   /// Writes the whole document through `sink`, one building at a time.
   public mutating func write(to sink: (String) throws -> Void) throws {
     try sink(PortfolioWriter.header(name: "Synthetic portfolio (seed \(options.seed))"))
-    for index in 0..<options.buildings {
-      try sink(buildingText(index))
+    // A quarter holds as many buildings as `count` single ones: drawn with
+    // the chance that makes its buildings the share asked for.
+    let count = Double(quarterBuildings.count)
+    let quarterChance = options.quarters / (count - (count - 1) * options.quarters)
+    var index = 0
+    var quarter = 0
+    while index < options.buildings {
+      let draw = Double.random(in: 0..<1, using: &layout)
+      if draw < quarterChance && options.buildings - index >= quarterBuildings.count {
+        quarter += 1
+        let prefix = Array("q\(quarter)-".utf8)
+        try sink(text(of: quarterStart, prefix: prefix, index: index))
+        for template in quarterBuildings {
+          varied = Double.random(in: 0..<1, using: &random) < 0.4
+          try sink(text(of: template, prefix: prefix, index: index))
+          index += 1
+        }
+        try sink(PortfolioWriter.quarterEnd())
+      } else {
+        try sink(buildingText(index))
+        index += 1
+      }
     }
     try sink(PortfolioWriter.footer())
   }
@@ -97,8 +139,14 @@ public struct PortfolioGenerator: Sendable {
   /// One building as XML, indented for the portfolio level.
   public mutating func buildingText(_ index: Int) -> String {
     let template = templates[Int.random(in: 0..<templates.count, using: &random)]
-    let prefix = Array("g\(index + 1)-".utf8)
     varied = Double.random(in: 0..<1, using: &random) < 0.4
+    return text(of: template, prefix: Array("g\(index + 1)-".utf8), index: index)
+  }
+
+  /// `template` written with ids prefixed by `prefix`, as building `index`
+  /// (its house number is `index + 1`), with this building's variations
+  /// and gaps.
+  private mutating func text(of template: Template, prefix: [UInt8], index: Int) -> String {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(template.size + template.size / 8)
     for segment in template.segments {
@@ -190,7 +238,8 @@ public struct PortfolioGenerator: Sendable {
   /// required by the schema; everything left out is optional.
   static func role(of key: String) -> Role {
     switch key {
-    case "id", "from", "to", "entrance", "place": .identifier
+    case "id", "from", "to", "entrance", "place", "building", "fromBuilding", "toBuilding":
+      .identifier
     case "houseNumber": .houseNumber
     case "kind", "side", "name", "number", "level", "storeys", "yearBuilt", "count", "street",
       "postcode", "city", "country", "xmlns":
@@ -199,7 +248,7 @@ public struct PortfolioGenerator: Sendable {
     case "area": .measurement(.squareMetres)
     case "powered", "floorLevel", "grabBars", "backrest", "unlockableFromOutside", "kneeSpace",
       "slipResistance", "handrails", "opensInto", "surface", "accessible", "wheelGuards",
-      "socket", "operation":
+      "socket", "operation", "open24h":
       .fact
     default: .measurement(.millimetres)
     }
@@ -222,24 +271,40 @@ public struct PortfolioGenerator: Sendable {
     var streetAndNumber: [UInt8]?
   }
 
-  private static func loadTemplates() throws -> [Template] {
+  /// The sample's buildings, as single buildings; its (first) quarter's
+  /// start and its buildings, as a quarter holds them.
+  private static func loadTemplates() throws -> (
+    buildings: [Template], quarterStart: Template, quarterBuildings: [Template]
+  ) {
     let portfolio = try PortfolioReader(text: quarterSample, fileName: "quarter-bielefeld.xml")
       .readAll()
     var buildings: [Building] = []
+    var quarter: Quarter?
     for member in portfolio.members {
       switch member {
-      case .quarter(let quarter): buildings += quarter.buildings
+      case .quarter(let found):
+        buildings += found.buildings
+        if quarter == nil { quarter = found }
       case .building(let building): buildings.append(building)
       }
     }
-    return try buildings.map { building in
-      var made = template(Array(try PortfolioWriter.building(building, inQuarter: false).utf8))
+    func made(_ building: Building, inQuarter: Bool) throws -> Template {
+      var made = template(
+        Array(try PortfolioWriter.building(building, inQuarter: inQuarter).utf8))
       if let street = building.address?.street, let number = building.address?.houseNumber {
         made.street = Array(street.utf8)
         made.streetAndNumber = Array("\(street) \(number)".utf8)
       }
       return made
     }
+    guard let quarter else { throw ImportError(diagnostics: []) }
+    var start = quarter
+    start.buildings = []
+    return (
+      try buildings.map { try made($0, inQuarter: false) },
+      template(Array(try PortfolioWriter.quarterStart(start).utf8)),
+      try quarter.buildings.map { try made($0, inQuarter: true) }
+    )
   }
 
   /// Cuts the writer's output at its attributes: ` key="value"` (the writer

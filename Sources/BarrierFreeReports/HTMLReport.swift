@@ -39,6 +39,10 @@ public final class HTMLReport {
   private let palette: Palette
   private let rows: Spool
   private let sections: Spool
+  /// The quarters' sections, kept aside like the buildings': a portfolio
+  /// of many quarters would otherwise grow the memory to the end.
+  private let quarterSections: Spool
+  private var quarterCount = 0
   private var buildingCount = 0
   private var flatCount = 0
   private var failsByRule: [String: RuleTally] = [:]
@@ -57,6 +61,7 @@ public final class HTMLReport {
     palette = Palette(ladder: header.profile.ladder)
     rows = Spool(limit: spoolLimit)
     sections = Spool(limit: spoolLimit)
+    quarterSections = Spool(limit: spoolLimit)
   }
 
   /// One building made into HTML, ready to be added: its rows, its
@@ -107,23 +112,49 @@ public final class HTMLReport {
     try sections.append(rendered.section)
   }
 
+  /// Adds a quarter's view, at the end of the quarter: its section is made
+  /// now and kept aside until ``finish(summary:write:)``.
+  public func add(quarter view: QuarterView) throws {
+    quarterCount += 1
+    try quarterSections.append(quarter(view, index: quarterCount).render())
+  }
+
   /// Writes the whole document through `write`, in pieces: the header and
-  /// summary, the flats' table, the buildings and the quarters.
-  public func finish(
-    quarters: [QuarterView], summary: ReportSummary, write: (String) throws -> Void
-  ) throws {
+  /// summary, the flats' table, the buildings and the quarters added with
+  /// ``add(quarter:)``.
+  public func finish(summary: ReportSummary, write: (String) throws -> Void) throws {
     let rowsMark = "<!--rows-->"
     let sectionsMark = "<!--sections-->"
-    let page = document(quarters: quarters, summary: summary, rowsMark, sectionsMark).render()
+    let quartersMark = "<!--quarters-->"
+    let page = document(summary: summary, rowsMark, sectionsMark, quartersMark).render()
     guard let rowsAt = page.range(of: rowsMark), let sectionsAt = page.range(of: sectionsMark)
     else {
       throw Spool.Failure(description: "the HTML page lost its place holders")
     }
     try write(String(page[..<rowsAt.lowerBound]))
     try rows.drain(write)
-    try write(String(page[rowsAt.upperBound..<sectionsAt.lowerBound]))
-    try sections.drain(write)
-    try write(String(page[sectionsAt.upperBound...]) + "\n")
+    var rest = page[rowsAt.upperBound...]
+    if let quartersAt = rest.range(of: quartersMark) {
+      try write(String(rest[..<sectionsAt.lowerBound]))
+      try sections.drain(write)
+      try write(String(rest[sectionsAt.upperBound..<quartersAt.lowerBound]))
+      try quarterSections.drain(write)
+      rest = rest[quartersAt.upperBound...]
+    } else {
+      try write(String(rest[..<sectionsAt.lowerBound]))
+      try sections.drain(write)
+      rest = rest[sectionsAt.upperBound...]
+    }
+    try write(String(rest) + "\n")
+  }
+
+  /// Writes the whole document with `quarters` added last (see
+  /// ``add(quarter:)`` for quarters added as they end).
+  public func finish(
+    quarters: [QuarterView], summary: ReportSummary, write: (String) throws -> Void
+  ) throws {
+    for view in quarters { try add(quarter: view) }
+    try finish(summary: summary, write: write)
   }
 
   // MARK: Tallies for the charts
@@ -179,8 +210,7 @@ public final class HTMLReport {
   // MARK: The page
 
   private func document(
-    quarters: [QuarterView], summary: ReportSummary, _ rowsMark: String,
-    _ sectionsMark: String
+    summary: ReportSummary, _ rowsMark: String, _ sectionsMark: String, _ quartersMark: String
   ) -> HTML {
     let profile = header.profile
     return HTML(
@@ -223,7 +253,7 @@ public final class HTMLReport {
             .li(.a(.href("#summary"), "Summary")),
             .li(.a(.href("#flats"), "Flats")),
             .li(.a(.href("#buildings"), "Buildings")),
-            .if(!quarters.isEmpty, .li(.a(.href("#quarters"), "Quarters")))
+            .if(quarterCount > 0, .li(.a(.href("#quarters"), "Quarters")))
           )
         ),
         .main(
@@ -234,7 +264,7 @@ public final class HTMLReport {
             .h2(.id("buildings-h"), "Buildings"),
             .raw(sectionsMark)
           ),
-          .if(!quarters.isEmpty, quartersSection(quarters))
+          .if(quarterCount > 0, quartersSection(quartersMark))
         ),
         .footer(
           .p(
@@ -436,11 +466,12 @@ public final class HTMLReport {
 
   // MARK: Quarters
 
-  private func quartersSection(_ quarters: [QuarterView]) -> Node<HTML.BodyContext> {
+  /// The quarters' section, with `mark` where the quarters' own sections go.
+  private func quartersSection(_ mark: String) -> Node<HTML.BodyContext> {
     .section(
       .id("quarters"), .attribute(named: "aria-labelledby", value: "quarters-h"),
       .h2(.id("quarters-h"), "Quarters"),
-      .forEach(quarters.enumerated()) { index, view in quarter(view, index: index + 1) }
+      .raw(mark)
     )
   }
 

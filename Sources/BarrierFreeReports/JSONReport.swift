@@ -65,13 +65,62 @@ public struct JSONReport {
   public func end(
     quarters: [QuarterView], summary: ReportSummary, units: UnitSystem = .metric
   ) throws -> String {
-    let views = try quarters.map { try encode(QuarterReport($0, units: units)) }
-    return "\n],\n\"quarters\":[" + views.joined(separator: ",\n") + "],\n\"summary\":"
-      + (try encode(summary)) + "\n}\n"
+    let kept = JSONQuarters(units: units)
+    for view in quarters { try kept.add(view) }
+    var text = ""
+    try end(quarters: kept, summary: summary) { text += $0 }
+    return text
+  }
+
+  /// The end through `write`, in pieces: the quarters kept in `quarters` as
+  /// they ended, and the summary.
+  public func end(
+    quarters: JSONQuarters, summary: ReportSummary, write: (String) throws -> Void
+  ) throws {
+    try write("\n],\n\"quarters\":[")
+    try quarters.drain(write)
+    try write("],\n\"summary\":" + (try encode(summary)) + "\n}\n")
   }
 
   private func encode<T: Encodable>(_ value: T) throws -> String {
     String(decoding: try encoder.encode(value), as: UTF8.self)
+  }
+}
+
+/// The `quarters` of a JSON report, which the format puts after all the
+/// buildings: each quarter's view is encoded when the quarter ends and kept
+/// aside, in memory up to a few megabytes and in a temporary file beyond,
+/// so that memory does not grow with the number of quarters.
+public final class JSONQuarters {
+  private let units: UnitSystem
+  private let spool: Spool
+  private let encoder: JSONEncoder
+  private var count = 0
+
+  /// Quarters whose lengths are written in `units` (the checked profile's).
+  public convenience init(units: UnitSystem = .metric) {
+    self.init(units: units, spoolLimit: 4 << 20)
+  }
+
+  init(units: UnitSystem, spoolLimit: Int) {
+    self.units = units
+    spool = Spool(limit: spoolLimit)
+    encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+  }
+
+  /// Adds a quarter's view, the next element of the `quarters` array.
+  public func add(_ view: QuarterView) throws {
+    let encoded = String(
+      decoding: try encoder.encode(QuarterReport(view, units: units)), as: UTF8.self)
+    try spool.append((count == 0 ? "" : ",\n") + encoded)
+    count += 1
+  }
+
+  /// Hands the array's elements to `write` and forgets them.
+  func drain(_ write: (String) throws -> Void) throws {
+    try spool.drain(write)
+    count = 0
   }
 }
 

@@ -134,7 +134,8 @@ final class CheckSession {
   private let table: CSVReport
   private let markdown = MarkdownReport()
   private let html: HTMLReport
-  private var quarters: [QuarterView] = []
+  /// The JSON report's quarters, kept aside until its end.
+  private let jsonQuarters: JSONQuarters
   private var summary = AssessmentSummary()
   private var invalid = false
   private let progress: ProgressLine
@@ -162,6 +163,7 @@ final class CheckSession {
     text = TextReport(header: header, maxUnknowns: command.maxUnknowns)
     table = CSVReport(rows: command.csvRows)
     html = HTMLReport(header: header)
+    jsonQuarters = JSONQuarters(units: header.units)
     progress = ProgressLine(
       quiet: command.quiet,
       reportToTerminal: command.output == nil && StandardOutput.isTerminal)
@@ -207,7 +209,8 @@ final class CheckSession {
   private func quarter(_ view: QuarterView) throws {
     switch command.format {
     case .text: if !command.quiet { try out.write(text.quarter(view)) }
-    case .json, .html: quarters.append(view)
+    case .json: try jsonQuarters.add(view)
+    case .html: try html.add(quarter: view)
     case .csv, .md: break
     }
   }
@@ -302,14 +305,13 @@ final class CheckSession {
     switch command.format {
     case .text: try out.write(text.summary(ReportSummary(summary, ladder: classes)))
     case .json:
-      try out.write(
-        json.end(
-          quarters: quarters, summary: ReportSummary(summary, ladder: classes),
-          units: header.units))
+      try json.end(quarters: jsonQuarters, summary: ReportSummary(summary, ladder: classes)) {
+        try out.write($0)
+      }
     case .csv: break
     case .md: try out.write(markdown.end(ReportSummary(summary, ladder: classes), ladder: classes))
     case .html:
-      try html.finish(quarters: quarters, summary: ReportSummary(summary, ladder: classes)) {
+      try html.finish(summary: ReportSummary(summary, ladder: classes)) {
         try out.write($0)
       }
     }

@@ -25,6 +25,12 @@ struct GenerateCommand: ParsableCommand {
       "Share of measurements and surveyed facts left out, 0 to 1, on top of the sample's own gaps.")
   var incomplete = 0.02
 
+  @Option(
+    help:
+      "Share of the buildings, 0 to 1, in copies of the sample's quarter (eight buildings with its places, facilities and outdoor paths)."
+  )
+  var quarters = 0.0
+
   @Option(name: .shortAndLong, help: "Write here instead of standard output.")
   var output: String?
 
@@ -33,6 +39,9 @@ struct GenerateCommand: ParsableCommand {
     guard (0...1).contains(incomplete) else {
       throw ValidationError("--incomplete must be between 0 and 1")
     }
+    guard (0...1).contains(quarters) else {
+      throw ValidationError("--quarters must be between 0 and 1")
+    }
   }
 
   func run() throws {
@@ -40,16 +49,17 @@ struct GenerateCommand: ParsableCommand {
     do {
       sink = try output.map(OutputFile.init(path:)) ?? OutputFile.standardOutput()
     } catch {
-      StandardError.print("barrierfree: \(error)")
+      StandardError.print("error: \(error)")
       throw ExitCode(2)
     }
     do {
       var generator = try PortfolioGenerator(
-        options: .init(buildings: buildings, seed: seed, incomplete: incomplete))
+        options: .init(
+          buildings: buildings, seed: seed, incomplete: incomplete, quarters: quarters))
       try generator.write { try sink.write($0) }
       try sink.close()
     } catch {
-      StandardError.print("barrierfree: \(error)")
+      StandardError.print("error: \(error)")
       throw ExitCode(2)
     }
   }

@@ -46,4 +46,32 @@ struct GeneratorMixTests {
     let generator = try PortfolioGenerator(options: .init(buildings: 1))
     #expect(generator.buildingTypes == 8)
   }
+
+  @Test(
+    "--quarters: the share of buildings in whole copies of the sample's quarter, valid and viewed")
+  func quarters() throws {
+    for (share, expected) in [(0.0, 0), (1.0, 3)] {
+      var generator = try PortfolioGenerator(
+        options: .init(buildings: 30, seed: 4, incomplete: 0, quarters: share))
+      var text = ""
+      try generator.write { text += $0 }
+      let reader = PortfolioReader(text: text, fileName: "generated.xml")
+      var views: [QuarterView] = []
+      var buildings = 0
+      try Assessor(profile: "din18040-2-r").assessPortfolio(
+        reader, quarterView: { views.append($0) }
+      ) { _ in buildings += 1 }
+      #expect(reader.diagnostics.isEmpty, "\(reader.diagnostics.prefix(3))")
+      // Three quarters of eight, then six buildings alone (fewer than eight
+      // are left for a fourth).
+      #expect(buildings == 30)
+      #expect(views.map(\.id) == (0..<expected).map { "q\($0 + 1)-q-sieker" })
+      for view in views {
+        #expect(view.buildings.count == 8)
+        #expect(view.flats.count == 44)
+        // The café and the care base are reached from some flats.
+        #expect(view.flats.contains { $0.reaches.contains { $0.status == .pass } }, "\(view.id)")
+      }
+    }
+  }
 }

@@ -108,6 +108,65 @@ struct HTMLReportLibraryTests {
   }
 }
 
+/// Quarters kept aside for the end of a report, through temporary files.
+@Suite("Quarters at the end of a report")
+struct QuartersAtTheEndTests {
+  /// Generated buildings in copies of the sample's quarter, assessed.
+  static func quarters(_ count: Int) throws -> QuarterSample.Assessed {
+    var generator = try PortfolioGenerator(
+      options: .init(buildings: 8 * count, seed: 2, quarters: 1))
+    var text = ""
+    try generator.write { text += $0 }
+    let ladder = try ProfileLibrary.builtIn.ladder(for: "din18040-2-r")
+    var result = QuarterSample.Assessed(
+      ladder: ladder, buildings: [], quarters: [], summary: AssessmentSummary())
+    try Assessor(ladder: ladder).assessPortfolio(
+      PortfolioReader(text: text, fileName: "generated.xml"),
+      quarterView: { result.quarters.append($0) }
+    ) {
+      result.summary.add($0)
+      result.buildings.append(BuildingReport($0))
+    }
+    return result
+  }
+
+  @Test("JSON: quarters kept in a temporary file come back whole, in order, each as encoded alone")
+  func json() throws {
+    let assessed = try Self.quarters(5)
+    #expect(assessed.quarters.count == 5)
+    // 64 bytes in memory: every quarter goes through the temporary file.
+    let kept = JSONQuarters(units: .metric, spoolLimit: 64)
+    for view in assessed.quarters { try kept.add(view) }
+    var text = "{\"buildings\":["
+    try JSONReport().end(
+      quarters: kept,
+      summary: ReportSummary(assessed.summary, ladder: ["none"])
+    ) { text += $0 }
+    let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+    let quarters = try #require(object?["quarters"] as? [[String: Any]])
+    #expect(quarters.map { $0["id"] as? String } == (1...5).map { "q\($0)-q-sieker" })
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    for (index, view) in assessed.quarters.enumerated() {
+      let alone = try JSONSerialization.jsonObject(
+        with: try encoder.encode(QuarterReport(view, units: .metric)))
+      #expect(
+        NSDictionary(dictionary: quarters[index]).isEqual(to: alone as? [String: Any] ?? [:]),
+        "quarter \(index + 1)")
+    }
+  }
+
+  @Test("HTML: quarters' sections kept in a temporary file give the same page as memory")
+  func html() throws {
+    let assessed = try Self.quarters(4)
+    let inMemory = try QuarterSample.html(assessed)
+    let spilled = try QuarterSample.html(assessed, spoolLimit: 64)
+    #expect(spilled == inMemory)
+    #expect(inMemory.components(separatedBy: "class=\"quarter\"").count - 1 == 4)
+    #expect(inMemory.components(separatedBy: "href=\"#quarters\"").count - 1 == 1)
+  }
+}
+
 @Suite("Documentation examples (reports)")
 struct ReportDocumentationTests {
   @Test("WritingReports.md: the HTML page for a portfolio, as the article writes it")
@@ -119,20 +178,17 @@ struct ReportDocumentationTests {
     let header = ReportHeader(toolVersion: "1.0", ladder: ladder, inputs: [path])
     let page = HTMLReport(header: header)
     var summary = AssessmentSummary()
-    var quarters: [QuarterView] = []
-    try assessor.assessPortfolio(at: path, quarterView: { quarters.append($0) }) { building in
+    try assessor.assessPortfolio(at: path, quarterView: { try page.add(quarter: $0) }) { building in
       summary.add(building)
       try page.add(BuildingReport(building))
     }
     var html = ""
-    try page.finish(
-      quarters: quarters, summary: ReportSummary(summary, ladder: header.profile.ladder)
-    ) { html += $0 }
+    try page.finish(summary: ReportSummary(summary, ladder: header.profile.ladder)) { html += $0 }
     // What it gives.
     #expect(html.hasPrefix("<!DOCTYPE html>"))
     #expect(html.hasSuffix("</html>\n"))
     #expect(html.contains("44 flats."))
-    #expect(quarters.count == 1)
+    #expect(html.contains("<h3 id=\"q1-h\">Quarter q-sieker: Quartier Sieker-Mitte</h3>"))
     // The article's code is the one tested here.
     let article = try String(
       contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -140,9 +196,11 @@ struct ReportDocumentationTests {
         .appendingPathComponent("Sources/BarrierFree/BarrierFree.docc/WritingReports.md"),
       encoding: .utf8)
     #expect(article.contains("try page.add(BuildingReport(building))"))
+    #expect(article.contains("quarterView: { try page.add(quarter: $0) }"))
     #expect(
       article.contains(
-        "quarters: quarters, summary: ReportSummary(summary, ladder: header.profile.ladder)"))
+        "try page.finish(summary: ReportSummary(summary, ladder: header.profile.ladder)) { html += $0 }"
+      ))
   }
 }
 
