@@ -14,18 +14,22 @@ struct GenerateCommand: ParsableCommand {
       """
   )
 
-  @Option(help: "Number of buildings.")
+  // Unconditional: `--buildings -3` is a value out of range, not a
+  // missing value followed by an unknown option.
+  @Option(parsing: .unconditional, help: "Number of buildings.")
   var buildings: Int
 
   @Option(help: "Seed of the random generator.")
   var seed: UInt64 = 1
 
   @Option(
+    parsing: .unconditional,
     help:
       "Share of measurements and surveyed facts left out, 0 to 1, on top of the sample's own gaps.")
   var incomplete = 0.02
 
   @Option(
+    parsing: .unconditional,
     help:
       "Share of the buildings, 0 to 1, in copies of the sample's quarter (eight buildings with its places, facilities and outdoor paths)."
   )

@@ -245,6 +245,21 @@ struct GenerateCommandTests {
     #expect(check.status == 0, "\(check.standardError)")
     #expect(check.standardOutput.hasPrefix("-: 3 buildings, "))
   }
+
+  @Test(
+    "A negative or too large number is out of range, not a missing value",
+    arguments: [
+      (["--buildings", "-3"], "--buildings must not be negative"),
+      (["--buildings", "2", "--incomplete", "-1"], "--incomplete must be between 0 and 1"),
+      (["--buildings", "2", "--incomplete", "2"], "--incomplete must be between 0 and 1"),
+      (["--buildings", "2", "--quarters", "-0.5"], "--quarters must be between 0 and 1"),
+    ])
+  func outOfRange(arguments: [String], message: String) throws {
+    let result = try Tool.run(["generate"] + arguments)
+    #expect(result.status == 2)
+    #expect(result.standardOutput == "")
+    #expect(result.standardError.hasPrefix("Error: \(message)\n"), "\(result.standardError)")
+  }
 }
 
 @Suite("barrierfree check, rules, explain, profiles")
