@@ -155,12 +155,13 @@ extension PortfolioReader {
         // "Extra content at the end of the document".
         message =
           "the file ends before a <portfolio> element begins; expected a <portfolio> document in namespace \(PortfolioSchema.namespace) (\(raw.trimmingWhitespace()))"
-      } else if atEndOfInput, let open = builder.open.last {
+      } else if atEndOfInput && !builder.open.isEmpty {
         // libxml2 words an early end in several ways ("Extra content at the
-        // end of the document", "Premature end of data"): say what it means.
+        // end of the document", "Premature end of data"): say what it means,
+        // naming the last element opened whole (not a start tag cut short).
         let name =
           builder.open.last(where: { $0.name != nil })?.name.map { "<\($0.text)>" }
-          ?? (open.name.map { "<\($0.text)>" } ?? "an element")
+          ?? "an element"
         message =
           "the file ends before \(name) is closed; is it truncated? (\(raw.trimmingWhitespace()))"
       } else if atEndOfInput && !message.contains("truncated") {
