@@ -19,9 +19,14 @@ final class Spool {
   private var file: UnsafeMutablePointer<FILE>?
   private let limit: Int
 
+  /// Opens the temporary file: `tmpfile`, or a stand-in in tests.
+  private let openFile: () -> UnsafeMutablePointer<FILE>?
+
   /// A spool that keeps up to `limit` bytes in memory.
-  init(limit: Int = 4 << 20) {
+  init(limit: Int = 4 << 20, openFile: @escaping () -> UnsafeMutablePointer<FILE>? = { tmpfile() })
+  {
     self.limit = limit
+    self.openFile = openFile
   }
 
   deinit {
@@ -42,7 +47,17 @@ final class Spool {
   func drain(_ write: (String) throws -> Void) throws {
     if let file {
       try spill()
-      rewind(file)
+      // fflush and fseek, not rewind: rewind drops the error of writing out
+      // the last buffered bytes (a full disk), and the read-back would then
+      // find nothing and say nothing.
+      guard fflush(file) == 0 else {
+        throw Failure(
+          description: "cannot write a temporary file: \(String(cString: strerror(errno)))")
+      }
+      guard fseek(file, 0, SEEK_SET) == 0 else {
+        throw Failure(
+          description: "cannot read back a temporary file: \(String(cString: strerror(errno)))")
+      }
       var chunk = [UInt8](repeating: 0, count: 1 << 20)
       var pending: [UInt8] = []
       while true {
@@ -81,7 +96,7 @@ final class Spool {
 
   private func spill() throws {
     if file == nil {
-      guard let opened = tmpfile() else {
+      guard let opened = openFile() else {
         throw Failure(
           description: "cannot make a temporary file: \(String(cString: strerror(errno)))")
       }

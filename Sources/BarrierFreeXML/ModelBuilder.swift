@@ -56,7 +56,7 @@ extension PortfolioReader {
     attributeTable.clear()
     flushDeferred()
     if pendingText != nil { reportPendingText(at: elementTag) }
-    if atEndOfInput, let tag = elementTag, tag.bytes.last != UInt8(ascii: ">") {
+    if atEndOfInput && !parserStopped && !startTagIsWhole() {
       // At the end of the input libxml2 hands over a start tag cut short
       // (`<room id="r1" wid`): not an element to check. The error that the
       // file ends is reported next.

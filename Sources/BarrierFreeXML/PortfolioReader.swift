@@ -541,7 +541,10 @@ public final class PortfolioReader {
     guard !finished else { return }
     finished = true
     flushDeferred()
-    if pendingText != nil { reportPendingText(at: nil) }
+    // Text not followed by a tag: the read stopped early (a refusal, a
+    // fatal error, the end of a truncated file), and its error says so. The
+    // parser's place now depends on where the chunks were cut.
+    pendingText = nil
     finishDocument()
     tearDown()
   }
@@ -738,6 +741,19 @@ public final class PortfolioReader {
       }
     }
     return scannedTag()
+  }
+
+  /// Whether the start tag the parser has just handed over is whole: libxml2
+  /// calls back before it consumes the tag's `>` or `/>`, so one of them is
+  /// at its position unless the input ended inside the tag.
+  func startTagIsWhole() -> Bool {
+    guard let parser, let input = parser.pointee.input, let current = input.pointee.cur,
+      let end = input.pointee.end
+    else { return true }
+    guard current < end else { return false }
+    return current.pointee == UInt8(ascii: ">")
+      || (current.pointee == UInt8(ascii: "/") && current + 1 < end
+        && current[1] == UInt8(ascii: ">"))
   }
 
   /// How far back ``currentTag()`` looks for a '<'.

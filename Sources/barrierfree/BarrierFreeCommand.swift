@@ -42,13 +42,15 @@ struct BarrierFreeCommand: AsyncParsableCommand {
         StandardError.print(fullMessage(for: error))
         exit(withError: ExitCode(2))
       }
-      if let failure = error as? OutputFile.Failure {
-        // A report that could not be written is no verdict on the flats:
-        // not 1, which says that a requirement failed.
-        StandardError.print("error: \(failure)")
-        exit(withError: ExitCode(2))
+      if error is ExitCode || exitCode(for: error) == .success {
+        // The commands' own exit codes (1: a requirement failed), --help.
+        exit(withError: error)
       }
-      exit(withError: error)
+      // Anything else (a report or temporary file that could not be
+      // written, say) is no verdict on the flats: not 1, which says that a
+      // requirement failed, but 2.
+      StandardError.print("error: \(error)")
+      exit(withError: ExitCode(2))
     }
   }
 }

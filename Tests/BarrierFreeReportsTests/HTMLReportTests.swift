@@ -106,6 +106,25 @@ struct HTMLReportLibraryTests {
     #expect(Spool.completeLength(Array(bytes.prefix(2))) == 1)
     #expect(Spool.completeLength([]) == 0)
   }
+
+  @Test("A temporary file whose last bytes cannot be written is an error, not an empty read-back")
+  func fullDisk() throws {
+    // /dev/full takes buffered writes and fails them when they are flushed,
+    // as a full disk does. Before, rewind dropped that error and the
+    // quarters of a JSON report came back as nothing, silently.
+    let spool = Spool(limit: 64, openFile: { fopen("/dev/full", "w+") })
+    try spool.append(String(repeating: "x", count: 100))
+    var drained = ""
+    #expect(throws: Spool.Failure.self) { try spool.drain { drained += $0 } }
+    #expect(drained == "")
+    // A working temporary file gives back what went in.
+    let working = Spool(limit: 64)
+    try working.append(String(repeating: "y", count: 100))
+    try working.append("z")
+    var back = ""
+    try working.drain { back += $0 }
+    #expect(back == String(repeating: "y", count: 100) + "z")
+  }
 }
 
 /// Quarters kept aside for the end of a report, through temporary files.

@@ -86,6 +86,48 @@ struct MeaningTests {
     #expect(differing == [])
   }
 
+  @Test(
+    "Text that no tag follows (the file ends, or a tag is refused) adds no error after the one that stopped the read"
+  )
+  func strayTextAtAStop() {
+    let cases = [
+      // The file ends in the text: only that it ends.
+      ("<building id=\"b1\">stray text that runs to the end", "the file ends before <building>"),
+      // A refused tag after the text: only the refusal.
+      (
+        "<building id=\"b1\">stray text <place "
+          + (1...300).map { "a\($0)=\"1\"" }.joined(separator: " ")
+          + "/></building>", "more than"
+      ),
+    ]
+    for (body, expected) in cases {
+      let text =
+        "<?xml version=\"1.0\"?>\n<portfolio xmlns=\"urn:barrierfree:portfolio:1\">\n  " + body
+      for chunkSize in [4, 7, 16, 1000] {
+        let (reader, _) = readAll(text, options: ReaderOptions(chunkSize: chunkSize))
+        #expect(reader.diagnostics.count == 1, "chunks of \(chunkSize): \(reader.diagnostics)")
+        #expect(
+          reader.diagnostics.first?.message.contains(expected) == true,
+          "chunks of \(chunkSize): \(reader.diagnostics)")
+      }
+    }
+  }
+
+  @Test("A whole start tag at the very end of the input is still checked")
+  func wholeTagAtTheEnd() {
+    // A room without its kind, then nothing: the schema error stays, beside
+    // the error that the file ends.
+    let text =
+      "<?xml version=\"1.0\"?>\n<portfolio xmlns=\"urn:barrierfree:portfolio:1\">\n"
+      + "  <building id=\"b1\">\n    <flat id=\"f\" entrance=\"x\">\n      <room id=\"r\"/>"
+    for chunkSize in [4, 7, 16, 1000] {
+      let (reader, _) = readAll(text, options: ReaderOptions(chunkSize: chunkSize))
+      #expect(
+        reader.diagnostics.contains { $0.message.contains("kind is required") },
+        "chunks of \(chunkSize): \(reader.diagnostics)")
+    }
+  }
+
   @Test("A lift stop that names a room, not a place, is an error")
   func liftStopAtRoom() {
     let found = diagnostics(
