@@ -248,6 +248,10 @@ enum SyntaxMessages {
       return
         "the file holds bytes that its declared encoding does not have (\(text)); correct the encoding in the XML declaration or save the file as UTF-8"
     }
+    if text.hasPrefix("xmlParseEntityRef: no name") || text.hasPrefix("EntityRef: expecting ';'") {
+      return
+        "an '&' that starts no entity reference (\(text)); write '&amp;' for an ampersand in a value or text"
+    }
     if text.hasPrefix("Extra content at the end of the document") {
       return "there is more after the end of </portfolio>: a file has one root element"
     }

@@ -307,6 +307,9 @@ public final class PortfolioReader {
   /// Whether the declared encoding has one byte per character.
   var hasSingleByteEncoding: Bool { markupGuard.hasSingleByteEncoding }
 
+  /// The line (as libxml2 counts) that the input read so far ends on.
+  var lastLineRead: Int { markupGuard.line }
+
   /// Where the bytes that libxml2 could not convert begin, as a place in
   /// the file (the column in bytes); nil if they are not found.
   ///

@@ -150,12 +150,17 @@ extension PortfolioReader {
     var message = SyntaxMessages.humanize(raw, fileLine: fileLine)
     if error.level == XML_ERR_FATAL {
       sawFatalSyntaxError = true
-      if atEndOfInput && !builder.rootSeen {
+      // libxml2 reports some mistakes only when the input has ended (a bare
+      // '&' in the last chunk, say): the file ends there only if the error
+      // stands on its last line.
+      let atEnd =
+        atEndOfInput && (error.line == 0 || Int(error.line) >= lastLineRead - 1)
+      if atEnd && !builder.rootSeen {
         // Only white space, comments or the XML declaration; libxml2 says
         // "Extra content at the end of the document".
         message =
           "the file ends before a <portfolio> element begins; expected a <portfolio> document in namespace \(PortfolioSchema.namespace) (\(raw.trimmingWhitespace()))"
-      } else if atEndOfInput && !builder.open.isEmpty {
+      } else if atEnd && !builder.open.isEmpty {
         // libxml2 words an early end in several ways ("Extra content at the
         // end of the document", "Premature end of data"): say what it means,
         // naming the last element opened whole (not a start tag cut short).
@@ -164,7 +169,7 @@ extension PortfolioReader {
           ?? "an element"
         message =
           "the file ends before \(name) is closed; is it truncated? (\(raw.trimmingWhitespace()))"
-      } else if atEndOfInput && !message.contains("truncated") {
+      } else if atEnd && !message.contains("truncated") {
         message += " (at the end of the file: is the file truncated?)"
       }
     }

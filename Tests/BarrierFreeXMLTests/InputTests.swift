@@ -88,6 +88,28 @@ struct InputTests {
   }
 
   @Test(
+    "A bare '&' mid-file: advice to write &amp;, not 'is the file truncated?'",
+    arguments: [
+      ("  <building id=\"b1\" name=\"A & B\">\n  </building>\n", "3:30"),
+      ("  <building id=\"b1\">\n  </building>\n  text & more\n", "5:9"),
+    ])
+  func bareAmpersand(body: String, place: String) {
+    // libxml2 reports the '&' of the last chunk only when the input has
+    // ended, and the reader took that for a truncated file.
+    let text =
+      "<?xml version=\"1.0\"?>\n<portfolio xmlns=\"urn:barrierfree:portfolio:1\">\n" + body
+      + "</portfolio>\n"
+    for chunkSize in [7, 1 << 18] {
+      let (reader, _) = readAll(text, options: ReaderOptions(chunkSize: chunkSize))
+      let error = reader.diagnostics.first
+      #expect(error.map { "\($0.location.line):\($0.location.column)" } == place)
+      #expect(error?.message.hasPrefix("an '&' that starts no entity reference") == true)
+      #expect(error?.message.contains("write '&amp;'") == true)
+      #expect(error?.message.contains("truncated") == false, "\(error?.message ?? "")")
+    }
+  }
+
+  @Test(
     "A file with no element: one error that says so, not 'more after the end of </portfolio>'",
     arguments: ["\n\n  \n", "<?xml version=\"1.0\"?>\n", "<!-- a comment -->\n", "<portf"])
   func noElement(text: String) {
