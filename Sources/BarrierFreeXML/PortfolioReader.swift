@@ -307,8 +307,16 @@ public final class PortfolioReader {
   /// Whether the declared encoding has one byte per character.
   var hasSingleByteEncoding: Bool { markupGuard.hasSingleByteEncoding }
 
-  /// The line (as libxml2 counts) that the input read so far ends on.
-  var lastLineRead: Int { markupGuard.line }
+  /// Whether no tag lies between the parser's position and the end of
+  /// what it holds: at the end of the input, whether an error stands in the
+  /// last, unfinished piece of the file (a cut tag, value or text) rather
+  /// than before markup that follows it.
+  var noTagAhead: Bool {
+    guard let parser, let input = parser.pointee.input, let current = input.pointee.cur,
+      let end = input.pointee.end, current < end
+    else { return true }
+    return memchr(current, 0x3C, end - current) == nil
+  }
 
   /// Where the bytes that libxml2 could not convert begin, as a place in
   /// the file (the column in bytes); nil if they are not found.

@@ -151,10 +151,9 @@ extension PortfolioReader {
     if error.level == XML_ERR_FATAL {
       sawFatalSyntaxError = true
       // libxml2 reports some mistakes only when the input has ended (a bare
-      // '&' in the last chunk, say): the file ends there only if the error
-      // stands on its last line.
-      let atEnd =
-        atEndOfInput && (error.line == 0 || Int(error.line) >= lastLineRead - 1)
+      // '&' in the last chunk, say): the file ends there only if no tag
+      // follows the error.
+      let atEnd = atEndOfInput && noTagAhead
       if atEnd && !builder.rootSeen {
         // Only white space, comments or the XML declaration; libxml2 says
         // "Extra content at the end of the document".

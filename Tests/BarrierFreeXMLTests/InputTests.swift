@@ -90,15 +90,16 @@ struct InputTests {
   @Test(
     "A bare '&' mid-file: advice to write &amp;, not 'is the file truncated?'",
     arguments: [
-      ("  <building id=\"b1\" name=\"A & B\">\n  </building>\n", "3:30"),
-      ("  <building id=\"b1\">\n  </building>\n  text & more\n", "5:9"),
+      ("  <building id=\"b1\" name=\"A & B\">\n  </building>\n", "3:30", "</portfolio>\n"),
+      ("  <building id=\"b1\">\n  </building>\n  text & more\n", "5:9", "</portfolio>\n"),
+      // On the line before the last, which has no line end.
+      ("  <building id=\"b1\">\n  </building>\n  text & more\n", "5:9", "</portfolio>"),
     ])
-  func bareAmpersand(body: String, place: String) {
+  func bareAmpersand(body: String, place: String, end: String) {
     // libxml2 reports the '&' of the last chunk only when the input has
     // ended, and the reader took that for a truncated file.
     let text =
-      "<?xml version=\"1.0\"?>\n<portfolio xmlns=\"urn:barrierfree:portfolio:1\">\n" + body
-      + "</portfolio>\n"
+      "<?xml version=\"1.0\"?>\n<portfolio xmlns=\"urn:barrierfree:portfolio:1\">\n" + body + end
     for chunkSize in [7, 1 << 18] {
       let (reader, _) = readAll(text, options: ReaderOptions(chunkSize: chunkSize))
       let error = reader.diagnostics.first
