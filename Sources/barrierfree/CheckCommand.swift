@@ -72,8 +72,8 @@ struct CheckCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Buildings assessed at once (default: one per core; 1: all on one thread). The report "
-        + "is the same, byte for byte, for every value."))
+      "Buildings assessed at once (default and most: one per core; 1: all on one thread). The "
+        + "report is the same, byte for byte, for every value."))
   var jobs: Int?
 
   func validate() throws {
@@ -93,8 +93,8 @@ struct CheckCommand: AsyncParsableCommand {
     }
   }
 
-  /// The jobs to use: `--jobs`, or one per core.
-  var jobCount: Int { jobs ?? Processors.count }
+  /// The jobs to use: `--jobs`, at most one per core.
+  var jobCount: Int { Processors.jobs(asked: jobs) }
 
   func run() async throws {
     let session = try CheckSession(self)
@@ -137,7 +137,8 @@ final class CheckSession {
   /// The JSON report's quarters, kept aside until its end.
   private let jsonQuarters: JSONQuarters
   private var summary = AssessmentSummary()
-  private var invalid = false
+  /// The inputs that could not be read to their end.
+  private var failedInputs: [String] = []
   private let progress: ProgressLine
 
   init(_ command: CheckCommand) throws {
@@ -151,7 +152,12 @@ final class CheckSession {
       throw ExitCode(2)
     }
     do {
-      out = try command.output.map { try OutputFile(path: $0) } ?? OutputFile.standardOutput()
+      // Every input opens before a line of the report is written: a missing
+      // file or a directory gives no report at all, not one of zeros.
+      for file in command.files { try InputFile.checkReadable(file) }
+      out =
+        try command.output.map { try OutputFile(path: $0, inputs: command.files) }
+        ?? OutputFile.standardOutput()
     } catch {
       StandardError.print("error: \(error)")
       throw ExitCode(2)
@@ -292,15 +298,54 @@ final class CheckSession {
   }
 
   private func reportInvalid(_ file: String, _ error: ImportError) {
-    try? out.flush()
+    // What the report holds so far goes out before the errors, so that on a
+    // terminal they follow the part they cut short; a report to a file is
+    // dropped whole at the end.
+    if !out.isReplacement { try? out.flush() }
     for diagnostic in error.diagnostics { StandardError.print(diagnostic.description) }
-    StandardError.print("\(file): invalid; the report is incomplete")
-    invalid = true
+    StandardError.print(
+      "\(file): invalid; "
+        + (out.isReplacement
+          ? "no report is written (\(command.output ?? "the output") is left as it was)"
+          : "the report is incomplete"))
+    failedInputs.append(file)
   }
 
   /// The summary, the end of the document, and the exit code.
   func finish() throws {
     progress.finish()
+    guard failedInputs.isEmpty else { try finishIncomplete() }
+    try writeEnd()
+    try out.commit()
+    if summary.findings[.fail, default: 0] > 0 { throw ExitCode(1) }
+  }
+
+  /// Ends a run in which an input could not be read to its end: no report
+  /// that looks finished. A report to a file is not written at all; on
+  /// standard output, where the buildings before the error are out
+  /// already, the text and Markdown reports end with a line that says
+  /// which inputs failed instead of a summary, the JSON document is left
+  /// unclosed (no parser takes it for a report), and no HTML page is
+  /// written (it is put together at the end).
+  private func finishIncomplete() throws -> Never {
+    if out.isReplacement {
+      out.discard()
+      throw ExitCode(2)
+    }
+    let names = failedInputs.map { "'\($0)'" }.joined(separator: ", ")
+    let line =
+      "incomplete report: \(names) could not be read to the end (see the errors on standard "
+      + "error); no summary is given for a report that covers only part of its inputs"
+    switch command.format {
+    case .text: try out.write("\n" + line + "\n")
+    case .md: try out.write("\n**" + line + "**\n")
+    case .json, .csv, .html: break
+    }
+    try out.commit()
+    throw ExitCode(2)
+  }
+
+  private func writeEnd() throws {
     let classes = header.profile.ladder
     switch command.format {
     case .text: try out.write(text.summary(ReportSummary(summary, ladder: classes)))
@@ -315,8 +360,5 @@ final class CheckSession {
         try out.write($0)
       }
     }
-    try out.close()
-    if invalid { throw ExitCode(2) }
-    if summary.findings[.fail, default: 0] > 0 { throw ExitCode(1) }
   }
 }

@@ -51,7 +51,7 @@ struct GenerateCommand: ParsableCommand {
   func run() throws {
     let sink: OutputFile
     do {
-      sink = try output.map(OutputFile.init(path:)) ?? OutputFile.standardOutput()
+      sink = try output.map { try OutputFile(path: $0) } ?? OutputFile.standardOutput()
     } catch {
       StandardError.print("error: \(error)")
       throw ExitCode(2)
@@ -61,7 +61,7 @@ struct GenerateCommand: ParsableCommand {
         options: .init(
           buildings: buildings, seed: seed, incomplete: incomplete, quarters: quarters))
       try generator.write { try sink.write($0) }
-      try sink.close()
+      try sink.commit()
     } catch {
       StandardError.print("error: \(error)")
       throw ExitCode(2)

@@ -33,7 +33,7 @@ struct ValidateCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Parsers at once (default: one per core): a file is cut between its buildings and "
+      "Parsers at once (default and most: one per core): a file is cut between its buildings and "
         + "the pieces read in parallel. The output is the same for every value."))
   var jobs: Int?
 
@@ -46,8 +46,8 @@ struct ValidateCommand: AsyncParsableCommand {
     }
   }
 
-  /// The parsers to use: `--jobs`, or one per core.
-  var jobCount: Int { jobs ?? Processors.count }
+  /// The parsers to use: `--jobs`, at most one per core.
+  var jobCount: Int { Processors.jobs(asked: jobs) }
 
   func run() async throws {
     var total = Totals()
