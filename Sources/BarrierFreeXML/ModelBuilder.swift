@@ -34,6 +34,10 @@ struct ModelBuilder {
   /// structure that grows with the file: a few dozen bytes per building.
   var buildingLines: [String: Int] = [:]
   var quarterLines: [String: Int] = [:]
+  /// Elements in the open building, and in the open quarter outside its
+  /// buildings (see ``ReaderOptions/maxElementsPerBuilding``).
+  var buildingElements = 0
+  var quarterElements = 0
   var rootSeen = false
 
   // The element being started (its attributes are the reader's
@@ -133,6 +137,7 @@ extension PortfolioReader {
         }
       }
     }
+    if isOversized(adding: name) { return }
     builder.element = name
     for (attribute, check) in suspect { refuse(attribute, check) }
     // The tag's text and place are found when a check asks for them (a
@@ -140,6 +145,38 @@ extension PortfolioReader {
     // scanning back for the '<' was a tenth of reading a file.
     builder.open.append(OpenElement(name: name))
     start(name, parent: parent?.name)
+  }
+
+  /// Counts `name` into the building (or the quarter's own data) it stands
+  /// in, and refuses it and stops the read past
+  /// ``ReaderOptions/maxElementsPerBuilding``: a building and a quarter's
+  /// places and paths are held whole until their end tag, so without a
+  /// bound one hostile building could take all memory (a million doors
+  /// took 5 GB).
+  private func isOversized(adding name: ElementName) -> Bool {
+    let kind: String
+    let id: String?
+    let count: Int
+    if let building = builder.building {
+      builder.buildingElements += 1
+      (kind, id, count) = ("building", building.id, builder.buildingElements)
+    } else if let quarter = builder.quarter, name != .building {
+      builder.quarterElements += 1
+      (kind, id, count) = ("quarter", quarter.id, builder.quarterElements)
+    } else {
+      return false
+    }
+    let limit = options.maxElementsPerBuilding
+    guard count > limit else { return false }
+    let tag = currentTag()
+    let named = id.map { $0.isEmpty ? "" : " '\($0)'" } ?? ""
+    report(
+      .error, .security,
+      at: SourceLocation(file: fileName, line: tag?.line ?? 0, column: tag?.column ?? 0),
+      "\(kind)\(named) has more than \(limit) elements, the limit for one \(kind); the rest of the file is not read (a real building has a few thousand; raise the limit with --max-building-elements if this one is real)"
+    )
+    stopParser()
+    return true
   }
 
   /// What the published schema checks and the embedded copy leaves to the
@@ -491,6 +528,7 @@ extension PortfolioReader {
     }
     builder.quarter = Quarter(id: id, name: string(.name))
     builder.quarterAnnounced = false
+    builder.quarterElements = 1
     quarterIndex = QuarterIndex()
   }
 
@@ -523,6 +561,7 @@ extension PortfolioReader {
     let year = attribute(.yearBuilt).flatMap { Values.year($0) }
     builder.building = Building(
       id: id, name: string(.name), yearBuilt: year, storeys: integer(.storeys))
+    builder.buildingElements = 1
     buildingIndex.reset()
   }
 

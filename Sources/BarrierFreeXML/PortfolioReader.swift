@@ -17,12 +17,32 @@ public struct ReaderOptions: Sendable {
   /// Bytes per segment when a file is read by several parsers at once
   /// (``SegmentedReading``): about this many bytes of buildings each.
   public var segmentSize: Int
+  /// Elements one building may hold (the building's own start tag, its
+  /// places, connectors, flats, rooms, fixtures and areas), and one quarter
+  /// outside its buildings. Default 100,000. A building is held whole until
+  /// its end tag (about 1 KB per place, 5 KB per door once assessed): past
+  /// the limit the reader reports an error and reads no further, so memory
+  /// stays in proportion to a real building. The largest generated
+  /// building has about 600; a tower of 1,000 flats about 50,000.
+  public var maxElementsPerBuilding: Int
+  /// Bytes without a '<' after which the reader stops with an error:
+  /// default 10 MiB, libxml2's own limit for one text node. Counted exactly
+  /// when it is at least ``chunkSize``, as the defaults are. A portfolio has
+  /// no text between its tags, only white space, and its longest attribute
+  /// value is 200 characters; a run this long is a damaged or hostile file
+  /// (5 MB of gzip unpack to 5 GB of spaces, which took 21 s to read).
+  public var maxBytesWithoutMarkup: Int
 
   /// Creates options.
-  public init(maxErrors: Int = 100, chunkSize: Int = 256 * 1024, segmentSize: Int = 256 * 1024) {
+  public init(
+    maxErrors: Int = 100, chunkSize: Int = 256 * 1024, segmentSize: Int = 256 * 1024,
+    maxElementsPerBuilding: Int = 100_000, maxBytesWithoutMarkup: Int = 10 << 20
+  ) {
     self.maxErrors = max(1, maxErrors)
     self.chunkSize = max(4, chunkSize)
     self.segmentSize = max(1, segmentSize)
+    self.maxElementsPerBuilding = max(1, maxElementsPerBuilding)
+    self.maxBytesWithoutMarkup = max(1, maxBytesWithoutMarkup)
   }
 }
 
@@ -136,6 +156,8 @@ public final class PortfolioReader {
     @exclusivity(unchecked) var schemaFlaggedAttributes: Set<String> = []
   #endif
   var stoppedForLimit = false
+  /// Bytes read since the last '<' (see ``ReaderOptions/maxBytesWithoutMarkup``).
+  private var runWithoutMarkup = 0
   var sawFatalSyntaxError = false
   /// The document has a DOCTYPE (refused at the root element at the latest).
   var sawDoctype = false
@@ -418,6 +440,19 @@ public final class PortfolioReader {
       finish()
       return
     }
+    if bytesWithoutMarkup(in: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+      > options.maxBytesWithoutMarkup
+    {
+      report(
+        .error, .security,
+        at: SourceLocation(
+          file: fileName, line: fileLine(markupGuard.line),
+          column: max(1, statistics.bytes - markupGuard.lineStartOffset)),
+        "more than \(options.maxBytesWithoutMarkup) bytes without a tag; a portfolio holds no text between its tags, so the file is damaged (or a decompression bomb) and is not read further"
+      )
+      finish()
+      return
+    }
     if let place = refusal {
       report(
         .error, .security,
@@ -437,6 +472,22 @@ public final class PortfolioReader {
     }
     statistics.maxBufferedBuildings = max(
       statistics.maxBufferedBuildings, bufferedBuildings)
+  }
+
+  /// The longest run of bytes between two '<' that ends in or crosses
+  /// `bytes`, carrying the run at its end over to the next chunk. A run
+  /// inside one chunk is no longer than the chunk, so runs that cross
+  /// chunks are all that a limit above the chunk size has to look at: the
+  /// count is exact, and costs two short searches per chunk.
+  private func bytesWithoutMarkup(in bytes: UnsafeRawBufferPointer) -> Int {
+    guard let base = bytes.baseAddress, let first = memchr(base, 0x3C, bytes.count) else {
+      runWithoutMarkup += bytes.count
+      return runWithoutMarkup
+    }
+    let crossing = runWithoutMarkup + base.distance(to: UnsafeRawPointer(first))
+    let last = bytes.lastIndex(of: UInt8(ascii: "<")) ?? 0
+    runWithoutMarkup = bytes.count - 1 - last
+    return max(crossing, runWithoutMarkup)
   }
 
   private var bufferedBuildings: Int {

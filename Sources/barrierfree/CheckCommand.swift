@@ -76,7 +76,16 @@ struct CheckCommand: AsyncParsableCommand {
         + "report is the same, byte for byte, for every value."))
   var jobs: Int?
 
+  @Option(
+    help: ArgumentHelp(
+      "Elements one building may hold before the file is refused as damaged (default "
+        + "100000; a real building has a few thousand).", valueName: "n"))
+  var maxBuildingElements = ReaderOptions().maxElementsPerBuilding
+
   func validate() throws {
+    guard maxBuildingElements >= 1 else {
+      throw ValidationError("--max-building-elements must be 1 or more")
+    }
     guard maxUnknowns >= 0 else {
       throw ValidationError("--max-unknowns must be 0 or more")
     }
@@ -117,6 +126,10 @@ struct CheckCommand: AsyncParsableCommand {
 
 /// One run of `check`: the report being written and the totals so far.
 final class CheckSession {
+  private var readerOptions: ReaderOptions {
+    ReaderOptions(maxElementsPerBuilding: command.maxBuildingElements)
+  }
+
   /// One building's part of the report, made in parallel.
   enum Piece: Sendable {
     case text(String)
@@ -249,7 +262,7 @@ final class CheckSession {
       // cannot know.
       try await reportingInvalidInput(file) {
         try await assessor.assessPortfolio(
-          at: file, jobs: jobs,
+          at: file, options: readerOptions, jobs: jobs,
           render: { assessment in
             // The counts the summary needs, and the report's text: the
             // assessment itself stays in the segment's task.
@@ -263,7 +276,8 @@ final class CheckSession {
     }
     try await reportingInvalidInput(file) {
       try await assessor.assessPortfolio(
-        PortfolioReader(path: file), jobs: jobs, render: render, quarterView: quarter, add)
+        PortfolioReader(path: file, options: readerOptions), jobs: jobs, render: render,
+        quarterView: quarter, add)
     }
   }
 
@@ -272,7 +286,9 @@ final class CheckSession {
     let render = renderer()
     var index = 0
     try reportingInvalidInput(file) {
-      try assessor.assessPortfolio(PortfolioReader(path: file), quarterView: quarter) {
+      try assessor.assessPortfolio(
+        PortfolioReader(path: file, options: readerOptions), quarterView: quarter
+      ) {
         defer { index += 1 }
         try add($0, try render($0, index))
       }

@@ -37,7 +37,20 @@ struct ValidateCommand: AsyncParsableCommand {
         + "the pieces read in parallel. The output is the same for every value."))
   var jobs: Int?
 
+  @Option(
+    help: ArgumentHelp(
+      "Elements one building may hold before the file is refused as damaged (default "
+        + "100000; a real building has a few thousand).", valueName: "n"))
+  var maxBuildingElements = ReaderOptions().maxElementsPerBuilding
+
+  var readerOptions: ReaderOptions {
+    ReaderOptions(maxErrors: maxErrors, maxElementsPerBuilding: maxBuildingElements)
+  }
+
   func validate() throws {
+    guard maxBuildingElements >= 1 else {
+      throw ValidationError("--max-building-elements must be 1 or more")
+    }
     guard maxErrors > 0 else {
       throw ValidationError("--max-errors must be at least 1")
     }
@@ -85,7 +98,7 @@ struct ValidateCommand: AsyncParsableCommand {
 
   private func readSequentially(_ file: String) -> Reading {
     do {
-      let reader = try PortfolioReader(path: file, options: ReaderOptions(maxErrors: maxErrors))
+      let reader = try PortfolioReader(path: file, options: readerOptions)
       while reader.next() != nil {}
       return (reader.diagnostics, reader.statistics)
     } catch {
@@ -96,7 +109,7 @@ struct ValidateCommand: AsyncParsableCommand {
   private func readInSegments(_ file: String) async -> Reading {
     do {
       let outcome = try await SegmentedReading.read(
-        path: file, options: ReaderOptions(maxErrors: maxErrors), jobs: jobCount,
+        path: file, options: readerOptions, jobs: jobCount,
         process: { reader, _ in while reader.next() != nil {} }, consume: { (_: Int) in })
       return (outcome.diagnostics, outcome.statistics)
     } catch let error as ImportError {
