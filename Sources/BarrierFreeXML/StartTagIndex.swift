@@ -81,13 +81,21 @@ struct StartTagIndex {
         index = cursor + 1
       }
     }
+    // Columns counted on from the previous tag of the same line, not from
+    // the line's start for each tag: a profile of one 1 MiB line took 67 s.
     var line = 0
+    var counted = 0
+    var column = 1
     for (start, end) in found {
       while line + 1 < lineStarts.count && lineStarts[line + 1] <= start { line += 1 }
-      var column = 1
-      for offset in lineStarts[line]..<start where bytes[offset] & 0xC0 != 0x80 {
+      if counted < lineStarts[line] {
+        counted = lineStarts[line]
+        column = 1
+      }
+      for offset in counted..<start where bytes[offset] & 0xC0 != 0x80 {
         column += 1
       }
+      counted = start
       tags.append(Tag(start: start, end: end, line: line + 1, column: column))
     }
   }
