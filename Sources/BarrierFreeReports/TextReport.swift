@@ -16,6 +16,10 @@ public struct TextReport: Sendable {
     self.maxUnknowns = maxUnknowns
   }
 
+  // Every section ends by passing its lines through `escapedForOneLine`:
+  // a line break or a control character in a value cannot start a line of
+  // its own (a fake flat, a fake `file:1:1: error:`) or reach the terminal.
+
   /// One building: its own fails, then its flats.
   public func building(_ building: BuildingReport) -> String {
     var lines: [String] = []
@@ -34,7 +38,7 @@ public struct TextReport: Sendable {
     for flat in building.flats {
       lines += self.flat(flat)
     }
-    return lines.joined(separator: "\n") + "\n\n"
+    return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n\n"
   }
 
   private func flat(_ flat: FlatReport) -> [String] {
@@ -181,7 +185,7 @@ public struct TextReport: Sendable {
       lines.append(
         "    \(flat.flat) (\(flat.classification)): " + reaches.joined(separator: "; "))
     }
-    return lines.joined(separator: "\n") + "\n\n"
+    return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n\n"
   }
 
   /// The summary: the profile, flats per class and findings per status.
@@ -207,7 +211,7 @@ public struct TextReport: Sendable {
       "findings at \(profile.id): \(findings["pass", default: 0]) pass, "
         + "\(findings["fail", default: 0]) fail, \(findings["unknown", default: 0]) unknown, "
         + "\(findings["notApplicable", default: 0]) not applicable")
-    return lines.joined(separator: "\n") + "\n"
+    return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n"
   }
 
   private func count(_ number: Int, _ noun: String) -> String {
