@@ -64,15 +64,36 @@ public struct TextReport: Sendable {
         lines += self.group(group, indent: "      ")
       }
     }
+    // The counts above count the unknowns at the checked profile, and each
+    // is listed: first what keeps the class unverified (at its level and
+    // below), then what only a higher class asks. `maxUnknowns` caps the
+    // two lists together, and says so.
     let questions = flat.openQuestions
+    let asked = Set(questions.map { [$0.rule, $0.element] })
+    let higher = flat.findings.filter {
+      $0.status == .unknown && !asked.contains([$0.rule, $0.element])
+    }
+    var room = maxUnknowns
     if !questions.isEmpty {
       lines.append("    unverified, \(questions.count) unknown:")
-      for finding in questions.prefix(maxUnknowns) {
-        lines.append("      unknown: \(describe(finding))")
-      }
-      if questions.count > maxUnknowns {
-        lines.append("      … \(questions.count - maxUnknowns) more")
-      }
+      lines += unknowns(questions, room: &room)
+    }
+    if !higher.isEmpty {
+      lines.append("    unknown for a higher class, \(higher.count):")
+      lines += unknowns(higher, room: &room)
+    }
+    return lines
+  }
+
+  /// As many of `findings` as there is `room` for, and how many more there
+  /// are.
+  private func unknowns(_ findings: [FindingReport], room: inout Int) -> [String] {
+    let shown = findings.prefix(room)
+    room -= shown.count
+    var lines = shown.map { "      unknown: \(describe($0))" }
+    if findings.count > shown.count {
+      lines.append(
+        "      … \(findings.count - shown.count) more, not listed (--max-unknowns \(maxUnknowns))")
     }
     return lines
   }
