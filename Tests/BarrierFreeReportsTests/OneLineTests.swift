@@ -115,4 +115,11 @@ struct OneLineTests {
     #expect(Self.lines(text).count == 1)
     #expect(text.hasPrefix("a\\nb.xml:3:4: error: Hauptstr. 1\\nfile.xml:1:1: error: forged\\r"))
   }
+
+  @Test("A profile error is one line, whatever it quotes")
+  func profileError() {
+    let text = ProfileError(origin: "p.xml:2:3", message: Self.hostile).description
+    Self.expectNoForgedLines(text, "profile error")
+    #expect(text.hasPrefix("p.xml:2:3: error: Hauptstr. 1\\nfile.xml:1:1: error: forged\\r"))
+  }
 }
