@@ -16,7 +16,7 @@ public struct MarkdownReport: Sendable {
 
       - Profile: **\(escape(header.profile.title))** (`\(header.profile.id.escapedForOneLine)`, \
       \(escape(header.profile.standard)):\(escape(header.profile.edition)))
-      - Ladder: \(escape(header.profile.ladder.joined(separator: " < ")))
+      - Ladder: \(header.profile.ladder.map(escape).joined(separator: " < "))
       - Inputs: \(inputs)
       - Tool: \(header.tool.name) \(header.tool.version)
 
