@@ -75,4 +75,25 @@ struct OneLineCLITests {
             + "x3\\u{202E}gnp.exe' is not a whole number\n"))
     }
   }
+
+  @Test("A profile's title forges no line in rules, explain or the report's summary")
+  func profileText() throws {
+    let profile = try PatchedFile(
+      "Profiles/din18040-2-r.xml", name: "one-line-profile.xml",
+      replacing: [
+        ("id=\"din18040-2-r\"", "id=\"hostile\""),
+        ("title=\"DIN 18040-2 R: uneingeschränkt", "title=\"\(Self.hostile) R: uneingeschränkt"),
+      ])
+    for arguments in [
+      ["rules", "--profile", profile.path],
+      ["explain", "din18040-2.door.clear-width", "--profile", profile.path],
+      ["check", "Samples/design-new-build.xml", "--profile", profile.path, "-q"],
+    ] {
+      let result = try Tool.run(arguments)
+      #expect(result.status != 2, "\(result.standardError)")
+      Self.expectNoForgedLines(result.standardOutput, arguments[0])
+    }
+    let rules = try Tool.run(["rules", "--profile", profile.path])
+    #expect(rules.standardOutput.hasPrefix("hostile: Hauptstr. 1\\nfile.xml:1:1: error: forged\\r"))
+  }
 }
