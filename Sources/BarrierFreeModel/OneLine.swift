@@ -15,7 +15,10 @@ extension StringProtocol {
   /// is: a value that spells `\n` reads the same as an escaped break, but
   /// cannot break the line.
   public var escapedForOneLine: String {
-    guard unicodeScalars.contains(where: \.isHiddenInOneLine) else { return String(self) }
+    // Most values are plain ASCII: one pass over the bytes clears them.
+    guard utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }),
+      unicodeScalars.contains(where: \.isHiddenInOneLine)
+    else { return String(self) }
     var result = ""
     result.reserveCapacity(utf8.count + 8)
     for scalar in unicodeScalars {
