@@ -7,6 +7,13 @@ import Foundation
 /// fields quoted where needed), UTF-8 with a byte-order mark so that
 /// spreadsheets read umlauts right. One row per flat, or with `findings` one
 /// row per finding. Streams: the header row, then each building's rows.
+///
+/// Every cell passes through `cell(_:numeric:)`: a text cell that a
+/// spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return) gets a leading `'` and quotes, as OWASP
+/// recommends against CSV injection. Only the numbers the report computes
+/// itself (storey, counts, measured values) go out unprefixed, so that a
+/// negative storey stays a number.
 public struct CSVReport: Sendable {
   /// What a row is.
   public enum Rows: String, Sendable, CaseIterable {
@@ -16,15 +23,37 @@ public struct CSVReport: Sendable {
     case findings
   }
 
-  private let rows: Rows
-
-  /// A writer of `rows`.
-  public init(rows: Rows = .flats) {
-    self.rows = rows
+  /// How cells are separated and decimals written.
+  public enum Dialect: String, Sendable, CaseIterable {
+    /// RFC 4180: commas between cells, a decimal point.
+    case comma
+    /// Semicolons between cells and a decimal comma in numeric cells: what
+    /// Excel and LibreOffice in German (and most continental European)
+    /// locales open as columns and numbers.
+    case semicolon
   }
+
+  private let rows: Rows
+  private let dialect: Dialect
+
+  /// A writer of `rows` in `dialect`.
+  public init(rows: Rows = .flats, dialect: Dialect = .comma) {
+    self.rows = rows
+    self.dialect = dialect
+  }
+
+  /// The columns whose cells are numbers the report computes (storeys,
+  /// counts, measured values); every other cell is text, however it looks.
+  /// Named, not numbered, so that a new column cannot shift them.
+  private static let numericColumns: Set<String> = ["level", "fails", "unknowns", "measured"]
 
   /// The byte-order mark and the header row.
   public func begin() throws -> String {
+    "\u{FEFF}" + (try lines([header]))
+  }
+
+  /// The column names.
+  private var header: [String] {
     let header =
       switch rows {
       case .flats:
@@ -38,7 +67,7 @@ public struct CSVReport: Sendable {
           "measured", "unit", "required", "remedy",
         ]
       }
-    return "\u{FEFF}" + (try lines([header]))
+    return header
   }
 
   /// One building's rows.
@@ -83,12 +112,53 @@ public struct CSVReport: Sendable {
   /// Rows as CSV text, each ending in CRLF.
   private func lines(_ table: [[String]]) throws -> String {
     let stream = OutputStream.toMemory()
-    let writer = try CSVWriter(stream: stream, newline: .crlf)
-    for row in table { try writer.write(row: row) }
+    let delimiter =
+      switch dialect {
+      case .comma: ","
+      case .semicolon: ";"
+      }
+    let writer = try CSVWriter(stream: stream, delimiter: delimiter, newline: .crlf)
+    let numeric = header.map(Self.numericColumns.contains)
+    for row in table {
+      writer.beginNewRow()
+      for (index, value) in row.enumerated() {
+        let cell = cell(value, numeric: index < numeric.count && numeric[index])
+        try writer.write(field: cell.text, quoted: cell.quoted)
+      }
+    }
     stream.close()
     guard let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data else {
       throw CSVError.cannotWriteStream
     }
     return String(decoding: data, as: UTF8.self) + "\r\n"
+  }
+
+  /// What is written for `value`, and whether it must be quoted (the writer
+  /// quotes by itself what holds a delimiter, a quote or a line break). A
+  /// cell of a numeric column is written as a number only if it is one,
+  /// with the dialect's decimal separator; anything else is text, and text
+  /// a spreadsheet would evaluate starts with `'`, quoted.
+  func cell(_ value: String, numeric: Bool) -> (text: String, quoted: Bool) {
+    if numeric, Self.isNumber(value) {
+      return (dialect == .semicolon ? value.replacing(".", with: ",") : value, false)
+    }
+    guard let first = value.unicodeScalars.first, Self.formulaStarts.contains(first) else {
+      return (value, false)
+    }
+    return ("'" + value, true)
+  }
+
+  /// The first characters that make a spreadsheet read a cell as a formula
+  /// (OWASP, CSV injection).
+  private static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+  /// Whether `text` is a decimal number as the report writes them: an
+  /// optional minus, digits, and optionally a point and digits.
+  private static func isNumber(_ text: String) -> Bool {
+    var digits = text.utf8[...]
+    if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+    let parts = digits.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+    return (parts.count == 1 || parts.count == 2)
+      && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
   }
 }

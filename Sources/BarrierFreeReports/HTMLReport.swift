@@ -792,9 +792,11 @@ func text<Context>(_ value: String) -> Node<Context> {
   .raw(escaped(value, quotes: false))
 }
 
-/// `value` with `&`, `<`, `>` (and with `quotes`, `"`) as character
-/// references.
+/// `value` on one line (`escapedForOneLine`: no controls, no bidirectional
+/// overrides that would show text reversed) with `&`, `<`, `>` (and with
+/// `quotes`, `"`) as character references.
 func escaped(_ value: String, quotes: Bool) -> String {
+  let value = value.escapedForOneLine
   let utf8 = value.utf8
   guard
     utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && $0 == 0x22) })

@@ -14,9 +14,9 @@ public struct MarkdownReport: Sendable {
     return """
       # Accessibility check
 
-      - Profile: **\(escape(header.profile.title))** (`\(header.profile.id)`, \
+      - Profile: **\(escape(header.profile.title))** (`\(header.profile.id.escapedForOneLine)`, \
       \(escape(header.profile.standard)):\(escape(header.profile.edition)))
-      - Ladder: \(header.profile.ladder.joined(separator: " < "))
+      - Ladder: \(header.profile.ladder.map(escape).joined(separator: " < "))
       - Inputs: \(inputs)
       - Tool: \(header.tool.name) \(header.tool.version)
 
@@ -54,7 +54,8 @@ public struct MarkdownReport: Sendable {
       }
       if blockers.count > 10 { lines.append("- … \(blockers.count - 10) more") }
     }
-    return lines.joined(separator: "\n") + "\n\n"
+    // Ids, classes and rule ids are written unescaped: still one line each.
+    return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n\n"
   }
 
   /// The summary: flats per class and findings per status.
@@ -72,14 +73,19 @@ public struct MarkdownReport: Sendable {
     for status in FindingStatus.allCases {
       lines.append("| \(status.rawValue) | \(summary.findings[status.rawValue] ?? 0) |")
     }
-    return lines.joined(separator: "\n") + "\n"
+    return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n"
   }
 
-  /// Text with Markdown's special characters escaped, `|` included (tables).
+  /// Text on one line (`escapedForOneLine`: a line break would end a
+  /// table row) with Markdown's active characters escaped, `|` included
+  /// (tables), `&` (character references) and, first in the text, what
+  /// would start a list, a heading or a rule.
   private func escape(_ text: String) -> String {
     var result = ""
-    for character in text {
-      if "\\`*_[]|<>#".contains(character) { result.append("\\") }
+    for (index, character) in text.escapedForOneLine.enumerated() {
+      if "\\`*_[]|<>#&~!".contains(character) || (index == 0 && "-+=".contains(character)) {
+        result.append("\\")
+      }
       result.append(character)
     }
     return result

@@ -16,6 +16,10 @@ public struct TextReport: Sendable {
     self.maxUnknowns = maxUnknowns
   }
 
+  // Every section ends by passing its lines through `escapedForOneLine`:
+  // a line break or a control character in a value cannot start a line of
+  // its own (a fake flat, a fake `file:1:1: error:`) or reach the terminal.
+
   /// One building: its own fails, then its flats.
   public func building(_ building: BuildingReport) -> String {
     var lines: [String] = []
@@ -34,7 +38,7 @@ public struct TextReport: Sendable {
     for flat in building.flats {
       lines += self.flat(flat)
     }
-    return lines.joined(separator: "\n") + "\n\n"
+    return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n\n"
   }
 
   private func flat(_ flat: FlatReport) -> [String] {
@@ -60,15 +64,36 @@ public struct TextReport: Sendable {
         lines += self.group(group, indent: "      ")
       }
     }
+    // The counts above count the unknowns at the checked profile, and each
+    // is listed: first what keeps the class unverified (at its level and
+    // below), then what only a higher class asks. `maxUnknowns` caps the
+    // two lists together, and says so.
     let questions = flat.openQuestions
+    let asked = Set(questions.map { [$0.rule, $0.element] })
+    let higher = flat.findings.filter {
+      $0.status == .unknown && !asked.contains([$0.rule, $0.element])
+    }
+    var room = maxUnknowns
     if !questions.isEmpty {
       lines.append("    unverified, \(questions.count) unknown:")
-      for finding in questions.prefix(maxUnknowns) {
-        lines.append("      unknown: \(describe(finding))")
-      }
-      if questions.count > maxUnknowns {
-        lines.append("      … \(questions.count - maxUnknowns) more")
-      }
+      lines += unknowns(questions, room: &room)
+    }
+    if !higher.isEmpty {
+      lines.append("    unknown for a higher class, \(higher.count):")
+      lines += unknowns(higher, room: &room)
+    }
+    return lines
+  }
+
+  /// As many of `findings` as there is `room` for, and how many more there
+  /// are.
+  private func unknowns(_ findings: [FindingReport], room: inout Int) -> [String] {
+    let shown = findings.prefix(room)
+    room -= shown.count
+    var lines = shown.map { "      unknown: \(describe($0))" }
+    if findings.count > shown.count {
+      lines.append(
+        "      … \(findings.count - shown.count) more, not listed (--max-unknowns \(maxUnknowns))")
     }
     return lines
   }
@@ -181,7 +206,7 @@ public struct TextReport: Sendable {
       lines.append(
         "    \(flat.flat) (\(flat.classification)): " + reaches.joined(separator: "; "))
     }
-    return lines.joined(separator: "\n") + "\n\n"
+    return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n\n"
   }
 
   /// The summary: the profile, flats per class and findings per status.
@@ -207,7 +232,7 @@ public struct TextReport: Sendable {
       "findings at \(profile.id): \(findings["pass", default: 0]) pass, "
         + "\(findings["fail", default: 0]) fail, \(findings["unknown", default: 0]) unknown, "
         + "\(findings["notApplicable", default: 0]) not applicable")
-    return lines.joined(separator: "\n") + "\n"
+    return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n"
   }
 
   private func count(_ number: Int, _ noun: String) -> String {

@@ -1,3 +1,5 @@
+import BarrierFreeModel
+
 /// A position in an input file: 1-based line and column.
 ///
 /// Printed the way compilers print it, `file:line:column`, so that editors can
@@ -26,7 +28,8 @@ extension SourceLocation: CustomStringConvertible {
   /// `file:line:column`, or just `file` when the problem has no place in the
   /// text (the file cannot be opened).
   public var description: String {
-    line > 0 ? "\(file):\(line):\(column)" : file
+    let file = file.escapedForOneLine
+    return line > 0 ? "\(file):\(line):\(column)" : file
   }
 }
 
@@ -79,9 +82,11 @@ public struct Diagnostic: Sendable, Hashable {
 }
 
 extension Diagnostic: CustomStringConvertible {
-  /// `file:line:column: error: message`.
+  /// `file:line:column: error: message`, on one line: a message quotes
+  /// values from the file, and a line break or control character in one
+  /// must not forge a diagnostic of its own or reach the terminal.
   public var description: String {
-    "\(location): \(severity.rawValue): \(message)"
+    "\(location): \(severity.rawValue): \(message.escapedForOneLine)"
   }
 }
 

@@ -39,7 +39,8 @@ struct RulesCommand: ParsableCommand {
             + "\(description.clause)]")
       }
     }
-    print(lines.joined(separator: "\n"))
+    // A profile file's text, on one line each (see `escapedForOneLine`).
+    print(lines.map(\.escapedForOneLine).joined(separator: "\n"))
   }
 }
 
@@ -103,7 +104,7 @@ struct ExplainCommand: ParsableCommand {
       }
     }
     if !any { lines.append("  none binds it") }
-    print(lines.joined(separator: "\n"))
+    print(lines.map(\.escapedForOneLine).joined(separator: "\n"))
   }
 }
 

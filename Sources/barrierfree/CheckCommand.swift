@@ -2,6 +2,7 @@ import ArgumentParser
 import BarrierFree
 
 extension CSVReport.Rows: ExpressibleByArgument {}
+extension CSVReport.Dialect: ExpressibleByArgument {}
 extension FindingSelection: ExpressibleByArgument {}
 
 /// `barrierfree check FILE… [--profile NAME|FILE]`: assess every flat and
@@ -62,6 +63,14 @@ struct CheckCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
+      "With --format csv: commas and decimal points (comma, the default, RFC 4180), or "
+        + "semicolons and decimal commas (semicolon, for Excel and LibreOffice in German and "
+        + "most continental European locales).",
+      valueName: "comma|semicolon"))
+  var csvDialect: CSVReport.Dialect?
+
+  @Option(
+    help: ArgumentHelp(
       "With --format json or --csv findings: list every finding (all), or only fails and "
         + "unknowns (open: smaller by the passes; the summary still counts all).",
       valueName: "all|open"))
@@ -94,6 +103,9 @@ struct CheckCommand: AsyncParsableCommand {
     }
     if csv != nil && format != .csv {
       throw ValidationError("--csv applies to --format csv only")
+    }
+    if csvDialect != nil && format != .csv {
+      throw ValidationError("--csv-dialect applies to --format csv only")
     }
     if findings == .open && !(format == .json || (format == .csv && csv == .findings)) {
       throw ValidationError(
@@ -180,7 +192,7 @@ final class CheckSession {
     header.findings = command.findings
     self.header = header
     text = TextReport(header: header, maxUnknowns: command.maxUnknowns)
-    table = CSVReport(rows: command.csvRows)
+    table = CSVReport(rows: command.csvRows, dialect: command.csvDialect ?? .comma)
     html = HTMLReport(header: header)
     jsonQuarters = JSONQuarters(units: header.units)
     progress = ProgressLine(

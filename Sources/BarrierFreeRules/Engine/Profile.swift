@@ -212,9 +212,12 @@ public struct ProfileError: Error, Sendable, Hashable, CustomStringConvertible {
     self.binding = binding
   }
 
-  /// `file:line:column: error: message`.
+  /// `file:line:column: error: message`, on one line: the message quotes
+  /// the profile's text, whose line breaks and controls must not forge a
+  /// line of their own.
   public var description: String {
-    origin.map { "\($0): error: \(message)" } ?? "error: \(message)"
+    let message = message.escapedForOneLine
+    return origin.map { "\($0.escapedForOneLine): error: \(message)" } ?? "error: \(message)"
   }
 }
 
