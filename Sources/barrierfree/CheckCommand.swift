@@ -332,9 +332,9 @@ final class CheckSession {
     if !out.isReplacement { try? out.flush() }
     for diagnostic in error.diagnostics { StandardError.print(diagnostic.description) }
     StandardError.print(
-      "\(file): invalid; "
+      "\(file.escapedForOneLine): invalid; "
         + (out.isReplacement
-          ? "no report is written (\(command.output ?? "the output") is left as it was)"
+          ? "no report is written (\(command.output?.escapedForOneLine ?? "the output") is left as it was)"
           : "the report is incomplete"))
     failedInputs.append(file)
   }
@@ -360,7 +360,7 @@ final class CheckSession {
       out.discard()
       throw ExitCode(2)
     }
-    let names = failedInputs.map { "'\($0)'" }.joined(separator: ", ")
+    let names = failedInputs.map { "'\($0.escapedForOneLine)'" }.joined(separator: ", ")
     let line =
       "incomplete report: \(names) could not be read to the end (see the errors on standard "
       + "error); no summary is given for a report that covers only part of its inputs"

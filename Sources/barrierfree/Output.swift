@@ -1,3 +1,5 @@
+import BarrierFree
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -79,15 +81,15 @@ enum InputFile {
     var status = stat()
     guard stat(path, &status) == 0 else {
       throw OutputFile.Failure(
-        description: "cannot open '\(path)': \(String(cString: strerror(errno)))")
+        description: "cannot open '\(path.escapedForOneLine)': \(String(cString: strerror(errno)))")
     }
     if (status.st_mode & S_IFMT) == S_IFDIR {
       throw OutputFile.Failure(
-        description: "'\(path)' is a directory, not a portfolio file")
+        description: "'\(path.escapedForOneLine)' is a directory, not a portfolio file")
     }
     guard access(path, R_OK) == 0 else {
       throw OutputFile.Failure(
-        description: "cannot open '\(path)': \(String(cString: strerror(errno)))")
+        description: "cannot open '\(path.escapedForOneLine)': \(String(cString: strerror(errno)))")
     }
   }
 }
@@ -159,18 +161,20 @@ final class OutputFile {
   /// before it is read.
   init(path: String, inputs: [String] = []) throws {
     try Self.refuseInput(output: path, inputs: inputs)
-    self.name = path
+    self.name = path.escapedForOneLine
     // Through a symbolic link: the file it points to is replaced, the link
     // stays.
     let target = Self.resolvedTarget(path)
     var status = stat()
     if stat(target, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG {
       if (status.st_mode & S_IFMT) == S_IFDIR {
-        throw Failure(description: "cannot write '\(path)': it is a directory")
+        throw Failure(description: "cannot write '\(path.escapedForOneLine)': it is a directory")
       }
       let descriptor = open(target, O_WRONLY | O_TRUNC)
       guard descriptor >= 0 else {
-        throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+        throw Failure(
+          description:
+            "cannot write '\(path.escapedForOneLine)': \(String(cString: strerror(errno)))")
       }
       self.descriptor = descriptor
     } else {
@@ -279,10 +283,10 @@ final class OutputFile {
       let found = input == "-" ? fstat(STDIN_FILENO, &source) == 0 : stat(input, &source) == 0
       guard found, (source.st_mode & S_IFMT) == S_IFREG else { continue }
       if source.st_dev == target.st_dev && source.st_ino == target.st_ino {
-        let what = input == "-" ? "standard input" : "the input '\(input)'"
+        let what = input == "-" ? "standard input" : "the input '\(input.escapedForOneLine)'"
         throw Failure(
           description:
-            "the output '\(output)' is \(what) (the same file): refusing to write the report over it; "
+            "the output '\(output.escapedForOneLine)' is \(what) (the same file): refusing to write the report over it; "
             + "choose another output file")
       }
     }
@@ -313,7 +317,9 @@ final class OutputFile {
       return mkstemps(base, 5)
     }
     guard descriptor >= 0 else {
-      throw Failure(description: "cannot write '\(path)': \(String(cString: strerror(errno)))")
+      throw Failure(
+        description: "cannot write '\(path.escapedForOneLine)': \(String(cString: strerror(errno)))"
+      )
     }
     let temporary = String(
       decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
