@@ -670,6 +670,14 @@ extension PortfolioReader {
         .error, .schema, at: attributeLocation(name),
         "\(builder.element.text): \(name.text) '\(value)' is not a valid identifier; use letters, digits, '_', '-' and '.', starting with a letter, digit or '_'"
       )
+    } else if name.isIdentifier, let composed = Values.composedForm(of: value) {
+      // Strings compare by canonical equivalence, ids must by their bytes:
+      // with every id in composed form the two agree, here and in every
+      // graph built from the model.
+      report(
+        .error, .meaning, at: attributeLocation(name),
+        "\(builder.element.text): \(name.text) '\(value)' (\(Values.codePoints(value))) is not in Unicode composed form (NFC); ids are compared by their bytes, and Unicode counts it the same as '\(composed)' (\(Values.codePoints(composed))): write that"
+      )
     }
     return value
   }
