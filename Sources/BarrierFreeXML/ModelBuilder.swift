@@ -28,6 +28,8 @@ struct ModelBuilder {
   var place: Place?
   var connector: Connector?
   var stop: LiftStop?
+  /// Where the open lift's start tag is.
+  var liftLocation: SourceLocation?
   var fixture: Fixture?
 
   /// Every building id of the file with the line of its first use. The only
@@ -450,6 +452,15 @@ extension PortfolioReader {
       }
     case .path, .steps, .ramp, .door, .lift, .stairLift:
       guard let connector = builder.connector.take() else { return }
+      if case .lift(let lift) = connector, let first = lift.stops.first?.place, !first.isEmpty,
+        lift.stops.allSatisfy({ $0.place == first })
+      {
+        // A lift joins every pair of its stops: with one place it joins
+        // nothing, like a path from a place to itself.
+        report(
+          .error, .meaning, at: builder.liftLocation ?? elementLocation,
+          "lift '\(lift.id)' stops only at '\(first)'; a lift must join two different places")
+      }
       if parent == .flat {
         builder.flat?.connectors.append(connector)
       } else {
@@ -568,6 +579,7 @@ extension PortfolioReader {
       }
       return
     }
+    builder.liftLocation = elementLocation
   }
 
   private func startFixture(_ fixture: Fixture) {

@@ -159,6 +159,22 @@ struct MeaningTests {
     #expect(composed.isEmpty)
   }
 
+  @Test("A lift whose stops are all one place is an error, like a path to itself")
+  func liftToItself() {
+    let found = diagnostics(
+      places + "\n      <lift id=\"lift\"><stop place=\"l0\"/><stop place=\"l0\"/></lift>")
+    #expect(
+      found.map(\.message) == [
+        "lift 'lift' stops only at 'l0'; a lift must join two different places"
+      ])
+    #expect(found.first?.location.line == 7)
+    let two = diagnostics(
+      places
+        + "\n      <lift id=\"lift\"><stop place=\"l0\"/><stop place=\"l1\"/><stop place=\"l0\"/></lift>"
+    )
+    #expect(two.isEmpty)
+  }
+
   @Test("A lift stop that names a room, not a place, is an error")
   func liftStopAtRoom() {
     let found = diagnostics(
