@@ -178,8 +178,11 @@ extension PortfolioReader {
     case .unlisted(let allowed):
       let value = Values.token(bytes)
       guard !allowed.texts.contains(value) else { return }
+      let hint =
+        SchemaMessages.closest(to: value, among: allowed.texts).map { "; did you mean '\($0)'?" }
+        ?? ""
       problem =
-        "'\(value)' is not one of the allowed values: \(allowed.texts.joined(separator: ", "))"
+        "'\(value)' is not one of the allowed values: \(allowed.texts.joined(separator: ", "))\(hint)"
     }
     let subject = SchemaMessages.describe(element: builder.element.text, tag: elementTag)
     // Deferred to the element's next event: if the validator reports the

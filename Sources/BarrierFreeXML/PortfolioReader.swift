@@ -318,7 +318,11 @@ public final class PortfolioReader {
     guard let parser, let input = parser.pointee.input, let current = input.pointee.cur,
       let end = input.pointee.end, current < end
     else { return true }
-    return memchr(current, 0x3C, end - current) == nil
+    // A '<' with no '>' after it is a tag cut short by the end of the
+    // file (`<`, `<buil`), not one that follows.
+    guard let less = memchr(current, 0x3C, end - current) else { return true }
+    let after = UnsafePointer<UInt8>(less.assumingMemoryBound(to: UInt8.self)) + 1
+    return after >= end || memchr(after, 0x3E, end - after) == nil
   }
 
   /// Where the bytes that libxml2 could not convert begin, as a place in
