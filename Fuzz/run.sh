@@ -5,7 +5,7 @@
 #   reader:  the portfolio reader (FuzzReader), seeded from Samples/
 #   segmented: one reader against parallel readers of the file's segments
 #            (FuzzSegmented): the same buildings and problems, seeded from
-#            Samples/
+#            Samples/ with LF, CR LF and CR-only line ends
 #   profile: the profile reader and the assessment (FuzzProfile), seeded from
 #            Profiles/ and Samples/profiles/
 set -euo pipefail
@@ -23,5 +23,14 @@ swift build -c release --scratch-path .build-fuzz \
 corpus=corpus/$target
 mkdir -p "$corpus" findings
 cp -n "${seeds[@]}" "$corpus"/ 2>/dev/null || true
+if [ "$target" = segmented ]; then
+  # The samples also with old-Mac (CR) and Windows (CR LF) line ends: libxml2
+  # counts lines by LF, the cutting by every line end.
+  for seed in "${seeds[@]}"; do
+    name=$(basename "$seed")
+    [ -e "$corpus/cr-$name" ] || tr '\n' '\r' <"$seed" >"$corpus/cr-$name"
+    [ -e "$corpus/crlf-$name" ] || awk '{ printf "%s\r\n", $0 }' "$seed" >"$corpus/crlf-$name"
+  done
+fi
 ".build-fuzz/release/$product" "$corpus" -artifact_prefix="findings/$target-" \
   -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1

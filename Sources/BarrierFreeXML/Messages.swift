@@ -84,9 +84,11 @@ enum SchemaMessages {
       }
       if text.contains("[facet 'enumeration']") {
         let choices = captured(text, after: "set {", until: "}")?.replacing("'", with: "")
+        let names = (choices ?? "").split(separator: ",").map { String($0).trimmingWhitespace() }
+        let hint = closest(to: value ?? "", among: names).map { "; did you mean '\($0)'?" } ?? ""
         return Result(
           text:
-            "\(subject): \(attribute) '\(value ?? "")' is not one of the allowed values: \(choices ?? "?")",
+            "\(subject): \(attribute) '\(value ?? "")' is not one of the allowed values: \(choices ?? "?")\(hint)",
           attribute: attribute)
       }
       if text.contains("[facet 'pattern']") && text.contains("Identifier")
@@ -137,13 +139,27 @@ enum SchemaMessages {
       let expected =
         captured(text, after: "Expected is one of ( ", until: " )")
         ?? captured(text, after: "Expected is ( ", until: " )")
+      let rawElement = captured(raw, after: "Element '", until: "'") ?? ""
+      if !rawElement.hasPrefix("{"), raw.contains("{\(format.namespace)}") {
+        // Its name is one the format has, in no namespace: xmlns="" (or a
+        // prefix) took it out of the format's.
+        return Result(
+          text:
+            "<\(rawElement)> is in no namespace (xmlns=\"\"), not in \(format.namespace) as the \(format.root)'s elements are: remove xmlns=\"\""
+        )
+      }
       // libxml2 2.9 names nothing once the root has had a child, although
       // the root takes any number more: say what it takes.
+      let names = (expected ?? rootChildren).map {
+        $0.split(separator: ",").map { String($0).trimmingWhitespace() }
+      }
+      let hint =
+        closest(to: element ?? "", among: names ?? []).map { "; did you mean <\($0)>?" } ?? ""
       let tail =
         (expected ?? rootChildren).map { "; expected here: \($0)" }
         ?? "; nothing more is expected inside its parent here"
       let parentNote = " (check the spelling and the order of elements: see \(format.schema))"
-      return Result(text: "<\(element ?? "?")> is not expected here\(tail)\(parentNote)")
+      return Result(text: "<\(element ?? "?")> is not expected here\(tail)\(hint)\(parentNote)")
     }
     if text.contains("Missing child element") {
       let expected =
@@ -157,8 +173,32 @@ enum SchemaMessages {
     return Result(text: "\(subject): \(stripElementPrefix(text))")
   }
 
+  /// The name among `names` that `misspelt` most likely meant: within two
+  /// edits (one for short names), and not `misspelt` itself.
+  static func closest(to misspelt: String, among names: [String]) -> String? {
+    guard !misspelt.isEmpty, !names.contains(misspelt) else { return nil }
+    let limit = misspelt.count >= 5 ? 2 : 1
+    var best: (name: String, distance: Int)?
+    for name in names {
+      let distance = editDistance(misspelt.lowercased(), name.lowercased(), limit: limit)
+      if distance <= limit && distance < (best?.distance ?? Int.max) { best = (name, distance) }
+    }
+    return best?.name
+  }
+
   private static func numberAdvice(_ value: String) -> String {
     let trimmed = value.trimmingWhitespace()
+    // libxml2 keeps a decimal in 24 digits, and finds a longer one invalid.
+    let digits = trimmed.drop { $0 == "+" || $0 == "-" }
+    if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+      digits.filter({ $0 == "." }).count <= 1
+    {
+      let significant = digits.filter(\.isNumber).drop { $0 == "0" }.count
+      if significant > 24 {
+        return
+          "it has \(significant) digits, more than the 24 the XML checker reads: round it to a few decimal places"
+      }
+    }
     if trimmed.contains(","), !trimmed.contains("."),
       Double(trimmed.replacing(",", with: ".")) != nil
     {
@@ -215,7 +255,9 @@ enum SchemaMessages {
 enum SyntaxMessages {
   /// `fileLine` turns the line numbers libxml2 writes into its messages
   /// into the file's (a reader of one segment of a file counts otherwise).
-  static func humanize(_ raw: String, fileLine: (Int) -> Int = { $0 }) -> String {
+  static func humanize(
+    _ raw: String, format: SchemaMessages.Format = .portfolio, fileLine: (Int) -> Int = { $0 }
+  ) -> String {
     let text = raw.trimmingWhitespace().replacing("\n", with: " ")
     if text.hasPrefix("Opening and ending tag mismatch:") {
       // "Opening and ending tag mismatch: room line 12 and flat"
@@ -234,7 +276,9 @@ enum SyntaxMessages {
       return "the file ends before all elements are closed (\(text)); is it truncated?"
     }
     if text.hasPrefix("Document is empty") || text.hasPrefix("Start tag expected") {
-      return "this is not an XML document: expected '<' at the start (\(text))"
+      // libxml2 calls a file that begins with text "empty".
+      return
+        "this is not an XML document: it begins with text, not with a tag ('<'); expected a <\(format.root)> document in namespace \(format.namespace)"
     }
     if text.hasPrefix("Input is not proper UTF-8")
       || text.contains("invalid character") && text.contains("UTF-8")

@@ -28,6 +28,8 @@ struct ModelBuilder {
   var place: Place?
   var connector: Connector?
   var stop: LiftStop?
+  /// Where the open lift's start tag is.
+  var liftLocation: SourceLocation?
   var fixture: Fixture?
 
   /// Every building id of the file with the line of its first use. The only
@@ -213,8 +215,11 @@ extension PortfolioReader {
     case .unlisted(let allowed):
       let value = Values.token(bytes)
       guard !allowed.texts.contains(value) else { return }
+      let hint =
+        SchemaMessages.closest(to: value, among: allowed.texts).map { "; did you mean '\($0)'?" }
+        ?? ""
       problem =
-        "'\(value)' is not one of the allowed values: \(allowed.texts.joined(separator: ", "))"
+        "'\(value)' is not one of the allowed values: \(allowed.texts.joined(separator: ", "))\(hint)"
     }
     let subject = SchemaMessages.describe(element: builder.element.text, tag: elementTag)
     // Deferred to the element's next event: if the validator reports the
@@ -487,6 +492,15 @@ extension PortfolioReader {
       }
     case .path, .steps, .ramp, .door, .lift, .stairLift:
       guard let connector = builder.connector.take() else { return }
+      if case .lift(let lift) = connector, let first = lift.stops.first?.place, !first.isEmpty,
+        lift.stops.allSatisfy({ $0.place == first })
+      {
+        // A lift joins every pair of its stops: with one place it joins
+        // nothing, like a path from a place to itself.
+        report(
+          .error, .meaning, at: builder.liftLocation ?? elementLocation,
+          "lift '\(lift.id)' stops only at '\(first)'; a lift must join two different places")
+      }
       if parent == .flat {
         builder.flat?.connectors.append(connector)
       } else {
@@ -607,6 +621,7 @@ extension PortfolioReader {
       }
       return
     }
+    builder.liftLocation = elementLocation
   }
 
   private func startFixture(_ fixture: Fixture) {
@@ -708,6 +723,14 @@ extension PortfolioReader {
       report(
         .error, .schema, at: attributeLocation(name),
         "\(builder.element.text): \(name.text) '\(value)' is not a valid identifier; use letters, digits, '_', '-' and '.', starting with a letter, digit or '_'"
+      )
+    } else if name.isIdentifier, let composed = Values.composedForm(of: value) {
+      // Strings compare by canonical equivalence, ids must by their bytes:
+      // with every id in composed form the two agree, here and in every
+      // graph built from the model.
+      report(
+        .error, .meaning, at: attributeLocation(name),
+        "\(builder.element.text): \(name.text) '\(value)' (\(Values.codePoints(value))) is not in Unicode composed form (NFC); ids are compared by their bytes, and Unicode counts it the same as '\(composed)' (\(Values.codePoints(composed))): write that"
       )
     }
     return value

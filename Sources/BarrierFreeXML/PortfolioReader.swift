@@ -174,12 +174,13 @@ public final class PortfolioReader {
 
   /// The file's line for a line of the document being parsed.
   func fileLine(_ line: Int) -> Int { line > headerLines ? line + lineOffset : line }
-  /// The file's lines of the segment: problems reported before them are the
+  /// The file's lines of the segment: warnings reported before them are the
   /// repeated prolog's (already reported by the first segment) and are left
-  /// out; one reported after them marks the segment as not to be trusted.
+  /// out; an error before them or a problem after them marks the segment as
+  /// not to be trusted.
   var segmentLines: ClosedRange<Int>?
   /// A problem was reported past the segment's lines (in the closing tag
-  /// that ends its document).
+  /// that ends its document), or an error before them.
   private(set) var reportedPastSegment = false
 
   /// The attributes of the element being started.
@@ -325,6 +326,8 @@ public final class PortfolioReader {
     var tail: [UInt8] = []
   }
   private var chunk = Chunk()
+  /// A byte read but not yet handed to libxml2: it begins the next chunk.
+  private var carried: UInt8?
 
   /// Whether the declared encoding has one byte per character.
   var hasSingleByteEncoding: Bool { markupGuard.hasSingleByteEncoding }
@@ -337,7 +340,11 @@ public final class PortfolioReader {
     guard let parser, let input = parser.pointee.input, let current = input.pointee.cur,
       let end = input.pointee.end, current < end
     else { return true }
-    return memchr(current, 0x3C, end - current) == nil
+    // A '<' with no '>' after it is a tag cut short by the end of the
+    // file (`<`, `<buil`), not one that follows.
+    guard let less = memchr(current, 0x3C, end - current) else { return true }
+    let after = UnsafePointer<UInt8>(less.assumingMemoryBound(to: UInt8.self)) + 1
+    return after >= end || memchr(after, 0x3E, end - after) == nil
   }
 
   /// Where the bytes that libxml2 could not convert begin, as a place in
@@ -411,27 +418,45 @@ public final class PortfolioReader {
       return
     }
     let tail = Array(buffer[max(0, chunk.count - 3)..<chunk.count])
-    let count: Int
+    var start = 0
+    if let carried {
+      buffer[0] = carried
+      start = 1
+    }
+    let read: Int
     do {
-      count = try source.read(into: buffer)
+      read = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[start...]))
     } catch {
       report(.error, .io, at: currentLocation(), error.message)
       finish()
       return
     }
-    statistics.bytes += count
+    statistics.bytes += read
+    var count = start + read
+    carried = nil
+    if translatesCarriageReturns && read > 0 && buffer[count - 1] == 0x0D {
+      // Whether this CR ends a line alone or with an LF, the next byte
+      // says: it goes to libxml2 with the next chunk.
+      carried = 0x0D
+      count -= 1
+      if count == 0 { return }
+    }
     guard let parser else { return }
     if let input = parser.pointee.input, let base = input.pointee.base,
       let current = input.pointee.cur
     {
       markupGuard.discard(before: Int(input.pointee.consumed) + (current - base))
     }
+    let offset = statistics.bytes - read - start
     chunk = Chunk(
-      offset: statistics.bytes - count, count: count, line: markupGuard.line,
+      offset: offset, count: count, line: markupGuard.line,
       lineStart: markupGuard.lineStartOffset,
-      afterCarriageReturn: markupGuard.lastCarriageReturnOffset == statistics.bytes - count - 1,
+      afterCarriageReturn: markupGuard.lastCarriageReturnOffset == offset - 1,
       tail: tail)
     let refusal = markupGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+    if translatesCarriageReturns {
+      translateLoneCarriageReturns(count: count, next: carried)
+    }
     if let encoding = markupGuard.unsafeEncoding {
       report(
         .error, .security, at: SourceLocation(file: fileName, line: 1, column: 1),
@@ -463,11 +488,11 @@ public final class PortfolioReader {
       return
     }
     let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-    atEndOfInput = count == 0
+    atEndOfInput = read == 0
     withParserErrorHandler {
-      _ = xmlParseChunk(parser, base, Int32(count), count == 0 ? 1 : 0)
+      _ = xmlParseChunk(parser, base, Int32(count), read == 0 ? 1 : 0)
     }
-    if count == 0 || parser.pointee.disableSAX != 0 || stoppedForLimit {
+    if read == 0 || parser.pointee.disableSAX != 0 || stoppedForLimit {
       finish()
     }
     statistics.maxBufferedBuildings = max(
@@ -488,6 +513,31 @@ public final class PortfolioReader {
     let last = bytes.lastIndex(of: UInt8(ascii: "<")) ?? 0
     runWithoutMarkup = bytes.count - 1 - last
     return max(crossing, runWithoutMarkup)
+  }
+
+  /// Whether lone CRs go to libxml2 as LFs. XML reads a lone CR (old Mac
+  /// line ends) as a line end, and so do the markup guard, the cutting of a
+  /// file into segments and editors; libxml2 2.9 counts lines by their LF
+  /// only, so without this its syntax errors in such a file were all on
+  /// line 1, and a segment's fell outside the segment's lines and were lost.
+  /// One byte for one: offsets stay the file's, and libxml2 reads an LF
+  /// there as it would the CR. Only where a 0x0D byte is always a CR (not
+  /// in UTF-16).
+  private var translatesCarriageReturns: Bool {
+    markupGuard.isByteOriented && markupGuard.unsafeEncoding == nil
+  }
+
+  /// Turns each lone CR of `buffer[0..<count]` into an LF; `next` is the
+  /// byte after them (nil at the end of the input).
+  private func translateLoneCarriageReturns(count: Int, next: UInt8?) {
+    guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+    var index = 0
+    while index < count, let found = memchr(base + index, 0x0D, count - index) {
+      let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      let following = position + 1 < count ? base[position + 1] : next
+      if following != 0x0A { base[position] = 0x0A }
+      index = position + 1
+    }
   }
 
   private var bufferedBuildings: Int {
@@ -514,6 +564,26 @@ public final class PortfolioReader {
     }
     statistics.bytes += count
     _ = markupGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+    if translatesCarriageReturns && count > 0 {
+      // A CR last among the first bytes: the byte after it says whether it
+      // ends a line alone; that byte begins the next chunk.
+      var next: UInt8?
+      if buffer[count - 1] == 0x0D {
+        let byte = UnsafeMutableRawBufferPointer.allocate(byteCount: 1, alignment: 1)
+        defer { byte.deallocate() }
+        do {
+          let peeked = try source.read(into: byte)
+          statistics.bytes += peeked
+          if peeked == 1 { next = byte[0] }
+        } catch {
+          report(
+            .error, .io, at: SourceLocation(file: fileName, line: 0, column: 0), error.message)
+          return false
+        }
+        carried = next
+      }
+      translateLoneCarriageReturns(count: count, next: next)
+    }
     if count == 0 {
       report(
         .error, .syntax, at: SourceLocation(file: fileName, line: 1, column: 1),
@@ -704,7 +774,12 @@ public final class PortfolioReader {
   ) {
     if stoppedForLimit { return }
     if let segmentLines, kind != .io, location.line > 0 {
-      if location.line < segmentLines.lowerBound { return }
+      if location.line < segmentLines.lowerBound {
+        // The repeated prolog's warnings were the first segment's to say;
+        // an error there means the lines are miscounted: never dropped.
+        if severity != .error { return }
+        reportedPastSegment = true
+      }
       if location.line > segmentLines.upperBound { reportedPastSegment = true }
     }
     if severity == .error {

@@ -186,12 +186,13 @@ private final class ProfileParse {
     if raw.contains("Entity") || raw.contains("entity") {
       self.error(
         .security, location(line: Int(error.line), column: Int(error.int2)),
-        "entity references are not allowed in a profile: " + SyntaxMessages.humanize(raw))
+        "entity references are not allowed in a profile: "
+          + SyntaxMessages.humanize(raw, format: .profile))
       return
     }
     self.error(
       .syntax, location(line: Int(error.line), column: Int(error.int2)),
-      SyntaxMessages.humanize(raw))
+      SyntaxMessages.humanize(raw, format: .profile))
   }
 
   func schemaError(_ error: xmlError) {

@@ -64,6 +64,16 @@ func readerInternalSubset(
 ) {
   guard let reader = reader(context) else { return }
   reader.sawDoctype = true
+  // A DOCTYPE names the root element: when that is not a portfolio, the
+  // file is something else (a web page), whatever its DOCTYPE holds.
+  let root = name.map { String(cString: $0) } ?? ""
+  if root != "portfolio" {
+    let kind = ["html", "HTML"].contains(root) ? " (a web page)" : ""
+    reader.refuse(
+      "this is not a BarrierFree portfolio: its DOCTYPE names <\(root)> as its root element\(kind); a portfolio starts with <portfolio xmlns=\"\(PortfolioSchema.namespace)\"> and has no DOCTYPE"
+    )
+    return
+  }
   if let systemID {
     reader.refuse(
       "the DOCTYPE names an external DTD ('\(String(cString: systemID))'); BarrierFree never loads DTDs: remove the DOCTYPE line"

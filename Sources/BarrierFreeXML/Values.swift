@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parsing of attribute values straight from libxml2's bytes, without a
 /// `String` for numbers.
 enum Values {
@@ -201,6 +203,23 @@ enum Values {
   /// `[\p{L}\p{N}_][\p{L}\p{N}_.\-]*` (a letter, digit or `_`, then letters,
   /// digits, `_`, `.` and `-`). Checked here instead of by libxml2's regular
   /// expressions, which are slow with Unicode classes.
+  /// The Unicode composed form (NFC) of `text` when `text` is not in it.
+  static func composedForm(of text: String) -> String? {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+    let composed = text.precomposedStringWithCanonicalMapping
+    return composed.utf8.elementsEqual(text.utf8) ? nil : composed
+  }
+
+  /// The code points of `text` past ASCII, as "U+212A" ("ASCII" when it
+  /// has none): what tells apart two spellings that look the same.
+  static func codePoints(_ text: String) -> String {
+    let points = text.unicodeScalars.filter { !$0.isASCII }.map {
+      let hex = String($0.value, radix: 16, uppercase: true)
+      return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+    return points.isEmpty ? "ASCII" : points.joined(separator: " ")
+  }
+
   static func isIdentifier(_ text: String) -> Bool {
     var first = true
     var ascii = true

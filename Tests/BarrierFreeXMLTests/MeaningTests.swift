@@ -128,6 +128,53 @@ struct MeaningTests {
     }
   }
 
+  /// Swift compares strings by canonical equivalence: a place written with
+  /// the Kelvin sign (U+212A) and a reference written with K (U+004B), or
+  /// the other way round, are equal as strings but are different ids (so
+  /// are the Angstrom sign and Å, or Hangul jamo and their syllable).
+  @Test(
+    "An id or reference not in Unicode composed form (NFC) is an error, at its place",
+    arguments: [
+      ("K\u{212A}1", "KK1", 5), ("KK1", "K\u{212A}1", 6), ("\u{212B}", "\u{C5}", 5),
+      ("\u{1100}\u{1161}", "\u{AC00}", 5),
+    ])
+  func idsComparedByBytes(defined: String, referenced: String, line: Int) {
+    let found = diagnostics(
+      """
+          <place id="street" kind="publicWay"/>
+          <place id="\(defined)" kind="landing" level="0"/>
+          <path from="street" to="\(referenced)"/>
+      """)
+    #expect(found.count == 1)
+    #expect(found.first?.location.line == line)
+    #expect(found.first?.message.contains("is not in Unicode composed form (NFC)") == true)
+    #expect(found.first?.message.contains("ids are compared by their bytes") == true)
+    // The composed spelling of the same id is accepted.
+    let composed = diagnostics(
+      """
+          <place id="street" kind="publicWay"/>
+          <place id="\u{E9}" kind="landing" level="0"/>
+          <path from="street" to="\u{E9}"/>
+      """)
+    #expect(composed.isEmpty)
+  }
+
+  @Test("A lift whose stops are all one place is an error, like a path to itself")
+  func liftToItself() {
+    let found = diagnostics(
+      places + "\n      <lift id=\"lift\"><stop place=\"l0\"/><stop place=\"l0\"/></lift>")
+    #expect(
+      found.map(\.message) == [
+        "lift 'lift' stops only at 'l0'; a lift must join two different places"
+      ])
+    #expect(found.first?.location.line == 7)
+    let two = diagnostics(
+      places
+        + "\n      <lift id=\"lift\"><stop place=\"l0\"/><stop place=\"l1\"/><stop place=\"l0\"/></lift>"
+    )
+    #expect(two.isEmpty)
+  }
+
   @Test("A lift stop that names a room, not a place, is an error")
   func liftStopAtRoom() {
     let found = diagnostics(

@@ -176,7 +176,10 @@ struct SchemaTests {
       guard refused, let message = errors.first?.message else { continue }
       let type = subject.hasSuffix("side") ? "Side" : "PlaceKind"
       let allowed = try #require(enumerations(schema)[type]).joined(separator: ", ")
-      #expect(message == "\(subject) '\(value)' is not one of the allowed values: \(allowed)")
+      // A value in the wrong case gets the right one suggested.
+      let hint = value == valid.uppercased() ? "; did you mean '\(valid)'?" : ""
+      #expect(
+        message == "\(subject) '\(value)' is not one of the allowed values: \(allowed)\(hint)")
     }
   }
 

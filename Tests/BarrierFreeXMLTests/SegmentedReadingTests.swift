@@ -242,6 +242,75 @@ struct SegmentedReadingTests {
     }
   }
 
+  /// Reads `bytes` with one reader, in chunks of `chunkSize` bytes.
+  private static func sequential(bytes: [UInt8], chunkSize: Int = 256 * 1024) -> Reading {
+    let reader = PortfolioReader(
+      source: MemorySource(bytes: bytes), fileName: "p.xml",
+      options: ReaderOptions(chunkSize: chunkSize))
+    var reading = Reading()
+    while let event = reader.next() {
+      if let line = Reading.summary(event) { reading.events.append(line) }
+    }
+    reading.diagnostics = reader.diagnostics.map(\.description)
+    return reading
+  }
+
+  private static func segmented(bytes: [UInt8], chunkSize: Int = 256 * 1024) async throws
+    -> Reading
+  {
+    var reading = Reading()
+    let outcome = try await SegmentedReading.read(
+      source: MemorySource(bytes: bytes), fileName: "p.xml",
+      options: ReaderOptions(chunkSize: chunkSize, segmentSize: 1), jobs: 2,
+      process: { reader, emit in
+        while let event = reader.next() {
+          if let line = Reading.summary(event) { try emit(line) }
+        }
+      },
+      consume: { reading.events.append($0) })
+    reading.diagnostics = outcome.diagnostics.map(\.description)
+    return reading
+  }
+
+  /// A well-formedness error in the fifth of seven buildings, with each
+  /// line-end convention: the segments after the first must report it, at
+  /// the place one reader reports it. With lone CRs libxml2 2.9 counted no
+  /// lines, the cutting did, and the error fell before the segment's lines
+  /// and was dropped: "4 buildings, 0 errors".
+  @Test(
+    "A well-formedness error in a later segment, with LF, CR LF and CR line ends",
+    arguments: ["\n", "\r\n", "\r"],
+    ["a bad end tag", "a bare &", "a bare <", "a NUL", "bad UTF-8", "truncation"])
+  func wellFormednessError(lineEnd: String, error: String) async throws {
+    var text = try Self.manyBuildings(7).replacingOccurrences(of: "\n", with: lineEnd)
+    let start = try #require(text.range(of: "<building id=\"d5\""))
+    let room = try #require(text.range(of: "</room>", range: start.upperBound..<text.endIndex))
+    var bytes: [UInt8]
+    switch error {
+    case "a bad end tag": text.replaceSubrange(room, with: "</rooms>")
+    case "a bare &": text.replaceSubrange(room, with: "</room> & ")
+    case "a bare <": text.replaceSubrange(room, with: "</room> < ")
+    case "truncation": text = String(text[..<room.upperBound])
+    default: break
+    }
+    bytes = Array(text.utf8)
+    let offset = text.utf8.distance(from: text.startIndex, to: room.upperBound)
+    if error == "a NUL" { bytes.insert(0, at: offset) }
+    if error == "bad UTF-8" { bytes.insert(contentsOf: [0xC3, 0x28], at: offset) }
+    // A chunk size that puts line ends at chunk boundaries too.
+    for chunkSize in [256 * 1024, 97] {
+      let expected = Self.sequential(bytes: bytes, chunkSize: chunkSize)
+      #expect(expected.events.count == 4)
+      #expect(expected.diagnostics.count == 1)
+      if lineEnd == "\r" {
+        // A lone CR ends a line in XML: the error is on a later line.
+        #expect(expected.diagnostics.first?.hasPrefix("p.xml:1:") == false)
+      }
+      let reading = try await Self.segmented(bytes: bytes, chunkSize: chunkSize)
+      #expect(reading == expected, "\(chunkSize)")
+    }
+  }
+
   /// A source that fails after some bytes, as a truncated gzip file does.
   final class FailingAfter: ByteSource {
     private let bytes: [UInt8]
