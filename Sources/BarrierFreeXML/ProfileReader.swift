@@ -374,6 +374,7 @@ private final class ProfileParse {
     let parameters = Dictionary(
       description.parameters.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     var values: [String: Double] = [:]
+    var gradients: [String: Gradient] = [:]
     for threshold in children(of: node) {
       let name = attribute("name", of: threshold) ?? ""
       guard let parameter = parameters[name] else {
@@ -384,14 +385,27 @@ private final class ProfileParse {
             + (known.isEmpty ? "it takes none" : "it takes \(known)"))
         continue
       }
-      guard values[name] == nil else {
+      guard values[name] == nil, gradients[name] == nil else {
         error(
           .meaning, location(of: threshold, attribute: "name"),
           "the threshold '\(name)' is given twice for rule '\(id)'")
         continue
       }
-      let unit = attribute("unit", of: threshold) ?? ""
-      let text = attribute("value", of: threshold) ?? ""
+      if let ratio = attribute("ratio", of: threshold) {
+        if let gradient = self.gradient(ratio, of: threshold, name: name, rule: id, parameter) {
+          gradients[name] = gradient
+        }
+        continue
+      }
+      guard let unit = attribute("unit", of: threshold),
+        let text = attribute("value", of: threshold)
+      else {
+        error(
+          .meaning, location(of: threshold),
+          "the threshold '\(name)' of rule '\(id)' needs a value and a unit"
+            + (parameter.kind == .slope ? ", or a ratio such as ratio=\"1:12\"" : ""))
+        continue
+      }
       guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
         error(
           .meaning, location(of: threshold, attribute: "value"),
@@ -419,8 +433,37 @@ private final class ProfileParse {
       rule: id, scope: scope,
       citation: Citation(
         standard: standard, clause: attribute("clause", of: node) ?? description.clause),
-      thresholds: Thresholds(values), reference: attribute("reference", of: node),
+      thresholds: Thresholds(values, gradients: gradients),
+      reference: attribute("reference", of: node),
       origin: place.description)
+  }
+
+  /// The ratio a slope threshold is given as (`ratio="1:12"`), alone.
+  private func gradient(
+    _ ratio: String, of threshold: xmlNodePtr, name: String, rule id: String,
+    _ parameter: Parameter
+  ) -> Gradient? {
+    guard parameter.kind == .slope else {
+      error(
+        .meaning, location(of: threshold, attribute: "ratio"),
+        "the threshold '\(name)' of rule '\(id)' is a \(parameter.kind.rawValue); only a slope "
+          + "can be a ratio (use value and unit: \(Self.units(for: parameter.kind)))")
+      return nil
+    }
+    guard attribute("value", of: threshold) == nil, attribute("unit", of: threshold) == nil else {
+      error(
+        .meaning, location(of: threshold, attribute: "ratio"),
+        "the threshold '\(name)' of rule '\(id)' has a ratio and a value; give one of them")
+      return nil
+    }
+    guard let gradient = Gradient(ratio.trimmingCharacters(in: .whitespaces)) else {
+      error(
+        .meaning, location(of: threshold, attribute: "ratio"),
+        "the threshold '\(name)' has the ratio '\(ratio)'; expected rise:run with both above "
+          + "0, such as 1:12")
+      return nil
+    }
+    return gradient
   }
 
   /// `value` in `unit` converted to the canonical unit of `kind`.

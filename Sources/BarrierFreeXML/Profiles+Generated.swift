@@ -17,6 +17,8 @@ extension ProfileSchema {
   fail.
 
   Units: a threshold names its unit. Lengths: mm, cm, m or in (converted to mm); slopes: %; areas: m2.
+  A slope that a standard states as a ratio is given as one, ratio="1:12" in place of value and unit: it
+  is compared exactly (a ramp at 1:12 passes 1:12, where 8.33 % would fail it) and shown as "1:12".
   Decimal numbers use a point ("12.5"), never a comma.
 -->
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -98,6 +100,15 @@ extension ProfileSchema {
     <xs:restriction base="xs:decimal">
       <xs:minInclusive value="0"/>
       <xs:totalDigits value="12"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Ratio">
+    <xs:annotation><xs:documentation>A slope as rise:run, both above 0, e.g. 1:12 or 1:48; decimals with a
+      point.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+      <xs:pattern value="[0-9]+(\.[0-9]+)?:[0-9]+(\.[0-9]+)?"/>
+      <xs:maxLength value="40"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -185,16 +196,21 @@ extension ProfileSchema {
   </xs:complexType>
 
   <xs:complexType name="Threshold">
-    <xs:annotation><xs:documentation>A threshold value with its unit.</xs:documentation></xs:annotation>
+    <xs:annotation><xs:documentation>A threshold value with its unit, or a slope as a ratio: either value
+      and unit, or ratio alone.</xs:documentation></xs:annotation>
     <xs:attribute name="name" type="xs:NCName" use="required">
       <xs:annotation><xs:documentation>The threshold's name, e.g. minimum, maximum, width,
         depth.</xs:documentation></xs:annotation>
     </xs:attribute>
-    <xs:attribute name="value" type="Value" use="required">
-      <xs:annotation><xs:documentation>The value.</xs:documentation></xs:annotation>
+    <xs:attribute name="value" type="Value">
+      <xs:annotation><xs:documentation>The value; required unless ratio is given.</xs:documentation></xs:annotation>
     </xs:attribute>
-    <xs:attribute name="unit" type="Unit" use="required">
-      <xs:annotation><xs:documentation>The unit of the value.</xs:documentation></xs:annotation>
+    <xs:attribute name="unit" type="Unit">
+      <xs:annotation><xs:documentation>The unit of the value; required with value.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="ratio" type="Ratio">
+      <xs:annotation><xs:documentation>A slope threshold as the ratio a standard states, rise:run (1:12), in
+        place of value and unit: compared exactly and shown as the ratio.</xs:documentation></xs:annotation>
     </xs:attribute>
   </xs:complexType>
 </xs:schema>
@@ -556,19 +572,19 @@ extension ProfileLibrary {
     <threshold name="minimum" value="36" unit="in"/>
   </rule>
   <rule id="din18040-2.path.slope" clause="403.3" reference="walking surface running slope (V): 1:20; steeper is a ramp">
-    <threshold name="maximum" value="5" unit="%"/>
-    <threshold name="maximumWithLandings" value="5" unit="%"/>
+    <threshold name="maximum" ratio="1:20"/>
+    <threshold name="maximumWithLandings" ratio="1:20"/>
     <threshold name="landingInterval" value="30" unit="m"/>
   </rule>
   <rule id="din18040-2.path.cross-slope" clause="403.3" reference="walking surface cross slope (V): 1:48">
-    <threshold name="maximum" value="2.08" unit="%"/>
-    <threshold name="maximumWhenLevel" value="2.08" unit="%"/>
+    <threshold name="maximum" ratio="1:48"/>
+    <threshold name="maximumWhenLevel" ratio="1:48"/>
   </rule>
   <rule id="din18040-2.ramp.slope" clause="405.2" reference="ramp running slope (V): 1:12">
-    <threshold name="maximum" value="8.33" unit="%"/>
+    <threshold name="maximum" ratio="1:12"/>
   </rule>
   <rule id="din18040-2.ramp.cross-slope" clause="405.3" reference="ramp cross slope (V): 1:48">
-    <threshold name="maximum" value="2.08" unit="%"/>
+    <threshold name="maximum" ratio="1:48"/>
   </rule>
   <rule id="din18040-2.ramp.clear-width" clause="405.5" reference="ramp clear width (V): 36 in between handrails">
     <threshold name="minimum" value="36" unit="in"/>
@@ -716,23 +732,23 @@ extension ProfileLibrary {
     <threshold name="minimum" value="900" unit="mm"/>
   </rule>
   <rule id="din18040-2.path.slope" clause="2.9" reference="level or gently sloping approach (K): at most 1:20; steeper is a ramp">
-    <threshold name="maximum" value="5" unit="%"/>
-    <threshold name="maximumWithLandings" value="5" unit="%"/>
+    <threshold name="maximum" ratio="1:20"/>
+    <threshold name="maximumWithLandings" ratio="1:20"/>
     <threshold name="landingInterval" value="10" unit="m"/>
   </rule>
   <rule id="din18040-2.path.cross-slope" clause="2.9" reference="cross fall (K): at most 1:40">
-    <threshold name="maximum" value="2.5" unit="%"/>
-    <threshold name="maximumWhenLevel" value="2.5" unit="%"/>
+    <threshold name="maximum" ratio="1:40"/>
+    <threshold name="maximumWhenLevel" ratio="1:40"/>
   </rule>
   <rule id="din18040-2.ramp.slope" clause="2.10, Diagram 2.1" reference="ramped approach (V diagram, K values): 1:12 at most, over a going of at most 2 m">
-    <threshold name="maximum" value="8.33" unit="%"/>
+    <threshold name="maximum" ratio="1:12"/>
   </rule>
   <rule id="din18040-2.ramp.runs" clause="2.10, Diagram 2.1" reference="ramped approach (K): going of a flight 10 m at 1:20, 5 m at 1:15, 2 m at 1:12, interpolated between; landings 1200 mm (?)">
     <threshold name="maximumRun" value="10000" unit="mm"/>
-    <threshold name="gentleSlope" value="5" unit="%"/>
-    <threshold name="middleSlope" value="6.6667" unit="%"/>
+    <threshold name="gentleSlope" ratio="1:20"/>
+    <threshold name="middleSlope" ratio="1:15"/>
     <threshold name="middleMaximumRun" value="5000" unit="mm"/>
-    <threshold name="steepSlope" value="8.3333" unit="%"/>
+    <threshold name="steepSlope" ratio="1:12"/>
     <threshold name="steepMaximumRun" value="2000" unit="mm"/>
     <threshold name="minimumLanding" value="1200" unit="mm"/>
   </rule>

@@ -99,12 +99,19 @@ public struct Requirement: Sendable, Hashable, Codable {
   public var maximum: Double?
   /// The unit of both bounds.
   public var unit: MeasureUnit
+  /// The maximum slope as the ratio a standard states it (1:12), where it
+  /// does: `maximum` is then its percentage, and ``isMet(by:)`` compares
+  /// with the ratio.
+  public var gradient: Gradient?
 
   /// Creates a requirement.
-  public init(minimum: Double? = nil, maximum: Double? = nil, unit: MeasureUnit) {
+  public init(
+    minimum: Double? = nil, maximum: Double? = nil, unit: MeasureUnit, gradient: Gradient? = nil
+  ) {
     self.minimum = minimum
     self.maximum = maximum
     self.unit = unit
+    self.gradient = gradient
   }
 
   /// At least `length`.
@@ -125,6 +132,7 @@ public struct Requirement: Sendable, Hashable, Codable {
   /// Whether `value` (in this requirement's unit) meets it.
   public func isMet(by value: Double) -> Bool {
     if let minimum, value < minimum { return false }
+    if let gradient { return gradient.admits(Slope(percent: value)) }
     if let maximum, value > maximum { return false }
     return true
   }

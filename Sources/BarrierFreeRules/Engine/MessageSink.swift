@@ -71,6 +71,13 @@ extension Requirement {
       sink.write(number: low)
     case (nil, let high?):
       sink.write(literal: "≤ ")
+      if let gradient {
+        // A ratio has no unit: `≤ 1:12`.
+        sink.write(number: gradient.rise)
+        sink.write(literal: ":")
+        sink.write(number: gradient.run)
+        return
+      }
       sink.write(number: high)
     case (nil, nil):
       sink.write(literal: "any")

@@ -43,8 +43,8 @@ public enum OtherStandardExamples {
   /// Ramp runs under UK M4(2).
   private static var ukRampRuns: [RuleExample] {
     let runs: [(slope: Double, run: Double)] = [
-      (5.0, 10_000.0), (4.0, 10_000), (6, 6666), (6.6667, 5000), (100 / 14, 4000),
-      (8.3333, 2000), (9, 2000),
+      (5.0, 10_000.0), (4.0, 10_000), (6, 6666), (100 / 15, 5000), (100 / 14, 4000),
+      (100 / 12, 2000), (9, 2000),
     ]
     // Diagram 2.1: the going allowed shrinks as the gradient steepens,
     // interpolated in N of 1:N between 1:20 (5 %), 1:15 and 1:12: 1:14
@@ -244,20 +244,22 @@ public enum OtherStandardExamples {
         + RuleExample.boundaries(profile: iccTypeB, .minimum, inches(36)) {
           path(PathGeometry(width: $0))
         },
-      "din18040-2.path.slope": RuleExample.slopes(profile: ukAdaptable, maximum: 5) {
-        path(PathGeometry(length: .mm(20_000), slope: $0))
-      },
+      "din18040-2.path.slope":
+        RuleExample.ratio(profile: ukAdaptable, 1, 20) {
+          path(PathGeometry(length: .mm(20_000), slope: $0))
+        },
       "din18040-2.path.cross-slope":
-        RuleExample.slopes(profile: ukAdaptable, maximum: 2.5) {
+        RuleExample.ratio(profile: ukAdaptable, 1, 40) {
           path(PathGeometry(slope: .percent(1), crossSlope: $0))
         }
-        + RuleExample.slopes(profile: iccTypeB, maximum: 2.08) {
+        + RuleExample.ratio(profile: iccTypeB, 1, 48) {
           path(PathGeometry(slope: .percent(1), crossSlope: $0))
         },
       "din18040-2.place.movement-area": RuleExample.square(profile: ukAdaptable, 1200, entrance),
-      "din18040-2.ramp.slope": RuleExample.slopes(profile: ukAdaptable, maximum: 8.33) {
-        .ramp(Ramp(from: "street", to: "entrance", slope: $0))
-      },
+      "din18040-2.ramp.slope":
+        RuleExample.ratio(profile: ukAdaptable, 1, 12) {
+          .ramp(Ramp(from: "street", to: "entrance", slope: $0))
+        },
       "din18040-2.ramp.clear-width":
         RuleExample.boundaries(profile: ukAdaptable, .minimum, 900) {
           .ramp(Ramp(from: "a", to: "b", clearWidth: $0))
@@ -281,7 +283,7 @@ public enum OtherStandardExamples {
             KitchenCounter(common: FixtureCommon(movementArea: MovementArea(depth: depth)))),
           in: .kitchen)
       },
-      "din18040-2.ramp.cross-slope": RuleExample.slopes(profile: iccTypeB, maximum: 2.08) {
+      "din18040-2.ramp.cross-slope": RuleExample.ratio(profile: iccTypeB, 1, 48) {
         .ramp(Ramp(from: "a", to: "b", crossSlope: $0))
       },
       "din18040-2.wc.seat-height": RuleExample.range(profile: iccTypeA, inches(17), inches(19)) {
