@@ -158,6 +158,9 @@ enum Describe {
       guard let value = binding.thresholds[parameter.name] else {
         return "\(parameter.name) ? \(parameter.kind.unit.rawValue)"
       }
+      if let gradient = binding.thresholds.gradient(parameter.name) {
+        return "\(parameter.name) \(gradient)"
+      }
       let shown = units.shown(Quantity(value, parameter.kind.unit))
       return "\(parameter.name) \(formatDecimal(shown.value)) \(shown.unit.rawValue)"
     }
