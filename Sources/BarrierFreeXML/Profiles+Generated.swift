@@ -531,6 +531,16 @@ extension ProfileLibrary {
   <rule id="din18040-2.door.clear-width" clause="1003.5, 404.2.3" reference="doors (K): 32 in clear">
     <threshold name="minimum" value="32" unit="in"/>
   </rule>
+  <rule id="din18040-2.door.threshold" scope="flatEntrance common interior bathroom" clause="1003.5, 404.2.5"
+        reference="doors comply with 404 (K): thresholds 1/2 in, beveled">
+    <threshold name="maximum" value="0.5" unit="in"/>
+  </rule>
+  <!-- The 3/4 in exception is for exterior sliding doors only: a hinged door to the balcony meets 1/2 in. -->
+  <rule id="din18040-2.door.threshold" scope="outdoor" clause="404.2.5, 1003.5 exception"
+        reference="thresholds (K 404.2.5): 1/2 in; exterior sliding door threshold (V, forum): 3/4 in, beveled">
+    <threshold name="maximum" value="0.5" unit="in"/>
+    <threshold name="slidingMaximum" value="0.75" unit="in"/>
+  </rule>
   <rule id="din18040-2.room.movement-area" scope="living bedroom kitchen bathroom" clause="1003.3.2, 304.3"
         reference="turning space (V 304.3: 60 in circle; K that every room on the route needs it)">
     <threshold name="width" value="60" unit="in"/>
@@ -601,9 +611,11 @@ extension ProfileLibrary {
         reference="thresholds and changes in level (K 404.2.5; V 1004.4.2): 1/2 in, beveled">
     <threshold name="maximum" value="0.5" unit="in"/>
   </rule>
-  <rule id="din18040-2.door.threshold" scope="outdoor" clause="1004.5 exception"
-        reference="exterior sliding door threshold (V, forum citing A117.1-2009): 3/4 in, beveled">
-    <threshold name="maximum" value="0.75" unit="in"/>
+  <!-- The 3/4 in exception is for exterior sliding doors only: a hinged door to the balcony meets 1/2 in. -->
+  <rule id="din18040-2.door.threshold" scope="outdoor" clause="404.2.5, 1004.5 exception"
+        reference="thresholds (K 404.2.5): 1/2 in; exterior sliding door threshold (V, forum citing A117.1-2009): 3/4 in, beveled">
+    <threshold name="maximum" value="0.5" unit="in"/>
+    <threshold name="slidingMaximum" value="0.75" unit="in"/>
   </rule>
 
   <rule id="din18040-2.flat.entrance-door" reference="survey completeness: the door rules need the door"/>

@@ -77,6 +77,37 @@ public enum OtherStandardExamples {
     ]
   }
 
+  /// ICC A117.1's balcony door: 3/4 in at a sliding door (1003.5 and 1004.5
+  /// exceptions), 1/2 in at a hinged one (404.2.5), unknown between the two
+  /// when the operation is not recorded.
+  private static func iccOutdoorThresholds(_ profile: String) -> [RuleExample] {
+    func door(_ operation: DoorOperation?) -> (Length?) -> Element {
+      { height in
+        Sample.door(.outdoor) {
+          $0.threshold = height
+          $0.operation = operation
+        }
+      }
+    }
+    let between = door(nil)(.mm(inches(0.625)))
+    return RuleExample.boundaries(profile: profile, .maximum, inches(0.75), door(.sliding))
+      + RuleExample.boundaries(profile: profile, .maximum, inches(0.5), door(.hinged))
+      + RuleExample.boundaries(profile: profile, .maximum, inches(0.5), door(nil)).filter {
+        $0.expected != .fail
+      }
+      + [
+        RuleExample(
+          between, profile: profile, expected: .unknown,
+          note: "5/8 in, operation not recorded: 1/2 in, or 3/4 in if sliding"),
+        RuleExample(
+          door(nil)(.mm(inches(0.75) + 1)), profile: profile, expected: .fail,
+          note: "above 3/4 in, operation not recorded"),
+        RuleExample(
+          door(.hinged)(.mm(inches(0.75))), profile: profile, expected: .fail,
+          note: "a hinged balcony door at 3/4 in"),
+      ]
+  }
+
   /// Rules whose bindings repeat DIN 18040-2's (barrier-free level) in a
   /// profile: their own examples hold there too.
   private static let sameAsBarrierFree: [String: [String]] = [
@@ -196,7 +227,8 @@ public enum OtherStandardExamples {
         + RuleExample.boundaries(
           profile: iccTypeB, .maximum, inches(0.5), door(.interior, threshold))
         + RuleExample.boundaries(
-          profile: iccTypeB, .maximum, inches(0.75), door(.outdoor, threshold)),
+          profile: iccTypeA, .maximum, inches(0.5), door(.bathroom, threshold))
+        + iccOutdoorThresholds(iccTypeB) + iccOutdoorThresholds(iccTypeA),
       "din18040-2.door.handle-side-clearance": RuleExample.boundaries(
         profile: ukAdaptable, .minimum, 300,
         door(.flatEntrance) { $0.handleSideClearance = $1 }),
