@@ -113,10 +113,11 @@ public struct FindingReport: Sendable, Hashable, Codable {
     clause = finding.citation.clause
     (element, place) = paths.texts(of: finding.path)
     message = finding.evaluation.message(in: units)
-    measured = finding.evaluation.measured.map(units.shown).map {
+    let shown = units.shown(finding.evaluation.measured, against: finding.evaluation.required)
+    measured = shown.measured.map {
       MeasuredValue(value: $0.value, unit: $0.unit.rawValue)
     }
-    required = finding.evaluation.required.map(units.shown).map {
+    required = shown.required.map {
       RequiredValue(
         minimum: $0.minimum, maximum: $0.maximum, unit: $0.unit.rawValue, text: "\($0)")
     }

@@ -151,7 +151,8 @@ extension ProfileSchema {
       </xs:attribute>
       <xs:attribute name="units">
         <xs:annotation><xs:documentation>How reports for this profile show lengths: "metric" (millimetres) or
-          "imperial" (inches, to 0.01 in, as US codes give them). Without it, a profile that extends another
+          "imperial" (inches, to 0.01 in as US codes give them, with more digits where a measured value and its
+          bound would otherwise print alike). Without it, a profile that extends another
           takes that one's units, and any other is metric. Thresholds name their own unit either way, and the
           model always holds millimetres.</xs:documentation></xs:annotation>
         <xs:simpleType>
