@@ -234,6 +234,10 @@ struct Fragments: ~Copyable {
     let start = text.count
     text.raw("{\"clause\":")
     text.string(source.citation.clause)
+    text.raw(
+      source.citation.clauseUnsure ? ",\"clauseUnsure\":true" : ",\"clauseUnsure\":false")
+    text.raw(",\"confidence\":")
+    text.string(source.citation.confidence?.rawValue)
     text.raw(",\"element\":")
     let head = start..<text.count
     let tailStart = text.count

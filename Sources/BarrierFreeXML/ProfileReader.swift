@@ -432,7 +432,10 @@ private final class ProfileParse {
     return RuleBinding(
       rule: id, scope: scope,
       citation: Citation(
-        standard: standard, clause: attribute("clause", of: node) ?? description.clause),
+        standard: standard, clause: attribute("clause", of: node) ?? description.clause,
+        confidence: attribute("confidence", of: node).flatMap(Confidence.init(rawValue:)),
+        clauseUnsure: attribute("clauseUnsure", of: node).map { $0 == "true" || $0 == "1" }
+          ?? false),
       thresholds: Thresholds(values, gradients: gradients),
       reference: attribute("reference", of: node),
       origin: place.description)
