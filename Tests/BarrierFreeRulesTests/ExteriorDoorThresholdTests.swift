@@ -36,8 +36,12 @@ struct ExteriorDoorThresholdTests {
     let unknown = try evaluate("icc-a117.1-type-b", nil, inches: 0.625)
     #expect(
       unknown.message(in: .imperial)
-        == "threshold 0.63 in: at most 0.5 in, or 0.75 in at a sliding door, and how the door "
-        + "opens is not recorded")
+        == "threshold 0.63 in; ≤ 0.5 in required; at most 0.75 in if the door slides, and how "
+        + "it opens is not recorded")
+    // Just above 1/2 in: the digits tell the two apart.
+    let justAbove = try evaluate("icc-a117.1-type-b", nil, inches: 12.71 / 25.4)
+    #expect(justAbove.status == .unknown)
+    #expect(justAbove.message(in: .imperial).hasPrefix("threshold 0.5004 in; ≤ 0.5 in required"))
     #expect(unknown.remedy == "record how the door opens (operation)")
     let clauses = builtInProfiles["icc-a117.1-type-a"]?.bindings(of: "din18040-2.door.threshold")
       .filter { $0.covers("outdoor") }.map(\.citation.clause)

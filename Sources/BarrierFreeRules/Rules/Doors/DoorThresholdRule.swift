@@ -47,11 +47,19 @@ public enum DoorThresholdRule: Rule {
           door.threshold.map { $0 > sliding } == true ? sliding : maximum,
           remedy: remedy)
       }
-      return Evaluation(
+      // Measured against required as a structured part, so that a report
+      // prints them with the digits that tell them apart (12.71 mm is
+      // 0.5004 in, not 0.5 in).
+      var evaluation = Evaluation(
         .unknown, measured: Quantity(threshold), required: .atMost(maximum),
-        message: "threshold \(mm(threshold)): at most \(mm(maximum)), or \(mm(sliding)) at a "
-          + "sliding door, and how the door opens is not recorded",
-        remedy: "record how the door opens (operation)")
+        text: .measured("threshold"), remedy: "record how the door opens (operation)")
+      evaluation.moreParts = [
+        Evaluation.Part(
+          text: .literal(
+            "at most \(mm(sliding)) if the door slides, and how it opens is not recorded"),
+          measured: nil, required: nil)
+      ]
+      return evaluation
     case .hinged?, .folding?, .revolving?, .automatic?:
       return Check.atMost(
         "threshold (\(door.operation?.rawValue ?? "") door)", door.threshold, maximum,
