@@ -95,6 +95,50 @@ extension Slope: CustomStringConvertible {
   public var description: String { "\(formatDecimal(percent)) %" }
 }
 
+/// A slope as a standard states it, a ratio of rise to run: 1:12, 1:48.
+///
+/// Kept as the ratio because its percentage has no exact decimal (1:12 is
+/// 8.333… %): a profile that wrote 8.33 % failed a ramp at exactly 1:12.
+public struct Gradient: Sendable, Hashable, Codable {
+  /// The rise: 1 of 1:12.
+  public var rise: Double
+  /// The horizontal run: 12 of 1:12.
+  public var run: Double
+
+  /// A ratio of `rise` to `run`; nil unless both are positive and finite.
+  public init?(rise: Double, run: Double) {
+    guard rise > 0, run > 0, rise.isFinite, run.isFinite else { return nil }
+    self.rise = rise
+    self.run = run
+  }
+
+  /// Reads `1:12` (decimals allowed on either side: `1:14.5`).
+  public init?(_ text: some StringProtocol) {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2,
+      parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } }
+      ),
+      let rise = Double(parts[0]), let run = Double(parts[1])
+    else { return nil }
+    self.init(rise: rise, run: run)
+  }
+
+  /// The ratio as a slope: 1:12 is 8.333… %, to the nearest `Double`.
+  public var slope: Slope { Slope(percent: rise * 100 / run) }
+
+  /// Whether `slope` is no steeper than this ratio: percent × run ≤ 100 ×
+  /// rise, so that a slope read as the ratio's percentage is at the ratio,
+  /// not above a rounded one.
+  public func admits(_ slope: Slope) -> Bool {
+    slope.percent * run <= rise * 100
+  }
+}
+
+extension Gradient: CustomStringConvertible {
+  /// `1:12`.
+  public var description: String { "\(formatDecimal(rise)):\(formatDecimal(run))" }
+}
+
 /// An area in square metres.
 public struct Area: Sendable, Hashable, Comparable, Codable {
   /// The area in square metres.

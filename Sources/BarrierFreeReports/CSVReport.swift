@@ -64,7 +64,7 @@ public struct CSVReport: Sendable {
       case .findings:
         [
           "building", "flat", "rule", "status", "standard", "clause", "element", "message",
-          "measured", "unit", "required", "remedy",
+          "measured", "unit", "required", "remedy", "confidence",
         ]
       }
     return header
@@ -105,7 +105,7 @@ public struct CSVReport: Sendable {
       building, flat, finding.rule, finding.status.rawValue, finding.standard, finding.clause,
       finding.element, finding.message, finding.measured.map { formatDecimal($0.value) } ?? "",
       finding.measured?.unit ?? finding.required?.unit ?? "", finding.required?.text ?? "",
-      finding.remedy ?? "",
+      finding.remedy ?? "", finding.confidenceLabel,
     ]
   }
 

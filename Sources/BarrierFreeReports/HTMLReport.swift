@@ -732,7 +732,15 @@ struct Pieces: Sendable {
             text(group.count > 1 ? " ×\(group.count)" : ""),
             .span(
               .class("cite"),
-              text(" "), .code(text(first.rule)), text(" · \(first.standard), \(first.clause)"))),
+              text(" "), .code(text(first.rule)), text(" · \(first.citationMarked)"),
+              .unwrap(first.confidence) { confidence in
+                .span(
+                  .class("confidence"),
+                  .title(
+                    "how sure the threshold is: VV two or more sources, V one, K from "
+                      + "knowledge of the standard, ? unsure"),
+                  text(" · confidence \(confidence)"))
+              })),
           .ul(.forEach(shown) { findingItem($0, remedy: eachRemedy) }),
           .if(
             !rest.isEmpty,

@@ -107,8 +107,9 @@ extension JSONText {
     // {"clause":…,"element":
     raw(paths.text, source.head)
     raw(paths.text, path.element)
+    let shown = units.shown(evaluation.measured, against: evaluation.required)
     raw(",\"measured\":")
-    if let measured = evaluation.measured.map(units.shown) {
+    if let measured = shown.measured {
       raw("{\"unit\":\"")
       raw(measured.unit.symbol)
       raw("\"")
@@ -125,7 +126,7 @@ extension JSONText {
     raw(",\"remedy\":")
     string(evaluation.remedy.map(units.converting))
     raw(",\"required\":")
-    if let required = evaluation.required.map(units.shown) {
+    if let required = shown.required {
       bounds(minimum: required.minimum, maximum: required.maximum)
       raw("\"text\":\"")
       required.write(to: &self)
@@ -233,6 +234,10 @@ struct Fragments: ~Copyable {
     let start = text.count
     text.raw("{\"clause\":")
     text.string(source.citation.clause)
+    text.raw(
+      source.citation.clauseUnsure ? ",\"clauseUnsure\":true" : ",\"clauseUnsure\":false")
+    text.raw(",\"confidence\":")
+    text.string(source.citation.confidence?.rawValue)
     text.raw(",\"element\":")
     let head = start..<text.count
     let tailStart = text.count

@@ -237,6 +237,9 @@ struct JSONText: ~Copyable, MessageSink {
   mutating func finding(_ finding: FindingReport) {
     raw("{\"clause\":")
     string(finding.clause)
+    raw(finding.clauseUnsure ? ",\"clauseUnsure\":true" : ",\"clauseUnsure\":false")
+    raw(",\"confidence\":")
+    string(finding.confidence)
     raw(",\"element\":")
     string(finding.element)
     raw(",\"measured\":")

@@ -81,6 +81,11 @@ public struct FindingReport: Sendable, Hashable, Codable {
   public var status: FindingStatus
   public var standard: String
   public var clause: String
+  /// Whether the clause is a reconstruction not seen in a source.
+  public var clauseUnsure: Bool
+  /// How sure the threshold is: `VV`, `V`, `K` or `?` (``Confidence``);
+  /// nil where the profile does not say.
+  public var confidence: String?
   /// `building b1 › flat W3 › door d2`.
   public var element: String
   /// The element's path below its flat, or below its building for the
@@ -111,12 +116,15 @@ public struct FindingReport: Sendable, Hashable, Codable {
     status = finding.status
     standard = finding.citation.standard
     clause = finding.citation.clause
+    clauseUnsure = finding.citation.clauseUnsure
+    confidence = finding.citation.confidence?.rawValue
     (element, place) = paths.texts(of: finding.path)
     message = finding.evaluation.message(in: units)
-    measured = finding.evaluation.measured.map(units.shown).map {
+    let shown = units.shown(finding.evaluation.measured, against: finding.evaluation.required)
+    measured = shown.measured.map {
       MeasuredValue(value: $0.value, unit: $0.unit.rawValue)
     }
-    required = finding.evaluation.required.map(units.shown).map {
+    required = shown.required.map {
       RequiredValue(
         minimum: $0.minimum, maximum: $0.maximum, unit: $0.unit.rawValue, text: "\($0)")
     }
@@ -347,6 +355,22 @@ public struct ReportSummary: Sendable, Hashable, Codable {
   }
 }
 
+extension FindingReport {
+  /// The confidence as the CSV's column gives it: `VV`, `V; clause ?`;
+  /// empty when the profile does not say.
+  public var confidenceLabel: String {
+    Citation.confidenceLabel(confidence, clauseUnsure: clauseUnsure)
+  }
+
+  /// The citation with what is unsure marked, for the text and HTML
+  /// reports: `DIN 18040-2:2011-09, 4.3.8 (clause ?)`,
+  /// `ICC A117.1:2009, 1004.11.3.1 (threshold ?)`.
+  public var citationMarked: String {
+    let marks = Citation.unsureMarks(confidence, clauseUnsure: clauseUnsure)
+    return "\(standard), \(clause)" + (marks.isEmpty ? "" : " (\(marks))")
+  }
+}
+
 extension Array where Element == FindingReport {
   /// The findings of one rule and citation together, in the order each
   /// first appears: how every report lists fails and unknowns.
@@ -384,7 +408,8 @@ extension Array where Element == Finding {
 
 extension FindingReport {
   private enum Keys: String, CodingKey {
-    case rule, status, standard, clause, element, place, message, measured, required, remedy
+    case rule, status, standard, clause, clauseUnsure, confidence, element, place, message
+    case measured, required, remedy
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -393,6 +418,8 @@ extension FindingReport {
     try container.encode(status, forKey: .status)
     try container.encode(standard, forKey: .standard)
     try container.encode(clause, forKey: .clause)
+    try container.encode(clauseUnsure, forKey: .clauseUnsure)
+    try container.encode(confidence, forKey: .confidence)
     try container.encode(element, forKey: .element)
     try container.encode(place, forKey: .place)
     try container.encode(message, forKey: .message)

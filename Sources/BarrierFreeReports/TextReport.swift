@@ -128,7 +128,7 @@ public struct TextReport: Sendable {
   }
 
   private func citation(_ finding: FindingReport) -> String {
-    "\(finding.standard), \(finding.clause)"
+    finding.citationMarked
   }
 
   /// The element's path from below the flat.

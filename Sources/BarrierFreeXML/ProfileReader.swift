@@ -375,6 +375,7 @@ private final class ProfileParse {
     let parameters = Dictionary(
       description.parameters.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     var values: [String: Double] = [:]
+    var gradients: [String: Gradient] = [:]
     for threshold in children(of: node) {
       let name = attribute("name", of: threshold) ?? ""
       guard let parameter = parameters[name] else {
@@ -385,14 +386,27 @@ private final class ProfileParse {
             + (known.isEmpty ? "it takes none" : "it takes \(known)"))
         continue
       }
-      guard values[name] == nil else {
+      guard values[name] == nil, gradients[name] == nil else {
         error(
           .meaning, location(of: threshold, attribute: "name"),
           "the threshold '\(name)' is given twice for rule '\(id)'")
         continue
       }
-      let unit = attribute("unit", of: threshold) ?? ""
-      let text = attribute("value", of: threshold) ?? ""
+      if let ratio = attribute("ratio", of: threshold) {
+        if let gradient = self.gradient(ratio, of: threshold, name: name, rule: id, parameter) {
+          gradients[name] = gradient
+        }
+        continue
+      }
+      guard let unit = attribute("unit", of: threshold),
+        let text = attribute("value", of: threshold)
+      else {
+        error(
+          .meaning, location(of: threshold),
+          "the threshold '\(name)' of rule '\(id)' needs a value and a unit"
+            + (parameter.kind == .slope ? ", or a ratio such as ratio=\"1:12\"" : ""))
+        continue
+      }
       guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
         error(
           .meaning, location(of: threshold, attribute: "value"),
@@ -419,9 +433,41 @@ private final class ProfileParse {
     return RuleBinding(
       rule: id, scope: scope,
       citation: Citation(
-        standard: standard, clause: attribute("clause", of: node) ?? description.clause),
-      thresholds: Thresholds(values), reference: attribute("reference", of: node),
+        standard: standard, clause: attribute("clause", of: node) ?? description.clause,
+        confidence: attribute("confidence", of: node).flatMap(Confidence.init(rawValue:)),
+        clauseUnsure: attribute("clauseUnsure", of: node).map { $0 == "true" || $0 == "1" }
+          ?? false),
+      thresholds: Thresholds(values, gradients: gradients),
+      reference: attribute("reference", of: node),
       origin: place.description)
+  }
+
+  /// The ratio a slope threshold is given as (`ratio="1:12"`), alone.
+  private func gradient(
+    _ ratio: String, of threshold: xmlNodePtr, name: String, rule id: String,
+    _ parameter: Parameter
+  ) -> Gradient? {
+    guard parameter.kind == .slope else {
+      error(
+        .meaning, location(of: threshold, attribute: "ratio"),
+        "the threshold '\(name)' of rule '\(id)' is a \(parameter.kind.rawValue); only a slope "
+          + "can be a ratio (use value and unit: \(Self.units(for: parameter.kind)))")
+      return nil
+    }
+    guard attribute("value", of: threshold) == nil, attribute("unit", of: threshold) == nil else {
+      error(
+        .meaning, location(of: threshold, attribute: "ratio"),
+        "the threshold '\(name)' of rule '\(id)' has a ratio and a value; give one of them")
+      return nil
+    }
+    guard let gradient = Gradient(ratio.trimmingCharacters(in: .whitespaces)) else {
+      error(
+        .meaning, location(of: threshold, attribute: "ratio"),
+        "the threshold '\(name)' has the ratio '\(ratio)'; expected rise:run with both above "
+          + "0, such as 1:12")
+      return nil
+    }
+    return gradient
   }
 
   /// `value` in `unit` converted to the canonical unit of `kind`.

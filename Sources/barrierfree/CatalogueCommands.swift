@@ -149,7 +149,8 @@ func checked<T>(_ body: () throws -> T) throws -> T {
 
 /// Text for rule bindings.
 enum Describe {
-  /// `scope flatEntrance: minimum 900 mm  [DIN 18040-2:2011-09, 4.3.3.2; D1 (VV)]`.
+  /// `scope flatEntrance: minimum 900 mm  [DIN 18040-2:2011-09, 4.3.3.2 (clause ?);
+  /// confidence VV; D1 (VV)]`.
   /// Lengths in `units`: a profile for US codes shows inches.
   static func binding(
     _ binding: RuleBinding, rule: RuleDescription, units: UnitSystem = .metric
@@ -159,11 +160,17 @@ enum Describe {
       guard let value = binding.thresholds[parameter.name] else {
         return "\(parameter.name) ? \(parameter.kind.unit.rawValue)"
       }
+      if let gradient = binding.thresholds.gradient(parameter.name) {
+        return "\(parameter.name) \(gradient)"
+      }
       let shown = units.shown(Quantity(value, parameter.kind.unit))
       return "\(parameter.name) \(formatDecimal(shown.value)) \(shown.unit.rawValue)"
     }
     let thresholds = values.isEmpty ? "required" : values.joined(separator: ", ")
     let reference = binding.reference.map { "; \($0)" } ?? ""
-    return "\(scope)\(thresholds)  [\(binding.citation)\(reference)]"
+    let marks = binding.citation.unsureMarks
+    let citation = "\(binding.citation)" + (marks.isEmpty ? "" : " (\(marks))")
+    let confidence = binding.citation.confidence.map { "; confidence \($0.rawValue)" } ?? ""
+    return "\(scope)\(thresholds)  [\(citation)\(confidence)\(reference)]"
   }
 }

@@ -279,7 +279,7 @@ struct CheckCommandTests {
           flat b1-f13 (no. 1.03, storey 1): barrierReduced
             route: b1-way → path b1-p-way → b1-entrance → door b1-d-main → b1-lobby → lift b1-lift → b1-l1
             to reach barrierFree, fix 1:
-              fail: room b1-f13-bath › shower b1-f13-bath-shower: shower area 1150 × 1200 mm; 1200 × 1200 mm required  [din18040-2.shower.size; DIN 18040-2:2011-09, 5.5.5]
+              fail: room b1-f13-bath › shower b1-f13-bath-shower: shower area 1150 × 1200 mm; 1200 × 1200 mm required  [din18040-2.shower.size; DIN 18040-2:2011-09, 5.5.5 (clause ?)]
                 → enlarge the shower area to 1200 × 1200 mm
         """))
     #expect(out.contains("ladder: none < barrierReduced < barrierFree < wheelchair\n"))
@@ -382,9 +382,20 @@ struct CheckCommandTests {
     let base = try Tool.run(["rules", "--profile", "din18040-2"])
     #expect(
       base.standardOutput.contains(
-        "  scope common flatEntrance: minimum 900 mm  [DIN 18040-2:2011-09, 4.3.3.2; D1 (VV)]\n"
-          + "  scope bathroom interior outdoor: minimum 800 mm  [DIN 18040-2:2011-09, 5.3.1; "
-          + "D2 (VV)]"))
+        "  scope common flatEntrance: minimum 900 mm  [DIN 18040-2:2011-09, 4.3.3.2 (clause ?); "
+          + "confidence VV; D1 (VV)]\n"
+          + "  scope bathroom interior outdoor: minimum 800 mm  [DIN 18040-2:2011-09, 5.3.1 "
+          + "(clause ?); confidence VV; D2 (VV)]"))
+    // A slope bound as a ratio shows as the ratio; an unsure threshold is marked.
+    let icc = try Tool.run(["rules", "--profile", "icc-a117.1-type-b"])
+    #expect(
+      icc.standardOutput.contains(
+        "  all: maximum 1:12  [ICC A117.1:2009, 405.2; confidence V; ramp running slope (V): 1:12]")
+    )
+    #expect(
+      icc.standardOutput.contains(
+        "  all: width 30 in, depth 48 in  [ICC A117.1:2009, 1004.11.3.1 (threshold ?); "
+          + "confidence ?; clear floor space"))
   }
 
   @Test("explain names what is measured and the thresholds in every profile")

@@ -535,7 +535,9 @@ extension RuleBinding {
   func unshared() -> RuleBinding {
     RuleBinding(
       rule: rule.unshared, scope: scope.map { Set($0.map(\.unshared)) },
-      citation: Citation(standard: citation.standard.unshared, clause: citation.clause.unshared),
+      citation: Citation(
+        standard: citation.standard.unshared, clause: citation.clause.unshared,
+        confidence: citation.confidence, clauseUnsure: citation.clauseUnsure),
       thresholds: thresholds.unshared(),
       reference: reference?.unshared, origin: origin?.unshared)
   }

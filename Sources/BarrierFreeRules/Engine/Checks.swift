@@ -48,15 +48,15 @@ public enum Check {
 
   /// A slope of at most `maximum`.
   public static func slopeAtMost(
-    _ what: String, _ measured: Slope?, _ maximum: Slope?, remedy: @autoclosure () -> String
+    _ what: String, _ measured: Slope?, _ maximum: SlopeLimit?, remedy: @autoclosure () -> String
   ) -> Evaluation {
     guard let maximum else { return missingThreshold(what) }
-    let requirement = Requirement(maximum: maximum.percent, unit: .percent)
+    let requirement = maximum.requirement
     guard let measured else {
       return Evaluation(
         .unknown, required: requirement, text: .unmeasured(what), remedy: "measure the \(what)")
     }
-    let met = measured <= maximum
+    let met = maximum.admits(measured)
     return Evaluation(
       met ? .pass : .fail, measured: Quantity(measured), required: requirement,
       text: .measured(what), remedy: met ? nil : remedy())

@@ -99,12 +99,19 @@ public struct Requirement: Sendable, Hashable, Codable {
   public var maximum: Double?
   /// The unit of both bounds.
   public var unit: MeasureUnit
+  /// The maximum slope as the ratio a standard states it (1:12), where it
+  /// does: `maximum` is then its percentage, and ``isMet(by:)`` compares
+  /// with the ratio.
+  public var gradient: Gradient?
 
   /// Creates a requirement.
-  public init(minimum: Double? = nil, maximum: Double? = nil, unit: MeasureUnit) {
+  public init(
+    minimum: Double? = nil, maximum: Double? = nil, unit: MeasureUnit, gradient: Gradient? = nil
+  ) {
     self.minimum = minimum
     self.maximum = maximum
     self.unit = unit
+    self.gradient = gradient
   }
 
   /// At least `length`.
@@ -125,6 +132,7 @@ public struct Requirement: Sendable, Hashable, Codable {
   /// Whether `value` (in this requirement's unit) meets it.
   public func isMet(by value: Double) -> Bool {
     if let minimum, value < minimum { return false }
+    if let gradient { return gradient.admits(Slope(percent: value)) }
     if let maximum, value > maximum { return false }
     return true
   }
@@ -380,17 +388,68 @@ public struct Finding: Sendable, Hashable {
   }
 }
 
-/// The source of a requirement: a standard, its edition and a clause.
+/// How sure a profile is of a threshold it binds, in the marks of the
+/// reference tables it was taken from (shared/reference/din18040-2.md and
+/// international.md).
+public enum Confidence: String, Sendable, Hashable, CaseIterable, Codable {
+  /// `VV`: confirmed by two or more independent sources.
+  case confirmed = "VV"
+  /// `V`: found in one source's text.
+  case oneSource = "V"
+  /// `K`: from knowledge of the standard, consistent with secondary
+  /// sources, but the clause text was not re-read.
+  case recalled = "K"
+  /// `?`: unsure; to be checked against the standard.
+  case unsure = "?"
+}
+
+/// The source of a requirement: a standard, its edition and a clause, with
+/// how sure the profile is of them.
 public struct Citation: Sendable, Hashable, Codable {
   /// The standard with its edition: `DIN 18040-2:2011-09`.
   public var standard: String
   /// The clause: `5.3.1`, `Table 1`.
   public var clause: String
+  /// How sure the threshold is; nil where the profile does not say.
+  public var confidence: Confidence?
+  /// Whether the clause number is a reconstruction not seen in a source
+  /// (marked "(?)" in the reference tables).
+  public var clauseUnsure: Bool
 
   /// Creates a citation.
-  public init(standard: String, clause: String) {
+  public init(
+    standard: String, clause: String, confidence: Confidence? = nil, clauseUnsure: Bool = false
+  ) {
     self.standard = standard
     self.clause = clause
+    self.confidence = confidence
+    self.clauseUnsure = clauseUnsure
+  }
+
+  /// The confidence as reports write it: `VV`, `V`, `K` or `?`, then
+  /// `clause ?` for a reconstructed clause (`V; clause ?`); empty when
+  /// nothing is known.
+  public var confidenceLabel: String {
+    Citation.confidenceLabel(confidence?.rawValue, clauseUnsure: clauseUnsure)
+  }
+
+  /// The marks of what is unsure, for the text and HTML reports: `clause ?`,
+  /// `threshold ?`, or both (`threshold ?; clause ?`); empty when nothing is.
+  public var unsureMarks: String {
+    Citation.unsureMarks(confidence?.rawValue, clauseUnsure: clauseUnsure)
+  }
+
+  /// ``confidenceLabel`` from its parts.
+  public static func confidenceLabel(_ confidence: String?, clauseUnsure: Bool) -> String {
+    [confidence, clauseUnsure ? "clause ?" : nil].compactMap { $0 }.joined(separator: "; ")
+  }
+
+  /// ``unsureMarks`` from its parts.
+  public static func unsureMarks(_ confidence: String?, clauseUnsure: Bool) -> String {
+    [
+      confidence == Confidence.unsure.rawValue ? "threshold ?" : nil,
+      clauseUnsure ? "clause ?" : nil,
+    ].compactMap { $0 }.joined(separator: "; ")
   }
 }
 

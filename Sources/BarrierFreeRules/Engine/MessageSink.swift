@@ -71,6 +71,13 @@ extension Requirement {
       sink.write(number: low)
     case (nil, let high?):
       sink.write(literal: "≤ ")
+      if let gradient {
+        // A ratio has no unit: `≤ 1:12`.
+        sink.write(number: gradient.rise)
+        sink.write(literal: ":")
+        sink.write(number: gradient.run)
+        return
+      }
       sink.write(number: high)
     case (nil, nil):
       sink.write(literal: "any")
@@ -113,6 +120,24 @@ extension Evaluation.Text {
       sink.write(literal: " ")
       sink.write(literal: shownWidth.unit.symbol)
     }
+    /// A measured size and the size required, each side with the digits
+    /// that keep the comparison the rule made.
+    func sizes(_ width: Double, _ depth: Double, _ minimumWidth: Double, _ minimumDepth: Double) {
+      let (shownWidth, shownMinimumWidth) = units.shown(width, against: minimumWidth)
+      let (shownDepth, shownMinimumDepth) = units.shown(depth, against: minimumDepth)
+      let symbol = units.shown(Quantity(width, .millimetre)).unit.symbol
+      sink.write(number: shownWidth)
+      sink.write(literal: " × ")
+      sink.write(number: shownDepth)
+      sink.write(literal: " ")
+      sink.write(literal: symbol)
+      sink.write(literal: "; ")
+      sink.write(number: shownMinimumWidth)
+      sink.write(literal: " × ")
+      sink.write(number: shownMinimumDepth)
+      sink.write(literal: " ")
+      sink.write(literal: symbol)
+    }
     func requirement() {
       if let required {
         units.shown(required).write(to: &sink)
@@ -126,13 +151,18 @@ extension Evaluation.Text {
     case .measured(let what):
       sink.write(what)
       sink.write(literal: " ")
-      if let measured {
-        units.shown(measured).write(to: &sink)
+      let shown = units.shown(measured, against: required)
+      if let measured = shown.measured {
+        measured.write(to: &sink)
       } else {
         sink.write(literal: "?")
       }
       sink.write(literal: "; ")
-      requirement()
+      if let required = shown.required {
+        required.write(to: &sink)
+      } else {
+        sink.write(literal: "a value")
+      }
       sink.write(literal: " required")
     case .unmeasured(let what):
       sink.write(what)
@@ -142,9 +172,7 @@ extension Evaluation.Text {
     case .area(let what, let width, let depth, let minimumWidth, let minimumDepth, let partly):
       sink.write(what)
       sink.write(literal: " ")
-      size(width, depth)
-      sink.write(literal: "; ")
-      size(minimumWidth, minimumDepth)
+      sizes(width, depth, minimumWidth, minimumDepth)
       sink.write(literal: " required")
       if partly { sink.write(literal: "; another area is only partly measured") }
     case .unmeasuredArea(let what, let minimumWidth, let minimumDepth):

@@ -43,8 +43,8 @@ public enum OtherStandardExamples {
   /// Ramp runs under UK M4(2).
   private static var ukRampRuns: [RuleExample] {
     let runs: [(slope: Double, run: Double)] = [
-      (5.0, 10_000.0), (4.0, 10_000), (6, 6666), (6.6667, 5000), (100 / 14, 4000),
-      (8.3333, 2000), (9, 2000),
+      (5.0, 10_000.0), (4.0, 10_000), (6, 6666), (100 / 15, 5000), (100 / 14, 4000),
+      (100 / 12, 2000), (9, 2000),
     ]
     // Diagram 2.1: the going allowed shrinks as the gradient steepens,
     // interpolated in N of 1:N between 1:20 (5 %), 1:15 and 1:12: 1:14
@@ -75,6 +75,37 @@ public enum OtherStandardExamples {
         .ramp(Ramp(from: "a", to: "b", slope: Slope(percent: 5))), profile: ukAdaptable,
         expected: .unknown, note: "1:20, run not measured"),
     ]
+  }
+
+  /// ICC A117.1's balcony door: 3/4 in at a sliding door (1003.5 and 1004.5
+  /// exceptions), 1/2 in at a hinged one (404.2.5), unknown between the two
+  /// when the operation is not recorded.
+  private static func iccOutdoorThresholds(_ profile: String) -> [RuleExample] {
+    func door(_ operation: DoorOperation?) -> (Length?) -> Element {
+      { height in
+        Sample.door(.outdoor) {
+          $0.threshold = height
+          $0.operation = operation
+        }
+      }
+    }
+    let between = door(nil)(.mm(inches(0.625)))
+    return RuleExample.boundaries(profile: profile, .maximum, inches(0.75), door(.sliding))
+      + RuleExample.boundaries(profile: profile, .maximum, inches(0.5), door(.hinged))
+      + RuleExample.boundaries(profile: profile, .maximum, inches(0.5), door(nil)).filter {
+        $0.expected != .fail
+      }
+      + [
+        RuleExample(
+          between, profile: profile, expected: .unknown,
+          note: "5/8 in, operation not recorded: 1/2 in, or 3/4 in if sliding"),
+        RuleExample(
+          door(nil)(.mm(inches(0.75) + 1)), profile: profile, expected: .fail,
+          note: "above 3/4 in, operation not recorded"),
+        RuleExample(
+          door(.hinged)(.mm(inches(0.75))), profile: profile, expected: .fail,
+          note: "a hinged balcony door at 3/4 in"),
+      ]
   }
 
   /// Rules whose bindings repeat DIN 18040-2's (barrier-free level) in a
@@ -196,7 +227,8 @@ public enum OtherStandardExamples {
         + RuleExample.boundaries(
           profile: iccTypeB, .maximum, inches(0.5), door(.interior, threshold))
         + RuleExample.boundaries(
-          profile: iccTypeB, .maximum, inches(0.75), door(.outdoor, threshold)),
+          profile: iccTypeA, .maximum, inches(0.5), door(.bathroom, threshold))
+        + iccOutdoorThresholds(iccTypeB) + iccOutdoorThresholds(iccTypeA),
       "din18040-2.door.handle-side-clearance": RuleExample.boundaries(
         profile: ukAdaptable, .minimum, 300,
         door(.flatEntrance) { $0.handleSideClearance = $1 }),
@@ -244,20 +276,22 @@ public enum OtherStandardExamples {
         + RuleExample.boundaries(profile: iccTypeB, .minimum, inches(36)) {
           path(PathGeometry(width: $0))
         },
-      "din18040-2.path.slope": RuleExample.slopes(profile: ukAdaptable, maximum: 5) {
-        path(PathGeometry(length: .mm(20_000), slope: $0))
-      },
+      "din18040-2.path.slope":
+        RuleExample.ratio(profile: ukAdaptable, 1, 20) {
+          path(PathGeometry(length: .mm(20_000), slope: $0))
+        },
       "din18040-2.path.cross-slope":
-        RuleExample.slopes(profile: ukAdaptable, maximum: 2.5) {
+        RuleExample.ratio(profile: ukAdaptable, 1, 40) {
           path(PathGeometry(slope: .percent(1), crossSlope: $0))
         }
-        + RuleExample.slopes(profile: iccTypeB, maximum: 2.08) {
+        + RuleExample.ratio(profile: iccTypeB, 1, 48) {
           path(PathGeometry(slope: .percent(1), crossSlope: $0))
         },
       "din18040-2.place.movement-area": RuleExample.square(profile: ukAdaptable, 1200, entrance),
-      "din18040-2.ramp.slope": RuleExample.slopes(profile: ukAdaptable, maximum: 8.33) {
-        .ramp(Ramp(from: "street", to: "entrance", slope: $0))
-      },
+      "din18040-2.ramp.slope":
+        RuleExample.ratio(profile: ukAdaptable, 1, 12) {
+          .ramp(Ramp(from: "street", to: "entrance", slope: $0))
+        },
       "din18040-2.ramp.clear-width":
         RuleExample.boundaries(profile: ukAdaptable, .minimum, 900) {
           .ramp(Ramp(from: "a", to: "b", clearWidth: $0))
@@ -281,7 +315,7 @@ public enum OtherStandardExamples {
             KitchenCounter(common: FixtureCommon(movementArea: MovementArea(depth: depth)))),
           in: .kitchen)
       },
-      "din18040-2.ramp.cross-slope": RuleExample.slopes(profile: iccTypeB, maximum: 2.08) {
+      "din18040-2.ramp.cross-slope": RuleExample.ratio(profile: iccTypeB, 1, 48) {
         .ramp(Ramp(from: "a", to: "b", crossSlope: $0))
       },
       "din18040-2.wc.seat-height": RuleExample.range(profile: iccTypeA, inches(17), inches(19)) {

@@ -287,19 +287,50 @@ public struct Thresholds: Sendable, Hashable {
   private struct Entry: Sendable, Hashable {
     var name: String
     var value: Double
+    /// The slope as the profile states it, where it is a ratio; `value`
+    /// is then its percentage.
+    var gradient: Gradient? = nil
   }
 
   private var entries: [Entry]
 
-  /// Creates thresholds.
-  public init(_ values: [String: Double] = [:]) {
-    entries = values.map { Entry(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
+  /// Creates thresholds: `values` in canonical units, and slopes given as
+  /// ratios (`gradients`), which take the place of a value of the same name.
+  public init(_ values: [String: Double] = [:], gradients: [String: Gradient] = [:]) {
+    var entries = values.filter { gradients[$0.key] == nil }.map {
+      Entry(name: $0.key, value: $0.value)
+    }
+    entries += gradients.map {
+      Entry(name: $0.key, value: $0.value.slope.percent, gradient: $0.value)
+    }
+    self.entries = entries.sorted { $0.name < $1.name }
   }
 
-  /// Values by parameter name.
+  /// Values by parameter name, slopes given as ratios as their percentage.
+  /// Setting them drops the ratios.
   public var values: [String: Double] {
     get { Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0.value) }) }
     set { self = Thresholds(newValue) }
+  }
+
+  /// The slopes given as ratios, by parameter name.
+  public var gradients: [String: Gradient] {
+    Dictionary(
+      uniqueKeysWithValues: entries.compactMap { entry in entry.gradient.map { (entry.name, $0) } })
+  }
+
+  /// The slope named `name` as the ratio the profile gives, if it gives one.
+  public func gradient(_ name: String) -> Gradient? {
+    for entry in entries where entry.name == name { return entry.gradient }
+    return nil
+  }
+
+  /// A slope threshold, with the ratio it was given as, if it was.
+  public func slopeLimit(_ name: String) -> SlopeLimit? {
+    for entry in entries where entry.name == name {
+      return SlopeLimit(slope: Slope(percent: entry.value), gradient: entry.gradient)
+    }
+    return nil
   }
 
   /// The names that have a value, sorted.
@@ -325,7 +356,39 @@ public struct Thresholds: Sendable, Hashable {
   /// of its own on another thread.
   func unshared() -> Thresholds {
     var copy = self
-    copy.entries = entries.map { Entry(name: $0.name.unshared, value: $0.value) }
+    copy.entries = entries.map {
+      Entry(name: $0.name.unshared, value: $0.value, gradient: $0.gradient)
+    }
     return copy
   }
+}
+
+/// A slope threshold: a percentage, or a ratio a standard states (1:12),
+/// which is compared as the ratio and shown as it.
+public struct SlopeLimit: Sendable, Hashable {
+  /// The limit as a slope (for a ratio, its percentage).
+  public var slope: Slope
+  /// The ratio the profile gives, if it gives one.
+  public var gradient: Gradient?
+
+  /// Creates a limit.
+  public init(slope: Slope, gradient: Gradient? = nil) {
+    self.slope = slope
+    self.gradient = gradient
+  }
+
+  /// Whether `measured` is no steeper than the limit.
+  public func admits(_ measured: Slope) -> Bool {
+    gradient.map { $0.admits(measured) } ?? (measured <= slope)
+  }
+
+  /// At most this slope.
+  public var requirement: Requirement {
+    Requirement(maximum: slope.percent, unit: .percent, gradient: gradient)
+  }
+}
+
+extension SlopeLimit: CustomStringConvertible {
+  /// `1:12` for a ratio, else `6 %`.
+  public var description: String { gradient.map { "\($0)" } ?? slope.description }
 }

@@ -116,6 +116,36 @@ public struct RuleExample: Sendable {
     ]
   }
 
+  /// Examples around a largest slope a standard states as a ratio
+  /// `rise`:`run` (1:12): 0.0001 % below, at (as the nearest percentage,
+  /// and as rise and run measured in millimetres), 0.0001 % above, and
+  /// missing. A threshold rounded to a percentage (8.33 % for 1:12) fails
+  /// the ramps at the ratio.
+  public static func ratio(
+    profile: String, _ rise: Double, _ run: Double, file: String = #filePath, line: Int = #line,
+    _ make: (Slope?) -> Element
+  ) -> [RuleExample] {
+    let ratio = "\(formatDecimal(rise)):\(formatDecimal(run))"
+    let percent = rise * 100 / run
+    return [
+      RuleExample(
+        make(.percent(percent - 0.0001)), profile: profile, expected: .pass,
+        note: "just below \(ratio)", file: file, line: line),
+      RuleExample(
+        make(.percent(percent)), profile: profile, expected: .pass,
+        note: "at \(ratio) (\(formatDecimal(percent)) %)", file: file, line: line),
+      RuleExample(
+        make(Slope(rise: .mm(rise * 500), run: .mm(run * 500))), profile: profile,
+        expected: .pass, note: "at \(ratio), from rise and run", file: file, line: line),
+      RuleExample(
+        make(.percent(percent + 0.0001)), profile: profile, expected: .fail,
+        note: "just above \(ratio)", file: file, line: line),
+      RuleExample(
+        make(nil), profile: profile, expected: .unknown, note: "not measured", file: file,
+        line: line),
+    ]
+  }
+
   /// Examples around a square area requirement `side` × `side`: each
   /// direction 1 mm short, exactly the size, 1 mm larger, and unmeasured.
   public static func square(

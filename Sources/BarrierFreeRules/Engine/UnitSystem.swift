@@ -23,6 +23,54 @@ public enum UnitSystem: String, Sendable, Hashable, Codable, CaseIterable {
       unit: .inch)
   }
 
+  /// A measured value and what it must meet, as this system shows them:
+  /// in inches to 0.01 in, or with more decimals where 0.01 in would make
+  /// them look alike or reversed (812.7 mm against ≥ 32 in is 31.996 in,
+  /// not "32 in; ≥ 32 in required" on a fail), so that the printed numbers
+  /// decide as the rule did. Millimetres, per cent and m² are shown as they
+  /// are, which already decide so.
+  public func shown(_ measured: Quantity?, against required: Requirement?) -> (
+    measured: Quantity?, required: Requirement?
+  ) {
+    guard self == .imperial, let measured, measured.unit == .millimetre,
+      let required, required.unit == .millimetre
+    else { return (measured.map(shown), required.map(shown)) }
+    let digits = Self.decisiveDigits(
+      measured.value, required.minimum ?? measured.value, required.maximum ?? measured.value)
+    return (
+      Quantity(Self.inches(measured.value, digits: digits), .inch),
+      Requirement(
+        minimum: required.minimum.map { Self.inches($0, digits: digits) },
+        maximum: required.maximum.map { Self.inches($0, digits: digits) }, unit: .inch)
+    )
+  }
+
+  /// A measured length and the length it is compared with, in this system,
+  /// with as many digits as it takes for them to compare as they do in
+  /// millimetres (see ``shown(_:against:)``).
+  public func shown(_ measured: Double, against bound: Double) -> (Double, Double) {
+    guard self == .imperial else { return (measured, bound) }
+    let digits = Self.decisiveDigits(measured, bound, bound)
+    return (Self.inches(measured, digits: digits), Self.inches(bound, digits: digits))
+  }
+
+  /// The fewest decimals from 2 to 6 at which `measured` in inches compares
+  /// with `low` and with `high` as it does in millimetres; nil (every
+  /// digit) where 6 are not enough.
+  static func decisiveDigits(_ measured: Double, _ low: Double, _ high: Double) -> Int? {
+    func order(_ a: Double, _ b: Double) -> Int { a < b ? -1 : (a > b ? 1 : 0) }
+    let (againstLow, againstHigh) = (order(measured, low), order(measured, high))
+    for digits in 2...6 {
+      let shown = inches(measured, digits: digits)
+      if order(shown, inches(low, digits: digits)) == againstLow
+        && order(shown, inches(high, digits: digits)) == againstHigh
+      {
+        return digits
+      }
+    }
+    return nil
+  }
+
   /// A length of `millimetres` in this system's words: `900 mm`, `35.43 in`.
   public func length(_ millimetres: Double) -> String {
     "\(shown(Quantity(millimetres, .millimetre)))"
@@ -68,6 +116,15 @@ public enum UnitSystem: String, Sendable, Hashable, Codable, CaseIterable {
 
   /// Millimetres in inches, to 0.01 in.
   static func inches(_ millimetres: Double) -> Double {
-    (millimetres / Length.millimetresPerInch * 100).rounded() / 100
+    inches(millimetres, digits: 2)
+  }
+
+  /// Millimetres in inches to `digits` decimals; all of them for nil.
+  static func inches(_ millimetres: Double, digits: Int?) -> Double {
+    let inches = millimetres / Length.millimetresPerInch
+    guard let digits else { return inches }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    return (inches * scale).rounded() / scale
   }
 }

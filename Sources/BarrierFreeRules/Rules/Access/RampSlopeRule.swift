@@ -11,7 +11,7 @@ public enum RampSlopeRule: Rule {
 
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .ramp(let ramp) = element else { return nil }
-    let maximum = thresholds.slope("maximum")
+    let maximum = thresholds.slopeLimit("maximum")
     return Check.slopeAtMost(
       "slope", ramp.slope, maximum,
       remedy: "lengthen the ramp to a slope of at most \(maximum.map { "\($0)" } ?? "the maximum")")

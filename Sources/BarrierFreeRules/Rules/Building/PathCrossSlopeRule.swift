@@ -18,7 +18,7 @@ public enum PathCrossSlopeRule: Rule {
     let level = path.geometry.slope.map { $0.percent == 0 } ?? false
     return Check.slopeAtMost(
       "cross slope", path.geometry.crossSlope,
-      thresholds.slope(level ? "maximumWhenLevel" : "maximum"),
+      thresholds.slopeLimit(level ? "maximumWhenLevel" : "maximum"),
       remedy: "relay the path with less cross slope")
   }
 

@@ -17,27 +17,27 @@ public enum PathSlopeRule: Rule {
 
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .path(let path) = element else { return nil }
-    guard let maximum = thresholds.slope("maximum"),
-      let steep = thresholds.slope("maximumWithLandings"),
+    guard let maximum = thresholds.slopeLimit("maximum"),
+      let steep = thresholds.slopeLimit("maximumWithLandings"),
       let interval = thresholds.length("landingInterval")
     else { return Check.missingThreshold("slope") }
-    let requirement = Requirement(maximum: maximum.percent, unit: .percent)
+    let requirement = maximum.requirement
     guard let slope = path.geometry.slope else {
       return Evaluation(
         .unknown, required: requirement, text: .unmeasured("slope"), remedy: "measure the slope")
     }
     let measured = Quantity(slope)
-    if slope <= maximum {
+    if maximum.admits(slope) {
       return Evaluation(.pass, measured: measured, required: requirement, text: .measured("slope"))
     }
-    if slope > steep {
+    if !steep.admits(slope) {
       return Evaluation(
-        .fail, measured: measured, required: Requirement(maximum: steep.percent, unit: .percent),
+        .fail, measured: measured, required: steep.requirement,
         text: .measured("slope"), remedy: "flatten the path to \(steep), or build a ramp")
     }
     if let length = path.geometry.length, length <= interval {
       return Evaluation(
-        .pass, measured: measured, required: Requirement(maximum: steep.percent, unit: .percent),
+        .pass, measured: measured, required: steep.requirement,
         message: "slope \(slope) on \(mm(length)); up to \(steep) allowed on \(mm(interval))")
     }
     return Evaluation(

@@ -12,7 +12,7 @@ public enum RampCrossSlopeRule: Rule {
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .ramp(let ramp) = element else { return nil }
     return Check.slopeAtMost(
-      "cross slope", ramp.crossSlope, thresholds.slope("maximum"),
+      "cross slope", ramp.crossSlope, thresholds.slopeLimit("maximum"),
       remedy: "rebuild the ramp level across")
   }
 

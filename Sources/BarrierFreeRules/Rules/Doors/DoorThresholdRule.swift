@@ -4,21 +4,67 @@ import BarrierFreeModel
 /// at most 20 mm. The same limit applies to the door onto a balcony or
 /// terrace (DIN 18040-2 5.6). The draft revision lowers it (reference Q3):
 /// a profile can set 10 mm or 4 mm.
+///
+/// Some standards allow a higher threshold at sliding doors only: ICC
+/// A117.1 1003.5 and 1004.5 (exceptions) allow 3/4 in at an exterior
+/// sliding door, where a hinged door to the balcony must meet the 1/2 in of
+/// 404.2.5. A profile gives that limit as `slidingMaximum`; the door's
+/// operation then decides, and a threshold between the two limits at a
+/// door whose operation is not recorded is unknown.
 public enum DoorThresholdRule: Rule {
   public static let description = RuleDescription(
     id: "din18040-2.door.threshold", title: "Door threshold",
     clause: "4.3.3.1", reference: ["D11", "F1"], appliesTo: [.door],
     scopes: RuleDescription.doorScopes,
-    measures: "the height of the threshold or lower door stop above the floor; 0 for none",
-    parameters: [Parameter("maximum", .length, "highest threshold allowed")],
+    measures: "the height of the threshold or lower door stop above the floor; 0 for none; "
+      + "and, where a profile allows more at sliding doors, how the door opens",
+    parameters: [
+      Parameter("maximum", .length, "highest threshold allowed"),
+      Parameter(
+        "slidingMaximum", .length,
+        "highest threshold allowed at a sliding door, where the standard allows more there "
+          + "than at other doors", optional: true),
+    ],
     remedy: "remove the threshold")
 
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .door(let door, _, _) = element else { return nil }
     let maximum = thresholds.length("maximum")
-    return Check.atMost(
-      "threshold", door.threshold, maximum,
-      remedy: "remove the threshold (at most \(mm(maximum)) where unavoidable, bevelled)")
+    let remedy = "remove the threshold (at most \(mm(maximum)) where unavoidable, bevelled)"
+    guard let sliding = thresholds.length("slidingMaximum"), let maximum else {
+      return Check.atMost("threshold", door.threshold, maximum, remedy: remedy)
+    }
+    switch door.operation {
+    case .sliding?:
+      return Check.atMost(
+        "threshold (sliding door)", door.threshold, sliding,
+        remedy: "lower the threshold to at most \(mm(sliding)), bevelled")
+    case nil:
+      guard let threshold = door.threshold, threshold > maximum, threshold <= sliding else {
+        // Met or missed whatever the operation, or not measured.
+        return Check.atMost(
+          "threshold", door.threshold,
+          door.threshold.map { $0 > sliding } == true ? sliding : maximum,
+          remedy: remedy)
+      }
+      // Measured against required as a structured part, so that a report
+      // prints them with the digits that tell them apart (12.71 mm is
+      // 0.5004 in, not 0.5 in).
+      var evaluation = Evaluation(
+        .unknown, measured: Quantity(threshold), required: .atMost(maximum),
+        text: .measured("threshold"), remedy: "record how the door opens (operation)")
+      evaluation.moreParts = [
+        Evaluation.Part(
+          text: .literal(
+            "at most \(mm(sliding)) if the door slides, and how it opens is not recorded"),
+          measured: nil, required: nil)
+      ]
+      return evaluation
+    case .hinged?, .folding?, .revolving?, .automatic?:
+      return Check.atMost(
+        "threshold (\(door.operation?.rawValue ?? "") door)", door.threshold, maximum,
+        remedy: remedy)
+    }
   }
 
   public static var examples: [RuleExample] {
@@ -30,6 +76,12 @@ public enum DoorThresholdRule: Rule {
       }
       + RuleExample.boundaries(profile: wheelchair, .maximum, 20) { height in
         Sample.door(.outdoor) { $0.threshold = height }
+      }
+      + RuleExample.boundaries(profile: barrierFree, .maximum, 20) { height in
+        Sample.door(.outdoor) {
+          $0.threshold = height
+          $0.operation = .sliding
+        }
       }
   }
 }
