@@ -195,7 +195,7 @@ struct BuildingIndex {
       default:
         continue
       }
-      let distance = editDistance(id, candidate, limit: 2)
+      let distance = DidYouMean.distance(id, candidate, limit: 2)
       guard distance <= 2 else { continue }
       if let current = best,
         distance > current.distance || (distance == current.distance && candidate >= current.id)
@@ -297,25 +297,4 @@ struct QuarterIndex {
     }
     pendingByBuilding = [:]
   }
-}
-
-/// Levenshtein distance, giving up (returning limit + 1) beyond `limit`.
-func editDistance(_ a: String, _ b: String, limit: Int) -> Int {
-  let a = Array(a.unicodeScalars)
-  let b = Array(b.unicodeScalars)
-  if abs(a.count - b.count) > limit { return limit + 1 }
-  var previous = Array(0...b.count)
-  var current = [Int](repeating: 0, count: b.count + 1)
-  for i in 1...max(a.count, 1) where !a.isEmpty {
-    current[0] = i
-    var rowMinimum = current[0]
-    for j in 1...max(b.count, 1) where !b.isEmpty {
-      let cost = a[i - 1] == b[j - 1] ? 0 : 1
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-      rowMinimum = min(rowMinimum, current[j])
-    }
-    if rowMinimum > limit { return limit + 1 }
-    swap(&previous, &current)
-  }
-  return a.isEmpty ? b.count : previous[b.count]
 }

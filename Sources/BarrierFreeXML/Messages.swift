@@ -1,3 +1,5 @@
+import BarrierFreeModel
+
 /// Rewrites libxml2's schema-validation messages in a surveyor's words.
 ///
 /// libxml2 says `Element '{urn:barrierfree:portfolio:1}door', attribute
@@ -176,14 +178,8 @@ enum SchemaMessages {
   /// The name among `names` that `misspelt` most likely meant: within two
   /// edits (one for short names), and not `misspelt` itself.
   static func closest(to misspelt: String, among names: [String]) -> String? {
-    guard !misspelt.isEmpty, !names.contains(misspelt) else { return nil }
-    let limit = misspelt.count >= 5 ? 2 : 1
-    var best: (name: String, distance: Int)?
-    for name in names {
-      let distance = editDistance(misspelt.lowercased(), name.lowercased(), limit: limit)
-      if distance <= limit && distance < (best?.distance ?? Int.max) { best = (name, distance) }
-    }
-    return best?.name
+    DidYouMean.closest(
+      to: misspelt, among: names, limit: misspelt.count >= 5 ? 2 : 1, ignoringCase: true)
   }
 
   private static func numberAdvice(_ value: String) -> String {

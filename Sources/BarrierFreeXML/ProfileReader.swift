@@ -493,30 +493,8 @@ private final class ProfileParse {
 
   /// The known rule id nearest to `id`, when it is near enough to be a typo.
   func closestRule(to id: String) -> String? {
-    let candidates = rules.keys.sorted().map { ($0, editDistance($0, id)) }
-    guard let best = candidates.min(by: { $0.1 < $1.1 }), best.1 <= max(3, id.count / 4)
-    else { return nil }
-    return best.0
+    DidYouMean.closest(to: id, among: rules.keys.sorted(), limit: max(3, id.count / 4))
   }
-}
-
-/// Levenshtein distance, for "did you mean".
-func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a.utf8)
-  let b = Array(b.utf8)
-  guard !a.isEmpty else { return b.count }
-  guard !b.isEmpty else { return a.count }
-  var previous = Array(0...b.count)
-  var current = previous
-  for i in 1...a.count {
-    current[0] = i
-    for j in 1...b.count {
-      current[j] = Swift.min(
-        previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-    }
-    swap(&previous, &current)
-  }
-  return previous[b.count]
 }
 
 private func parse(_ context: UnsafeMutableRawPointer?) -> ProfileParse? {

@@ -62,10 +62,17 @@ struct ExplainCommand: ParsableCommand {
   func run() throws {
     guard let found = BarrierFree.rule(withID: rule) else {
       let ids = allRules.map { $0.description.id }
+      // A part of an id (`door.clear-width`), then the same last part
+      // (`din18040-2.clear-width`), then a typo (`clear-widht`).
       var close = ids.filter { $0.contains(rule) }
       if close.isEmpty {
         let last = rule.split(separator: ".").last.map(String.init) ?? rule
         close = ids.filter { $0.hasSuffix(".\(last)") }
+      }
+      if close.isEmpty,
+        let typo = DidYouMean.closest(to: rule, among: ids, limit: max(2, rule.count / 8))
+      {
+        close = [typo]
       }
       StandardError.print(
         "error: unknown rule '\(rule)'"

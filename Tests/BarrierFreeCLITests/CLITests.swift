@@ -411,6 +411,13 @@ struct CheckCommandTests {
     let unknown = try Tool.run(["explain", "shower.size"])
     #expect(unknown.status == 2)
     #expect(unknown.standardError.contains("did you mean din18040-2.shower.size?"))
+    // A typo, which neither a part nor the last part of an id finds.
+    let typo = try Tool.run(["explain", "din18040-2.shower.szie"])
+    #expect(typo.status == 2)
+    #expect(
+      typo.standardError
+        == "error: unknown rule 'din18040-2.shower.szie'; did you mean din18040-2.shower.size? ('barrierfree rules' lists them)\n"
+    )
   }
 
   @Test("check works on the quarter sample for every built-in profile, on that profile's ladder")
