@@ -368,6 +368,13 @@ enum TemporaryFiles {
     installed = true
     atexit { TemporaryFiles.removePending() }
     for signalNumber in [SIGINT, SIGTERM, SIGHUP, SIGPIPE] {
+      // A signal the run was started with ignored stays ignored: `nohup`
+      // ignores SIGHUP, a shell SIGINT for a job in the background, and
+      // such a run must not end when it comes.
+      let previous = signal(signalNumber, SIG_IGN)
+      if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+        continue
+      }
       signal(signalNumber) { received in
         TemporaryFiles.removePending()
         // Then end as the signal would have ended the process.

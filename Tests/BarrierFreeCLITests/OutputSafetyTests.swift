@@ -211,6 +211,51 @@ struct OutputSafetyTests {
     #expect(try Self.names(folder) == ["in.xml", "report.json"])
   }
 
+  @Test(
+    "A signal the run was started with ignored (nohup, a background job) stays ignored while a report is written"
+  )
+  func ignoredSignalStaysIgnored() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let report = folder.appendingPathComponent("report.json")
+    try Data("yesterday's report".utf8).write(to: report)
+    let process = Process()
+    // As `nohup` starts it: SIGHUP ignored, which exec keeps.
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = [
+      "-c", "trap '' HUP; exec \"$0\" check - --format json -o \"$1\"", Tool.executable.path,
+      report.path,
+    ]
+    let input = Pipe()
+    process.standardInput = input
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let text = try Self.contents(folder.appendingPathComponent("in.xml"))
+    let half = text.count / 2
+    input.fileHandleForWriting.write(text.prefix(half))
+    var temporary: [String] = []
+    for _ in 0..<500 where temporary.isEmpty {
+      temporary = try Self.names(folder).filter { $0.hasPrefix(".report.json.") }
+      if temporary.isEmpty { usleep(10_000) }
+    }
+    #expect(temporary.count == 1)
+    // The terminal went away: the run goes on, as nohup promised.
+    kill(process.processIdentifier, SIGHUP)
+    usleep(200_000)
+    #expect(process.isRunning, "ended by the SIGHUP it was started to ignore")
+    guard process.isRunning else {
+      process.waitUntilExit()
+      return
+    }
+    input.fileHandleForWriting.write(text.dropFirst(half))
+    try input.fileHandleForWriting.close()
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 1)
+    let object = try JSONSerialization.jsonObject(with: try Self.contents(report))
+    #expect((object as? [String: Any])?["summary"] != nil)
+  }
+
   @Test("--jobs is capped at the cores; without it, one per core")
   func jobsCapped() {
     #expect(Processors.jobs(asked: 100_000) == Processors.count)
