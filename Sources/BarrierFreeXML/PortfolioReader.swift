@@ -453,7 +453,11 @@ public final class PortfolioReader {
       lineStart: markupGuard.lineStartOffset,
       afterCarriageReturn: markupGuard.lastCarriageReturnOffset == offset - 1,
       tail: tail)
-    let refusal = markupGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+    // Past the limit, the bytes after the first byte too many are not
+    // looked at: the error is placed there, whatever the chunks.
+    let pastLimit = indexPastMarkupLimit(in: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+    let refusal = markupGuard.scan(
+      UnsafeRawBufferPointer(rebasing: buffer[0..<(pastLimit ?? count)]))
     if translatesCarriageReturns {
       translateLoneCarriageReturns(count: count, next: carried)
     }
@@ -465,14 +469,12 @@ public final class PortfolioReader {
       finish()
       return
     }
-    if bytesWithoutMarkup(in: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-      > options.maxBytesWithoutMarkup
-    {
+    if let pastLimit {
       report(
         .error, .security,
         at: SourceLocation(
           file: fileName, line: fileLine(markupGuard.line),
-          column: max(1, statistics.bytes - markupGuard.lineStartOffset)),
+          column: max(1, offset + pastLimit - markupGuard.lineStartOffset + 1)),
         "more than \(options.maxBytesWithoutMarkup) bytes without a tag; a portfolio holds no text between its tags, so the file is damaged (or a decompression bomb) and is not read further"
       )
       finish()
@@ -499,20 +501,23 @@ public final class PortfolioReader {
       statistics.maxBufferedBuildings, bufferedBuildings)
   }
 
-  /// The longest run of bytes between two '<' that ends in or crosses
-  /// `bytes`, carrying the run at its end over to the next chunk. A run
+  /// The index in `bytes` of the first byte that makes a run of bytes
+  /// between two '<' longer than ``ReaderOptions/maxBytesWithoutMarkup``,
+  /// or nil; the run at the end is carried over to the next chunk. A run
   /// inside one chunk is no longer than the chunk, so runs that cross
   /// chunks are all that a limit above the chunk size has to look at: the
   /// count is exact, and costs two short searches per chunk.
-  private func bytesWithoutMarkup(in bytes: UnsafeRawBufferPointer) -> Int {
+  private func indexPastMarkupLimit(in bytes: UnsafeRawBufferPointer) -> Int? {
+    let limit = options.maxBytesWithoutMarkup
+    let before = runWithoutMarkup
     guard let base = bytes.baseAddress, let first = memchr(base, 0x3C, bytes.count) else {
       runWithoutMarkup += bytes.count
-      return runWithoutMarkup
+      return runWithoutMarkup > limit ? limit - before : nil
     }
-    let crossing = runWithoutMarkup + base.distance(to: UnsafeRawPointer(first))
+    if before + base.distance(to: UnsafeRawPointer(first)) > limit { return limit - before }
     let last = bytes.lastIndex(of: UInt8(ascii: "<")) ?? 0
     runWithoutMarkup = bytes.count - 1 - last
-    return max(crossing, runWithoutMarkup)
+    return runWithoutMarkup > limit ? last + 1 + limit : nil
   }
 
   /// Whether lone CRs go to libxml2 as LFs. XML reads a lone CR (old Mac

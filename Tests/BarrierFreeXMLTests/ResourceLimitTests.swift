@@ -115,6 +115,23 @@ struct ResourceLimitTests {
     }
   }
 
+  @Test(
+    "The error is placed at the byte past the limit, the same in any chunk size and read in segments",
+    arguments: [64, 100, 1000])
+  func bytesWithoutMarkupPlace(chunkSize: Int) async throws {
+    let text = Self.gap(1001)
+    let options = ReaderOptions(
+      chunkSize: chunkSize, segmentSize: 1, maxBytesWithoutMarkup: 1000)
+    let (reader, _) = readAll(text, name: "p.xml", options: options)
+    // Line 2: `<portfolio …>` is 47 bytes, `<building` starts in column 48,
+    // and the 1001st byte after its '<' is the first past the limit.
+    #expect(reader.diagnostics.map(\.location.description) == ["p.xml:2:\(48 + 1001)"])
+    let outcome = try await SegmentedReading.read(
+      source: MemorySource(bytes: Array(text.utf8)), fileName: "p.xml", options: options,
+      jobs: 2, process: { reader, _ in while reader.next() != nil {} }, consume: { (_: Int) in })
+    #expect(outcome.diagnostics.map(\.description) == reader.diagnostics.map(\.description))
+  }
+
   @Test("A gzip bomb of spaces stops after the limit, not after unpacking all of it")
   func gzipBomb() throws {
     let scratch = try ScratchDirectory()
