@@ -310,7 +310,10 @@ final class OutputFile {
   ) {
     let slash = target.lastIndex(of: "/")
     let folder = slash.map { String(target[...$0]) } ?? ""
-    let base = slash.map { String(target[target.index(after: $0)...]) } ?? target
+    var base = slash.map { String(target[target.index(after: $0)...]) } ?? target
+    // The temporary name adds 13 bytes to the target's: cut a long name
+    // (a folder takes names of 255 bytes) so that it still fits.
+    while base.utf8.count > 255 - 13 { base.removeLast() }
     var template = Array("\(folder).\(base).XXXXXX.part".utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
       guard let base = buffer.baseAddress else { return -1 }

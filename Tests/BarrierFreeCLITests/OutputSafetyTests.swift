@@ -161,6 +161,24 @@ struct OutputSafetyTests {
     #expect(try Self.names(folder) == ["in.xml", "report.json"])
   }
 
+  @Test("A report file whose name is near the longest a folder allows is written")
+  func longName() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // 255 bytes is the longest name; the temporary file's must fit too.
+    for name in [String(repeating: "r", count: 250), String(repeating: "ü", count: 127)] {
+      let report = folder.appendingPathComponent(name)
+      let result = try Tool.run([
+        "check", folder.appendingPathComponent("in.xml").path, "--format", "md", "-o",
+        report.path,
+      ])
+      #expect(result.status == 1, "\(result.standardError)")
+      #expect(String(decoding: try Self.contents(report), as: UTF8.self).hasPrefix("# "))
+      #expect(try Self.names(folder) == ["in.xml", name].sorted())
+      try FileManager.default.removeItem(at: report)
+    }
+  }
+
   @Test("A report through a symbolic link replaces the file it points to; the link stays")
   func throughLink() throws {
     let folder = try Self.folder()
