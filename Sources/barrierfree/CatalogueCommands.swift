@@ -75,7 +75,7 @@ struct ExplainCommand: ParsableCommand {
         close = [typo]
       }
       StandardError.print(
-        "error: unknown rule '\(rule)'"
+        "error: unknown rule '\(rule.escapedForOneLine)'"
           + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?")
           + " ('barrierfree rules' lists them)")
       throw ExitCode(2)

@@ -13,7 +13,8 @@ enum ProfileChoice {
     guard FileManager.default.fileExists(atPath: name) else {
       let known = library.profiles.map(\.id).joined(separator: ", ")
       throw CommandFailure(
-        "error: unknown profile '\(name)': neither a built-in profile (\(known)) nor a file")
+        "error: unknown profile '\(name.escapedForOneLine)': neither a built-in profile (\(known)) nor a file"
+      )
     }
     let profile: Profile
     do {

@@ -84,7 +84,7 @@ struct ValidateCommand: AsyncParsableCommand {
     mutating func add(_ file: String, _ fileSummary: FileSummary, quiet: Bool) {
       summary.add(fileSummary)
       if fileSummary.errors > 0 { anyInvalid = true }
-      if !quiet { print("\(file): \(fileSummary)") }
+      if !quiet { print("\(file.escapedForOneLine): \(fileSummary)") }
     }
 
     func finish(files: Int, quiet: Bool) throws {
@@ -134,7 +134,7 @@ struct ValidateCommand: AsyncParsableCommand {
       summary.flats = numbers.flats
       if statistics {
         StandardError.print(
-          "\(file): statistics: \(numbers.bytes) bytes read, \(numbers.buildings) buildings, "
+          "\(file.escapedForOneLine): statistics: \(numbers.bytes) bytes read, \(numbers.buildings) buildings, "
             + "\(numbers.flats) flats, at most \(numbers.maxBufferedBuildings) buildings held at once"
         )
       }

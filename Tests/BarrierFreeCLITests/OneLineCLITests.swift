@@ -32,6 +32,34 @@ struct OneLineCLITests {
     }
   }
 
+  @Test("validate, explain and --profile show a name from the command line on one line")
+  func namesFromTheCommandLine() throws {
+    // A file name is whatever a folder holds: `validate uploads/*.xml`.
+    let folder = FileManager.default.temporaryDirectory
+      .appendingPathComponent("barrierfree-names-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let forged = folder.appendingPathComponent("x.xml: 1 building, 9 flats, 0 errors\nflat x1.xml")
+    try FileManager.default.copyItem(
+      at: Tool.root.appendingPathComponent("Samples/design-new-build.xml"), to: forged)
+    let validate = try Tool.run(["validate", "--statistics", forged.path])
+    #expect(validate.status == 0, "\(validate.standardError)")
+    #expect(validate.standardOutput.split(separator: "\n").count == 1)
+    #expect(validate.standardError.split(separator: "\n").count == 1)
+    for text in [validate.standardOutput, validate.standardError] {
+      #expect(text.contains("0 errors\\nflat x1.xml"), "\(text)")
+    }
+    for arguments in [
+      ["explain", "door\nfile.xml:1:1: error: forged"],
+      ["check", "--profile", "p\nfile.xml:1:1: error: forged", "Samples/design-new-build.xml"],
+    ] {
+      let result = try Tool.run(arguments)
+      #expect(result.status == 2)
+      #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+      Self.expectNoForgedLines(result.standardError, arguments[0])
+    }
+  }
+
   @Test("Text, Markdown and HTML show the breaks as escapes", arguments: ["text", "md", "html"])
   func reports(format: String) throws {
     let file = try Self.portfolio()
