@@ -199,10 +199,6 @@ enum Values {
     }
   }
 
-  /// Whether `text` is an identifier of the format: the schema's pattern
-  /// `[\p{L}\p{N}_][\p{L}\p{N}_.\-]*` (a letter, digit or `_`, then letters,
-  /// digits, `_`, `.` and `-`). Checked here instead of by libxml2's regular
-  /// expressions, which are slow with Unicode classes.
   /// The Unicode composed form (NFC) of `text` when `text` is not in it.
   static func composedForm(of text: String) -> String? {
     if text.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
@@ -220,6 +216,10 @@ enum Values {
     return points.isEmpty ? "ASCII" : points.joined(separator: " ")
   }
 
+  /// Whether `text` is an identifier of the format: the schema's pattern
+  /// `[\p{L}\p{N}_][\p{L}\p{N}_.\-]*` (a letter, digit or `_`, then letters,
+  /// digits, `_`, `.` and `-`). Checked here instead of by libxml2's regular
+  /// expressions, which are slow with Unicode classes.
   static func isIdentifier(_ text: String) -> Bool {
     var first = true
     var ascii = true
