@@ -311,6 +311,26 @@ struct SegmentedReadingTests {
     }
   }
 
+  /// Every chunk size from 4 to 64 bytes puts a CR at the end of some
+  /// chunk, alone or before its LF: the reader carries it to the next
+  /// chunk, and reports what it reports reading the file in one chunk.
+  @Test(
+    "A CR at the end of a chunk: every small chunk size reads as one chunk",
+    arguments: ["\r", "\r\n"])
+  func carriageReturnAtChunkEnd(lineEnd: String) throws {
+    var text = try Self.manyBuildings(2).replacingOccurrences(of: "\n", with: lineEnd)
+    let start = try #require(text.range(of: "<building id=\"d2\""))
+    let room = try #require(text.range(of: "</room>", range: start.upperBound..<text.endIndex))
+    text.replaceSubrange(room, with: "</rooms>")
+    let bytes = Array(text.utf8)
+    let whole = Self.sequential(bytes: bytes, chunkSize: bytes.count + 1)
+    #expect(whole.diagnostics.count == 1)
+    #expect(whole.diagnostics.first?.hasPrefix("p.xml:1:") == false)
+    for chunkSize in 4...64 {
+      #expect(Self.sequential(bytes: bytes, chunkSize: chunkSize) == whole, "\(chunkSize)")
+    }
+  }
+
   /// A source that fails after some bytes, as a truncated gzip file does.
   final class FailingAfter: ByteSource {
     private let bytes: [UInt8]
