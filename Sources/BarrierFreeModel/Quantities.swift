@@ -27,8 +27,14 @@ public struct Length: Sendable, Hashable, Comparable, Codable {
   /// A length of `value` metres.
   public static func m(_ value: Double) -> Length { Length(millimetres: value * 1000) }
   /// A length of `value` international inches (25.4 mm).
+  ///
+  /// Multiplied by 254 and divided by 10, not multiplied by 25.4: 25.4 has
+  /// no exact binary value, so ¾ in came out as 19.049999999999997 mm and a
+  /// door measured at 19.05 mm failed a ¾ in bound it meets (so did 1.5,
+  /// 17, 29, 34 and 48 in). Whole tenths of a millimetre times 10 are exact,
+  /// and the one division rounds to the nearest millimetre value.
   public static func inches(_ value: Double) -> Length {
-    Length(millimetres: value * Length.millimetresPerInch)
+    Length(millimetres: value * 254 / 10)
   }
 
   /// Millimetres in one international inch.
@@ -39,7 +45,7 @@ public struct Length: Sendable, Hashable, Comparable, Codable {
   /// The length in metres.
   public var metres: Double { millimetres / 1000 }
   /// The length in international inches.
-  public var inches: Double { millimetres / Length.millimetresPerInch }
+  public var inches: Double { millimetres * 10 / 254 }
 
   public static func < (lhs: Length, rhs: Length) -> Bool {
     lhs.millimetres < rhs.millimetres

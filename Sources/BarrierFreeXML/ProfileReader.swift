@@ -476,7 +476,7 @@ private final class ProfileParse {
     case (.length, "mm"): value
     case (.length, "cm"): value * 10
     case (.length, "m"): value * 1000
-    case (.length, "in"): value * Length.millimetresPerInch
+    case (.length, "in"): Length.inches(value).millimetres
     case (.slope, "%"): value
     case (.area, "m2"): value
     default: nil

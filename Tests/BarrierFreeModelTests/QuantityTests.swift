@@ -54,4 +54,16 @@ struct QuantityTests {
       Address(street: "Meisenstraße", houseNumber: "12", postcode: "33607", city: "Bielefeld")
         .description == "Meisenstraße 12, 33607 Bielefeld")
   }
+
+  @Test(
+    "Inches convert to the millimetres a surveyor writes, and back",
+    arguments: [
+      (0.5, 12.7), (0.75, 19.05), (1.5, 38.1), (17.0, 431.8), (29.0, 736.6), (32.0, 812.8),
+      (34.0, 863.6), (36.0, 914.4), (48.0, 1219.2), (60.0, 1524.0),
+    ])
+  func inchesExact(inches: Double, millimetres: Double) {
+    // 25.4 has no exact binary value: 0.75 × 25.4 is 19.049999999999997.
+    #expect(Length.inches(inches).millimetres == millimetres)
+    #expect(Length.mm(millimetres).inches == inches)
+  }
 }

@@ -12,9 +12,19 @@ struct ExteriorDoorThresholdTests {
       builtInProfiles[profile]?.bindings(of: "din18040-2.door.threshold").first {
         $0.covers("outdoor")
       })
+    return try evaluate(profile, operation, threshold: inches.map(Length.inches))
+  }
+
+  func evaluate(_ profile: String, _ operation: DoorOperation?, threshold: Length?) throws
+    -> Evaluation
+  {
+    let binding = try #require(
+      builtInProfiles[profile]?.bindings(of: "din18040-2.door.threshold").first {
+        $0.covers("outdoor")
+      })
     var door = Door(from: "living", to: "balcony")
     door.operation = operation
-    door.threshold = inches.map(Length.inches)
+    door.threshold = threshold
     return try #require(
       DoorThresholdRule.evaluate(.door(door, role: .outdoor), binding.thresholds))
   }
@@ -46,5 +56,23 @@ struct ExteriorDoorThresholdTests {
     let clauses = builtInProfiles["icc-a117.1-type-a"]?.bindings(of: "din18040-2.door.threshold")
       .filter { $0.covers("outdoor") }.map(\.citation.clause)
     #expect(clauses == ["404.2.5, 1003.5 exception"])
+  }
+
+  @Test(
+    "A threshold surveyed at exactly the millimetres of the bound meets it (3/4 in is 19.05 mm)",
+    arguments: [
+      (DoorOperation.sliding, 19.049, DoorOperation?.none), (.sliding, 19.05, nil),
+      (.sliding, 19.051, .sliding), (.hinged, 12.69, nil), (.hinged, 12.7, nil),
+      (.hinged, 12.71, .hinged),
+    ])
+  func surveyedMillimetres(operation: DoorOperation, millimetres: Double, fails: DoorOperation?)
+    throws
+  {
+    // Once 0.75 × 25.4 = 19.049999999999997 mm, below the 19.05 a surveyor
+    // writes down: the door failed ("0.7500000000000001 in; ≤ 0.7499999999999999 in").
+    for profile in ["icc-a117.1-type-b", "icc-a117.1-type-a"] {
+      let evaluation = try evaluate(profile, operation, threshold: .mm(millimetres))
+      #expect(evaluation.status == (fails == nil ? .pass : .fail), "\(profile) \(millimetres)")
+    }
   }
 }

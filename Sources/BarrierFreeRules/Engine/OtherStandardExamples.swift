@@ -8,7 +8,7 @@ let iccTypeB = "icc-a117.1-type-b"
 let iccTypeA = "icc-a117.1-type-a"
 
 /// `inches` in millimetres, as profiles in inches are stored.
-func inches(_ inches: Double) -> Double { inches * Length.millimetresPerInch }
+func inches(_ inches: Double) -> Double { Length.inches(inches).millimetres }
 
 extension RuleExample {
   /// The examples written for one profile, under another that binds the

@@ -110,7 +110,7 @@ public enum UnitSystem: String, Sendable, Hashable, Codable, CaseIterable {
     switch self {
     case .metric: "\(formatDecimal((length.metres * 10).rounded() / 10)) m"
     case .imperial:
-      "\(formatDecimal((length.millimetres / Length.millimetresPerInch / 12 * 10).rounded() / 10)) ft"
+      "\(formatDecimal((length.inches / 12 * 10).rounded() / 10)) ft"
     }
   }
 
@@ -121,7 +121,7 @@ public enum UnitSystem: String, Sendable, Hashable, Codable, CaseIterable {
 
   /// Millimetres in inches to `digits` decimals; all of them for nil.
   static func inches(_ millimetres: Double, digits: Int?) -> Double {
-    let inches = millimetres / Length.millimetresPerInch
+    let inches = Length(millimetres: millimetres).inches
     guard let digits else { return inches }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
