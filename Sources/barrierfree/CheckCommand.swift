@@ -180,8 +180,12 @@ final class CheckSession {
       // Every input opens before a line of the report is written: a missing
       // file or a directory gives no report at all, not one of zeros.
       for file in command.files { try InputFile.checkReadable(file) }
+      try InputFile.refuseRepeated(command.files)
       out =
-        try command.output.map { try OutputFile(path: $0, inputs: command.files) }
+        try command.output.map {
+          // A profile file is an input too (a built-in name is no file).
+          try OutputFile(path: $0, inputs: command.files + [command.profile].compactMap { $0 })
+        }
         ?? OutputFile.standardOutput()
     } catch {
       StandardError.print("error: \(error)")

@@ -94,6 +94,29 @@ enum InputFile {
   }
 }
 
+extension InputFile {
+  /// Throws if two of `paths` name the same file (the same device and
+  /// inode, under any name): it would be read and counted twice, every
+  /// flat in the totals double. Standard input (`-`) may stand once.
+  static func refuseRepeated(_ paths: [String]) throws {
+    var seen: [String: String] = [:]
+    for path in paths {
+      var status = stat()
+      let found = path == "-" ? fstat(STDIN_FILENO, &status) == 0 : stat(path, &status) == 0
+      guard found else { continue }
+      let key = "\(status.st_dev):\(status.st_ino)"
+      if let first = seen[key] {
+        let same = first == path ? "" : " (the same file as '\(first.escapedForOneLine)')"
+        throw OutputFile.Failure(
+          description:
+            "'\(path.escapedForOneLine)' is named twice\(same); each file is read once: name it once"
+        )
+      }
+      seen[key] = path
+    }
+  }
+}
+
 /// The machine's cores.
 enum Processors {
   static var count: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }

@@ -63,6 +63,7 @@ struct ValidateCommand: AsyncParsableCommand {
   var jobCount: Int { Processors.jobs(asked: jobs) }
 
   func run() async throws {
+    try refuseRepeatedFiles()
     var total = Totals()
     for file in files { total.add(file, report(file, await readInSegments(file)), quiet: quiet) }
     try total.finish(files: files.count, quiet: quiet)
@@ -71,9 +72,19 @@ struct ValidateCommand: AsyncParsableCommand {
   /// `run` with one parser, without concurrency: everything stays on the
   /// calling thread (which is what valgrind can follow).
   func runSynchronously() throws {
+    try refuseRepeatedFiles()
     var total = Totals()
     for file in files { total.add(file, report(file, readSequentially(file)), quiet: quiet) }
     try total.finish(files: files.count, quiet: quiet)
+  }
+
+  private func refuseRepeatedFiles() throws {
+    do {
+      try InputFile.refuseRepeated(files)
+    } catch {
+      StandardError.print("error: \(error)")
+      throw ExitCode(2)
+    }
   }
 
   /// The files' summaries so far.

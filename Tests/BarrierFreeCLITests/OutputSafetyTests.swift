@@ -52,6 +52,43 @@ struct OutputSafetyTests {
     }
   }
 
+  @Test("-o naming the profile file is refused, and the profile stays whole")
+  func outputIsProfile() throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let profile = folder.appendingPathComponent("rules.xml")
+    try FileManager.default.copyItem(
+      at: Tool.root.appendingPathComponent("Samples/profiles/house-rules.xml"), to: profile)
+    let original = try Self.contents(profile)
+    let result = try Tool.run([
+      "check", folder.appendingPathComponent("in.xml").path, "--profile", profile.path, "-o",
+      profile.path,
+    ])
+    #expect(result.status == 2)
+    #expect(result.standardError.contains("is the input '\(profile.path)' (the same file)"))
+    #expect(try Self.contents(profile) == original)
+  }
+
+  @Test(
+    "A file named twice, under any name, is refused: it would be counted twice",
+    arguments: ["check", "validate"])
+  func repeatedInput(command: String) throws {
+    let folder = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let input = folder.appendingPathComponent("in.xml").path
+    let link = folder.appendingPathComponent("link.xml").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "in.xml")
+    let twice = try Tool.run([command, input, input])
+    #expect(twice.status == 2)
+    #expect(twice.standardOutput == "")
+    #expect(
+      twice.standardError
+        == "error: '\(input)' is named twice; each file is read once: name it once\n")
+    let linked = try Tool.run([command, input, link])
+    #expect(linked.status == 2)
+    #expect(linked.standardError.contains("'\(link)' is named twice (the same file as '\(input)')"))
+  }
+
   @Test("-o naming the file that standard input reads ('-') is refused")
   func outputIsStandardInput() throws {
     let folder = try Self.folder()
