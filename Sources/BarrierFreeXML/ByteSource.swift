@@ -25,6 +25,19 @@ struct ByteSourceError: Error {
 final class ZlibFileSource: ByteSource {
   private var file: gzFile?
   private let displayName: String
+  /// Bytes handed out so far (after decompression).
+  private var delivered = 0
+
+  /// The most bytes a compressed input may unpack to per byte read, once
+  /// it has unpacked to ``bombFloor``. XML portfolios compress about 18
+  /// times (a generated one, and even one building copied 3,000 times
+  /// with only its id changed); deflate's limit is about 1,030, reached
+  /// by a short pattern repeated: a gigabyte of empty comments in 1.5 MB
+  /// took 95 s to read, and no bound on text between tags sees comments.
+  static let maximumRatio = 200
+  /// Below this many unpacked bytes the ratio is not looked at: a small
+  /// file costs little however well it compresses.
+  static let bombFloor = 64 << 20
 
   /// Opens `path`, or standard input for `-`.
   init(path: String) throws(ByteSourceError) {
@@ -79,12 +92,32 @@ final class ZlibFileSource: ByteSource {
     guard let file, let base = buffer.baseAddress, buffer.count > 0 else {
       return 0
     }
-    let count = gzread(file, base, UInt32(buffer.count))
+    // Past the floor, reads stop at each MiB, where the ratio is looked at
+    // before the next read: so every reader of the file (one, or the
+    // splitter of a parallel read) has all bytes before the same one, and
+    // reports a bomb at the same place.
+    if delivered >= Self.bombFloor && (delivered - Self.bombFloor) % (1 << 20) == 0 {
+      let compressed = max(1, Int(gzoffset(file)))
+      if delivered / compressed > Self.maximumRatio {
+        throw ByteSourceError(
+          message:
+            "the compressed file unpacks to more than \(Self.maximumRatio) times its size (\(delivered >> 20) MiB from \(compressed >> 10) KiB read so far): a decompression bomb, not a portfolio; if you trust it, unpack it yourself and read the plain file"
+        )
+      }
+    }
+    var wanted = buffer.count
+    if delivered >= Self.bombFloor {
+      wanted = min(wanted, (1 << 20) - (delivered - Self.bombFloor) % (1 << 20))
+    } else {
+      wanted = min(wanted, Self.bombFloor - delivered)
+    }
+    let count = gzread(file, base, UInt32(wanted))
     if count < 0 {
       var code: Int32 = 0
       let text = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
       throw ByteSourceError(message: describe(zlibMessage: text, code: code))
     }
+    delivered += Int(count)
     if count == 0 {
       // zlib reports a gzip stream cut short only through gzerror.
       var code: Int32 = 0

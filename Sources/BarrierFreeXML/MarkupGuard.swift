@@ -470,6 +470,9 @@ struct MarkupGuard {
 
   /// Where the current line began (an offset in the input).
   var lineStartOffset: Int { lineStart }
+  /// The column just after the last byte scanned: where the input stopped,
+  /// the same however it was cut into chunks.
+  var endColumn: Int { offset - lineStart - continuations + 1 }
   /// Where the last CR is (an offset in the input).
   var lastCarriageReturnOffset: Int { lastCarriageReturn }
   /// Whether lines are counted over bytes (not in UTF-16, read by code unit).

@@ -427,7 +427,13 @@ public final class PortfolioReader {
     do {
       read = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[start...]))
     } catch {
-      report(.error, .io, at: currentLocation(), error.message)
+      // Where the bytes stopped, not where the parser stands: the parser
+      // holds back a different tail in each way of cutting the file.
+      report(
+        .error, .io,
+        at: SourceLocation(
+          file: fileName, line: fileLine(markupGuard.line), column: markupGuard.endColumn),
+        error.message)
       finish()
       return
     }

@@ -150,4 +150,27 @@ struct ResourceLimitTests {
     // Read no further than the limit and a chunk or two.
     #expect(reader.statistics.bytes <= (10 << 20) + 2 * ReaderOptions().chunkSize)
   }
+
+  @Test("A gzip bomb of empty comments stops once it unpacks to 200 times its size, in any reading")
+  func commentBomb() async throws {
+    let scratch = try ScratchDirectory()
+    let path = scratch.url.appendingPathComponent("comments.xml.gz").path
+    // 80 MiB of "<!---->": markup, so no bound on text between tags sees it;
+    // about 80 KB compressed.
+    try run(
+      "/bin/sh",
+      [
+        "-c",
+        "{ printf '<portfolio xmlns=\"urn:barrierfree:portfolio:1\">'; yes '<!---->' | tr -d '\\n' | head -c 83886080; printf '</portfolio>'; } | gzip -c > '\(path)'",
+      ])
+    let reader = try PortfolioReader(path: path)
+    while reader.next() != nil {}
+    let message = try #require(reader.diagnostics.first?.message)
+    #expect(message.hasPrefix("the compressed file unpacks to more than 200 times its size"))
+    #expect(reader.statistics.bytes <= (64 << 20) + 2 * ReaderOptions().chunkSize)
+    let outcome = try await SegmentedReading.read(
+      path: path, jobs: 2, process: { reader, _ in while reader.next() != nil {} },
+      consume: { (_: Int) in })
+    #expect(outcome.diagnostics.map(\.description) == reader.diagnostics.map(\.description))
+  }
 }
