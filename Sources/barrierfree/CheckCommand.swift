@@ -162,6 +162,8 @@ final class CheckSession {
   /// The JSON report's quarters, kept aside until its end.
   private let jsonQuarters: JSONQuarters
   private var summary = AssessmentSummary()
+  /// Whether the CSV table's header is written.
+  private var tableBegun = false
   /// The inputs that could not be read to their end.
   private var failedInputs: [String] = []
   private let progress: ProgressLine
@@ -203,7 +205,7 @@ final class CheckSession {
       quiet: command.quiet,
       reportToTerminal: command.output == nil && StandardOutput.isTerminal)
     switch command.format {
-    case .csv: try out.write(table.begin())
+    case .csv: break  // Its header comes with the first row: see `beginTable`.
     case .md: try out.write(markdown.begin(header))
     case .json: try out.write(json.begin(header))
     case .text, .html: break
@@ -260,6 +262,7 @@ final class CheckSession {
   private func add(_ counts: AssessmentSummary, _ piece: Piece) throws {
     summary.add(counts)
     progress.add(flats: counts.flats)
+    try beginTable()
     switch piece {
     case .json(let part):
       try out.write(json.separator())
@@ -267,6 +270,16 @@ final class CheckSession {
     case .text(let part): try out.write(part)
     case .html(let rendered): try html.add(rendered)
     }
+  }
+
+  /// Writes the CSV table's header once, before its first row (or at the
+  /// end of a run without rows): a CSV has no place to say that a run
+  /// failed, so one that fails before its first building writes nothing,
+  /// not a header that looks like an empty result.
+  private func beginTable() throws {
+    guard command.format == .csv, !tableBegun else { return }
+    tableBegun = true
+    try out.write(table.begin())
   }
 
   /// Checks one file on `jobs` cores.
@@ -385,7 +398,7 @@ final class CheckSession {
       try json.end(quarters: jsonQuarters, summary: ReportSummary(summary, ladder: classes)) {
         try out.write($0)
       }
-    case .csv: break
+    case .csv: try beginTable()
     case .md: try out.write(markdown.end(ReportSummary(summary, ladder: classes), ladder: classes))
     case .html:
       try html.finish(summary: ReportSummary(summary, ladder: classes)) {

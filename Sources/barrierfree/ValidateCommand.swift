@@ -145,8 +145,9 @@ struct ValidateCommand: AsyncParsableCommand {
       summary.flats = numbers.flats
       if statistics {
         StandardError.print(
-          "\(file.escapedForOneLine): statistics: \(numbers.bytes) bytes read, \(numbers.buildings) buildings, "
-            + "\(numbers.flats) flats, at most \(numbers.maxBufferedBuildings) buildings held at once"
+          "\(file.escapedForOneLine): statistics: \(numbers.bytes) bytes read, "
+            + "\(plural(numbers.buildings, "building")), \(plural(numbers.flats, "flat")), "
+            + "at most \(plural(numbers.maxBufferedBuildings, "building")) held at once"
         )
       }
     }
@@ -190,7 +191,10 @@ struct FileSummary: CustomStringConvertible {
     return parts.joined(separator: ", ")
   }
 
-  private func count(_ number: Int, _ noun: String) -> String {
-    "\(number) \(noun)\(number == 1 ? "" : "s")"
-  }
+  private func count(_ number: Int, _ noun: String) -> String { plural(number, noun) }
+}
+
+/// `1 building`, `2 buildings`.
+func plural(_ number: Int, _ noun: String) -> String {
+  "\(number) \(noun)\(number == 1 ? "" : "s")"
 }

@@ -175,6 +175,13 @@ struct OutputSafetyTests {
     let html = try Tool.run(["check", input, bad.path, "--format", "html"])
     #expect(html.status == 2)
     #expect(html.standardOutput == "")
+
+    // A CSV that fails before its first row has no header alone either.
+    let csv = try Tool.run(["check", bad.path, "--format", "csv"])
+    #expect(csv.status == 2)
+    #expect(csv.standardOutput == "")
+    let rows = try Tool.run(["check", input, "--format", "csv"])
+    #expect(rows.standardOutput.hasPrefix("\u{FEFF}building,"))
   }
 
   @Test("A report replaces the old one whole, keeps its permissions, and leaves no temporary file")
