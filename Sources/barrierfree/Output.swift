@@ -177,6 +177,8 @@ final class OutputFile {
   /// The temporary file and the path it is renamed to on ``commit()``.
   private var replacement: (temporary: String, target: String)?
   private var buffer: [UInt8] = []
+  /// Whether `descriptor` is closed already.
+  private var closed = false
   private static let capacity = 1 << 20
 
   /// Opens `path` for a report, refusing a path that names one of `inputs`
@@ -265,6 +267,9 @@ final class OutputFile {
         // On disk before the rename: a crash must not leave an empty file
         // under the target's name.
         guard fsync(descriptor) == 0 else { throw systemFailure("cannot write \(name)") }
+        // Closed once, whatever follows: `discard` must not close a number
+        // that another thread may have been given meanwhile.
+        closed = true
         guard systemClose(descriptor) == 0 else { throw systemFailure("cannot finish \(name)") }
         guard rename(replacement.temporary, replacement.target) == 0 else {
           throw systemFailure("cannot replace \(name)")
@@ -285,7 +290,10 @@ final class OutputFile {
   /// or a device, where what was written is gone already.
   func discard() {
     guard let replacement else { return }
-    _ = systemClose(descriptor)
+    if !closed {
+      closed = true
+      _ = systemClose(descriptor)
+    }
     unlink(replacement.temporary)
     TemporaryFiles.unregister(replacement.temporary)
     self.replacement = nil
