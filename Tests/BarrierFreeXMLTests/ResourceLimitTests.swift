@@ -132,17 +132,24 @@ struct ResourceLimitTests {
     #expect(outcome.diagnostics.map(\.description) == reader.diagnostics.map(\.description))
   }
 
-  @Test("A gzip bomb of spaces stops after the limit, not after unpacking all of it")
-  func gzipBomb() throws {
-    let scratch = try ScratchDirectory()
+  /// A gzip file in `scratch` of a root whose content `filler` (a shell
+  /// pipeline) writes to its standard output.
+  static func gzippedRoot(_ filler: String, in scratch: ScratchDirectory) throws -> String {
     let path = scratch.url.appendingPathComponent("bomb.xml.gz").path
-    // 64 MiB of spaces inside the root, about 64 KB compressed.
     try run(
       "/bin/sh",
       [
         "-c",
-        "{ printf '<portfolio xmlns=\"urn:barrierfree:portfolio:1\">'; head -c 67108864 /dev/zero | tr '\\0' ' '; printf '</portfolio>'; } | gzip -c > '\(path)'",
+        "{ printf '<portfolio xmlns=\"urn:barrierfree:portfolio:1\">'; \(filler); printf '</portfolio>'; } | gzip -c > '\(path)'",
       ])
+    return path
+  }
+
+  @Test("A gzip bomb of spaces stops after the limit, not after unpacking all of it")
+  func gzipBomb() throws {
+    let scratch = try ScratchDirectory()
+    // 64 MiB of spaces inside the root, about 64 KB compressed.
+    let path = try Self.gzippedRoot("head -c 67108864 /dev/zero | tr '\\0' ' '", in: scratch)
     let reader = try PortfolioReader(path: path)
     while reader.next() != nil {}
     #expect(
@@ -154,15 +161,10 @@ struct ResourceLimitTests {
   @Test("A gzip bomb of empty comments stops once it unpacks to 200 times its size, in any reading")
   func commentBomb() async throws {
     let scratch = try ScratchDirectory()
-    let path = scratch.url.appendingPathComponent("comments.xml.gz").path
     // 80 MiB of "<!---->": markup, so no bound on text between tags sees it;
     // about 80 KB compressed.
-    try run(
-      "/bin/sh",
-      [
-        "-c",
-        "{ printf '<portfolio xmlns=\"urn:barrierfree:portfolio:1\">'; yes '<!---->' | tr -d '\\n' | head -c 83886080; printf '</portfolio>'; } | gzip -c > '\(path)'",
-      ])
+    let path = try Self.gzippedRoot(
+      "yes '<!---->' | tr -d '\\n' | head -c 83886080", in: scratch)
     let reader = try PortfolioReader(path: path)
     while reader.next() != nil {}
     let message = try #require(reader.diagnostics.first?.message)
