@@ -108,32 +108,27 @@ struct MessageTests {
     #expect(misplaced.first?.contains("did you mean") == false)
   }
 
+  /// A document with one flat whose one room is of `kind`.
+  func roomOfKind(_ kind: String) -> String {
+    head + """
+          <place id="p" kind="landing" level="0"/>
+          <flat id="f" entrance="p">
+            <room id="r" kind="\(kind)"/>
+            <door from="p" to="r"/>
+          </flat>
+        </building>
+      </portfolio>
+      """
+  }
+
   @Test("A misspelt room kind gets a suggestion")
   func roomKindDidYouMean() {
-    let found = messages(
-      head + """
-            <place id="p" kind="landing" level="0"/>
-            <flat id="f" entrance="p">
-              <room id="r" kind="kitchn"/>
-              <door from="p" to="r"/>
-            </flat>
-          </building>
-        </portfolio>
-        """)
+    let found = messages(roomOfKind("kitchn"))
     #expect(
       found == [
         "room 'r': kind 'kitchn' is not one of the allowed values: hallway, living, bedroom, kitchen, bathroom, wc, storage, balcony, terrace, other; did you mean 'kitchen'?"
       ])
-    let far = messages(
-      head + """
-            <place id="p" kind="landing" level="0"/>
-            <flat id="f" entrance="p">
-              <room id="r" kind="cellar"/>
-              <door from="p" to="r"/>
-            </flat>
-          </building>
-        </portfolio>
-        """)
+    let far = messages(roomOfKind("cellar"))
     #expect(far.count == 1)
     #expect(far.first?.contains("did you mean") == false)
   }
