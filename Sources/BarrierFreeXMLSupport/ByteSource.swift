@@ -18,6 +18,10 @@ package protocol ByteSource: AnyObject {
 /// Why an input could not be read.
 package struct ByteSourceError: Error {
   package var message: String
+
+  package init(message: String) {
+    self.message = message
+  }
 }
 
 /// A file or standard input read through zlib's `gzread`, which passes plain
