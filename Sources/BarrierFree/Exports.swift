@@ -1,4 +1,7 @@
+@_exported import BarrierFreeGenerator
 @_exported import BarrierFreeModel
+@_exported import BarrierFreeProfiles
 @_exported import BarrierFreeReports
 @_exported import BarrierFreeRules
 @_exported import BarrierFreeXML
+@_exported import BarrierFreeXMLSupport

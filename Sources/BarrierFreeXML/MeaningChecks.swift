@@ -1,4 +1,5 @@
 import BarrierFreeModel
+import BarrierFreeXMLSupport
 
 /// The ids and references of one building, checked when the building ends:
 /// duplicate ids, references to places or rooms that do not exist, lift stops

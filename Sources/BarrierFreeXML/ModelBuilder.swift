@@ -1,4 +1,5 @@
 import BarrierFreeModel
+import BarrierFreeXMLSupport
 internal import CLibXML2
 
 #if canImport(Glibc)

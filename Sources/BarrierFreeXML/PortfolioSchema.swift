@@ -1,3 +1,4 @@
+import BarrierFreeXMLSupport
 internal import CLibXML2
 
 /// The portfolio format's XML Schema, compiled once per process.
@@ -16,16 +17,8 @@ public enum PortfolioSchema {
   nonisolated(unsafe) static let compiled: xmlSchemaPtr? = compileSchema(readerXSD)
 }
 
-/// Compiles the text of an XML Schema; nil if it does not compile.
-func compileSchema(_ xsd: String) -> xmlSchemaPtr? {
-  let bytes = Array(xsd.utf8)
-  return bytes.withUnsafeBufferPointer { buffer -> xmlSchemaPtr? in
-    guard let base = buffer.baseAddress else { return nil }
-    let parserContext = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-      xmlSchemaNewMemParserCtxt($0, Int32(buffer.count))
-    }
-    guard let parserContext else { return nil }
-    defer { xmlSchemaFreeParserCtxt(parserContext) }
-    return xmlSchemaParse(parserContext)
-  }
+extension SchemaMessages.Format {
+  /// The portfolio format, for messages about a portfolio file.
+  package static let portfolio = SchemaMessages.Format(
+    root: "portfolio", namespace: PortfolioSchema.namespace, schema: "Schemas/portfolio.xsd")
 }

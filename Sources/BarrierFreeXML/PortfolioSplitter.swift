@@ -1,3 +1,5 @@
+import BarrierFreeXMLSupport
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,4 @@
+import BarrierFreeXMLSupport
 internal import CLibXML2
 
 // The C callbacks libxml2 calls. Each one recovers the reader from the
@@ -157,7 +158,7 @@ extension PortfolioReader {
     if diagnostics.contains(where: { $0.kind == .security }) || sawFatalSyntaxError { return }
     let severity: Diagnostic.Severity =
       error.level == XML_ERR_WARNING ? .warning : .error
-    var message = SyntaxMessages.humanize(raw, fileLine: fileLine)
+    var message = SyntaxMessages.humanize(raw, format: .portfolio, fileLine: fileLine)
     if error.level == XML_ERR_FATAL {
       sawFatalSyntaxError = true
       // libxml2 reports some mistakes only when the input has ended (a bare
@@ -195,14 +196,16 @@ extension PortfolioReader {
       // were cut, and the validator finds each piece wrong wherever the
       // parser then stands: the text is reported once, at the tag after it.
       if pendingText == nil {
-        pendingText = SchemaMessages.humanize(raw, tag: nil, id: openElementID()).text
+        pendingText =
+          SchemaMessages.humanize(raw, tag: nil, id: openElementID(), format: .portfolio).text
         schemaErrorCount += 1
       }
       return
     }
     let tag = currentTag()
     let message = SchemaMessages.humanize(
-      raw, tag: tag, rootChildren: builder.open.count == 2 ? "quarter, building" : nil)
+      raw, tag: tag, format: .portfolio,
+      rootChildren: builder.open.count == 2 ? "quarter, building" : nil)
     var location = currentLocation()
     if let tag {
       location = SourceLocation(file: fileName, line: tag.line, column: tag.column)

@@ -1,4 +1,5 @@
 import BarrierFreeModel
+import BarrierFreeXMLSupport
 
 extension PortfolioReader {
   /// Reads the rest of the input into one ``Portfolio`` value.

@@ -1,4 +1,5 @@
 import BarrierFreeModel
+import BarrierFreeXMLSupport
 
 /// Reads a portfolio with several parsers at once: one libxml2 parser keeps
 /// one core busy, so a file is cut between its buildings (and quarters) into

@@ -1,4 +1,6 @@
-import BarrierFree
+import BarrierFreeModel
+import BarrierFreeProfiles
+import BarrierFreeRules
 import Testing
 
 /// Profiles mark how sure each binding's threshold and clause are.

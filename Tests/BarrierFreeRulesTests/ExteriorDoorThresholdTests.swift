@@ -1,4 +1,6 @@
-import BarrierFree
+import BarrierFreeModel
+import BarrierFreeProfiles
+import BarrierFreeRules
 import Testing
 
 /// ICC A117.1 allows 3/4 in at exterior sliding doors only (1003.5 and

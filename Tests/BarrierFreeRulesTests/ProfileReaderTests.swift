@@ -1,4 +1,7 @@
-import BarrierFree
+import BarrierFreeModel
+import BarrierFreeProfiles
+import BarrierFreeRules
+import BarrierFreeXMLSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,6 @@
-import BarrierFree
+import BarrierFreeModel
+import BarrierFreeProfiles
+import BarrierFreeRules
 import Testing
 
 /// Slopes a standard states as a ratio (1:12, 1:20, 1:48) are bound as the

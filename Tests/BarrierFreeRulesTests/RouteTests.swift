@@ -1,4 +1,6 @@
-import BarrierFree
+import BarrierFreeModel
+import BarrierFreeProfiles
+import BarrierFreeRules
 import Testing
 
 /// Connectors that pass every building rule of DIN 18040-2, to build routes
@@ -73,7 +75,7 @@ enum Good {
 
 /// The route finding and route of each flat at the base level.
 func routes(_ building: Building) throws -> [String: (FindingStatus, RouteSummary?)] {
-  let assessor = try Assessor(profile: "din18040-2")
+  let assessor = try Assessor(ladder: ProfileLibrary.builtIn.ladder(for: "din18040-2"))
   var result: [String: (FindingStatus, RouteSummary?)] = [:]
   for flat in assessor.assess(building).flats {
     // The checked profile's level: the ladder starts with KfW's.

@@ -1,4 +1,5 @@
-import BarrierFree
+import BarrierFreeModel
+import BarrierFreeProfiles
 import BarrierFreeRules
 import Foundation
 import Testing

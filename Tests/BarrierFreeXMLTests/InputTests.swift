@@ -1,5 +1,6 @@
 import BarrierFreeModel
 import BarrierFreeXML
+import BarrierFreeXMLSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import BarrierFreeXML
+import BarrierFreeXMLSupport
 import Testing
 
 /// What each file in Samples/invalid/ must say, and where. README.md lists

@@ -1,3 +1,4 @@
+import BarrierFreeXMLSupport
 import Foundation
 import Testing
 

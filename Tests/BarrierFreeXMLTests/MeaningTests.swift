@@ -1,5 +1,6 @@
 import BarrierFreeModel
 import BarrierFreeXML
+import BarrierFreeXMLSupport
 import Testing
 
 /// Checks of meaning: what the schema cannot say.

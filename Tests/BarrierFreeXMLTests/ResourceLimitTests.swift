@@ -1,4 +1,5 @@
 import BarrierFreeModel
+import BarrierFreeXMLSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import BarrierFreeXML
+import BarrierFreeXMLSupport
 import Testing
 
 /// The reader refuses what could read local files, reach the network or

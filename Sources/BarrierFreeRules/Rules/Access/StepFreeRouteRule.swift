@@ -103,3 +103,10 @@ public enum StepFreeRouteRule: Rule {
     ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension StepFreeRouteRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.reused(examples, from: barrierFree, under: [kfw, ukAdaptable, iccTypeB])
+  }
+}

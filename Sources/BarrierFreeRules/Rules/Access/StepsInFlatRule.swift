@@ -60,3 +60,10 @@ public enum StepsInFlatRule: Rule {
     ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension StepsInFlatRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.reused(examples, from: barrierFree, under: [kfw])
+  }
+}

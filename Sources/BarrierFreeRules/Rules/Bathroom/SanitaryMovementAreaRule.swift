@@ -39,3 +39,16 @@ public enum SanitaryMovementAreaRule: Rule {
       }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension SanitaryMovementAreaRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    func washbasin(_ areas: [MovementArea]) -> Element {
+      Sample.fixture(
+        .washbasin(Washbasin(common: FixtureCommon(movementArea: areas.first))), in: .bathroom)
+    }
+    return RuleExample.rectangle(profile: kfw, 900, 1200, washbasin)
+      + RuleExample.rectangle(profile: ukAdaptable, 700, 1100, washbasin)
+      + RuleExample.rectangle(profile: iccTypeB, inches(30), inches(48), washbasin)
+  }
+}

@@ -34,3 +34,13 @@ public enum ShowerSizeRule: Rule {
       + RuleExample.square(profile: wheelchair, 1500, shower)
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension ShowerSizeRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.square(profile: iccTypeA, inches(36)) { areas in
+      Sample.fixture(
+        .shower(Shower(width: areas.first?.width, depth: areas.first?.depth)), in: .bathroom)
+    }
+  }
+}

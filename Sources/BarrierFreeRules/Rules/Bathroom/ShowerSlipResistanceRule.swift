@@ -39,3 +39,10 @@ public enum ShowerSlipResistanceRule: Rule {
     ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension ShowerSlipResistanceRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.reused(examples, from: barrierFree, under: [kfw])
+  }
+}

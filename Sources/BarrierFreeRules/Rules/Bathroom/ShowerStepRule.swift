@@ -45,3 +45,10 @@ public enum ShowerStepRule: Rule {
       ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension ShowerStepRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.reused(examples, from: barrierFree, under: [kfw])
+  }
+}

@@ -30,3 +30,12 @@ public enum WCSeatHeightRule: Rule {
     }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension WCSeatHeightRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.range(profile: iccTypeA, inches(17), inches(19)) {
+      Sample.fixture(.wc(WC(seatHeight: $0)), in: .bathroom)
+    }
+  }
+}

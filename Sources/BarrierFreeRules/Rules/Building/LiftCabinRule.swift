@@ -49,3 +49,21 @@ public enum LiftCabinRule: Rule {
       + RuleExample.boundaries(profile: barrierFree, .maximum, 1050) { lift(controls: $0) }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension LiftCabinRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    func lift(door: Length? = .mm(900), controls: Length? = .mm(1000)) -> Element {
+      .lift(
+        Lift(
+          id: "lift", cabinWidth: .mm(1100), cabinDepth: .mm(1400), doorClearWidth: door,
+          controlHeight: controls))
+    }
+    let boundaries =
+      RuleExample.boundaries(profile: kfw, .minimum, 800) { lift(door: $0) }
+      + RuleExample.boundaries(profile: ukAdaptable, .minimum, 800) { lift(door: $0) }
+      + RuleExample.boundaries(profile: ukAdaptable, .maximum, 1200) { lift(controls: $0) }
+    return boundaries
+      + RuleExample.reused(boundaries + examples, from: ukAdaptable, under: ukWheelchair)
+  }
+}

@@ -29,3 +29,10 @@ public enum LiftStopAreaRule: Rule {
     }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension LiftStopAreaRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.reused(examples, from: barrierFree, under: [ukAdaptable, ukWheelchair])
+  }
+}

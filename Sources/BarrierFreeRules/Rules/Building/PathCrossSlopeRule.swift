@@ -37,3 +37,17 @@ public enum PathCrossSlopeRule: Rule {
       }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension PathCrossSlopeRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    func path(_ crossSlope: Slope?) -> Element {
+      .path(
+        Path(
+          from: "street", to: "entrance",
+          geometry: PathGeometry(slope: .percent(1), crossSlope: crossSlope)))
+    }
+    return RuleExample.ratio(profile: ukAdaptable, 1, 40, path)
+      + RuleExample.ratio(profile: iccTypeB, 1, 48, path)
+  }
+}

@@ -68,3 +68,17 @@ public enum PathSlopeRule: Rule {
     ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension PathSlopeRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    let boundaries = RuleExample.ratio(profile: ukAdaptable, 1, 20) { slope in
+      .path(
+        Path(
+          from: "street", to: "entrance",
+          geometry: PathGeometry(length: .mm(20_000), slope: slope)))
+    }
+    return boundaries
+      + RuleExample.reused(boundaries + examples, from: ukAdaptable, under: iccTypeB)
+  }
+}

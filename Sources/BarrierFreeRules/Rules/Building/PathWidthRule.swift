@@ -23,3 +23,15 @@ public enum PathWidthRule: Rule {
     }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension PathWidthRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    func path(_ width: Length?) -> Element {
+      .path(Path(from: "street", to: "entrance", geometry: PathGeometry(width: width)))
+    }
+    return RuleExample.boundaries(profile: ukAdaptable, .minimum, 900, path)
+      + RuleExample.boundaries(profile: ukWheelchair, .minimum, 1200, path)
+      + RuleExample.boundaries(profile: iccTypeB, .minimum, inches(36), path)
+  }
+}

@@ -29,3 +29,13 @@ public enum PlaceMovementAreaRule: Rule {
     }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension PlaceMovementAreaRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.reused(examples, from: barrierFree, under: [ukWheelchair])
+      + RuleExample.square(profile: ukAdaptable, 1200) { areas in
+        .place(Place(id: "entrance", kind: .entrance, movementAreas: areas))
+      }
+  }
+}

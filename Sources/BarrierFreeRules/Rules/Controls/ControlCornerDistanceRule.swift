@@ -25,3 +25,14 @@ public enum ControlCornerDistanceRule: Rule {
     }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension ControlCornerDistanceRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    let boundaries = RuleExample.boundaries(profile: ukAdaptable, .minimum, 300) { distance in
+      Sample.fixture(.control(Control(kind: .socket, cornerDistance: distance)), in: .bedroom)
+    }
+    return boundaries
+      + RuleExample.reused(boundaries + examples, from: ukAdaptable, under: ukWheelchair)
+  }
+}

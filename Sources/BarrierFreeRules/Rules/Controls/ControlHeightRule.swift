@@ -45,3 +45,17 @@ public enum ControlHeightRule: Rule {
       ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension ControlHeightRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    func control(_ height: Length?) -> Element {
+      Sample.fixture(.control(Control(kind: .switch, height: height)), in: .hallway)
+    }
+    let icc = RuleExample.range(profile: iccTypeB, inches(15), inches(48), control)
+    return RuleExample.reused(examples, from: barrierFree, under: [kfw])
+      + RuleExample.reused(icc + examples, from: iccTypeB, under: iccTypeA)
+      + RuleExample.range(profile: ukAdaptable, 450, 1200, control)
+      + RuleExample.range(profile: ukWheelchair, 700, 1000, control) + icc
+  }
+}

@@ -56,3 +56,10 @@ public enum BathroomDoorOpeningRule: Rule {
     ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension BathroomDoorOpeningRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.reused(examples, from: barrierFree, under: [kfw])
+  }
+}

@@ -33,3 +33,10 @@ public enum BathroomDoorUnlockableRule: Rule {
     ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension BathroomDoorUnlockableRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.reused(examples, from: barrierFree, under: [kfw])
+  }
+}

@@ -32,3 +32,20 @@ public enum DoorClearWidthRule: Rule {
       }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension DoorClearWidthRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    func door(_ role: DoorRole) -> (Length?) -> Element {
+      { value in Sample.door(role) { $0.clearWidth = value } }
+    }
+    return RuleExample.reused(examples, from: barrierFree, under: [kfw])
+      + RuleExample.boundaries(profile: ukAdaptable, .minimum, 850, door(.flatEntrance))
+      + RuleExample.boundaries(profile: ukAdaptable, .minimum, 850, door(.outdoor))
+      + RuleExample.boundaries(profile: ukAdaptable, .minimum, 750, door(.interior))
+      + RuleExample.boundaries(profile: ukWheelchair, .minimum, 850, door(.interior))
+      + RuleExample.boundaries(profile: iccTypeB, .minimum, inches(32), door(.flatEntrance))
+      + RuleExample.boundaries(profile: iccTypeB, .minimum, inches(31.75), door(.interior))
+      + RuleExample.boundaries(profile: iccTypeA, .minimum, inches(32), door(.bathroom))
+  }
+}

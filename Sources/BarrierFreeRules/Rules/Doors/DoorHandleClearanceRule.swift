@@ -38,3 +38,14 @@ public enum DoorHandleClearanceRule: Rule {
       ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension DoorHandleClearanceRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    let boundaries = RuleExample.boundaries(profile: ukAdaptable, .minimum, 300) { clearance in
+      Sample.door(.flatEntrance) { $0.handleSideClearance = clearance }
+    }
+    return boundaries
+      + RuleExample.reused(boundaries + examples, from: ukAdaptable, under: ukWheelchair)
+  }
+}

@@ -28,3 +28,12 @@ public enum DoorRevealDepthRule: Rule {
       }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension DoorRevealDepthRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.boundaries(profile: ukAdaptable, .maximum, 200) { depth in
+      Sample.door(.common) { $0.revealDepth = depth }
+    }
+  }
+}

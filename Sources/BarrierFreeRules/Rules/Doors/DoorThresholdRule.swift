@@ -85,3 +85,49 @@ public enum DoorThresholdRule: Rule {
       }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension DoorThresholdRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    func door(_ role: DoorRole) -> (Length?) -> Element {
+      { value in Sample.door(role) { $0.threshold = value } }
+    }
+    return RuleExample.reused(examples, from: barrierFree, under: [kfw])
+      + RuleExample.boundaries(profile: ukAdaptable, .maximum, 15, door(.flatEntrance))
+      + RuleExample.boundaries(profile: ukWheelchair, .maximum, 15, door(.outdoor))
+      + RuleExample.boundaries(profile: iccTypeB, .maximum, inches(0.5), door(.interior))
+      + RuleExample.boundaries(profile: iccTypeA, .maximum, inches(0.5), door(.bathroom))
+      + iccOutdoorThresholds(iccTypeB) + iccOutdoorThresholds(iccTypeA)
+  }
+
+  /// ICC A117.1's balcony door: 3/4 in at a sliding door (1003.5 and 1004.5
+  /// exceptions), 1/2 in at a hinged one (404.2.5), unknown between the two
+  /// when the operation is not recorded.
+  private static func iccOutdoorThresholds(_ profile: String) -> [RuleExample] {
+    func door(_ operation: DoorOperation?) -> (Length?) -> Element {
+      { height in
+        Sample.door(.outdoor) {
+          $0.threshold = height
+          $0.operation = operation
+        }
+      }
+    }
+    let between = door(nil)(.mm(inches(0.625)))
+    return RuleExample.boundaries(profile: profile, .maximum, inches(0.75), door(.sliding))
+      + RuleExample.boundaries(profile: profile, .maximum, inches(0.5), door(.hinged))
+      + RuleExample.boundaries(profile: profile, .maximum, inches(0.5), door(nil)).filter {
+        $0.expected != .fail
+      }
+      + [
+        RuleExample(
+          between, profile: profile, expected: .unknown,
+          note: "5/8 in, operation not recorded: 1/2 in, or 3/4 in if sliding"),
+        RuleExample(
+          door(nil)(.mm(inches(0.75) + 1)), profile: profile, expected: .fail,
+          note: "above 3/4 in, operation not recorded"),
+        RuleExample(
+          door(.hinged)(.mm(inches(0.75))), profile: profile, expected: .fail,
+          note: "a hinged balcony door at 3/4 in"),
+      ]
+  }
+}

@@ -34,3 +34,10 @@ public enum EntranceDoorRecordedRule: Rule {
     ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension EntranceDoorRecordedRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.reused(examples, from: barrierFree, under: [kfw, ukAdaptable, iccTypeB])
+  }
+}

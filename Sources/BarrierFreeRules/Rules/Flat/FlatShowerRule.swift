@@ -69,3 +69,10 @@ public enum FlatShowerRule: Rule {
     ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension FlatShowerRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.reused(examples, from: barrierFree, under: [kfw, ukWheelchair])
+  }
+}

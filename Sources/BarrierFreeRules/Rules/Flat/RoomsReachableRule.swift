@@ -92,3 +92,10 @@ public enum RoomsReachableRule: Rule {
     ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension RoomsReachableRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.reused(examples, from: barrierFree, under: [kfw, ukAdaptable, iccTypeB])
+  }
+}

@@ -87,3 +87,26 @@ public enum WheelchairSpaceRule: Rule {
       ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension WheelchairSpaceRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    func space(_ areas: [MovementArea], front: MovementArea? = Sample.area(1200, 1200))
+      -> Element
+    {
+      let fixtures: [Fixture] = areas.map {
+        .wheelchairSpace(
+          WheelchairSpace(
+            common: FixtureCommon(movementArea: front), width: $0.width, depth: $0.depth,
+            socket: true))
+      }
+      return Sample.flat([Room(id: "hall", kind: .hallway, fixtures: fixtures)])
+    }
+    return RuleExample.rectangle(profile: ukWheelchair, 1700, 1100) { space($0) }.filter {
+      $0.note != "no area recorded"
+    }
+      + RuleExample.rectangle(profile: ukWheelchair, 1200, 1200) { front in
+        space([Sample.area(1700, 1100)], front: front.first)
+      }
+  }
+}

@@ -75,3 +75,16 @@ public enum BedClearanceRule: Rule {
       ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension BedClearanceRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    func bed(_ left: Length?, _ right: Length?) -> Element {
+      Sample.room(.bedroom) {
+        $0.fixtures = [.bed(Bed(clearanceLeft: left, clearanceRight: right))]
+      }
+    }
+    return RuleExample.boundaries(profile: ukAdaptable, .minimum, 750) { bed($0, .mm(750)) }
+      + RuleExample.boundaries(profile: ukWheelchair, .minimum, 1000) { bed(.mm(1000), $0) }
+  }
+}

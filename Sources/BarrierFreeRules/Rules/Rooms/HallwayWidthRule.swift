@@ -24,3 +24,16 @@ public enum HallwayWidthRule: Rule {
     }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension HallwayWidthRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    func hallway(_ width: Length?) -> Element {
+      Sample.room(.hallway) { $0.width = width }
+    }
+    let icc = RuleExample.boundaries(profile: iccTypeB, .minimum, inches(36), hallway)
+    return RuleExample.reused(examples, from: barrierFree, under: [kfw, ukWheelchair])
+      + RuleExample.reused(icc + examples, from: iccTypeB, under: iccTypeA)
+      + RuleExample.boundaries(profile: ukAdaptable, .minimum, 900, hallway) + icc
+  }
+}

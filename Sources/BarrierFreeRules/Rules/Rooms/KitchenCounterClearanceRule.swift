@@ -30,3 +30,18 @@ public enum KitchenCounterClearanceRule: Rule {
       + RuleExample.boundaries(profile: wheelchair, .minimum, 1500, counter)
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension KitchenCounterClearanceRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    let icc = RuleExample.boundaries(profile: iccTypeB, .minimum, inches(40)) { depth in
+      Sample.fixture(
+        .kitchenCounter(
+          KitchenCounter(common: FixtureCommon(movementArea: MovementArea(depth: depth)))),
+        in: .kitchen)
+    }
+    return RuleExample.reused(examples, from: barrierFree, under: [ukAdaptable])
+      + RuleExample.reused(icc + examples, from: iccTypeB, under: iccTypeA)
+      + RuleExample.reused(examples, from: wheelchair, under: ukWheelchair) + icc
+  }
+}

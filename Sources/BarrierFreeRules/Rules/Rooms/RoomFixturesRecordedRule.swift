@@ -57,3 +57,10 @@ public enum RoomFixturesRecordedRule: Rule {
     ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension RoomFixturesRecordedRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.reused(examples, from: barrierFree, under: [kfw, ukAdaptable, iccTypeB])
+  }
+}

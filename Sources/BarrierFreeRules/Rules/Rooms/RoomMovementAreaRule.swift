@@ -46,3 +46,15 @@ public enum RoomMovementAreaRule: Rule {
       ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension RoomMovementAreaRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.square(profile: ukWheelchair, 1500) { areas in
+      Sample.room(.kitchen) { $0.movementAreas = areas }
+    }
+      + RuleExample.square(profile: iccTypeA, inches(60)) { areas in
+        Sample.room(.living) { $0.movementAreas = areas }
+      }
+  }
+}

@@ -50,3 +50,14 @@ public enum WindowHandleHeightRule: Rule {
       ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension WindowHandleHeightRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    func window(_ height: Length?) -> Element {
+      Sample.room(.living) { $0.fixtures = [.window(Window(handleHeight: height))] }
+    }
+    return RuleExample.range(profile: ukAdaptable, 450, 1200, window)
+      + RuleExample.range(profile: ukWheelchair, 700, 1000, window)
+  }
+}

@@ -39,3 +39,14 @@ public enum WindowSillHeightRule: Rule {
       ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension WindowSillHeightRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    let boundaries = RuleExample.boundaries(profile: ukAdaptable, .maximum, 850) { height in
+      Sample.room(.living) { $0.fixtures = [.window(Window(sillHeight: height))] }
+    }
+    return boundaries
+      + RuleExample.reused(boundaries + examples, from: ukAdaptable, under: ukWheelchair)
+  }
+}

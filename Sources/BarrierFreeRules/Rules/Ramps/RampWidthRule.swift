@@ -22,3 +22,16 @@ public enum RampWidthRule: Rule {
     }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension RampWidthRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.reused(examples, from: barrierFree, under: [ukWheelchair])
+      + RuleExample.boundaries(profile: ukAdaptable, .minimum, 900) {
+        .ramp(Ramp(from: "a", to: "b", clearWidth: $0))
+      }
+      + RuleExample.boundaries(profile: iccTypeB, .minimum, inches(36)) {
+        .ramp(Ramp(from: "a", to: "b", clearWidth: $0))
+      }
+  }
+}

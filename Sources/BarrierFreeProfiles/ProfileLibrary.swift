@@ -1,4 +1,5 @@
 import BarrierFreeRules
+import BarrierFreeXMLSupport
 
 /// The profiles at hand: the built-in ones and any loaded from files, with
 /// the ladders their `extends` chains form.

@@ -1,5 +1,6 @@
 import BarrierFreeModel
 import BarrierFreeXML
+import BarrierFreeXMLSupport
 
 /// Generates synthetic, schema-valid portfolios for load tests and
 /// benchmarks, with the building types and defects of the bundled quarter

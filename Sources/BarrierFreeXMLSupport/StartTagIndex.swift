@@ -5,22 +5,22 @@
 /// of the tree in document order is the n-th start tag here, which gives
 /// exact positions for messages. Comments, processing instructions, CDATA
 /// sections, declarations and end tags are skipped.
-struct StartTagIndex {
+package struct StartTagIndex {
   /// One start tag: its bytes are `start..<end` (from `<` to `>`).
-  struct Tag {
-    var start: Int
-    var end: Int
-    var line: Int
-    var column: Int
+  package struct Tag {
+    package var start: Int
+    package var end: Int
+    package var line: Int
+    package var column: Int
   }
 
-  private(set) var tags: [Tag] = []
+  package private(set) var tags: [Tag] = []
   /// Bytes looked at to find the columns: for a test that it stays in
   /// proportion to the document.
-  private(set) var columnSteps = 0
+  package private(set) var columnSteps = 0
 
   /// Indexes `bytes` (UTF-8).
-  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+  package init(_ bytes: UnsafeBufferPointer<UInt8>) {
     let count = bytes.count
     // Line starts, with XML's line ends: LF, CR, and CR LF once.
     var lineStarts = [0]

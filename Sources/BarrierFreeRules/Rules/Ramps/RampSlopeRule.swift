@@ -23,3 +23,15 @@ public enum RampSlopeRule: Rule {
     }
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension RampSlopeRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    let boundaries = RuleExample.ratio(profile: ukAdaptable, 1, 12) {
+      .ramp(Ramp(from: "street", to: "entrance", slope: $0))
+    }
+    return RuleExample.reused(examples, from: barrierFree, under: [kfw])
+      + RuleExample.reused(boundaries + examples, from: ukAdaptable, under: iccTypeB)
+      + boundaries
+  }
+}

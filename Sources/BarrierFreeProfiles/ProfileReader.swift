@@ -1,5 +1,6 @@
 import BarrierFreeModel
 import BarrierFreeRules
+import BarrierFreeXMLSupport
 internal import CLibXML2
 import Foundation
 
@@ -516,4 +517,10 @@ public enum ProfileSchema {
   /// The compiled schema; nil only if the embedded schema failed to compile,
   /// which a test rules out.
   nonisolated(unsafe) static let compiled: xmlSchemaPtr? = compileSchema(xsd)
+}
+
+extension SchemaMessages.Format {
+  /// The profile format, for messages about a profile file.
+  static let profile = SchemaMessages.Format(
+    root: "profile", namespace: ProfileReader.namespace, schema: "Schemas/profile.xsd")
 }

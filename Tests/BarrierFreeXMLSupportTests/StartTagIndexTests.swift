@@ -1,6 +1,5 @@
+import BarrierFreeXMLSupport
 import Testing
-
-@testable import BarrierFreeXML
 
 @Suite("Positions of start tags in a profile")
 struct StartTagIndexTests {

@@ -30,3 +30,12 @@ public enum RampCrossSlopeRule: Rule {
     ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension RampCrossSlopeRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    RuleExample.ratio(profile: iccTypeB, 1, 48) {
+      .ramp(Ramp(from: "a", to: "b", crossSlope: $0))
+    }
+  }
+}

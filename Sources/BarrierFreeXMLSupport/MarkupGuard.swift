@@ -18,10 +18,12 @@
 /// values in each start tag. One pass, a look-up and a test for most bytes; the state
 /// carries across chunks. Line ends are counted as XML counts them: LF, CR,
 /// and CR LF once.
-struct MarkupGuard {
+package struct MarkupGuard {
   /// More attributes than this on one element are refused. The format's
   /// largest element has 14; a root may add a few namespace declarations.
-  static let maximumAttributes = 256
+  package static let maximumAttributes = 256
+
+  package init() {}
 
   // States of the scan (small integers: the loop below is the hot path).
   private static let text: UInt8 = 0
@@ -89,7 +91,7 @@ struct MarkupGuard {
   /// further line.
   private var lastCarriageReturn = -2
   /// Line of the current position (1-based), counted over all bytes seen.
-  private(set) var line = 1
+  package private(set) var line = 1
   /// Offset of the first byte of the current line, and the number of UTF-8
   /// continuation bytes on it so far: column = bytes - continuations + 1.
   private var lineStart = 0
@@ -106,7 +108,7 @@ struct MarkupGuard {
 
   /// Scans `bytes`; returns the line and column of the offending tag if one
   /// has too many attributes.
-  mutating func scan(_ bytes: UnsafeRawBufferPointer) -> (line: Int, column: Int)? {
+  package mutating func scan(_ bytes: UnsafeRawBufferPointer) -> (line: Int, column: Int)? {
     if offset == 0 {
       checkEncoding(bytes)
       if isByteOrderMark { lineStart = 3 }
@@ -146,7 +148,7 @@ struct MarkupGuard {
 
   /// Reads every byte even where it could jump (for tests that compare the
   /// two ways).
-  var byteWise = false
+  package var byteWise = false
 
   /// Whether the chunk being scanned holds a CR (if not, the jump counts
   /// lines by their LFs alone).
@@ -218,7 +220,7 @@ struct MarkupGuard {
   /// each LF unless it follows a CR (Windows line ends), also one just before
   /// `from` (`afterCarriageReturn`). Returns how many, where the last one
   /// and the last CR are. Without `carriageReturns` the bytes hold no CR.
-  static func lineEnds(
+  package static func lineEnds(
     in bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, afterCarriageReturn: Bool,
     carriageReturns: Bool = true
   ) -> (count: Int, last: Int?, lastCarriageReturn: Int?) {
@@ -376,7 +378,7 @@ struct MarkupGuard {
   /// character's bytes may be '<', '=' or a quote although the character is
   /// none of them (UTF-32, EBCDIC, ISO-2022, UTF-7, ...). The reader refuses
   /// such a file: its tags could hide any number of attributes.
-  private(set) var unsafeEncoding: String?
+  package private(set) var unsafeEncoding: String?
   /// Declared encodings in which every byte below 0x80 is the ASCII
   /// character (the ISO 8859 and Windows code pages, and the multi-byte
   /// Asian encodings whose later bytes are 0x40 or above), and UTF-16, read
@@ -462,21 +464,21 @@ struct MarkupGuard {
   /// Whether the declared encoding has one byte per character (the ISO 8859
   /// and Windows code pages, KOI8, ASCII): then a column in bytes is one in
   /// characters.
-  var hasSingleByteEncoding: Bool {
+  package var hasSingleByteEncoding: Bool {
     guard let name = declaredEncoding else { return false }
     return ["us-ascii", "ascii"].contains(name)
       || (Self.safeEncodingPrefixes + ["koi8-"]).contains(where: name.hasPrefix)
   }
 
   /// Where the current line began (an offset in the input).
-  var lineStartOffset: Int { lineStart }
+  package var lineStartOffset: Int { lineStart }
   /// The column just after the last byte scanned: where the input stopped,
   /// the same however it was cut into chunks.
-  var endColumn: Int { offset - lineStart - continuations + 1 }
+  package var endColumn: Int { offset - lineStart - continuations + 1 }
   /// Where the last CR is (an offset in the input).
-  var lastCarriageReturnOffset: Int { lastCarriageReturn }
+  package var lastCarriageReturnOffset: Int { lastCarriageReturn }
   /// Whether lines are counted over bytes (not in UTF-16, read by code unit).
-  var isByteOriented: Bool { utf16BigEndian == nil }
+  package var isByteOriented: Bool { utf16BigEndian == nil }
 
   /// The first bytes of the input, until the XML declaration's end.
   private var head: [UInt8] = []
@@ -519,7 +521,7 @@ struct MarkupGuard {
   }
 
   /// Line and column of the '<' at byte `offset` of the input, if recorded.
-  func position(ofTagAt offset: Int) -> (line: Int, column: Int)? {
+  package func position(ofTagAt offset: Int) -> (line: Int, column: Int)? {
     guard recordsPositions else { return nil }
     let index = firstRecord(atOrAfter: offset)
     guard index < tagStarts.count, tagStarts[index].offset == offset else { return nil }
@@ -529,7 +531,7 @@ struct MarkupGuard {
   /// Offset, line and column of the last '<' recorded before byte `offset`:
   /// for the parser's position just after a start tag, the tag's own '<' (a
   /// '<' cannot stand inside a tag).
-  func lastTag(before offset: Int) -> (offset: Int, line: Int, column: Int)? {
+  package func lastTag(before offset: Int) -> (offset: Int, line: Int, column: Int)? {
     guard recordsPositions else { return nil }
     let index = firstRecord(atOrAfter: offset)
     guard index > firstTagStart else { return nil }
@@ -550,7 +552,7 @@ struct MarkupGuard {
   }
 
   /// Forgets the tags before `offset`: the parser has passed them.
-  mutating func discard(before offset: Int) {
+  package mutating func discard(before offset: Int) {
     while firstTagStart < tagStarts.count && tagStarts[firstTagStart].offset < offset {
       firstTagStart += 1
     }

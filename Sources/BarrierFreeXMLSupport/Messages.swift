@@ -6,31 +6,34 @@ import BarrierFreeModel
 /// 'clearWidth': '8O' is not a valid value of the atomic type 'Millimetres'.`;
 /// BarrierFree says `door 'd1': clearWidth '8O' is not a number of
 /// millimetres; write digits with a decimal point, e.g. 900 or 902.5`.
-enum SchemaMessages {
-  struct Result {
-    var text: String
+package enum SchemaMessages {
+  package struct Result {
+    package var text: String
     /// The attribute the message is about, to point the column at it.
-    var attribute: String?
+    package var attribute: String?
     /// The document's root is not a portfolio of this format.
-    var isWrongRoot = false
+    package var isWrongRoot = false
   }
 
   /// Which format a message is about: its root element, namespace and schema.
-  struct Format {
-    var root: String
-    var namespace: String
-    var schema: String
+  ///
+  /// Each format's module declares its own (`.portfolio`, `.profile`).
+  package struct Format: Sendable {
+    package var root: String
+    package var namespace: String
+    package var schema: String
 
-    static let portfolio = Format(
-      root: "portfolio", namespace: PortfolioSchema.namespace, schema: "Schemas/portfolio.xsd")
-    static let profile = Format(
-      root: "profile", namespace: ProfileReader.namespace, schema: "Schemas/profile.xsd")
+    package init(root: String, namespace: String, schema: String) {
+      self.root = root
+      self.namespace = namespace
+      self.schema = schema
+    }
   }
 
   /// `rootChildren` (`quarter, building`) is given for an element directly
   /// under the root.
-  static func humanize(
-    _ raw: String, tag: RawTag?, id: String? = nil, format: Format = .portfolio,
+  package static func humanize(
+    _ raw: String, tag: RawTag?, id: String? = nil, format: Format,
     rootChildren: String? = nil
   ) -> Result {
     var text = raw.trimmingWhitespace()
@@ -177,7 +180,7 @@ enum SchemaMessages {
 
   /// The name among `names` that `misspelt` most likely meant: within two
   /// edits (one for short names), and not `misspelt` itself.
-  static func closest(to misspelt: String, among names: [String]) -> String? {
+  package static func closest(to misspelt: String, among names: [String]) -> String? {
     DidYouMean.closest(
       to: misspelt, among: names, limit: misspelt.count >= 5 ? 2 : 1, ignoringCase: true)
   }
@@ -227,7 +230,7 @@ enum SchemaMessages {
   /// `door 'd1'`, or `door` when the element has no id.
   /// `building 'b1'`: the element and the id in its tag, or `id` where the
   /// tag is not at hand.
-  static func describe(element: String?, tag: RawTag?, id: String? = nil) -> String {
+  package static func describe(element: String?, tag: RawTag?, id: String? = nil) -> String {
     let name = element ?? "element"
     if let id = tag?.value(ofAttribute: "id") ?? id, !id.isEmpty { return "\(name) '\(id)'" }
     return name
@@ -238,7 +241,7 @@ enum SchemaMessages {
     return String(text[range.upperBound...])
   }
 
-  static func captured(_ text: String, after start: String, until end: String) -> String? {
+  package static func captured(_ text: String, after start: String, until end: String) -> String? {
     guard let open = text.firstRange(of: start) else { return nil }
     guard let close = text[open.upperBound...].firstRange(of: end) else {
       return nil
@@ -248,11 +251,11 @@ enum SchemaMessages {
 }
 
 /// Rewrites libxml2's well-formedness messages.
-enum SyntaxMessages {
+package enum SyntaxMessages {
   /// `fileLine` turns the line numbers libxml2 writes into its messages
   /// into the file's (a reader of one segment of a file counts otherwise).
-  static func humanize(
-    _ raw: String, format: SchemaMessages.Format = .portfolio, fileLine: (Int) -> Int = { $0 }
+  package static func humanize(
+    _ raw: String, format: SchemaMessages.Format, fileLine: (Int) -> Int = { $0 }
   ) -> String {
     let text = raw.trimmingWhitespace().replacing("\n", with: " ")
     if text.hasPrefix("Opening and ending tag mismatch:") {
@@ -313,7 +316,7 @@ enum SyntaxMessages {
 
 extension RawTag {
   /// The raw value of attribute `name` in the tag, quotes removed.
-  func value(ofAttribute name: String) -> String? {
+  package func value(ofAttribute name: String) -> String? {
     guard let start = offset(ofAttribute: name) else { return nil }
     var index = start + name.utf8.count
     while index < bytes.count,
@@ -331,13 +334,13 @@ extension RawTag {
   }
 
   /// The namespace declared by a plain `xmlns` attribute in the tag.
-  func namespaceDeclaration() -> String? {
+  package func namespaceDeclaration() -> String? {
     value(ofAttribute: "xmlns")
   }
 }
 
 extension String {
-  func trimmingWhitespace() -> String {
+  package func trimmingWhitespace() -> String {
     let scalars = unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
       let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

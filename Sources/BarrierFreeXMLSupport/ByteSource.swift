@@ -8,7 +8,7 @@ internal import CZlib
 #endif
 
 /// Where a reader's bytes come from.
-protocol ByteSource: AnyObject {
+package protocol ByteSource: AnyObject {
   /// Fills `buffer` with up to its count of bytes; 0 at the end of the input.
   /// Throws a message when the input cannot be read.
   func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError)
@@ -16,13 +16,17 @@ protocol ByteSource: AnyObject {
 }
 
 /// Why an input could not be read.
-struct ByteSourceError: Error {
-  var message: String
+package struct ByteSourceError: Error {
+  package var message: String
+
+  package init(message: String) {
+    self.message = message
+  }
 }
 
 /// A file or standard input read through zlib's `gzread`, which passes plain
 /// files through unchanged and decompresses gzip files on the fly.
-final class ZlibFileSource: ByteSource {
+package final class ZlibFileSource: ByteSource {
   private var file: gzFile?
   private let displayName: String
   /// Bytes handed out so far (after decompression).
@@ -34,13 +38,13 @@ final class ZlibFileSource: ByteSource {
   /// with only its id changed); deflate's limit is about 1,030, reached
   /// by a short pattern repeated: a gigabyte of empty comments in 1.5 MB
   /// took 95 s to read, and no bound on text between tags sees comments.
-  static let maximumRatio = 200
+  package static let maximumRatio = 200
   /// Below this many unpacked bytes the ratio is not looked at: a small
   /// file costs little however well it compresses.
-  static let bombFloor = 64 << 20
+  package static let bombFloor = 64 << 20
 
   /// Opens `path`, or standard input for `-`.
-  init(path: String) throws(ByteSourceError) {
+  package init(path: String) throws(ByteSourceError) {
     displayName = path
     if path == "-" {
       // Duplicate the descriptor so that gzclose does not close stdin itself.
@@ -74,7 +78,7 @@ final class ZlibFileSource: ByteSource {
 
   /// Opens `path` as a reader does: a failure is an ``ImportError`` naming
   /// the file.
-  static func open(_ path: String) throws(ImportError) -> ZlibFileSource {
+  package static func open(_ path: String) throws(ImportError) -> ZlibFileSource {
     do {
       return try ZlibFileSource(path: path)
     } catch {
@@ -86,7 +90,7 @@ final class ZlibFileSource: ByteSource {
     }
   }
 
-  func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError)
+  package func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError)
     -> Int
   {
     guard let file, let base = buffer.baseAddress, buffer.count > 0 else {
@@ -145,15 +149,15 @@ final class ZlibFileSource: ByteSource {
 }
 
 /// Bytes already in memory.
-final class MemorySource: ByteSource {
+package final class MemorySource: ByteSource {
   private let bytes: [UInt8]
   private var offset = 0
 
-  init(bytes: [UInt8]) {
+  package init(bytes: [UInt8]) {
     self.bytes = bytes
   }
 
-  func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError)
+  package func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteSourceError)
     -> Int
   {
     let count = min(buffer.count, bytes.count - offset)

@@ -148,3 +148,42 @@ public enum RampRunRule: Rule {
       ]
   }
 }
+
+/// Boundary examples under the profiles of other standards.
+extension RampRunRule: ExamplesUnderOtherStandards {
+  static var otherStandardExamples: [RuleExample] {
+    // UK M4(2), Diagram 2.1: the going allowed shrinks as the gradient
+    // steepens, interpolated in N of 1:N between 1:20 (5 %), 1:15 and 1:12:
+    // 1:14 allows 4 m, 6 % 6666 mm.
+    let runs: [(slope: Double, run: Double)] = [
+      (5.0, 10_000.0), (4.0, 10_000), (6, 6666), (100 / 15, 5000), (100 / 14, 4000),
+      (100 / 12, 2000), (9, 2000),
+    ]
+    var result: [RuleExample] = []
+    for (slope, run) in runs {
+      result += RuleExample.boundaries(profile: ukAdaptable, .maximum, run) { run in
+        .ramp(Ramp(from: "a", to: "b", slope: Slope(percent: slope), length: run, longestRun: run))
+      }.filter { $0.expected != .unknown }
+    }
+    result += RuleExample.boundaries(profile: ukAdaptable, .minimum, 1200) { landing in
+      .ramp(
+        Ramp(
+          from: "a", to: "b", slope: Slope(percent: 5), length: .mm(20_000),
+          longestRun: .mm(8000), landingLength: landing))
+    }.filter { $0.expected != .unknown }
+    return result + [
+      RuleExample(
+        .ramp(Ramp(from: "a", to: "b", slope: Slope(percent: 8.33), longestRun: .mm(9000))),
+        profile: ukAdaptable, expected: .fail, note: "9 m at 1:12 (allowed 2 m)"),
+      RuleExample(
+        .ramp(Ramp(from: "a", to: "b", length: .mm(6000))), profile: ukAdaptable,
+        expected: .unknown, note: "6 m, slope not measured"),
+      RuleExample(
+        .ramp(Ramp(from: "a", to: "b", length: .mm(2000))), profile: ukAdaptable,
+        expected: .pass, note: "2 m, slope not measured: short enough at 1:12"),
+      RuleExample(
+        .ramp(Ramp(from: "a", to: "b", slope: Slope(percent: 5))), profile: ukAdaptable,
+        expected: .unknown, note: "1:20, run not measured"),
+    ]
+  }
+}
