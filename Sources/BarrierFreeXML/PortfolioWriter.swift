@@ -32,7 +32,7 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
 /// characters, a level outside -10…200) throws ``WriteError`` instead of
 /// producing a file that does not read back.
 ///
-/// The model is validated first, as the reader would check it (ids,
+/// The model is validated, as the reader would check it (ids,
 /// references, plausible values: see ``BarrierFreeModel/Portfolio/validate()``):
 /// an invalid one throws ``WriteError`` naming each element and its problem,
 /// and nothing is written. Warnings (a flat without an entrance door) do not
@@ -52,7 +52,6 @@ public enum PortfolioWriter {
   /// - Throws: ``WriteError`` if the portfolio is not valid or holds a value
   ///   the format cannot carry.
   public static func document(_ portfolio: Portfolio) throws(WriteError) -> String {
-    if let error = WriteError(validating: portfolio.validate()) { throw error }
     var text = try header(name: portfolio.name)
     for member in portfolio.members {
       switch member {
@@ -67,6 +66,9 @@ public enum PortfolioWriter {
       }
     }
     text += footer()
+    // After the text: a value the format cannot carry is said in the
+    // format's words (`<place> width …`) before what it would mean.
+    if let error = WriteError(validating: portfolio.validate()) { throw error }
     return text
   }
 
@@ -89,8 +91,9 @@ public enum PortfolioWriter {
   ///   references to its buildings are checked only if `quarter` holds
   ///   them), or holds a value the format cannot carry.
   public static func quarterStart(_ quarter: Quarter) throws(WriteError) -> String {
+    let text = try writeQuarterStart(quarter)
     if let error = WriteError(validating: quarter.validateHeader()) { throw error }
-    return try writeQuarterStart(quarter)
+    return text
   }
 
   private static func writeQuarterStart(_ quarter: Quarter) throws(WriteError) -> String {
@@ -129,8 +132,9 @@ public enum PortfolioWriter {
   public static func building(_ building: Building, inQuarter: Bool) throws(WriteError)
     -> String
   {
+    let text = try writeBuilding(building, inQuarter: inQuarter)
     if let error = WriteError(validating: building.validate()) { throw error }
-    return try writeBuilding(building, inQuarter: inQuarter)
+    return text
   }
 
   private static func writeBuilding(_ building: Building, inQuarter: Bool) throws(WriteError)
