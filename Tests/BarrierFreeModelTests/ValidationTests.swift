@@ -64,6 +64,30 @@ struct ValidationTests {
         ])
     ])
 
+  @Test("The example in TheDataModel.md says what validate() says")
+  func articleExample() {
+    let building = Building(
+      id: "b1", places: [Place(id: "lobby", kind: .lobby)],
+      flats: [
+        Flat(
+          id: "f1", entrance: "lobby", rooms: [Room(id: "f1-hall", kind: .hallway)],
+          connectors: [
+            .door(Door(id: "d1", from: "lobby", to: "f1-hall", clearWidth: .mm(9000))),
+            .door(Door(id: "d2", from: "f1-hall", to: "lobbby")),
+          ])
+      ])
+    let problems = building.validate().map(\.description)
+    #expect(problems.count == 2)
+    #expect(
+      problems.first?.hasPrefix(
+        "building 'b1' › flat 'f1' › door 'd1' (attribute clearWidth): error: door 'd1': clearWidth 9000 mm is not plausible for a door (expected 300–3000 mm); "
+      ) == true)
+    #expect(
+      problems.last
+        == "building 'b1' › flat 'f1' › door 'd2' (attribute to): error: door 'd2': 'lobbby' is not a place or room of building 'b1'; did you mean 'lobby'?"
+    )
+  }
+
   @Test("A valid model has no problems, and requireValid() passes")
   func validModel() throws {
     #expect(Self.valid.validate().isEmpty)
