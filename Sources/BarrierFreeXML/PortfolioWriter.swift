@@ -5,7 +5,7 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
   /// What cannot be written and where.
   public var message: String
   /// For a model refused by its validation: the errors
-  /// (see ``BarrierFreeModel/Portfolio/validate()``); empty otherwise.
+  /// (see `Portfolio.validate()`); empty otherwise.
   public var problems: [ModelProblem]
 
   /// Creates a write error.
@@ -33,7 +33,7 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
 /// producing a file that does not read back.
 ///
 /// The model is validated, as the reader would check it (ids,
-/// references, plausible values: see ``BarrierFreeModel/Portfolio/validate()``):
+/// references, plausible values: see `Portfolio.validate()`):
 /// an invalid one throws ``WriteError`` naming each element and its problem,
 /// and nothing is written. Warnings (a flat without an entrance door) do not
 /// stop it.
@@ -127,7 +127,7 @@ public enum PortfolioWriter {
   /// portfolio.
   ///
   /// - Throws: ``WriteError`` if the building is not valid
-  ///   (``BarrierFreeModel/Building/validate()``) or holds a value the format
+  ///   (`Building.validate()`) or holds a value the format
   ///   cannot carry.
   public static func building(_ building: Building, inQuarter: Bool) throws(WriteError)
     -> String
