@@ -3,31 +3,12 @@ import BarrierFreeXMLSupport
 
 /// The ids and references of one building, checked when the building ends:
 /// duplicate ids, references to places or rooms that do not exist, lift stops
-/// that are not places, flats without an entrance door.
+/// that are not places, flats without an entrance door. What is valid and the
+/// words for what is not are ``MeaningRules``' (shared with the validation of
+/// a model built in code); this is the streaming driver that applies them.
 struct BuildingIndex {
-  enum Kind {
-    case place, room, flat
-    case connector(String)
-    case fixture(String)
-
-    var noun: String {
-      switch self {
-      case .place: "place"
-      case .room: "room"
-      case .flat: "flat"
-      case .connector(let name), .fixture(let name): name
-      }
-    }
-  }
-
-  enum Role {
-    /// The from or to of a connector: a place or a room.
-    case connectorEnd
-    /// A lift stop: a place.
-    case liftStop
-    /// A flat's entrance: a place.
-    case flatEntrance
-  }
+  typealias Kind = MeaningRules.IdentifiedKind
+  typealias Role = MeaningRules.ReferenceRole
 
   struct Definition {
     var kind: Kind
@@ -78,8 +59,8 @@ struct BuildingIndex {
     if let first = definitions[id] {
       reader.report(
         .error, .meaning, at: location(),
-        "id '\(id)' is used twice in this building: the \(first.kind.noun) on line \(first.line) has it already, and this \(kind.noun) cannot have it too"
-      )
+        MeaningRules.duplicateID(
+          id, first: first.kind, firstPosition: "on line \(first.line)", second: kind))
       return
     }
     definitions[id] = Definition(kind: kind, line: line)
@@ -114,118 +95,44 @@ struct BuildingIndex {
     where !openFlatRooms.contains(connector.from) && !openFlatRooms.contains(connector.to) {
       reader.report(
         .error, .meaning, at: connector.location,
-        "\(connector.owner) is inside flat '\(flat.id)' but joins '\(connector.from)' and '\(connector.to)', neither of which is a room of this flat; move it to the flat or building it belongs to"
-      )
+        MeaningRules.connectorOutsideFlat(
+          connector.owner, flat: flat.id, from: connector.from, to: connector.to))
     }
-    if flat.rooms.isEmpty {
-      reader.report(
-        .warning, .meaning, at: location,
-        "flat '\(flat.id)' has no rooms: nothing inside it can be checked")
-    } else if flat.entranceDoor == nil {
-      reader.report(
-        .warning, .meaning, at: location,
-        "flat '\(flat.id)' has no door from its entrance '\(flat.entrance)' to one of its rooms; no route can reach the flat until its entrance door is recorded"
-      )
+    if let warning = MeaningRules.flatWarning(flat) {
+      reader.report(.warning, .meaning, at: location, warning)
     }
     openFlat = nil
   }
 
   /// Resolves every reference of the building.
   func finish(building: Building, reader: PortfolioReader) {
-    var suggestionsLeft = 20
+    var suggestionsLeft = MeaningRules.suggestionLimit
     for reference in references {
       // Past the limit nothing is reported: skip the work of saying it.
       if reader.isAtErrorLimit { return }
-      let definition = definitions[reference.id]
-      switch (reference.role, definition?.kind) {
-      case (.connectorEnd, .place), (.connectorEnd, .room), (.liftStop, .place),
-        (.flatEntrance, .place):
-        continue
-      case (.liftStop, .room):
-        reader.report(
-          .error, .meaning, at: reference.location,
-          "\(reference.owner): stop '\(reference.id)' is a room; a lift stops at a place of the building (a landing or lobby)"
-        )
-      case (.flatEntrance, .room):
-        reader.report(
-          .error, .meaning, at: reference.location,
-          "\(reference.owner): entrance '\(reference.id)' is a room; name the place outside the flat's entrance door (a landing or corridor)"
-        )
-      case (_, .some(let kind)):
-        reader.report(
-          .error, .meaning, at: reference.location,
-          "\(reference.owner): '\(reference.id)' is a \(kind.noun), not \(expected(reference.role))"
-        )
-      case (_, .none):
-        // A suggestion compares the id with every id of the building: offer
-        // one for the first few unresolved references only.
+      let kind = definitions[reference.id]?.kind
+      if let kind, reference.role.accepts(kind) { continue }
+      var suggested: String?
+      if kind == nil {
         suggestionsLeft -= 1
-        let suggested =
-          suggestionsLeft >= 0 ? suggestion(for: reference.id, role: reference.role) : nil
-        let hint = suggested.map { "; did you mean '\($0)'?" } ?? ""
-        let message =
-          switch reference.role {
-          case .connectorEnd:
-            "'\(reference.id)' is not a place or room of building '\(building.id)'"
-          case .liftStop:
-            "stop '\(reference.id)' is not a place of building '\(building.id)' (a lift stops at a landing or lobby)"
-          case .flatEntrance:
-            "entrance '\(reference.id)' is not a place of building '\(building.id)'"
-          }
-        reader.report(
-          .error, .meaning, at: reference.location, "\(reference.owner): \(message)\(hint)")
+        if suggestionsLeft >= 0 {
+          suggested = MeaningRules.suggestion(
+            for: reference.id, role: reference.role,
+            among: definitions.lazy.map { (id: $0.key, kind: $0.value.kind) })
+        }
       }
-    }
-  }
-
-  private func expected(_ role: Role) -> String {
-    switch role {
-    case .connectorEnd: "a place or room"
-    case .liftStop, .flatEntrance: "a place"
-    }
-  }
-
-  /// The defined id closest to a misspelt one, if one is close.
-  private func suggestion(for id: String, role: Role) -> String? {
-    var best: (id: String, distance: Int)?
-    for (candidate, definition) in definitions {
-      switch (role, definition.kind) {
-      case (.connectorEnd, .place), (.connectorEnd, .room), (.liftStop, .place),
-        (.flatEntrance, .place):
-        break
-      default:
-        continue
-      }
-      let distance = DidYouMean.distance(id, candidate, limit: 2)
-      guard distance <= 2 else { continue }
-      if let current = best,
-        distance > current.distance || (distance == current.distance && candidate >= current.id)
+      if let message = MeaningRules.referenceProblem(
+        owner: reference.owner, id: reference.id, role: reference.role, found: kind,
+        building: building.id, suggestion: suggested)
       {
-        continue
+        reader.report(.error, .meaning, at: reference.location, message)
       }
-      best = (candidate, distance)
-    }
-    return best?.id
-  }
-}
-
-/// The element that makes a reference, described only when a message needs
-/// it: building the text for every connector would cost more than the check.
-enum Owner: CustomStringConvertible {
-  /// A connector: `door 'd1'`, or `door from 'a' to 'b'` without an id.
-  case connector(kind: String, id: String?, from: String, to: String)
-  /// An element with an id: `flat 'f1'`, `lift 'l1'`.
-  case named(kind: String, id: String)
-
-  var description: String {
-    switch self {
-    case .connector(let kind, let id, let from, let to):
-      id.map { "\(kind) '\($0)'" } ?? "\(kind) from '\(from)' to '\(to)'"
-    case .named(let kind, let id):
-      "\(kind) '\(id)'"
     }
   }
 }
+
+/// The element that makes a reference (see ``MeaningRules/Owner``).
+typealias Owner = MeaningRules.Owner
 
 /// The ids of a quarter and its references to places of its buildings,
 /// resolved as each building streams past.
@@ -245,7 +152,7 @@ struct QuarterIndex {
     if let first = places[id] {
       reader.report(
         .error, .meaning, at: location,
-        "place id '\(id)' is used twice in this quarter; the first is on line \(first)")
+        MeaningRules.duplicateQuarterPlace(id, firstPosition: "on line \(first)"))
     } else {
       places[id] = location.line
     }
@@ -257,7 +164,7 @@ struct QuarterIndex {
     if let first = facilities[id] {
       reader.report(
         .error, .meaning, at: location,
-        "facility id '\(id)' is used twice in this quarter; the first is on line \(first)")
+        MeaningRules.duplicateFacility(id, firstPosition: "on line \(first)"))
     } else {
       facilities[id] = location.line
     }
@@ -278,7 +185,8 @@ struct QuarterIndex {
     for reference in pending where !placeIDs.contains(reference.place) {
       reader.report(
         .error, .meaning, at: reference.location,
-        "\(reference.owner): '\(reference.place)' is not a place of building '\(building.id)'")
+        MeaningRules.notAPlaceOfBuilding(
+          owner: reference.owner, place: reference.place, building: building.id))
     }
   }
 
@@ -286,14 +194,13 @@ struct QuarterIndex {
     for reference in quarterPlaceReferences where places[reference.place] == nil {
       reader.report(
         .error, .meaning, at: reference.location,
-        "\(reference.owner): '\(reference.place)' is not a place of this quarter; name a quarter place, or add fromBuilding/toBuilding for a place of a building"
-      )
+        MeaningRules.notAPlaceOfQuarter(owner: reference.owner, place: reference.place))
     }
     for building in pendingByBuilding.keys.sorted() {
       for reference in pendingByBuilding[building] ?? [] {
         reader.report(
           .error, .meaning, at: reference.location,
-          "\(reference.owner): building '\(building)' is not a building of this quarter")
+          MeaningRules.notABuildingOfQuarter(owner: reference.owner, building: building))
       }
     }
     pendingByBuilding = [:]

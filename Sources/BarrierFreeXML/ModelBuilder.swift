@@ -468,8 +468,7 @@ extension PortfolioReader {
         to: PlaceReference(building: token(.toBuilding), place: token(.to) ?? ""),
         geometry: pathGeometry())
       builder.quarter?.outdoorPaths.append(path)
-      let owner =
-        path.id.map { "outdoor path '\($0)'" } ?? "outdoor path from '\(path.from)' to '\(path.to)'"
+      let owner = MeaningRules.outdoorPathOwner(path)
       quarterIndex.refer(to: path.from, owner: owner, at: attributeLocation(.from))
       quarterIndex.refer(to: path.to, owner: owner, at: attributeLocation(.to))
     }
@@ -493,14 +492,8 @@ extension PortfolioReader {
       }
     case .path, .steps, .ramp, .door, .lift, .stairLift:
       guard let connector = builder.connector.take() else { return }
-      if case .lift(let lift) = connector, let first = lift.stops.first?.place, !first.isEmpty,
-        lift.stops.allSatisfy({ $0.place == first })
-      {
-        // A lift joins every pair of its stops: with one place it joins
-        // nothing, like a path from a place to itself.
-        report(
-          .error, .meaning, at: builder.liftLocation ?? elementLocation,
-          "lift '\(lift.id)' stops only at '\(first)'; a lift must join two different places")
+      if case .lift(let lift) = connector, let problem = MeaningRules.stopsAtOnePlace(lift) {
+        report(.error, .meaning, at: builder.liftLocation ?? elementLocation, problem)
       }
       if parent == .flat {
         builder.flat?.connectors.append(connector)
@@ -537,7 +530,7 @@ extension PortfolioReader {
     } else if let first = builder.quarterLines[id] {
       report(
         .error, .meaning, at: attributeLocation(.id),
-        "quarter id '\(id)' is used twice; the first quarter with it is on line \(first)")
+        MeaningRules.duplicateQuarter(id, firstPosition: "on line \(first)"))
     } else {
       builder.quarterLines[id] = elementLocation.line
     }
@@ -568,8 +561,7 @@ extension PortfolioReader {
     } else if let first = builder.buildingLines[id] {
       report(
         .error, .meaning, at: attributeLocation(.id),
-        "building id '\(id)' is used twice; the first building with it is on line \(first). Each building needs its own id"
-      )
+        MeaningRules.duplicateBuilding(id, firstPosition: "on line \(first)"))
     } else {
       builder.buildingLines[id] = elementLocation.line
     }
@@ -614,7 +606,7 @@ extension PortfolioReader {
       if ends[0] == ends[1] {
         report(
           .error, .meaning, at: attributeLocation(.to),
-          "\(owner) joins '\(ends[0])' to itself; from and to must name two different places")
+          MeaningRules.joinsItself(owner, end: ends[0]))
       }
       if builder.flat != nil {
         buildingIndex.flatConnector(
@@ -669,8 +661,7 @@ extension PortfolioReader {
     if (parent == .door || parent == .ramp) && area.side == nil {
       report(
         .error, .meaning, at: elementLocation,
-        "a movement area of a \(parent == .door ? "door" : "ramp") needs side=\"from\" or side=\"to\" to say which side it lies on"
-      )
+        MeaningRules.movementAreaWithoutSide(of: parent == .door ? "door" : "ramp"))
     }
   }
 
@@ -773,13 +764,12 @@ extension PortfolioReader {
       let limit = Plausibility.limit(element: builder.element, attribute: name),
       !limit.range.contains(value)
     {
-      let range =
-        "\(formatDecimal(limit.range.lowerBound))–\(formatDecimal(limit.range.upperBound)) \(limit.unit)"
       // Deferred: a negative value is the schema's to report.
       reportUnlessSchemaDoes(
         .meaning, attribute: name.text, at: attributeLocation(name),
-        "\(describeElement()): \(name.text) \(formatDecimal(value)) \(limit.unit) is not plausible for a \(builder.element.text) (expected \(range)); check the measurement and the unit\(limit.unit == "mm" ? " (lengths are in millimetres)" : "")"
-      )
+        PlausibleValues.message(
+          subject: describeElement(), element: builder.element.text, attribute: name.text,
+          value: value, limit: limit))
     }
     return value == 0 ? 0 : value  // no negative zero in the model
   }

@@ -1,15 +1,28 @@
 import BarrierFreeModel
 
-/// A value the XML format cannot carry.
+/// A value the XML format cannot carry, or a model that does not make sense.
 public struct WriteError: Error, Sendable, CustomStringConvertible {
   /// What cannot be written and where.
   public var message: String
+  /// For a model refused by its validation: the errors
+  /// (see `Portfolio.validate()`); empty otherwise.
+  public var problems: [ModelProblem]
 
   /// Creates a write error.
-  public init(message: String) {
+  public init(message: String, problems: [ModelProblem] = []) {
     self.message = message
+    self.problems = problems
   }
 
+  /// The error for a model whose validation found `problems`, or nil when
+  /// none of them is an error.
+  init?(validating problems: [ModelProblem]) {
+    let errors = problems.filter { $0.severity == .error }
+    guard !errors.isEmpty else { return nil }
+    self.init(message: errors.map(\.description).joined(separator: "\n"), problems: errors)
+  }
+
+  /// The message: one problem a line.
   public var description: String { message }
 }
 
@@ -18,6 +31,12 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
 /// non-finite length, an id that is not an identifier, a name over 200
 /// characters, a level outside -10…200) throws ``WriteError`` instead of
 /// producing a file that does not read back.
+///
+/// The model is validated, as the reader would check it (ids,
+/// references, plausible values: see `Portfolio.validate()`):
+/// an invalid one throws ``WriteError`` naming each element and its problem,
+/// and nothing is written. Warnings (a flat without an entrance door) do not
+/// stop it.
 ///
 /// Deterministic: attributes in the schema's order, numbers in their shortest
 /// exact form (`900`, `902.5`), two spaces per level. Reading what it writes
@@ -29,21 +48,27 @@ public struct WriteError: Error, Sendable, CustomStringConvertible {
 /// number of buildings.
 public enum PortfolioWriter {
   /// The whole document.
+  ///
+  /// - Throws: ``WriteError`` if the portfolio is not valid or holds a value
+  ///   the format cannot carry.
   public static func document(_ portfolio: Portfolio) throws(WriteError) -> String {
     var text = try header(name: portfolio.name)
     for member in portfolio.members {
       switch member {
       case .quarter(let quarter):
-        text += try quarterStart(quarter)
+        text += try writeQuarterStart(quarter)
         for building in quarter.buildings {
-          text += try self.building(building, inQuarter: true)
+          text += try writeBuilding(building, inQuarter: true)
         }
         text += quarterEnd()
       case .building(let building):
-        text += try self.building(building, inQuarter: false)
+        text += try writeBuilding(building, inQuarter: false)
       }
     }
     text += footer()
+    // After the text: a value the format cannot carry is said in the
+    // format's words (`<place> width …`) before what it would mean.
+    if let error = WriteError(validating: portfolio.validate()) { throw error }
     return text
   }
 
@@ -61,7 +86,17 @@ public enum PortfolioWriter {
 
   /// A quarter's opening tag and its own places, facilities and paths; its
   /// buildings follow, then ``quarterEnd()``.
+  ///
+  /// - Throws: ``WriteError`` if the quarter's own part is not valid (its
+  ///   references to its buildings are checked only if `quarter` holds
+  ///   them), or holds a value the format cannot carry.
   public static func quarterStart(_ quarter: Quarter) throws(WriteError) -> String {
+    let text = try writeQuarterStart(quarter)
+    if let error = WriteError(validating: quarter.validateHeader()) { throw error }
+    return text
+  }
+
+  private static func writeQuarterStart(_ quarter: Quarter) throws(WriteError) -> String {
     var writer = ElementWriter()
     try writer.open("quarter", [("id", quarter.id), ("name", quarter.name)], depth: 1)
     for place in quarter.places { try writer.place(place, depth: 2) }
@@ -90,7 +125,19 @@ public enum PortfolioWriter {
 
   /// One building, indented for its place in a quarter or directly in the
   /// portfolio.
+  ///
+  /// - Throws: ``WriteError`` if the building is not valid
+  ///   (`Building.validate()`) or holds a value the format
+  ///   cannot carry.
   public static func building(_ building: Building, inQuarter: Bool) throws(WriteError)
+    -> String
+  {
+    let text = try writeBuilding(building, inQuarter: inQuarter)
+    if let error = WriteError(validating: building.validate()) { throw error }
+    return text
+  }
+
+  private static func writeBuilding(_ building: Building, inQuarter: Bool) throws(WriteError)
     -> String
   {
     var writer = ElementWriter()
