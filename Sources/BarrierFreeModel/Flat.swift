@@ -286,10 +286,14 @@ public struct Shower: Sendable, Hashable {
 /// The slip resistance of a wet barefoot floor: an evaluation group of DGUV
 /// Information 207-006, from A (lowest) to C.
 public enum SlipResistance: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+  /// Group A, the lowest: at least 12° on the inclined-plane test.
   case a = "A"
+  /// Group B: at least 18°; what DIN 18040-2 asks of a floor-level shower.
   case b = "B"
+  /// Group C, the highest: at least 24°.
   case c = "C"
 
+  /// Whether `lhs` is the lower group (A below B below C).
   public static func < (lhs: SlipResistance, rhs: SlipResistance) -> Bool {
     lhs.rawValue < rhs.rawValue
   }
