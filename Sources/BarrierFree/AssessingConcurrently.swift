@@ -93,18 +93,18 @@ extension Assessor {
 
 extension Assessor {
   /// Assesses the portfolio at `path` on up to `jobs` cores, with the file
-  /// read by several parsers at once (``SegmentedReading``), and hands what
+  /// read by several parsers at once (`SegmentedReading`), and hands what
   /// `render` makes of each building to `body` in file order: the same
   /// buildings, quarter views and diagnostics as one reader on one core.
   ///
-  /// Each segment of the file (about ``ReaderOptions/segmentSize`` bytes of
+  /// Each segment of the file (about `ReaderOptions/segmentSize` bytes of
   /// buildings) is parsed, assessed and rendered in a task of its own, and
   /// each assessment is dropped there once rendered: `body` gets only what
   /// `render` keeps (the report's text, the counts a summary needs), so the
   /// memory in flight is what `2 × jobs` segments render to.
   ///
   /// - Returns: The reader's warnings.
-  /// - Throws: ``ImportError`` when the file cannot be opened or is invalid
+  /// - Throws: `ImportError` when the file cannot be opened or is invalid
   ///   (after `body` has seen the buildings before the segment with the
   ///   first error), or what `render`, `body` or `quarterView` throw.
   @discardableResult

@@ -79,7 +79,7 @@ public struct PortfolioGenerator: Sendable {
 
   /// Creates a generator.
   ///
-  /// - Throws: ``ImportError`` if the embedded sample does not read, which
+  /// - Throws: `ImportError` if the embedded sample does not read, which
   ///   only a broken build can cause.
   public init(options: Options) throws {
     self.options = options

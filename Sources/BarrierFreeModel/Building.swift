@@ -138,7 +138,9 @@ public struct Place: Sendable, Hashable, Identifiable {
 
 /// One side of a connector: the side of its `from` place or of its `to` place.
 public enum Side: String, Sendable, Hashable, CaseIterable, Codable {
+  /// The side of the connector's `from` place.
   case from
+  /// The side of the connector's `to` place.
   case to
 }
 

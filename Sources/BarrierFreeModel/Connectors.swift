@@ -3,11 +3,17 @@
 /// All connectors but a lift join two places (or rooms) named by `from` and
 /// `to`; a lift joins every pair of its stops.
 public enum Connector: Sendable, Hashable {
+  /// A path on the plot between two places.
   case path(Path)
+  /// Steps or a flight of stairs between two places or rooms.
   case steps(Steps)
+  /// A ramp between two places or rooms.
   case ramp(Ramp)
+  /// A door between two places or rooms.
   case door(Door)
+  /// A lift, which joins all the places it stops at.
   case lift(Lift)
+  /// A stair lift or platform lift beside a flight of steps.
   case stairLift(StairLift)
 
   /// The connector's identifier, where it has one.
@@ -49,20 +55,31 @@ public enum Connector: Sendable, Hashable {
 
 /// Where handrails (or grab bars) are.
 public enum Handrails: String, Sendable, Hashable, CaseIterable, Codable {
+  /// No handrail (or grab bar) at all.
   case none
+  /// A handrail (or grab bar) on one side only.
   case oneSide
+  /// Handrails (or grab bars) on both sides.
   case bothSides
 }
 
 /// The walking surface of a path.
 public enum Surface: String, Sendable, Hashable, CaseIterable, Codable {
+  /// Asphalt: firm and even, passes.
   case asphalt
+  /// Concrete: firm and even, passes.
   case concrete
+  /// Paving slabs or blocks: passes.
   case paving
+  /// Cobblestones: too uneven for wheels, fails.
   case cobblestones
+  /// Gravel: too loose for wheels, fails.
   case gravel
+  /// Grass or grass pavers: too soft for wheels, fails.
   case grass
+  /// Timber decking: passes.
   case timber
+  /// Any other surface: unknown until someone judges it.
   case other
 }
 
@@ -213,10 +230,16 @@ public struct Ramp: Sendable, Hashable {
 
 /// How a door opens.
 public enum DoorOperation: String, Sendable, Hashable, CaseIterable, Codable {
+  /// A hinged door: its leaf swings into one side (see `Door/opensInto`).
   case hinged
+  /// A sliding door: no leaf swings into either side.
   case sliding
+  /// A folding door: treated like a sliding door.
   case folding
+  /// A revolving door: a bathroom may not have one.
   case revolving
+  /// A powered door: its handle need not be reached; where it swings is still recorded in
+  /// `opensInto`.
   case automatic
 }
 

@@ -57,17 +57,25 @@ public struct Flat: Sendable, Hashable, Identifiable {
 
 /// The use of a room.
 public enum RoomKind: String, Sendable, Hashable, CaseIterable, Codable {
+  /// A hall or corridor inside the flat; its width is checked.
   case hallway
+  /// A living room; it needs a window to see out of.
   case living
+  /// A bedroom; it needs a bed with space beside it.
   case bedroom
+  /// A kitchen or kitchen area; it needs kitchen units.
   case kitchen
   /// A room with a shower or bathtub.
   case bathroom
   /// A room with a toilet only.
   case wc
+  /// A storeroom or utility room.
   case storage
+  /// A balcony; the door onto it is an outdoor door.
   case balcony
+  /// A terrace; the door onto it is an outdoor door.
   case terrace
+  /// Any other room (a study, a box room).
   case other
 }
 
@@ -121,15 +129,25 @@ extension Room {
 
 /// A fixture or piece of furniture in a room.
 public enum Fixture: Sendable, Hashable {
+  /// A toilet, with its seat height, projection, grab bars and the areas beside it.
   case wc(WC)
+  /// A washbasin, with its height and the knee space under it.
   case washbasin(Washbasin)
+  /// A shower, with its size, step, slip resistance and grab bars.
   case shower(Shower)
+  /// A bathtub; a flat with only a bathtub has no floor-level shower.
   case bathtub(Bathtub)
+  /// The kitchen units, with the free depth in front of them.
   case kitchenCounter(KitchenCounter)
+  /// A bed, with the free space along each long side.
   case bed(Bed)
+  /// A window, with its sill and handle heights.
   case window(Window)
+  /// A switch, socket, intercom or other control, with its height and distance from the corner.
   case control(Control)
+  /// A piece of furniture other than a bed, with the free depth in front of it.
   case furniture(Furniture)
+  /// The place to park and charge a wheelchair, which a wheelchair flat needs.
   case wheelchairSpace(WheelchairSpace)
 
   /// The element name the format uses for this kind of fixture.
@@ -286,10 +304,14 @@ public struct Shower: Sendable, Hashable {
 /// The slip resistance of a wet barefoot floor: an evaluation group of DGUV
 /// Information 207-006, from A (lowest) to C.
 public enum SlipResistance: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+  /// Group A, the lowest: at least 12° on the inclined-plane test.
   case a = "A"
+  /// Group B: at least 18°; what DIN 18040-2 asks of a floor-level shower.
   case b = "B"
+  /// Group C, the highest: at least 24°.
   case c = "C"
 
+  /// Whether `lhs` is the lower group (A below B below C).
   public static func < (lhs: SlipResistance, rhs: SlipResistance) -> Bool {
     lhs.rawValue < rhs.rawValue
   }
@@ -419,12 +441,19 @@ public struct Window: Sendable, Hashable {
 
 /// What a control is.
 public enum ControlKind: String, Sendable, Hashable, CaseIterable, Codable {
+  /// A light or other switch; its height is checked.
   case `switch`
+  /// A socket; its height is not checked, its distance from the corner is.
   case socket
+  /// An intercom; its height is checked.
   case intercom
+  /// A door opener; its height is checked.
   case doorOpener
+  /// A bell push; its height is checked.
   case bell
+  /// A thermostat or radiator valve; its height is not checked.
   case thermostat
+  /// Any other control; its height is not checked.
   case other
 }
 
@@ -453,11 +482,17 @@ public struct Control: Sendable, Hashable {
 
 /// What a piece of furniture is.
 public enum FurnitureKind: String, Sendable, Hashable, CaseIterable, Codable {
+  /// A wardrobe.
   case wardrobe
+  /// A table.
   case table
+  /// A sofa or armchair.
   case sofa
+  /// A desk.
   case desk
+  /// A shelf or chest of drawers.
   case shelf
+  /// Any other piece of furniture.
   case other
 }
 

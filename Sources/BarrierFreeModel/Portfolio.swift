@@ -18,7 +18,9 @@ public struct Portfolio: Sendable, Hashable {
   /// A member of a portfolio: a quarter with its buildings, or a building that
   /// belongs to no quarter.
   public enum Member: Sendable, Hashable {
+    /// A quarter, with its buildings.
     case quarter(Quarter)
+    /// A building that belongs to no quarter.
     case building(Building)
   }
 

@@ -47,14 +47,17 @@ public struct Length: Sendable, Hashable, Comparable, Codable {
   /// The length in international inches.
   public var inches: Double { millimetres * 10 / 254 }
 
+  /// Whether `lhs` is shorter than `rhs`, compared in millimetres.
   public static func < (lhs: Length, rhs: Length) -> Bool {
     lhs.millimetres < rhs.millimetres
   }
 
+  /// The two lengths end to end.
   public static func + (lhs: Length, rhs: Length) -> Length {
     Length(millimetres: lhs.millimetres + rhs.millimetres)
   }
 
+  /// How much longer `lhs` is than `rhs`; negative when `rhs` is longer.
   public static func - (lhs: Length, rhs: Length) -> Length {
     Length(millimetres: lhs.millimetres - rhs.millimetres)
   }
@@ -91,6 +94,7 @@ public struct Slope: Sendable, Hashable, Comparable, Codable {
   /// The slope as an angle in degrees.
   public var degrees: Double { atan(ratio) * 180 / Double.pi }
 
+  /// Whether `lhs` is gentler than `rhs`, compared in per cent.
   public static func < (lhs: Slope, rhs: Slope) -> Bool {
     lhs.percent < rhs.percent
   }
@@ -166,6 +170,7 @@ public struct Area: Sendable, Hashable, Comparable, Codable {
   /// The area in square feet (0.09290304 m² each).
   public var squareFeet: Double { squareMetres / 0.092_903_04 }
 
+  /// Whether `lhs` is smaller than `rhs`, compared in square metres.
   public static func < (lhs: Area, rhs: Area) -> Bool {
     lhs.squareMetres < rhs.squareMetres
   }

@@ -42,7 +42,7 @@ public struct ProfileLibrary: Sendable {
 
   /// Adds a profile read from a file; it may extend one already here.
   ///
-  /// - Throws: ``ProfileError`` when a profile with the same id is here, or
+  /// - Throws: `ProfileError` when a profile with the same id is here, or
   ///   the profile it extends is not.
   public mutating func add(_ profile: Profile, origin: String? = nil) throws(ProfileError) {
     let origin = origin ?? profile.origin

@@ -38,7 +38,7 @@ public struct JSONReport {
   }
 
   /// What goes before the next building of the `buildings` array, whose
-  /// JSON is written next (from ``encode(_:units:)``, say).
+  /// JSON is written next (from ``encode(_:units:findings:)``, say).
   public mutating func separator() -> String {
     defer { buildingsWritten += 1 }
     return buildingsWritten == 0 ? "\n" : ",\n"

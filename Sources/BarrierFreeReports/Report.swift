@@ -83,7 +83,7 @@ public struct FindingReport: Sendable, Hashable, Codable {
   public var clause: String
   /// Whether the clause is a reconstruction not seen in a source.
   public var clauseUnsure: Bool
-  /// How sure the threshold is: `VV`, `V`, `K` or `?` (``Confidence``);
+  /// How sure the threshold is: `VV`, `V`, `K` or `?` (`Confidence`);
   /// nil where the profile does not say.
   public var confidence: String?
   /// `building b1 › flat W3 › door d2`.

@@ -2,7 +2,7 @@ import BarrierFreeModel
 import BarrierFreeXMLSupport
 
 extension PortfolioReader {
-  /// Reads the rest of the input into one ``Portfolio`` value.
+  /// Reads the rest of the input into one `Portfolio` value.
   ///
   /// Holds every building in memory: for tests, small files and tools that
   /// need the whole model. Stream large files with ``next()`` instead.
@@ -33,7 +33,7 @@ extension PortfolioReader {
   }
 
   /// Reads a whole file (plain or gzip, `-` for standard input) into one
-  /// ``Portfolio`` value. See ``readAll()``.
+  /// `Portfolio` value. See ``readAll()``.
   public static func readPortfolio(path: String, options: ReaderOptions = ReaderOptions())
     throws(ImportError) -> Portfolio
   {

@@ -37,6 +37,10 @@ public enum SegmentedReading {
   /// input) on up to `jobs` tasks.
   ///
   /// - Parameters:
+  ///   - path: The file to read: plain XML, gzip-compressed XML, or `-`.
+  ///   - options: The reader's limits, as for one ``PortfolioReader``.
+  ///   - jobs: How many tasks parse segments at once; at most 2 × `jobs`
+  ///     segments are in flight.
   ///   - process: Reads one segment's reader to its end and hands what it
   ///     makes of it to its second argument, in order; runs in a child task
   ///     (or, for the rest of a file read by one reader, in the calling one).

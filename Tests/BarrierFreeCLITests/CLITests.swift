@@ -479,10 +479,12 @@ struct CheckCommandTests {
 
 @Suite("README examples")
 struct ReadmeExampleTests {
-  /// The fenced blocks of README.md.
+  /// The fenced blocks of README.md and of the DocC article on the command
+  /// line, which keeps the longer examples (the quarter view, `explain`).
   static func blocks() throws -> [String] {
-    let text = try String(
-      contentsOf: Tool.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let text = try ["README.md", "Sources/BarrierFree/BarrierFree.docc/CommandLineTool.md"].map {
+      try String(contentsOf: Tool.root.appendingPathComponent($0), encoding: .utf8)
+    }.joined(separator: "\n")
     let parts = text.components(separatedBy: "```")
     // Odd parts are inside fences; drop the info string line.
     return stride(from: 1, to: parts.count, by: 2).map { index in
@@ -492,7 +494,7 @@ struct ReadmeExampleTests {
     }
   }
 
-  @Test("The summary, the near misses and the explain output in README.md are what the tool prints")
+  @Test("The summary, the near misses and the explain output in the docs are what the tool prints")
   func outputsMatch() throws {
     let blocks = try Self.blocks()
     let check = try Tool.run(["check", "Samples/quarter-bielefeld.xml"]).standardOutput

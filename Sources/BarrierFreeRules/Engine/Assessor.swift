@@ -152,7 +152,7 @@ public struct Assessor: Sendable {
   /// Assesses the inside of one flat; `path` is where its building is.
   ///
   /// A flat alone has no route: assess its ``BuildingAssessment`` (through
-  /// ``assess(_:)-building``) to classify it with the way to its door.
+  /// ``assess(_:in:)``) to classify it with the way to its door.
   public func assess(_ flat: Flat, path: ElementPath = ElementPath()) -> FlatAssessment {
     assess(flat, path: path, routes: nil)
   }

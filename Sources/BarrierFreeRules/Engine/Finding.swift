@@ -39,8 +39,11 @@ public enum FindingStatus: String, Sendable, Hashable, CaseIterable, Codable, Co
 
 /// The unit a measured or required value is given in.
 public enum MeasureUnit: String, Sendable, Hashable, CaseIterable, Codable {
+  /// Millimetres: every length in the model and the rules.
   case millimetre = "mm"
+  /// Per cent: slopes (rise per 100 of run).
   case percent = "%"
+  /// Square metres: areas.
   case squareMetre = "m²"
   /// A plain number (steps, stops).
   case count = ""

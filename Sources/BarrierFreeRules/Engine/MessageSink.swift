@@ -11,7 +11,7 @@ import BarrierFreeModel
 public protocol MessageSink: ~Copyable {
   /// Appends `text` as it is.
   mutating func write(_ text: String)
-  /// Appends `value` as ``formatDecimal(_:)`` writes it: `900`, `2.5`.
+  /// Appends `value` as `formatDecimal(_:)` writes it: `900`, `2.5`.
   mutating func write(number value: Double)
   /// Appends `text`, a piece of the message's wording (`; `, ` required`,
   /// a unit's symbol). Such pieces hold no quote, backslash or control

@@ -3,8 +3,12 @@ import BarrierFreeModel
 /// The kind of element a rule looks at. The engine hands each element only
 /// to the rules of its kind.
 public enum ElementKind: String, Sendable, Hashable, CaseIterable, Codable {
+  /// A whole flat: what it must contain (an entrance door, a shower, a
+  /// wheelchair space) and whether its rooms are reached.
   case flat
+  /// A room of a flat: its width and movement area, the fixtures it needs.
   case room
+  /// A door, of a flat or of the building, with its role.
   case door
   /// Steps or a stair flight, in a flat or in the building.
   case steps
@@ -22,15 +26,25 @@ public enum ElementKind: String, Sendable, Hashable, CaseIterable, Codable {
   case stairLift
   /// The best route from a public way to a flat's entrance.
   case route
+  /// A WC (a fixture; the kinds from here on are fixtures in a room).
   case wc
+  /// A washbasin.
   case washbasin
+  /// A shower.
   case shower
+  /// A bathtub.
   case bathtub
+  /// The kitchen units.
   case kitchenCounter
+  /// A bed.
   case bed
+  /// A window.
   case window
+  /// A switch, socket or other control.
   case control
+  /// A piece of furniture other than a bed.
   case furniture
+  /// The wheelchair space of a flat.
   case wheelchairSpace
 }
 

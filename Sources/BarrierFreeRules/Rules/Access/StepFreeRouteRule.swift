@@ -45,6 +45,10 @@ public struct RouteSummary: Sendable, Hashable {
 /// it serves. The assessor finds the best route (fewest fails, then fewest
 /// unknowns, then fewest connectors); this rule judges it.
 public enum StepFreeRouteRule: Rule {
+  /// `din18040-2.route.step-free` ("Step-free route to the flat"), citing DIN 18040-2, clause
+  /// 4.2.3, 4.3. On a route to a flat it measures the best route over the building's places and
+  /// connectors, from a public way or an accessible parking space to the place in front of the
+  /// flat's entrance door. It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
     id: "din18040-2.route.step-free", title: "Step-free route to the flat",
     clause: "4.2.3, 4.3", reference: ["A7", "I4"], appliesTo: [.route],
@@ -52,6 +56,8 @@ public enum StepFreeRouteRule: Rule {
       + "an accessible parking space to the place in front of the flat's entrance door",
     parameters: [], remedy: "fix the connectors that block the route, or add a ramp or a lift")
 
+  /// Checks a route to a flat; `nil` for any other element. A value the survey did not record never
+  /// makes it pass: it is unknown, or a fail where the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .route(let route) = element else { return nil }
     switch route.outcome {
@@ -83,6 +89,8 @@ public enum StepFreeRouteRule: Rule {
     }
   }
 
+  /// Examples: passes; steps: fails; unmeasured: unknown; no connection recorded: unknown; no
+  /// public way recorded: unknown.
   public static var examples: [RuleExample] {
     let found = RouteSummary(
       outcome: .found, target: "landing", steps: ["street", "path p1", "entrance"])

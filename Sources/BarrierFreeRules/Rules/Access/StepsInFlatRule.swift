@@ -6,6 +6,9 @@ import BarrierFreeModel
 /// profile accepts a platform lift is a question the route analysis will
 /// make a profile's choice; until then this rule accepts it.
 public enum StepsInFlatRule: Rule {
+  /// `din18040-2.flat.steps` ("No steps inside the flat"), citing DIN 18040-2, clause 4.2.3, 5.1.
+  /// On a flight of steps it measures steps between two rooms of the flat (count), and a stairLift
+  /// between the same rooms. It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
     id: "din18040-2.flat.steps", title: "No steps inside the flat",
     clause: "4.2.3, 5.1", reference: ["A7"], appliesTo: [.steps],
@@ -14,6 +17,8 @@ public enum StepsInFlatRule: Rule {
     remedy: "fit a platform stair lift, or keep the rooms a person needs on one level",
     outcomes: [.pass, .fail])
 
+  /// Checks a flight of steps; `nil` for any other element. A value the survey did not record never
+  /// makes it pass: it is unknown, or a fail where the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .steps(let steps, let lift, inFlat: true) = element else { return nil }
     let between = "between '\(steps.from)' and '\(steps.to)'"
@@ -40,6 +45,8 @@ public enum StepsInFlatRule: Rule {
     }
   }
 
+  /// Examples: 15 steps: fails; steps, count not measured: fails; no steps: passes; platform lift:
+  /// passes; seat lift: fails.
   public static var examples: [RuleExample] {
     let stairs = Steps(from: "hall", to: "hall-up", count: 15)
     return [

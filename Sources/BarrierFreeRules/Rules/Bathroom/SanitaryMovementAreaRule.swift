@@ -4,6 +4,10 @@ import BarrierFreeModel
 /// must be a free area of 1200 × 1200 mm, 1500 × 1500 mm for a wheelchair.
 /// The areas may overlap each other and a floor-level shower.
 public enum SanitaryMovementAreaRule: Rule {
+  /// `din18040-2.sanitary.movement-area` ("Movement area in front of sanitary objects"), citing DIN
+  /// 18040-2, clause 5.5.2. On a WC, a washbasin, a shower or a bathtub it measures the free area
+  /// in front of the WC, washbasin, shower or bathtub (movementArea). A profile binds its
+  /// thresholds `width` (length), `depth` (length).
   public static let description = RuleDescription(
     id: "din18040-2.sanitary.movement-area", title: "Movement area in front of sanitary objects",
     clause: "5.5.2", reference: ["B1", "B2"],
@@ -15,6 +19,9 @@ public enum SanitaryMovementAreaRule: Rule {
     ],
     remedy: "rearrange the bathroom")
 
+  /// Checks a WC, a washbasin, a shower or a bathtub against the thresholds one binding gives;
+  /// `nil` for any other element. A value the survey did not record never makes it pass: it is
+  /// unknown, or a fail where the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .fixture(let fixture, _) = element else { return nil }
     switch fixture {
@@ -29,6 +36,8 @@ public enum SanitaryMovementAreaRule: Rule {
       remedy: "free \(size(width, depth)) in front of the \(fixture.kindName)")
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): 1200 × 1200 mm
+  /// in `din18040-2`; 1500 × 1500 mm in `din18040-2-r`.
   public static var examples: [RuleExample] {
     RuleExample.square(profile: barrierFree, 1200) { areas in
       Sample.fixture(

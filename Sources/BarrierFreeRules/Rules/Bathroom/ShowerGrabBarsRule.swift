@@ -4,6 +4,9 @@ import BarrierFreeModel
 /// The reference (B21) does not say on how many sides; this rule asks for
 /// at least one.
 public enum ShowerGrabBarsRule: Rule {
+  /// `din18040-2.shower.grab-bars` ("Grab bars in the shower"), citing DIN 18040-2, clause 5.5.5.
+  /// On a shower it measures the grab bars in the shower area (grabBars: none, oneSide, bothSides).
+  /// It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
     id: "din18040-2.shower.grab-bars", title: "Grab bars in the shower",
     clause: "5.5.5", reference: ["B21"], appliesTo: [.shower],
@@ -11,6 +14,8 @@ public enum ShowerGrabBarsRule: Rule {
     measures: "the grab bars in the shower area (grabBars: none, oneSide, bothSides)",
     parameters: [], remedy: "fit a horizontal grab bar at 850 mm")
 
+  /// Checks a shower; `nil` for any other element. A value the survey did not record never makes it
+  /// pass: it is unknown, or a fail where the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .fixture(.shower(let shower), _) = element else { return nil }
     switch shower.grabBars {
@@ -25,6 +30,7 @@ public enum ShowerGrabBarsRule: Rule {
     }
   }
 
+  /// Examples: none: fails; one side: passes; both sides: passes; not recorded: unknown.
   public static var examples: [RuleExample] {
     func shower(_ bars: Handrails?) -> Element {
       Sample.fixture(.shower(Shower(grabBars: bars)), in: .bathroom)

@@ -2,6 +2,9 @@ import BarrierFreeModel
 
 /// The shower area must be 1200 × 1200 mm, 1500 × 1500 mm for a wheelchair.
 public enum ShowerSizeRule: Rule {
+  /// `din18040-2.shower.size` ("Shower area size"), citing DIN 18040-2, clause 5.5.5. On a shower
+  /// it measures the width and depth of the shower area. A profile binds its thresholds `width`
+  /// (length), `depth` (length).
   public static let description = RuleDescription(
     id: "din18040-2.shower.size", title: "Shower area size",
     clause: "5.5.5", reference: ["B17", "B18"], appliesTo: [.shower],
@@ -13,6 +16,9 @@ public enum ShowerSizeRule: Rule {
     ],
     remedy: "enlarge the shower area")
 
+  /// Checks a shower against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .fixture(.shower(let shower), _) = element else { return nil }
     let width = thresholds.length("width")
@@ -25,6 +31,8 @@ public enum ShowerSizeRule: Rule {
       remedy: "enlarge the shower area to \(size(width, depth))")
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): 1200 × 1200 mm
+  /// in `din18040-2`; 1500 × 1500 mm in `din18040-2-r`.
   public static var examples: [RuleExample] {
     func shower(_ areas: [MovementArea]) -> Element {
       Sample.fixture(

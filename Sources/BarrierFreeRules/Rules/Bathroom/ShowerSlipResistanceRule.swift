@@ -5,6 +5,9 @@ import BarrierFreeModel
 /// the rule takes no threshold: group B is the requirement the reference
 /// names (B20).
 public enum ShowerSlipResistanceRule: Rule {
+  /// `din18040-2.shower.slip-resistance` ("Slip-resistant shower floor"), citing DIN 18040-2,
+  /// clause 5.5.5. On a shower it measures the DGUV 207-006 evaluation group of the shower floor
+  /// (slipResistance: A, B, C). It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
     id: "din18040-2.shower.slip-resistance", title: "Slip-resistant shower floor",
     clause: "5.5.5", reference: ["B20"], appliesTo: [.shower],
@@ -12,6 +15,8 @@ public enum ShowerSlipResistanceRule: Rule {
     measures: "the DGUV 207-006 evaluation group of the shower floor (slipResistance: A, B, C)",
     parameters: [], remedy: "lay a floor of evaluation group B or C, or treat the tiles")
 
+  /// Checks a shower; `nil` for any other element. A value the survey did not record never makes it
+  /// pass: it is unknown, or a fail where the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .fixture(.shower(let shower), _) = element else { return nil }
     guard let group = shower.slipResistance else {
@@ -27,6 +32,8 @@ public enum ShowerSlipResistanceRule: Rule {
       remedy: "lay a floor of evaluation group B or C, or treat the tiles")
   }
 
+  /// Examples: group A, below B: fails; group B: passes; group C, above B: passes; not recorded:
+  /// unknown.
   public static var examples: [RuleExample] {
     func shower(_ group: SlipResistance?) -> Element {
       Sample.fixture(.shower(Shower(slipResistance: group)), in: .bathroom)

@@ -5,6 +5,10 @@ import BarrierFreeModel
 /// measured counts as 0 mm; one recorded as not floor-level and no step
 /// measured fails.
 public enum ShowerStepRule: Rule {
+  /// `din18040-2.shower.step` ("Floor-level shower"), citing DIN 18040-2, clause 5.5.5. On a shower
+  /// it measures the edge or lowering between the room floor and the shower floor (step), or
+  /// whether the shower is floor-level (floorLevel). A profile binds its threshold `maximum`
+  /// (length).
   public static let description = RuleDescription(
     id: "din18040-2.shower.step", title: "Floor-level shower",
     clause: "5.5.5", reference: ["B16"], appliesTo: [.shower],
@@ -14,6 +18,9 @@ public enum ShowerStepRule: Rule {
     parameters: [Parameter("maximum", .length, "highest step allowed")],
     remedy: "rebuild the shower floor-level")
 
+  /// Checks a shower against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .fixture(.shower(let shower), _) = element else { return nil }
     guard let maximum = thresholds.length("maximum") else {
@@ -30,6 +37,9 @@ public enum ShowerStepRule: Rule {
     return Check.atMost("step into the shower", shower.step, maximum, remedy: remedy)
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): at most 20 mm in
+  /// `din18040-2`; and the cases floor-level, no step measured: passes; tray, no step measured:
+  /// fails.
   public static var examples: [RuleExample] {
     func shower(_ step: Length?, floorLevel: Bool? = nil) -> Element {
       Sample.fixture(.shower(Shower(floorLevel: floorLevel, step: step)), in: .bathroom)

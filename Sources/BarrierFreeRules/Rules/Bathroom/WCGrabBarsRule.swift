@@ -2,6 +2,9 @@ import BarrierFreeModel
 
 /// A WC for wheelchair users has folding grab bars on both sides.
 public enum WCGrabBarsRule: Rule {
+  /// `din18040-2.wc.grab-bars` ("Grab bars on both sides of the WC"), citing DIN 18040-2, clause
+  /// 5.5.3. On a WC it measures where the WC has grab bars (grabBars: none, oneSide, bothSides). It
+  /// takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
     id: "din18040-2.wc.grab-bars", title: "Grab bars on both sides of the WC",
     clause: "5.5.3", reference: ["B8"], appliesTo: [.wc],
@@ -9,6 +12,8 @@ public enum WCGrabBarsRule: Rule {
     measures: "where the WC has grab bars (grabBars: none, oneSide, bothSides)",
     parameters: [], remedy: "fit folding grab bars on both sides")
 
+  /// Checks a WC; `nil` for any other element. A value the survey did not record never makes it
+  /// pass: it is unknown, or a fail where the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .fixture(.wc(let wc), _) = element else { return nil }
     switch wc.grabBars {
@@ -28,6 +33,7 @@ public enum WCGrabBarsRule: Rule {
     }
   }
 
+  /// Examples: both sides: passes; one side: fails; none: fails; not recorded: unknown.
   public static var examples: [RuleExample] {
     func wc(_ bars: Handrails?) -> Element {
       Sample.fixture(.wc(WC(grabBars: bars)), in: .bathroom)

@@ -4,6 +4,9 @@ import BarrierFreeModel
 /// for a transfer from the chair. DIN 18040-2 sets no height for
 /// barrier-free flats (reference B11, Q11).
 public enum WCSeatHeightRule: Rule {
+  /// `din18040-2.wc.seat-height` ("WC seat height"), citing DIN 18040-2, clause 5.5.3. On a WC it
+  /// measures the height of the top of the seat above the finished floor. A profile binds its
+  /// thresholds `minimum` (length), `maximum` (length).
   public static let description = RuleDescription(
     id: "din18040-2.wc.seat-height", title: "WC seat height",
     clause: "5.5.3", reference: ["B5"], appliesTo: [.wc],
@@ -15,6 +18,9 @@ public enum WCSeatHeightRule: Rule {
     ],
     remedy: "refit the WC")
 
+  /// Checks a WC against the thresholds one binding gives; `nil` for any other element. A value the
+  /// survey did not record never makes it pass: it is unknown, or a fail where the rule asks for
+  /// something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .fixture(.wc(let wc), _) = element else { return nil }
     let low = thresholds.length("minimum")
@@ -24,6 +30,8 @@ public enum WCSeatHeightRule: Rule {
       remedy: "refit the WC with its seat at \(mm(low)) to \(mm(high))")
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): 460–480 mm in
+  /// `din18040-2-r`.
   public static var examples: [RuleExample] {
     RuleExample.range(profile: wheelchair, 460, 480) { height in
       Sample.fixture(.wc(WC(seatHeight: height)), in: .bathroom)

@@ -3,6 +3,9 @@ import BarrierFreeModel
 /// Beside the WC of a wheelchair flat there must be a transfer area of
 /// 900 mm wide and 700 mm deep on one side.
 public enum WCTransferAreaRule: Rule {
+  /// `din18040-2.wc.transfer-area` ("Transfer area beside the WC"), citing DIN 18040-2, clause
+  /// 5.5.3. On a WC it measures the free area beside the WC on its wider side (transferWidth ×
+  /// transferDepth). A profile binds its thresholds `width` (length), `depth` (length).
   public static let description = RuleDescription(
     id: "din18040-2.wc.transfer-area", title: "Transfer area beside the WC",
     clause: "5.5.3", reference: ["B4"], appliesTo: [.wc],
@@ -14,6 +17,9 @@ public enum WCTransferAreaRule: Rule {
     ],
     remedy: "move the WC or what stands beside it")
 
+  /// Checks a WC against the thresholds one binding gives; `nil` for any other element. A value the
+  /// survey did not record never makes it pass: it is unknown, or a fail where the rule asks for
+  /// something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .fixture(.wc(let wc), _) = element else { return nil }
     let width = thresholds.length("width")
@@ -25,6 +31,8 @@ public enum WCTransferAreaRule: Rule {
       remedy: "free \(size(width, depth)) beside the WC")
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): 900 × 700 mm in
+  /// `din18040-2-r`.
   public static var examples: [RuleExample] {
     RuleExample.rectangle(profile: wheelchair, 900, 700) { areas in
       Sample.fixture(

@@ -3,6 +3,10 @@ import BarrierFreeModel
 /// A lift's cabin must be 1100 mm wide and 1400 mm deep inside (type 2 of
 /// DIN EN 81-70), its door 900 mm wide, its highest button within reach.
 public enum LiftCabinRule: Rule {
+  /// `din18040-2.lift.cabin` ("Lift cabin, door and controls"), citing DIN 18040-2, clause 4.3.5.
+  /// On a lift it measures the cabin's clear inner width and depth, the door's clear width, and the
+  /// height of the highest button. A profile binds its thresholds `cabinWidth` (length),
+  /// `cabinDepth` (length), `doorWidth` (length), `controlHeight` (length).
   public static let description = RuleDescription(
     id: "din18040-2.lift.cabin", title: "Lift cabin, door and controls",
     clause: "4.3.5", reference: ["I5", "I6", "I9"], appliesTo: [.lift],
@@ -16,6 +20,9 @@ public enum LiftCabinRule: Rule {
     ],
     remedy: "replace the lift with one of type 2 (1100 × 1400 mm, 900 mm door)")
 
+  /// Checks a lift against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .lift(let lift) = element else { return nil }
     let width = thresholds.length("cabinWidth")
@@ -34,6 +41,8 @@ public enum LiftCabinRule: Rule {
     ])
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): 1100 × 1400 mm
+  /// in `din18040-2`; at least 900 mm in `din18040-2`; at most 1050 mm in `din18040-2`.
   public static var examples: [RuleExample] {
     func lift(
       _ cabin: [MovementArea] = [Sample.area(1100, 1400)], door: Length? = .mm(900),

@@ -3,6 +3,9 @@ import BarrierFreeModel
 /// In front of the lift door at every stop there must be a free area of
 /// 1500 × 1500 mm (in housing it may overlap the circulation area).
 public enum LiftStopAreaRule: Rule {
+  /// `din18040-2.lift.stop-area` ("Area in front of the lift"), citing DIN 18040-2, clause 4.3.5.
+  /// On a lift stop it measures the free area in front of the lift door at a stop (stop's
+  /// movementArea). A profile binds its thresholds `width` (length), `depth` (length).
   public static let description = RuleDescription(
     id: "din18040-2.lift.stop-area", title: "Area in front of the lift",
     clause: "4.3.5", reference: ["I7"], appliesTo: [.liftStop],
@@ -13,6 +16,9 @@ public enum LiftStopAreaRule: Rule {
     ],
     remedy: "clear the area in front of the lift door")
 
+  /// Checks a lift stop against the thresholds one binding gives; `nil` for any other element. A
+  /// value the survey did not record never makes it pass: it is unknown, or a fail where the rule
+  /// asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .liftStop(let stop, _) = element else { return nil }
     let width = thresholds.length("width")
@@ -23,6 +29,8 @@ public enum LiftStopAreaRule: Rule {
       remedy: "clear \(size(width, depth)) in front of the lift door at '\(stop.place)'")
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): 1500 × 1500 mm
+  /// in `din18040-2`.
   public static var examples: [RuleExample] {
     RuleExample.square(profile: barrierFree, 1500) { areas in
       .liftStop(LiftStop(place: "landing", movementArea: areas.first), lift: Lift(id: "lift"))

@@ -4,6 +4,9 @@ import BarrierFreeModel
 /// The format records no landings on paths: a path between the two limits is
 /// known to pass only when it is no longer than one landing interval.
 public enum PathSlopeRule: Rule {
+  /// `din18040-2.path.slope` ("Path slope"), citing DIN 18040-2, clause 4.2.1. On a path it
+  /// measures the steepest longitudinal slope of a path, with its length. A profile binds its
+  /// thresholds `maximum` (slope), `maximumWithLandings` (slope), `landingInterval` (length).
   public static let description = RuleDescription(
     id: "din18040-2.path.slope", title: "Path slope",
     clause: "4.2.1", reference: ["A4", "R11"], appliesTo: [.path],
@@ -15,6 +18,9 @@ public enum PathSlopeRule: Rule {
     ],
     remedy: "flatten the path, or build it as a ramp")
 
+  /// Checks a path against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .path(let path) = element else { return nil }
     guard let maximum = thresholds.slopeLimit("maximum"),
@@ -47,6 +53,8 @@ public enum PathSlopeRule: Rule {
       remedy: "record the path's length and landings")
   }
 
+  /// Examples: 2.9 %: passes; at 3 %: passes; 3.1 %, 20 m long: unknown; 3.1 % on 10 m: passes; at
+  /// 6 %, 20 m: unknown; 6.1 %: fails; not measured: unknown.
   public static var examples: [RuleExample] {
     func path(_ slope: Double?, length: Double? = 20_000) -> Element {
       .path(

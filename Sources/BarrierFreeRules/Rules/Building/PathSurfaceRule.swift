@@ -6,6 +6,9 @@ import BarrierFreeModel
 /// surface is a kind, not a number: the list is in this rule, not in the
 /// profile.
 public enum PathSurfaceRule: Rule {
+  /// `din18040-2.path.surface` ("Path surface"), citing DIN 18040-2, clause 4.2.1. On a path it
+  /// measures the walking surface of a path (asphalt, concrete, paving, timber pass; cobblestones,
+  /// gravel, grass fail). It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
     id: "din18040-2.path.surface", title: "Path surface",
     clause: "4.2.1", reference: ["none (DIN 18040-1 wording; doubtful)"], appliesTo: [.path],
@@ -13,6 +16,8 @@ public enum PathSurfaceRule: Rule {
       + "cobblestones, gravel, grass fail)",
     parameters: [], remedy: "pave the path")
 
+  /// Checks a path; `nil` for any other element. A value the survey did not record never makes it
+  /// pass: it is unknown, or a fail where the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .path(let path) = element else { return nil }
     switch path.geometry.surface {
@@ -32,6 +37,7 @@ public enum PathSurfaceRule: Rule {
     }
   }
 
+  /// Examples: paving: passes; cobbles: fails; other: unknown; not recorded: unknown.
   public static var examples: [RuleExample] {
     func path(_ surface: Surface?) -> Element {
       .path(Path(from: "street", to: "entrance", geometry: PathGeometry(surface: surface)))

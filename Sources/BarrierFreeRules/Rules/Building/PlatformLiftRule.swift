@@ -6,6 +6,10 @@ import BarrierFreeModel
 /// wheelchair platforms (doubtful until checked against that standard). A
 /// seat stair lift is not applicable here: it blocks the steps it serves.
 public enum PlatformLiftRule: Rule {
+  /// `din18040-2.stair-lift.platform` ("Platform lift size"), citing DIN EN 81-40, platform
+  /// dimensions. On a stair lift or platform lift it measures the usable width and depth of a
+  /// platform stair lift's platform. A profile binds its thresholds `width` (length), `depth`
+  /// (length).
   public static let description = RuleDescription(
     id: "din18040-2.stair-lift.platform", title: "Platform lift size",
     standard: "DIN EN 81-40", clause: "platform dimensions", reference: ["none (doubtful)"],
@@ -17,6 +21,9 @@ public enum PlatformLiftRule: Rule {
     ],
     remedy: "replace the platform lift with one for a wheelchair")
 
+  /// Checks a stair lift or platform lift against the thresholds one binding gives; `nil` for any
+  /// other element. A value the survey did not record never makes it pass: it is unknown, or a fail
+  /// where the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .stairLift(let lift) = element else { return nil }
     guard lift.kind == .platform else {
@@ -33,6 +40,8 @@ public enum PlatformLiftRule: Rule {
       remedy: "fit a platform lift of \(size(width, depth))")
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): 800 × 1250 mm in
+  /// `din18040-2`; and the cases seat lift: not applicable.
   public static var examples: [RuleExample] {
     RuleExample.rectangle(profile: barrierFree, 800, 1250) { areas in
       .stairLift(

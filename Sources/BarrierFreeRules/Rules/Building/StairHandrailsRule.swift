@@ -5,6 +5,10 @@ import BarrierFreeModel
 /// last step (clause 4.3.6 is about the building's stairs; stairs inside a
 /// flat are for `din18040-2.flat.steps`).
 public enum StairHandrailsRule: Rule {
+  /// `din18040-2.stairs.handrails` ("Stair handrails"), citing DIN 18040-2, clause 4.3.6.3. On a
+  /// flight of steps it measures where the stair has handrails, their height above the nosing, and
+  /// how far they run on beyond the first and last step. A profile binds its thresholds
+  /// `minimumHeight` (length), `maximumHeight` (length), `extension` (length).
   public static let description = RuleDescription(
     id: "din18040-2.stairs.handrails", title: "Stair handrails",
     clause: "4.3.6.3", reference: ["S1", "S2", "S3"], appliesTo: [.steps],
@@ -17,6 +21,9 @@ public enum StairHandrailsRule: Rule {
     ],
     remedy: "fit handrails on both sides")
 
+  /// Checks a flight of steps against the thresholds one binding gives; `nil` for any other
+  /// element. A value the survey did not record never makes it pass: it is unknown, or a fail where
+  /// the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .steps(let steps, _, inFlat: false) = element, steps.count != 0 else { return nil }
     let low = thresholds.length("minimumHeight")
@@ -33,6 +40,8 @@ public enum StairHandrailsRule: Rule {
     ])
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): 850–900 mm in
+  /// `din18040-2`; at least 300 mm in `din18040-2`; and the cases one side: fails.
   public static var examples: [RuleExample] {
     func stair(
       _ rails: Handrails? = .bothSides, height: Length? = .mm(880), run: Length? = .mm(300)

@@ -6,6 +6,9 @@ import BarrierFreeModel
 /// use from any other, so sockets, thermostats and other controls are not
 /// applicable.
 public enum ControlHeightRule: Rule {
+  /// `din18040-2.control.height` ("Control height"), citing DIN 18040-2, clause 4.5.2. On a control
+  /// it measures the height of the control's axis above the finished floor. A profile binds its
+  /// thresholds `minimum` (length), `maximum` (length).
   public static let description = RuleDescription(
     id: "din18040-2.control.height", title: "Control height",
     clause: "4.5.2", reference: ["C1"], appliesTo: [.control],
@@ -17,6 +20,9 @@ public enum ControlHeightRule: Rule {
     ],
     remedy: "move the control")
 
+  /// Checks a control against the thresholds one binding gives; `nil` for any other element. A
+  /// value the survey did not record never makes it pass: it is unknown, or a fail where the rule
+  /// asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .fixture(.control(let control), _) = element else { return nil }
     switch control.kind {
@@ -34,6 +40,8 @@ public enum ControlHeightRule: Rule {
       remedy: "move the \(control.kind.rawValue) to \(span(low, high)) above the floor")
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): 850–1050 mm in
+  /// `din18040-2`; and the cases a socket near the floor: not applicable.
   public static var examples: [RuleExample] {
     RuleExample.range(profile: barrierFree, 850, 1050) { height in
       Sample.fixture(.control(Control(kind: .switch, height: height)), in: .hallway)

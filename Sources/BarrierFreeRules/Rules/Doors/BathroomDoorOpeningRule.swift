@@ -3,6 +3,9 @@ import BarrierFreeModel
 /// A bathroom or WC door must not open into the room: a person who falls
 /// behind it would block it. Hinged doors open outward; sliding doors pass.
 public enum BathroomDoorOpeningRule: Rule {
+  /// `din18040-2.bathroom-door.opening` ("Bathroom door opens outward"), citing DIN 18040-2, clause
+  /// 5.5.1. On a door it measures how the door opens (operation) and the side its leaf swings into
+  /// (opensInto). It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
     id: "din18040-2.bathroom-door.opening", title: "Bathroom door opens outward",
     clause: "5.5.1", reference: ["D13"], appliesTo: [.door],
@@ -10,6 +13,8 @@ public enum BathroomDoorOpeningRule: Rule {
     measures: "how the door opens (operation) and the side its leaf swings into (opensInto)",
     parameters: [], remedy: "rehang the door to open outward, or fit a sliding door")
 
+  /// Checks a door; `nil` for any other element. A value the survey did not record never makes it
+  /// pass: it is unknown, or a fail where the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .door(let door, .bathroom, let innerSide) = element else { return nil }
     switch door.operation {
@@ -35,6 +40,8 @@ public enum BathroomDoorOpeningRule: Rule {
     }
   }
 
+  /// Examples: opens into the bathroom: fails; opens into the hall: passes; sliding door: passes;
+  /// swing side not recorded: unknown.
   public static var examples: [RuleExample] {
     [
       RuleExample(

@@ -3,6 +3,9 @@ import BarrierFreeModel
 /// A bathroom or WC door must be unlockable from outside, so that help can
 /// get in.
 public enum BathroomDoorUnlockableRule: Rule {
+  /// `din18040-2.bathroom-door.unlockable` ("Bathroom door unlockable from outside"), citing DIN
+  /// 18040-2, clause 5.5.1. On a door it measures whether the lock can be opened from outside
+  /// (unlockableFromOutside). It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
     id: "din18040-2.bathroom-door.unlockable", title: "Bathroom door unlockable from outside",
     clause: "5.5.1", reference: ["D13"], appliesTo: [.door],
@@ -10,6 +13,8 @@ public enum BathroomDoorUnlockableRule: Rule {
     measures: "whether the lock can be opened from outside (unlockableFromOutside)",
     parameters: [], remedy: "fit a lock with an emergency release")
 
+  /// Checks a door; `nil` for any other element. A value the survey did not record never makes it
+  /// pass: it is unknown, or a fail where the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .door(let door, .bathroom, _) = element else { return nil }
     return Check.flag(
@@ -19,6 +24,7 @@ public enum BathroomDoorUnlockableRule: Rule {
       remedy: "fit a lock with an emergency release")
   }
 
+  /// Examples: emergency release: passes; no emergency release: fails; not recorded: unknown.
   public static var examples: [RuleExample] {
     [
       RuleExample(

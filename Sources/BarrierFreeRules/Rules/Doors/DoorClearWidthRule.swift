@@ -4,6 +4,9 @@ import BarrierFreeModel
 /// 900 mm for the flat's entrance door and, in a wheelchair flat, for every
 /// door; 800 mm for doors inside a barrier-free flat.
 public enum DoorClearWidthRule: Rule {
+  /// `din18040-2.door.clear-width` ("Door clear width"), citing DIN 18040-2, clause 4.3.3.2, 5.3.1.
+  /// On a door it measures the clear passage width of the open door, between the stops. A profile
+  /// binds its threshold `minimum` (length).
   public static let description = RuleDescription(
     id: "din18040-2.door.clear-width", title: "Door clear width",
     clause: "4.3.3.2, 5.3.1", reference: ["D1", "D2", "D3"], appliesTo: [.door],
@@ -12,6 +15,9 @@ public enum DoorClearWidthRule: Rule {
     parameters: [Parameter("minimum", .length, "smallest clear width")],
     remedy: "widen the door opening")
 
+  /// Checks a door against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .door(let door, _, _) = element else { return nil }
     let minimum = thresholds.length("minimum")
@@ -20,6 +26,8 @@ public enum DoorClearWidthRule: Rule {
       remedy: "widen the door to a clear width of at least \(mm(minimum))")
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): at least 800 mm
+  /// in `din18040-2`; at least 900 mm in `din18040-2`; at least 900 mm in `din18040-2-r`.
   public static var examples: [RuleExample] {
     RuleExample.boundaries(profile: barrierFree, .minimum, 800) { width in
       Sample.door(.interior) { $0.clearWidth = width }

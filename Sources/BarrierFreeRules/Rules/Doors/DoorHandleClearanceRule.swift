@@ -5,6 +5,9 @@ import BarrierFreeModel
 /// it. Automatic doors need none. Reference Q2: the norm's figure and table
 /// disagree on where this applies.
 public enum DoorHandleClearanceRule: Rule {
+  /// `din18040-2.door.handle-side-clearance` ("Free wall beside the door handle"), citing DIN
+  /// 18040-2, clause 4.3.3, Table 1. On a door it measures the free wall beside the handle, to the
+  /// next corner or obstacle. A profile binds its threshold `minimum` (length).
   public static let description = RuleDescription(
     id: "din18040-2.door.handle-side-clearance", title: "Free wall beside the door handle",
     clause: "4.3.3, Table 1", reference: ["D7"], appliesTo: [.door],
@@ -13,6 +16,9 @@ public enum DoorHandleClearanceRule: Rule {
     parameters: [Parameter("minimum", .length, "smallest free width beside the handle")],
     remedy: "move the door or the obstacle")
 
+  /// Checks a door against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .door(let door, _, _) = element else { return nil }
     if door.operation == .automatic {
@@ -24,6 +30,9 @@ public enum DoorHandleClearanceRule: Rule {
       remedy: "give \(mm(minimum)) of free wall beside the handle, or fit a powered opener")
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): at least 500 mm
+  /// in `din18040-2-r`; at least 500 mm in `din18040-2`; and the cases automatic door: not
+  /// applicable.
   public static var examples: [RuleExample] {
     RuleExample.boundaries(profile: wheelchair, .minimum, 500) { width in
       Sample.door(.interior) { $0.handleSideClearance = width }

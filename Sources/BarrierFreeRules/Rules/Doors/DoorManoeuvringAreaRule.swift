@@ -12,6 +12,12 @@ import BarrierFreeModel
 /// number): the optional `flatSideWidth` and `flatSideDepth` replace the
 /// requirement on that side, and 0 × 0 mm means none is required there.
 public enum DoorManoeuvringAreaRule: Rule {
+  /// `din18040-2.door.manoeuvring-area` ("Manoeuvring areas at a door"), citing DIN 18040-2, clause
+  /// 4.3.3, Bild. On a door it measures the free areas on each side of the door (movementArea with
+  /// side), with how it opens (operation, opensInto). A profile binds its thresholds
+  /// `openingSideWidth` (length), `openingSideDepth` (length), `otherSideWidth` (length),
+  /// `otherSideDepth` (length), `slidingWidth` (length), `slidingDepth` (length), `flatSideWidth`
+  /// (length), `flatSideDepth` (length).
   public static let description = RuleDescription(
     id: "din18040-2.door.manoeuvring-area", title: "Manoeuvring areas at a door",
     clause: "4.3.3, Bild", reference: ["D8", "D9", "D10"], appliesTo: [.door],
@@ -34,6 +40,9 @@ public enum DoorManoeuvringAreaRule: Rule {
     ],
     remedy: "clear the area in front of the door, or move the door")
 
+  /// Checks a door against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .door(let door, let role, let innerSide) = element else { return nil }
     let flatSide = role == .flatEntrance ? innerSide : nil
@@ -97,6 +106,10 @@ public enum DoorManoeuvringAreaRule: Rule {
       })
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): 1500 × 1500 mm
+  /// in `din18040-2-r`; 1500 × 1200 mm in `din18040-2-r`; 1900 × 1200 mm in `din18040-2-r`; 1500 ×
+  /// 1200 mm in `din18040-2`; and the cases operation not recorded: unknown; swing side not
+  /// recorded: unknown; powered, swing or slide unknown: unknown.
   public static var examples: [RuleExample] {
     func hinged(
       _ opening: [MovementArea], other: [MovementArea], role: DoorRole = .interior

@@ -12,6 +12,10 @@ import BarrierFreeModel
 /// operation then decides, and a threshold between the two limits at a
 /// door whose operation is not recorded is unknown.
 public enum DoorThresholdRule: Rule {
+  /// `din18040-2.door.threshold` ("Door threshold"), citing DIN 18040-2, clause 4.3.3.1. On a door
+  /// it measures the height of the threshold or lower door stop above the floor; 0 for none; and,
+  /// where a profile allows more at sliding doors, how the door opens. A profile binds its
+  /// thresholds `maximum` (length), `slidingMaximum` (length).
   public static let description = RuleDescription(
     id: "din18040-2.door.threshold", title: "Door threshold",
     clause: "4.3.3.1", reference: ["D11", "F1"], appliesTo: [.door],
@@ -27,6 +31,9 @@ public enum DoorThresholdRule: Rule {
     ],
     remedy: "remove the threshold")
 
+  /// Checks a door against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .door(let door, _, _) = element else { return nil }
     let maximum = thresholds.length("maximum")
@@ -67,6 +74,8 @@ public enum DoorThresholdRule: Rule {
     }
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): at most 20 mm in
+  /// `din18040-2`; at most 20 mm in `din18040-2-r`.
   public static var examples: [RuleExample] {
     RuleExample.boundaries(profile: barrierFree, .maximum, 20) { height in
       Sample.door(.interior) { $0.threshold = height }

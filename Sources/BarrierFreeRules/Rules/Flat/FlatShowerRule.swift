@@ -7,12 +7,17 @@ import BarrierFreeModel
 /// fixtures recorded; a fail when the recorded bathrooms have fixtures but
 /// no shower, or the flat's rooms include no bathroom.
 public enum FlatShowerRule: Rule {
+  /// `din18040-2.flat.shower` ("A bathroom with a shower"), citing DIN 18040-2, clause 5.5.5,
+  /// 5.5.6. On a flat it measures whether a bathroom of the flat has a shower element. It takes no
+  /// threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
     id: "din18040-2.flat.shower", title: "A bathroom with a shower",
     clause: "5.5.5, 5.5.6", reference: ["B16", "B23"], appliesTo: [.flat],
     measures: "whether a bathroom of the flat has a shower element",
     parameters: [], remedy: "replace the bathtub with a floor-level shower")
 
+  /// Checks a flat; `nil` for any other element. A value the survey did not record never makes it
+  /// pass: it is unknown, or a fail where the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .flat(let flat) = element else { return nil }
     if flat.rooms.isEmpty {
@@ -48,6 +53,8 @@ public enum FlatShowerRule: Rule {
         ? "replace the bathtub with a floor-level shower" : "add a floor-level shower")
   }
 
+  /// Examples: bathroom with a shower: passes; bathtub only: fails; no bathroom: fails; bathroom
+  /// not surveyed: unknown; no rooms: unknown.
   public static var examples: [RuleExample] {
     let shower = Room(id: "bath", kind: .bathroom, fixtures: [.shower(Shower())])
     let tub = Room(id: "bath", kind: .bathroom, fixtures: [.bathtub(Bathtub()), .wc(WC())])

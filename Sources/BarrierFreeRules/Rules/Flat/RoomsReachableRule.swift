@@ -8,6 +8,10 @@ import BarrierFreeModel
 /// recorded door to it is unknown (an open passage leaves no door in a
 /// survey), never passed.
 public enum RoomsReachableRule: Rule {
+  /// `din18040-2.flat.rooms-reachable` ("The rooms a person needs are reached"), citing DIN
+  /// 18040-2, clause 5.1. On a flat it measures whether the flat's connectors join its entrance
+  /// door to a living room, a bedroom, the kitchen, the bathroom and any balcony or terrace. It
+  /// takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
     id: "din18040-2.flat.rooms-reachable", title: "The rooms a person needs are reached",
     clause: "5.1", reference: ["MBO § 50 (1)", "A7"], appliesTo: [.flat],
@@ -20,6 +24,8 @@ public enum RoomsReachableRule: Rule {
     [.living], [.bedroom], [.kitchen], [.bathroom], [.balcony, .terrace],
   ]
 
+  /// Checks a flat; `nil` for any other element. A value the survey did not record never makes it
+  /// pass: it is unknown, or a fail where the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .flat(let flat) = element else { return nil }
     guard let door = flat.entranceDoor else {
@@ -73,6 +79,7 @@ public enum RoomsReachableRule: Rule {
       remedy: "record the doors (or open passages) to these rooms")
   }
 
+  /// Examples: all reached: passes; no door to bath: unknown.
   public static var examples: [RuleExample] {
     let rooms = [
       Room(id: "hall", kind: .hallway), Room(id: "living", kind: .living),

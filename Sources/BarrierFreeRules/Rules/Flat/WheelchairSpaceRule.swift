@@ -7,6 +7,10 @@ import BarrierFreeModel
 /// A flat with no `wheelchairSpace` recorded is unknown, not a fail: the
 /// format cannot tell "none" from "not surveyed".
 public enum WheelchairSpaceRule: Rule {
+  /// `din18040-2.flat.wheelchair-space` ("Wheelchair storage space"), citing DIN 18040-2, clause
+  /// 5.2. On a flat it measures the wheelchairSpace of the flat: its width × depth, the area in
+  /// front of it (movementArea) and whether it has a socket. A profile binds its thresholds `width`
+  /// (length), `depth` (length), `frontWidth` (length), `frontDepth` (length).
   public static let description = RuleDescription(
     id: "din18040-2.flat.wheelchair-space", title: "Wheelchair storage space",
     clause: "5.2", reference: ["M11"], appliesTo: [.flat],
@@ -20,6 +24,9 @@ public enum WheelchairSpaceRule: Rule {
     ],
     remedy: "set aside a wheelchair space with a charging socket")
 
+  /// Checks a flat against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .flat(let flat) = element else { return nil }
     let width = thresholds.length("width")
@@ -58,6 +65,9 @@ public enum WheelchairSpaceRule: Rule {
         remedy: "record the flat's wheelchair space, or \(remedy)"))
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): 1800 × 1500 mm
+  /// in `din18040-2-r`; and the cases no space recorded: unknown; no socket: fails; socket not
+  /// recorded: unknown.
   public static var examples: [RuleExample] {
     func flat(
       _ space: [MovementArea], front: MovementArea? = Sample.area(1800, 1500), socket: Bool? = true

@@ -2,6 +2,8 @@ import BarrierFreeModel
 
 /// A ramp must not fall sideways.
 public enum RampCrossSlopeRule: Rule {
+  /// `din18040-2.ramp.cross-slope` ("Ramp cross slope"), citing DIN 18040-2, clause 4.3.8. On a
+  /// ramp it measures the cross slope of the ramp. A profile binds its threshold `maximum` (slope).
   public static let description = RuleDescription(
     id: "din18040-2.ramp.cross-slope", title: "Ramp cross slope",
     clause: "4.3.8", reference: ["R2"], appliesTo: [.ramp],
@@ -9,6 +11,9 @@ public enum RampCrossSlopeRule: Rule {
     parameters: [Parameter("maximum", .slope, "steepest cross slope (0: none)")],
     remedy: "rebuild the ramp level across")
 
+  /// Checks a ramp against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .ramp(let ramp) = element else { return nil }
     return Check.slopeAtMost(
@@ -16,6 +21,7 @@ public enum RampCrossSlopeRule: Rule {
       remedy: "rebuild the ramp level across")
   }
 
+  /// Examples: at 0 %: passes; 0.1 %, just above 0: fails; not measured: unknown.
   public static var examples: [RuleExample] {
     [
       RuleExample(

@@ -3,6 +3,9 @@ import BarrierFreeModel
 /// At the start and the end of a ramp there must be a level area of
 /// 1500 × 1500 mm.
 public enum RampLandingAreaRule: Rule {
+  /// `din18040-2.ramp.movement-areas` ("Movement areas at the ends of a ramp"), citing DIN 18040-2,
+  /// clause 4.3.8. On a ramp it measures the level areas at the start and end of the ramp
+  /// (movementArea with side). A profile binds its thresholds `width` (length), `depth` (length).
   public static let description = RuleDescription(
     id: "din18040-2.ramp.movement-areas", title: "Movement areas at the ends of a ramp",
     clause: "4.3.8", reference: ["R6"], appliesTo: [.ramp],
@@ -13,6 +16,9 @@ public enum RampLandingAreaRule: Rule {
     ],
     remedy: "clear a level area at both ends of the ramp")
 
+  /// Checks a ramp against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .ramp(let ramp) = element else { return nil }
     let width = thresholds.length("width")
@@ -26,6 +32,8 @@ public enum RampLandingAreaRule: Rule {
       })
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): 1500 × 1500 mm
+  /// in `din18040-2`.
   public static var examples: [RuleExample] {
     RuleExample.square(profile: barrierFree, 1500) { areas in
       .ramp(

@@ -10,6 +10,12 @@ import BarrierFreeModel
 /// 4 m), which is the stricter reading between the points. Such a profile
 /// needs the ramp's slope: without it the run is unknown.
 public enum RampRunRule: Rule {
+  /// `din18040-2.ramp.runs` ("Ramp runs and landings"), citing DIN 18040-2, clause 4.3.8. On a ramp
+  /// it measures the longest run between landings (longestRun, or the length of a ramp without
+  /// landings) and the shortest intermediate landing (landingLength). A profile binds its
+  /// thresholds `maximumRun` (length), `minimumLanding` (length), `gentleSlope` (slope),
+  /// `middleSlope` (slope), `middleMaximumRun` (length), `steepSlope` (slope), `steepMaximumRun`
+  /// (length).
   public static let description = RuleDescription(
     id: "din18040-2.ramp.runs", title: "Ramp runs and landings",
     clause: "4.3.8", reference: ["R4", "R5"], appliesTo: [.ramp],
@@ -31,6 +37,9 @@ public enum RampRunRule: Rule {
     ],
     remedy: "add an intermediate landing")
 
+  /// Checks a ramp against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .ramp(let ramp) = element else { return nil }
     let maximumRun = thresholds.length("maximumRun")
@@ -126,6 +135,9 @@ public enum RampRunRule: Rule {
     return .mm(last.1)
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): at most 6000 mm
+  /// in `din18040-2`; at least 1500 mm in `din18040-2`; and the cases 4 m, no landing needed:
+  /// passes; 9 m, runs not recorded: unknown; a 5 m run, total length not measured: unknown.
   public static var examples: [RuleExample] {
     RuleExample.boundaries(profile: barrierFree, .maximum, 6000) { run in
       .ramp(Ramp(from: "a", to: "b", length: run, longestRun: run))

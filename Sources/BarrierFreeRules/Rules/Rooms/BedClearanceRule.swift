@@ -5,6 +5,9 @@ import BarrierFreeModel
 /// wheelchair. One bed of the room meeting it is enough; a room with no bed
 /// recorded is unknown.
 public enum BedClearanceRule: Rule {
+  /// `din18040-2.bed.clearance` ("Free space beside the bed"), citing DIN 18040-2, clause 5.4. On a
+  /// room it measures the free depth along each long side of the bed (clearanceLeft,
+  /// clearanceRight). A profile binds its thresholds `widerSide` (length), `otherSide` (length).
   public static let description = RuleDescription(
     id: "din18040-2.bed.clearance", title: "Free space beside the bed",
     clause: "5.4", reference: ["M5", "M6"], appliesTo: [.room],
@@ -17,6 +20,9 @@ public enum BedClearanceRule: Rule {
     ],
     remedy: "move the bed or the furniture beside it")
 
+  /// Checks a room against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .room(let room) = element, room.kind == .bedroom else { return nil }
     let wider = thresholds.length("widerSide")
@@ -49,6 +55,10 @@ public enum BedClearanceRule: Rule {
     ])
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): at least 1200 mm
+  /// in `din18040-2`; at least 900 mm in `din18040-2`; at least 1500 mm in `din18040-2-r`; at least
+  /// 1200 mm in `din18040-2-r`; and the cases one side unmeasured, the other too narrow for either:
+  /// fails; no bed: unknown.
   public static var examples: [RuleExample] {
     func bed(_ left: Length?, _ right: Length?) -> Element {
       Sample.room(.bedroom) {

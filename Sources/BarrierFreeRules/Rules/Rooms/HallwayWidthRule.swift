@@ -2,6 +2,9 @@ import BarrierFreeModel
 
 /// A hallway inside the flat must be at least 1200 mm wide between walls.
 public enum HallwayWidthRule: Rule {
+  /// `din18040-2.hallway.width` ("Hallway width"), citing DIN 18040-2, clause 5.2. On a room it
+  /// measures the narrowest clear width of a hallway between walls (room width). A profile binds
+  /// its threshold `minimum` (length).
   public static let description = RuleDescription(
     id: "din18040-2.hallway.width", title: "Hallway width",
     clause: "5.2", reference: ["M7"], appliesTo: [.room],
@@ -10,6 +13,9 @@ public enum HallwayWidthRule: Rule {
     parameters: [Parameter("minimum", .length, "smallest clear width")],
     remedy: "widen the hallway")
 
+  /// Checks a room against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .room(let room) = element, room.kind == .hallway else { return nil }
     let minimum = thresholds.length("minimum")
@@ -18,6 +24,8 @@ public enum HallwayWidthRule: Rule {
       remedy: "clear the hallway to a width of at least \(mm(minimum))")
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): at least 1200 mm
+  /// in `din18040-2`.
   public static var examples: [RuleExample] {
     RuleExample.boundaries(profile: barrierFree, .minimum, 1200) { width in
       Sample.room(.hallway) { $0.width = width }

@@ -3,6 +3,9 @@ import BarrierFreeModel
 /// In front of the kitchen units there must be a free depth of 1200 mm,
 /// 1500 mm for a wheelchair.
 public enum KitchenCounterClearanceRule: Rule {
+  /// `din18040-2.kitchen.counter-clearance` ("Free depth in front of kitchen units"), citing DIN
+  /// 18040-2, clause 5.4. On a kitchen counter it measures the depth of the free area in front of
+  /// the kitchen units (movementArea depth). A profile binds its threshold `minimum` (length).
   public static let description = RuleDescription(
     id: "din18040-2.kitchen.counter-clearance", title: "Free depth in front of kitchen units",
     clause: "5.4", reference: ["M8", "M9"], appliesTo: [.kitchenCounter],
@@ -11,6 +14,9 @@ public enum KitchenCounterClearanceRule: Rule {
     parameters: [Parameter("minimum", .length, "smallest free depth")],
     remedy: "rearrange the kitchen")
 
+  /// Checks a kitchen counter against the thresholds one binding gives; `nil` for any other
+  /// element. A value the survey did not record never makes it pass: it is unknown, or a fail where
+  /// the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .fixture(.kitchenCounter(let counter), _) = element else { return nil }
     let minimum = thresholds.length("minimum")
@@ -19,6 +25,8 @@ public enum KitchenCounterClearanceRule: Rule {
       remedy: "keep \(mm(minimum)) free in front of the kitchen units")
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): at least 1200 mm
+  /// in `din18040-2`; at least 1500 mm in `din18040-2-r`.
   public static var examples: [RuleExample] {
     func counter(_ depth: Length?) -> Element {
       Sample.fixture(

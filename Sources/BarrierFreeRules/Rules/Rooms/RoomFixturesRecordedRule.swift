@@ -6,6 +6,10 @@ import BarrierFreeModel
 /// (Bedrooms: the bed rule says unknown when no bed is recorded; the flat's
 /// shower: `din18040-2.flat.shower`.)
 public enum RoomFixturesRecordedRule: Rule {
+  /// `din18040-2.room.fixtures-recorded` ("Fixtures recorded"), citing DIN 18040-2, clause 5.4,
+  /// 5.5. On a room it measures whether the room's fixtures are recorded: WC and washbasin in a
+  /// bathroom, a WC in a WC room, kitchen units in a kitchen. It takes no threshold: it checks what
+  /// was recorded, not a number.
   public static let description = RuleDescription(
     id: "din18040-2.room.fixtures-recorded", title: "Fixtures recorded",
     clause: "5.4, 5.5", reference: ["B1", "M8"], appliesTo: [.room],
@@ -14,6 +18,8 @@ public enum RoomFixturesRecordedRule: Rule {
       + "in a WC room, kitchen units in a kitchen",
     parameters: [], remedy: "survey the room's fixtures", outcomes: [.pass, .unknown])
 
+  /// Checks a room; `nil` for any other element. A value the survey did not record never makes it
+  /// pass: it is unknown, or a fail where the rule asks for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .room(let room) = element else { return nil }
     let needed: [String]
@@ -35,6 +41,8 @@ public enum RoomFixturesRecordedRule: Rule {
       remedy: "survey the room's fixtures")
   }
 
+  /// Examples: WC and washbasin: passes; no washbasin: unknown; WC room with a WC: passes; WC room,
+  /// no WC: unknown; kitchen, no units: unknown; kitchen with units: passes.
   public static var examples: [RuleExample] {
     [
       RuleExample(

@@ -4,6 +4,9 @@ import BarrierFreeModel
 /// with its handle 850–1050 mm above the floor, or a powered drive, is
 /// enough. A room with no window recorded is unknown.
 public enum WindowHandleHeightRule: Rule {
+  /// `din18040-2.window.handle-height` ("Window handle height"), citing DIN 18040-2, clause 5.3.2.
+  /// On a room it measures the height of the window handle, or whether the window is powered. A
+  /// profile binds its thresholds `minimum` (length), `maximum` (length).
   public static let description = RuleDescription(
     id: "din18040-2.window.handle-height", title: "Window handle height",
     clause: "5.3.2", reference: ["W2"], appliesTo: [.room],
@@ -15,6 +18,9 @@ public enum WindowHandleHeightRule: Rule {
     ],
     remedy: "move the handle or fit a powered drive")
 
+  /// Checks a room against the thresholds one binding gives; `nil` for any other element. A value
+  /// the survey did not record never makes it pass: it is unknown, or a fail where the rule asks
+  /// for something to be absent.
   public static func evaluate(_ element: Element, _ thresholds: Thresholds) -> Evaluation? {
     guard case .room(let room) = element else { return nil }
     let low = thresholds.length("minimum")
@@ -32,6 +38,8 @@ public enum WindowHandleHeightRule: Rule {
         .unknown, message: "no window recorded in the room", remedy: "record the room's windows"))
   }
 
+  /// Examples around each bound (just inside, at, just outside, and not measured): 850–1050 mm in
+  /// `din18040-2-r`; and the cases powered, handle high: passes; no window: unknown.
   public static var examples: [RuleExample] {
     RuleExample.range(profile: wheelchair, 850, 1050) { height in
       Sample.room(.bedroom) {
