@@ -75,6 +75,10 @@ public func check(
   findings: FindingSelection = .all, options: ReportOptions = ReportOptions(),
   to outputPath: String
 ) throws -> CheckResult {
+  guard !ReportFile.isSameFile(outputPath, path) else {
+    // Writing would destroy the portfolio before it is read.
+    throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: outputPath])
+  }
   let file = try ReportFile(path: outputPath)
   do {
     let result = try check(
@@ -133,7 +137,7 @@ private func check<Writer: ReportWriter>(
     }
   } catch let error as ImportError {
     try writer.endIncomplete(
-      "incomplete report: '\(path)' could not be read to the end; no summary is given for a "
+      "incomplete report: '\(path.escapedForOneLine)' could not be read to the end; no summary is given for a "
         + "report that covers only part of its input")
     throw error
   }
@@ -171,6 +175,20 @@ private final class ReportFile: ReportOutput {
   }
 
   deinit { discard() }
+
+  /// Whether `first` and `second` name one existing file (also through a
+  /// link).
+  static func isSameFile(_ first: String, _ second: String) -> Bool {
+    func identity(_ path: String) -> [UInt64]? {
+      guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+        let file = attributes[.systemFileNumber] as? NSNumber,
+        let device = attributes[.systemNumber] as? NSNumber
+      else { return nil }
+      return [file.uint64Value, device.uint64Value]
+    }
+    guard let one = identity(first) else { return false }
+    return one == identity(second)
+  }
 
   func write(_ text: String) throws {
     buffer.append(contentsOf: text.utf8)

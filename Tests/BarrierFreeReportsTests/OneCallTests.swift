@@ -97,7 +97,8 @@ struct OneCallTests {
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     let left = try FileManager.default.contentsOfDirectory(atPath: folder)
-    #expect(!left.contains { $0.hasPrefix(".bf-\(ProcessInfo.processInfo.processIdentifier)") })
+    let temporary = "." + URL(fileURLWithPath: path).lastPathComponent + "."
+    #expect(!left.contains { $0.hasPrefix(temporary) })
   }
 
   @Test("An unknown profile is a ProfileError, and no file is written")
@@ -107,5 +108,19 @@ struct OneCallTests {
       try BarrierFree.check(QuarterSample.path, profile: "no-such-profile", to: path)
     }
     #expect(!FileManager.default.fileExists(atPath: path))
+  }
+}
+
+extension OneCallTests {
+  @Test("A report is never written over its own portfolio")
+  func overInput() throws {
+    let input = Self.scratch("own.xml")
+    defer { try? FileManager.default.removeItem(atPath: input) }
+    let original = try String(contentsOfFile: QuarterSample.path, encoding: .utf8)
+    try original.write(toFile: input, atomically: true, encoding: .utf8)
+    #expect(throws: (any Error).self) {
+      try BarrierFree.check(input, format: .json, to: input)
+    }
+    #expect(try String(contentsOfFile: input, encoding: .utf8) == original)
   }
 }
