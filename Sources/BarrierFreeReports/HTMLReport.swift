@@ -221,6 +221,7 @@ public final class HTMLReport {
         .meta(
           .name("generator"), .content(attribute("\(header.tool.name) \(header.tool.version)"))),
         .element(named: "title", nodes: [text("Accessibility check: \(profile.title)")]),
+        // Plot writes a style element's text raw: CSS, not HTML, and ours.
         .style(HTMLAssets.css + palette.css)
       ),
       .body(
@@ -274,6 +275,8 @@ public final class HTMLReport {
                 + "missing: unknown is never a pass.")),
           .p(text("Written by \(header.tool.name) \(header.tool.version)."))
         ),
+        // The page's own script, written by us (HTMLAssets): raw, since a
+        // script's text is not HTML and must not be escaped.
         .script(.raw(HTMLAssets.script))
       )
     )
@@ -789,11 +792,19 @@ func plural(_ count: Int, _ noun: String) -> String {
 
 // MARK: - Escaping
 
-// Plot escapes `<` and `>` in text but keeps what looks like an entity
-// (`&amp;`), builds a String per character to do it, and writes attribute
-// values as they are. Survey data can hold any of these, so text and
-// attribute values are escaped here, in one pass over the UTF-8, and text
-// goes to Plot as already escaped.
+// Text and attribute values are escaped here, not by Plot, and text goes
+// to Plot as already escaped (`.raw`). Plot's own escaping (Plot 0.14,
+// String+Escaping.swift and Attribute.swift) cannot carry survey data:
+// - attribute values are written as they are, so a `"` in a flat's class or
+//   a rule id would end the attribute and let the data write markup;
+// - in text, whatever looks like a character reference (`&amp;`, `&#x202E;`)
+//   is kept as it is, so data could bring in the bidirectional overrides
+//   that `escapedForOneLine` takes out, and a name written `A&amp;B` would
+//   show as `A&B`;
+// - it builds a String per character, a cost on every cell of the table.
+// Going through Plot would change the page only for such data (text with
+// `&name;` or `&#…;`, attribute values with `"`, `<`, `>` or `&`), which is
+// exactly the data the hand-written escaping is for.
 
 /// Text, shown as it is.
 func text<Context>(_ value: String) -> Node<Context> {

@@ -2,12 +2,11 @@ import BarrierFreeModel
 import BarrierFreeRules
 
 extension JSONReport {
-  /// `building` as JSON, the way ``encode(_:)`` writes
-  /// `BuildingReport(building, units: units, findings: findings)`, byte for
-  /// byte (tested), but
-  /// written straight from the assessment into UTF-8: no report value, no
-  /// string per message. This is the check command's JSON path; safe to
-  /// call from any thread.
+  /// `building` as the JSON report writes it, in UTF-8: what
+  /// `BuildingReport(building, units: units, findings: findings)` decodes
+  /// from (tested), written straight from the assessment, with no report
+  /// value and no string per message made first. Safe to call from any
+  /// thread.
   public static func encode(
     _ building: BuildingAssessment, units: UnitSystem, findings: FindingSelection = .all
   ) -> [UInt8] {
@@ -18,7 +17,7 @@ extension JSONReport {
 }
 
 extension JSONText {
-  /// The building, as ``building(_:)`` writes its ``BuildingReport``.
+  /// The building, as ``BuildingReport`` decodes it.
   mutating func building(
     _ building: BuildingAssessment, units: UnitSystem, selection: FindingSelection = .all
   ) {
@@ -100,7 +99,8 @@ extension JSONText {
     raw("]")
   }
 
-  private mutating func finding(_ finding: Finding, paths: inout Fragments, units: UnitSystem) {
+  /// One finding, as ``FindingReport`` decodes it.
+  mutating func finding(_ finding: Finding, paths: inout Fragments, units: UnitSystem) {
     let evaluation = finding.evaluation
     let source = paths.source(finding.source)
     let path = paths.path(finding.path)

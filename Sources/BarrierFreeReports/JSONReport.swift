@@ -1,63 +1,33 @@
+import BarrierFreeModel
 import BarrierFreeRules
-import Foundation
 
 /// Writes a report as JSON (Schemas/report.schema.json), one building at a
-/// time: `begin`, then `building` for each, then `end`. Keys are sorted and
-/// numbers written the same way every time, so the same input gives the
-/// same bytes.
+/// time: `begin`, then each building's JSON from ``encode(_:units:findings:)``
+/// after a ``separator()``, then `end`. Keys are sorted and numbers written
+/// the same way every time, so the same input gives the same bytes.
+///
+/// Every part of the document (header, buildings, quarters, summary) is
+/// written by one encoder, `JSONText`; the report model
+/// (``BuildingReport``, ``ReportHeader``, ``ReportSummary``) decodes what it
+/// writes.
 public struct JSONReport {
   private var buildingsWritten = 0
-  private let encoder: JSONEncoder
 
   /// A writer.
-  public init() {
-    encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-  }
+  public init() {}
 
   /// The opening of the document, with its header.
-  public func begin(_ header: ReportHeader) throws -> String {
-    let tool = try encode(header.tool)
-    let profile = try encode(header.profile)
-    let inputs = try encode(header.inputs)
-    // Written only when not all: reports of every finding keep their bytes.
-    let findings = header.findings == .all ? "" : "\n\"findings\":\"\(header.findings.rawValue)\","
-    return
-      "{\n\"tool\":\(tool),\n\"profile\":\(profile),\n\"inputs\":\(inputs),\(findings)\n\"buildings\":["
-  }
-
-  /// One building, as the next element of the `buildings` array.
-  public mutating func building(_ report: BuildingReport) throws -> String {
-    building(encoded: try Self.encode(report))
-  }
-
-  /// One building encoded by ``encode(_:)``, as the next element of the
-  /// `buildings` array: encoding may run elsewhere, in parallel.
-  public mutating func building(encoded: String) -> String {
-    separator() + encoded
-  }
-
-  /// What goes before the next building of the `buildings` array, whose
-  /// JSON is written next (from ``encode(_:units:findings:)``, say).
-  public mutating func separator() -> String {
-    defer { buildingsWritten += 1 }
-    return buildingsWritten == 0 ? "\n" : ",\n"
-  }
-
-  /// `building` as JSON, the way ``building(_:)`` writes it; safe to call
-  /// from any thread.
-  public static func encode(_ building: BuildingReport) throws -> String {
-    var text = JSONText()
-    text.building(building)
+  public func begin(_ header: ReportHeader) -> String {
+    var text = JSONText(capacity: 1024)
+    text.header(header)
     return text.text
   }
 
-  /// `building` through `JSONEncoder` and `Codable`: what ``encode(_:)``
-  /// must equal, byte for byte (tested), at several times the cost.
-  static func encodeWithFoundation(_ building: BuildingReport) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(building), as: UTF8.self)
+  /// What goes before the next building of the `buildings` array, whose
+  /// JSON is written next (from ``encode(_:units:findings:)``).
+  public mutating func separator() -> String {
+    defer { buildingsWritten += 1 }
+    return buildingsWritten == 0 ? "\n" : ",\n"
   }
 
   /// The end: the quarters' views, with lengths in `units` (the checked
@@ -79,11 +49,11 @@ public struct JSONReport {
   ) throws {
     try write("\n],\n\"quarters\":[")
     try quarters.drain(write)
-    try write("],\n\"summary\":" + (try encode(summary)) + "\n}\n")
-  }
-
-  private func encode<T: Encodable>(_ value: T) throws -> String {
-    String(decoding: try encoder.encode(value), as: UTF8.self)
+    var text = JSONText(capacity: 1024)
+    text.raw("],\n\"summary\":")
+    text.summary(summary)
+    text.raw("\n}\n")
+    try write(text.text)
   }
 }
 
@@ -94,7 +64,6 @@ public struct JSONReport {
 public final class JSONQuarters {
   private let units: UnitSystem
   private let spool: Spool
-  private let encoder: JSONEncoder
   private var count = 0
 
   /// Quarters whose lengths are written in `units` (the checked profile's).
@@ -105,15 +74,14 @@ public final class JSONQuarters {
   init(units: UnitSystem, spoolLimit: Int) {
     self.units = units
     spool = Spool(limit: spoolLimit)
-    encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
   }
 
   /// Adds a quarter's view, the next element of the `quarters` array.
   public func add(_ view: QuarterView) throws {
-    let encoded = String(
-      decoding: try encoder.encode(QuarterReport(view, units: units)), as: UTF8.self)
-    try spool.append((count == 0 ? "" : ",\n") + encoded)
+    var text = JSONText(capacity: 4 * 1024)
+    if count > 0 { text.raw(",\n") }
+    text.quarter(view, units: units)
+    try spool.append(text.text)
     count += 1
   }
 
@@ -124,52 +92,135 @@ public final class JSONQuarters {
   }
 }
 
-/// A quarter's view as JSON shows it.
-struct QuarterReport: Encodable {
-  struct Reach: Encodable {
-    var facility: String
-    var status: FindingStatus
-    var lengthMetres: Double?
-    var notes: [String]
-  }
-
-  struct Flat: Encodable {
-    var building: String
-    var flat: String
-    var `class`: String
-    var verified: Bool
-    var reaches: [Reach]
-  }
-
-  struct Presence: Encodable {
-    var what: String
-    var facilities: [String]
-  }
-
-  var id: String
-  var name: String?
-  var byClass: [String: [String: Int]]
-  var presence: [Presence]
-  var flats: [Flat]
-  var outdoorPathFindings: [FindingReport]
-
-  init(_ view: QuarterView, units: UnitSystem) {
-    id = view.id
-    name = view.name
-    byClass = view.counts.mapValues { counts in
-      Dictionary(uniqueKeysWithValues: counts.map { ($0.key.isEmpty ? "all" : $0.key, $0.value) })
+extension JSONText {
+  /// The document's opening: its header and the start of the `buildings`
+  /// array.
+  mutating func header(_ header: ReportHeader) {
+    let profile = header.profile
+    raw("{\n\"tool\":{\"name\":")
+    string(header.tool.name)
+    raw(",\"version\":")
+    string(header.tool.version)
+    raw("},\n\"profile\":{\"edition\":")
+    string(profile.edition)
+    raw(",\"id\":")
+    string(profile.id)
+    raw(",\"ladder\":")
+    strings(profile.ladder)
+    raw(",\"standard\":")
+    string(profile.standard)
+    raw(",\"title\":")
+    string(profile.title)
+    raw(",\"units\":")
+    string(profile.units)
+    raw("},\n\"inputs\":")
+    strings(header.inputs)
+    raw(",")
+    // Written only when not all: reports of every finding keep their bytes.
+    if header.findings != .all {
+      raw("\n\"findings\":")
+      string(header.findings.rawValue)
+      raw(",")
     }
-    presence = view.presence.map { Presence(what: $0.what, facilities: $0.facilities) }
-    flats = view.flats.map { flat in
-      Flat(
-        building: flat.building, flat: flat.flat, class: flat.classification.level,
-        verified: flat.classification.verified,
-        reaches: flat.reaches.map {
-          Reach(
-            facility: $0.facility, status: $0.status, lengthMetres: $0.length?.metres,
-            notes: $0.notes.map(units.converting))
-        })
+    raw("\n\"buildings\":[")
+  }
+
+  /// The totals.
+  mutating func summary(_ summary: ReportSummary) {
+    raw("{\"buildings\":")
+    int(summary.buildings)
+    raw(",\"byClass\":")
+    counts(summary.byClass)
+    raw(",\"findings\":")
+    counts(summary.findings)
+    raw(",\"flats\":")
+    int(summary.flats)
+    raw(",\"unverifiedByClass\":")
+    counts(summary.unverifiedByClass)
+    raw("}")
+  }
+
+  /// A quarter's view, with lengths in `units`. Optional keys without a
+  /// value (`name`, `lengthMetres`) are left out, unlike a building's.
+  mutating func quarter(_ view: QuarterView, units: UnitSystem) {
+    raw("{\"byClass\":{")
+    for (index, level) in Self.sorted(view.counts.keys).enumerated() {
+      if index > 0 { raw(",") }
+      string(level)
+      raw(":")
+      // The quarter's own total is kept under "" and written as "all".
+      let perBuilding = view.counts[level] ?? [:]
+      counts(
+        Dictionary(
+          uniqueKeysWithValues: perBuilding.map { ($0.key.isEmpty ? "all" : $0.key, $0.value) }))
     }
-    outdoorPathFindings = view.pathFindings.map { FindingReport($0, units: units) }
+    raw("},\"flats\":[")
+    for (index, flat) in view.flats.enumerated() {
+      if index > 0 { raw(",") }
+      raw("{\"building\":")
+      string(flat.building)
+      raw(",\"class\":")
+      string(flat.classification.level)
+      raw(",\"flat\":")
+      string(flat.flat)
+      raw(",\"reaches\":[")
+      for (index, reach) in flat.reaches.enumerated() {
+        if index > 0 { raw(",") }
+        raw("{\"facility\":")
+        string(reach.facility)
+        if let length = reach.length {
+          raw(",\"lengthMetres\":")
+          number(length.metres)
+        }
+        raw(",\"notes\":")
+        strings(reach.notes.map(units.converting))
+        raw(",\"status\":")
+        string(reach.status.rawValue)
+        raw("}")
+      }
+      raw("],\"verified\":")
+      bool(flat.classification.verified)
+      raw("}")
+    }
+    raw("],\"id\":")
+    string(view.id)
+    if let name = view.name {
+      raw(",\"name\":")
+      string(name)
+    }
+    raw(",\"outdoorPathFindings\":[")
+    var paths = Fragments()
+    for (index, finding) in view.pathFindings.enumerated() {
+      if index > 0 { raw(",") }
+      self.finding(finding, paths: &paths, units: units)
+    }
+    raw("],\"presence\":[")
+    for (index, presence) in view.presence.enumerated() {
+      if index > 0 { raw(",") }
+      raw("{\"facilities\":")
+      strings(presence.facilities)
+      raw(",\"what\":")
+      string(presence.what)
+      raw("}")
+    }
+    raw("]}")
+  }
+
+  /// `counts` as an object, keys in the report's order.
+  mutating func counts(_ counts: [String: Int]) {
+    raw("{")
+    for (index, key) in Self.sorted(counts.keys).enumerated() {
+      if index > 0 { raw(",") }
+      string(key)
+      raw(":")
+      int(counts[key])
+    }
+    raw("}")
+  }
+
+  /// `keys` in the order of `JSONEncoder`'s `sortedKeys`, which the report
+  /// has always had: by code point (`B3` before `a`, `b10` before `b2`).
+  static func sorted(_ keys: some Sequence<String>) -> [String] {
+    keys.sorted()
   }
 }

@@ -1,13 +1,13 @@
 import BarrierFreeModel
 import BarrierFreeRules
 
-/// A building of the JSON report written by hand, byte for byte as
-/// `JSONEncoder` (sorted keys, unescaped slashes) writes it, at a fraction
-/// of the cost: the encoder goes through `Codable` containers for every
-/// key. Strings are escaped the way `JSONEncoder` escapes them, and numbers
-/// that are not whole are written as its `description` (both tested against
-/// `JSONEncoder`). Tests compare both on every building of the samples and
-/// of a generated portfolio.
+/// The JSON report's one encoder: every part of the document is written by
+/// hand, in the form `JSONEncoder` (sorted keys, unescaped slashes) gave it
+/// when the report was first written, at a fraction of the cost (the
+/// encoder went through `Codable` containers for every key). Strings are
+/// escaped the way `JSONEncoder` escapes them, and numbers that are not
+/// whole are written as its `description` (both tested against
+/// `JSONEncoder`).
 ///
 /// As a ``MessageSink`` it takes the pieces of a message and escapes them
 /// into a JSON string whose quotes the caller writes.
@@ -225,64 +225,6 @@ struct JSONText: ~Copyable, MessageSink {
     raw("]")
   }
 
-  mutating func findings(_ values: [FindingReport]) {
-    raw("[")
-    for (index, value) in values.enumerated() {
-      if index > 0 { raw(",") }
-      finding(value)
-    }
-    raw("]")
-  }
-
-  mutating func finding(_ finding: FindingReport) {
-    raw("{\"clause\":")
-    string(finding.clause)
-    raw(finding.clauseUnsure ? ",\"clauseUnsure\":true" : ",\"clauseUnsure\":false")
-    raw(",\"confidence\":")
-    string(finding.confidence)
-    raw(",\"element\":")
-    string(finding.element)
-    raw(",\"measured\":")
-    if let measured = finding.measured {
-      raw("{\"unit\":")
-      string(measured.unit)
-      raw(",\"value\":")
-      number(measured.value)
-      raw("}")
-    } else {
-      raw("null")
-    }
-    raw(",\"message\":")
-    string(finding.message)
-    raw(",\"place\":")
-    string(finding.place)
-    raw(",\"remedy\":")
-    string(finding.remedy)
-    raw(",\"required\":")
-    if let required = finding.required {
-      bounds(minimum: required.minimum, maximum: required.maximum)
-      raw("\"text\":")
-      string(required.text)
-      raw(",\"unit\":")
-      string(required.unit)
-      raw("}")
-    } else {
-      raw("null")
-    }
-    findingEnd(rule: finding.rule, standard: finding.standard, status: finding.status)
-  }
-
-  /// `,"rule":…,"standard":…,"status":…}` — the last keys of a finding.
-  mutating func findingEnd(rule: String, standard: String, status: FindingStatus) {
-    raw(",\"rule\":")
-    string(rule)
-    raw(",\"standard\":")
-    string(standard)
-    raw(",\"status\":")
-    string(status.rawValue)
-    raw("}")
-  }
-
   /// `{"maximum":…,"minimum":…,` — the start of a required value, keys in
   /// JSONEncoder's order, each bound only when there is one.
   mutating func bounds(minimum: Double?, maximum: Double?) {
@@ -297,55 +239,6 @@ struct JSONText: ~Copyable, MessageSink {
       number(minimum)
       raw(",")
     }
-  }
-
-  mutating func flat(_ flat: FlatReport) {
-    raw("{\"blockers\":")
-    findings(flat.blockers)
-    raw(",\"blockingRules\":")
-    strings(flat.blockingRules)
-    raw(",\"class\":")
-    string(flat.class)
-    raw(",\"classLabel\":")
-    string(flat.classLabel)
-    raw(",\"findings\":")
-    findings(flat.findings)
-    raw(",\"id\":")
-    string(flat.id)
-    raw(",\"level\":")
-    int(flat.level)
-    raw(",\"nextClass\":")
-    string(flat.nextClass)
-    raw(",\"number\":")
-    string(flat.number)
-    raw(",\"openQuestions\":")
-    findings(flat.openQuestions)
-    raw(",\"route\":")
-    if let route = flat.route { strings(route) } else { raw("null") }
-    raw(",\"routeProblem\":")
-    string(flat.routeProblem)
-    raw(",\"verified\":")
-    bool(flat.verified)
-    raw(",\"verifiedClass\":")
-    string(flat.verifiedClass)
-    raw("}")
-  }
-
-  mutating func building(_ building: BuildingReport) {
-    raw("{\"address\":")
-    string(building.address)
-    raw(",\"findings\":")
-    findings(building.findings)
-    raw(",\"flats\":[")
-    for (index, flat) in building.flats.enumerated() {
-      if index > 0 { raw(",") }
-      self.flat(flat)
-    }
-    raw("],\"id\":")
-    string(building.id)
-    raw(",\"name\":")
-    string(building.name)
-    raw("}")
   }
 }
 

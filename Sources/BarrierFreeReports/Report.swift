@@ -4,15 +4,19 @@ import BarrierFreeRules
 /// The report of a check, apart from any rendering: every format is made
 /// from these values. A report streams: its header first, then one
 /// ``BuildingReport`` at a time, then the quarters and the summary.
-public struct ReportHeader: Sendable, Hashable, Codable {
+///
+/// The report's values are `Decodable`: they read a JSON report back. They
+/// are not `Encodable`: the JSON report has one encoder
+/// (``JSONReport``), so that its keys are listed in one place.
+public struct ReportHeader: Sendable, Hashable, Decodable {
   /// The tool that wrote the report.
-  public struct Tool: Sendable, Hashable, Codable {
+  public struct Tool: Sendable, Hashable, Decodable {
     public var name: String
     public var version: String
   }
 
   /// The profile checked against, and its ladder.
-  public struct ProfileInfo: Sendable, Hashable, Codable {
+  public struct ProfileInfo: Sendable, Hashable, Decodable {
     public var id: String
     public var title: String
     public var standard: String
@@ -61,13 +65,13 @@ public struct ReportHeader: Sendable, Hashable, Codable {
 }
 
 /// A measured value with its unit.
-public struct MeasuredValue: Sendable, Hashable, Codable {
+public struct MeasuredValue: Sendable, Hashable, Decodable {
   public var value: Double
   public var unit: String
 }
 
 /// A required value: a minimum, a maximum or both, with the unit.
-public struct RequiredValue: Sendable, Hashable, Codable {
+public struct RequiredValue: Sendable, Hashable, Decodable {
   public var minimum: Double?
   public var maximum: Double?
   public var unit: String
@@ -76,7 +80,7 @@ public struct RequiredValue: Sendable, Hashable, Codable {
 }
 
 /// One finding, as reports show it.
-public struct FindingReport: Sendable, Hashable, Codable {
+public struct FindingReport: Sendable, Hashable, Decodable {
   public var rule: String
   public var status: FindingStatus
   public var standard: String
@@ -133,7 +137,7 @@ public struct FindingReport: Sendable, Hashable, Codable {
 }
 
 /// One flat: its class, its route, its findings at the checked profile.
-public struct FlatReport: Sendable, Hashable, Codable {
+public struct FlatReport: Sendable, Hashable, Decodable {
   public var id: String
   public var number: String?
   /// The storey of its entrance.
@@ -241,7 +245,7 @@ public enum FindingSelection: String, Sendable, Hashable, CaseIterable, Codable 
 }
 
 /// One building: its own findings and its flats.
-public struct BuildingReport: Sendable, Hashable, Codable {
+public struct BuildingReport: Sendable, Hashable, Decodable {
   public var id: String
   public var name: String?
   public var address: String?
@@ -330,7 +334,7 @@ struct PathTexts {
 }
 
 /// The totals of a report.
-public struct ReportSummary: Sendable, Hashable, Codable {
+public struct ReportSummary: Sendable, Hashable, Decodable {
   public var buildings: Int
   public var flats: Int
   /// Flats per class.
@@ -401,70 +405,4 @@ extension Array where Element == Finding {
   }
 
   private static let statusOrder = FindingStatus.allCases.sorted()
-}
-
-// The contract's optional fields are written as null, not left out, so that
-// a reader can tell "no value" from "an old report without the field".
-
-extension FindingReport {
-  private enum Keys: String, CodingKey {
-    case rule, status, standard, clause, clauseUnsure, confidence, element, place, message
-    case measured, required, remedy
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(rule, forKey: .rule)
-    try container.encode(status, forKey: .status)
-    try container.encode(standard, forKey: .standard)
-    try container.encode(clause, forKey: .clause)
-    try container.encode(clauseUnsure, forKey: .clauseUnsure)
-    try container.encode(confidence, forKey: .confidence)
-    try container.encode(element, forKey: .element)
-    try container.encode(place, forKey: .place)
-    try container.encode(message, forKey: .message)
-    try container.encode(measured, forKey: .measured)
-    try container.encode(required, forKey: .required)
-    try container.encode(remedy, forKey: .remedy)
-  }
-}
-
-extension FlatReport {
-  private enum Keys: String, CodingKey {
-    case id, number, level, `class`, verified, classLabel, verifiedClass, nextClass, route
-    case routeProblem, blockingRules, blockers, findings, openQuestions
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(number, forKey: .number)
-    try container.encode(level, forKey: .level)
-    try container.encode(self.class, forKey: .class)
-    try container.encode(verified, forKey: .verified)
-    try container.encode(classLabel, forKey: .classLabel)
-    try container.encode(verifiedClass, forKey: .verifiedClass)
-    try container.encode(nextClass, forKey: .nextClass)
-    try container.encode(route, forKey: .route)
-    try container.encode(routeProblem, forKey: .routeProblem)
-    try container.encode(blockingRules, forKey: .blockingRules)
-    try container.encode(blockers, forKey: .blockers)
-    try container.encode(findings, forKey: .findings)
-    try container.encode(openQuestions, forKey: .openQuestions)
-  }
-}
-
-extension BuildingReport {
-  private enum Keys: String, CodingKey {
-    case id, name, address, findings, flats
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: Keys.self)
-    try container.encode(id, forKey: .id)
-    try container.encode(name, forKey: .name)
-    try container.encode(address, forKey: .address)
-    try container.encode(findings, forKey: .findings)
-    try container.encode(flats, forKey: .flats)
-  }
 }

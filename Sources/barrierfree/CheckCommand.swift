@@ -4,6 +4,7 @@ import BarrierFree
 extension CSVReport.Rows: ExpressibleByArgument {}
 extension CSVReport.Dialect: ExpressibleByArgument {}
 extension FindingSelection: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// `barrierfree check FILE… [--profile NAME|FILE]`: assess every flat and
 /// print its class, what stops it reaching the next level, and what is
@@ -40,20 +41,11 @@ struct CheckCommand: AsyncParsableCommand {
   @Flag(name: .shortAndLong, help: "Print only the summary (text format).")
   var quiet = false
 
-  /// The report formats.
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
-    case csv
-    case md
-    case html
-  }
-
   @Option(
     help:
       "The report format: text, json (Schemas/report.schema.json), csv (a row per flat), md or html (one self-contained page)."
   )
-  var format: Format = .text
+  var format: ReportFormat = .text
 
   @Option(help: "With --format csv: a row per flat (flats, the default) or per finding (findings).")
   var csv: CSVReport.Rows?
@@ -136,34 +128,33 @@ struct CheckCommand: AsyncParsableCommand {
   }
 }
 
+extension CheckCommand {
+  /// What shapes the report beyond its format.
+  var reportOptions: ReportOptions {
+    var options = ReportOptions()
+    options.maxUnknowns = maxUnknowns
+    options.quiet = quiet
+    options.csvRows = csvRows
+    options.csvDialect = csvDialect ?? .comma
+    return options
+  }
+}
+
+extension OutputFile: ReportOutput {}
+
 /// One run of `check`: the report being written and the totals so far.
 final class CheckSession {
   private var readerOptions: ReaderOptions {
     ReaderOptions(maxElementsPerBuilding: command.maxBuildingElements)
   }
 
-  /// One building's part of the report, made in parallel.
-  enum Piece: Sendable {
-    case text(String)
-    /// A building of the JSON report, in UTF-8.
-    case json([UInt8])
-    case html(HTMLReport.Rendered)
-  }
-
   private let command: CheckCommand
   private let assessor: Assessor
   private let out: OutputFile
   private let header: ReportHeader
-  private let text: TextReport
-  private var json = JSONReport()
-  private let table: CSVReport
-  private let markdown = MarkdownReport()
-  private let html: HTMLReport
-  /// The JSON report's quarters, kept aside until its end.
-  private let jsonQuarters: JSONQuarters
+  /// The report, in the format asked for.
+  private let writer: any ReportWriter
   private var summary = AssessmentSummary()
-  /// Whether the CSV table's header is written.
-  private var tableBegun = false
   /// The inputs that could not be read to their end.
   private var failedInputs: [String] = []
   private let progress: ProgressLine
@@ -197,131 +188,78 @@ final class CheckSession {
       toolVersion: BarrierFreeVersion.current, ladder: ladder, inputs: command.files)
     header.findings = command.findings
     self.header = header
-    text = TextReport(header: header, maxUnknowns: command.maxUnknowns)
-    table = CSVReport(rows: command.csvRows, dialect: command.csvDialect ?? .comma)
-    html = HTMLReport(header: header)
-    jsonQuarters = JSONQuarters(units: header.units)
+    writer = command.format.writer(header: header, options: command.reportOptions, to: out)
     progress = ProgressLine(
       quiet: command.quiet,
       reportToTerminal: command.output == nil && StandardOutput.isTerminal)
-    switch command.format {
-    case .csv: break  // Its header comes with the first row: see `beginTable`.
-    case .md: try out.write(markdown.begin(header))
-    case .json: try out.write(json.begin(header))
-    case .text, .html: break
-    }
-  }
-
-  /// What turns a building of `file` into its part of the report; safe to
-  /// run on any thread.
-  private func renderer() -> @Sendable (BuildingAssessment, Int) throws -> Piece {
-    let format = command.format
-    let quiet = command.quiet
-    let text = text
-    let table = table
-    let markdown = markdown
-    let renderer = html.renderer
-    // Buildings are numbered across all inputs (the HTML report's anchors).
-    let first = summary.buildings
-    let units = assessor.ladder.top?.units ?? .metric
-    let selection = command.findings
-    return { assessment, index in
-      // -q prints only the summary: no report to make.
-      if format == .text && quiet { return .text("") }
-      func report() -> BuildingReport {
-        BuildingReport(assessment, units: units, findings: selection)
-      }
-      switch format {
-      case .text: return .text(text.building(report()))
-      // Straight from the assessment: the largest output, and no report
-      // value to make first.
-      case .json: return .json(JSONReport.encode(assessment, units: units, findings: selection))
-      case .csv: return .text(try table.building(report()))
-      case .md: return .text(markdown.building(report()))
-      case .html: return .html(renderer.render(report(), index: first + index))
-      }
-    }
-  }
-
-  private func quarter(_ view: QuarterView) throws {
-    switch command.format {
-    case .text: if !command.quiet { try out.write(text.quarter(view)) }
-    case .json: try jsonQuarters.add(view)
-    case .html: try html.add(quarter: view)
-    case .csv, .md: break
-    }
-  }
-
-  private func add(_ assessment: BuildingAssessment, _ piece: Piece) throws {
-    var counts = AssessmentSummary()
-    counts.add(assessment)
-    try add(counts, piece)
-  }
-
-  /// Adds a building, given by its counts, and its part of the report.
-  private func add(_ counts: AssessmentSummary, _ piece: Piece) throws {
-    summary.add(counts)
-    progress.add(flats: counts.flats)
-    try beginTable()
-    switch piece {
-    case .json(let part):
-      try out.write(json.separator())
-      try out.write(bytes: part)
-    case .text(let part): try out.write(part)
-    case .html(let rendered): try html.add(rendered)
-    }
-  }
-
-  /// Writes the CSV table's header once, before its first row (or at the
-  /// end of a run without rows): a CSV has no place to say that a run
-  /// failed, so one that fails before its first building writes nothing,
-  /// not a header that looks like an empty result.
-  private func beginTable() throws {
-    guard command.format == .csv, !tableBegun else { return }
-    tableBegun = true
-    try out.write(table.begin())
+    try writer.begin()
   }
 
   /// Checks one file on `jobs` cores.
   func check(_ file: String, jobs: Int) async throws {
-    let render = renderer()
-    if command.format != .html {
-      // Read by several parsers at once. Only the HTML report numbers its
-      // buildings across the file (its anchors), which a segment's task
-      // cannot know.
-      try await reportingInvalidInput(file) {
-        try await assessor.assessPortfolio(
-          at: file, options: readerOptions, jobs: jobs,
-          render: { assessment in
-            // The counts the summary needs, and the report's text: the
-            // assessment itself stays in the segment's task.
-            var counts = AssessmentSummary()
-            counts.add(assessment)
-            return (counts, try render(assessment, 0))
-          }, quarterView: quarter
-        ) { counts, piece in try add(counts, piece) }
-      }
-      return
-    }
+    try await check(file, jobs: jobs, into: writer)
+  }
+
+  private func check<Writer: ReportWriter>(_ file: String, jobs: Int, into writer: Writer)
+    async throws
+  {
+    let render = Self.counting(writer.renderer())
     try await reportingInvalidInput(file) {
-      try await assessor.assessPortfolio(
-        PortfolioReader(path: file, options: readerOptions), jobs: jobs, render: render,
-        quarterView: quarter, add)
+      if writer.numbersBuildings {
+        // Numbered by one reader: a segment's task cannot know its
+        // buildings' numbers in the file.
+        return try await assessor.assessPortfolio(
+          PortfolioReader(path: file, options: readerOptions), jobs: jobs, render: render,
+          quarterView: { try writer.quarter($0) }
+        ) { _, rendered in try add(rendered, to: writer) }
+      }
+      // Read by several parsers at once; the assessment itself stays in
+      // the segment's task, only its counts and its part come back.
+      return try await assessor.assessPortfolio(
+        at: file, options: readerOptions, jobs: jobs, render: { try render($0, 0) },
+        quarterView: { try writer.quarter($0) }
+      ) { rendered in try add(rendered, to: writer) }
     }
   }
 
   /// Checks one file on the calling thread.
   func check(_ file: String) throws {
-    let render = renderer()
+    try check(file, into: writer)
+  }
+
+  private func check<Writer: ReportWriter>(_ file: String, into writer: Writer) throws {
+    let render = Self.counting(writer.renderer())
     var index = 0
     try reportingInvalidInput(file) {
       try assessor.assessPortfolio(
-        PortfolioReader(path: file, options: readerOptions), quarterView: quarter
+        PortfolioReader(path: file, options: readerOptions),
+        quarterView: { try writer.quarter($0) }
       ) {
         defer { index += 1 }
-        try add($0, try render($0, index))
+        try add(try render($0, index), to: writer)
       }
     }
+  }
+
+  /// `render`, and the counts the summary needs: all that is kept of a
+  /// building once it is rendered.
+  private static func counting<Part>(
+    _ render: @escaping @Sendable (BuildingAssessment, Int) throws -> Part
+  ) -> @Sendable (BuildingAssessment, Int) throws -> (AssessmentSummary, Part) {
+    { assessment, index in
+      var counts = AssessmentSummary()
+      counts.add(assessment)
+      return (counts, try render(assessment, index))
+    }
+  }
+
+  /// Adds a building, given by its counts, and its part of the report.
+  private func add<Writer: ReportWriter>(
+    _ rendered: (AssessmentSummary, Writer.Part), to writer: Writer
+  ) throws {
+    summary.add(rendered.0)
+    progress.add(flats: rendered.0.flats)
+    try writer.building(rendered.1)
   }
 
   private func reportingInvalidInput(_ file: String, _ body: () async throws -> [Diagnostic])
@@ -360,7 +298,7 @@ final class CheckSession {
   func finish() throws {
     progress.finish()
     guard failedInputs.isEmpty else { try finishIncomplete() }
-    try writeEnd()
+    try writer.end(ReportSummary(summary, ladder: header.profile.ladder))
     try out.commit()
     if summary.findings[.fail, default: 0] > 0 { throw ExitCode(1) }
   }
@@ -368,42 +306,18 @@ final class CheckSession {
   /// Ends a run in which an input could not be read to its end: no report
   /// that looks finished. A report to a file is not written at all; on
   /// standard output, where the buildings before the error are out
-  /// already, the text and Markdown reports end with a line that says
-  /// which inputs failed instead of a summary, the JSON document is left
-  /// unclosed (no parser takes it for a report), and no HTML page is
-  /// written (it is put together at the end).
+  /// already, the writer ends the report in its own way
+  /// (``ReportWriter/endIncomplete(_:)``).
   private func finishIncomplete() throws -> Never {
     if out.isReplacement {
       out.discard()
       throw ExitCode(2)
     }
     let names = failedInputs.map { "'\($0.escapedForOneLine)'" }.joined(separator: ", ")
-    let line =
+    try writer.endIncomplete(
       "incomplete report: \(names) could not be read to the end (see the errors on standard "
-      + "error); no summary is given for a report that covers only part of its inputs"
-    switch command.format {
-    case .text: try out.write("\n" + line + "\n")
-    case .md: try out.write("\n**" + line + "**\n")
-    case .json, .csv, .html: break
-    }
+        + "error); no summary is given for a report that covers only part of its inputs")
     try out.commit()
     throw ExitCode(2)
-  }
-
-  private func writeEnd() throws {
-    let classes = header.profile.ladder
-    switch command.format {
-    case .text: try out.write(text.summary(ReportSummary(summary, ladder: classes)))
-    case .json:
-      try json.end(quarters: jsonQuarters, summary: ReportSummary(summary, ladder: classes)) {
-        try out.write($0)
-      }
-    case .csv: try beginTable()
-    case .md: try out.write(markdown.end(ReportSummary(summary, ladder: classes), ladder: classes))
-    case .html:
-      try html.finish(summary: ReportSummary(summary, ladder: classes)) {
-        try out.write($0)
-      }
-    }
   }
 }

@@ -8,7 +8,7 @@ import BarrierFree
 
 /// The version the tool reports.
 enum BarrierFreeVersion {
-  static let current = "0.2.0"
+  static let current = barrierFreeVersion
 }
 
 /// A progress line on standard error for long runs: flats done and flats

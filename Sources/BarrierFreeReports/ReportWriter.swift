@@ -1,0 +1,351 @@
+import BarrierFreeModel
+import BarrierFreeRules
+
+/// Where a report's text goes: a file, standard output, a string.
+///
+/// A writer appends its pieces in order and never reads them back; what
+/// happens to a report that ends badly (a file left as it was, say) is the
+/// output's business.
+public protocol ReportOutput: AnyObject {
+  /// Appends `text` to the report.
+  func write(_ text: String) throws
+
+  /// Appends UTF-8 `bytes` to the report (a JSON report's buildings).
+  func write(bytes: [UInt8]) throws
+}
+
+extension ReportOutput {
+  /// Appends the UTF-8 `bytes` as text.
+  public func write(bytes: [UInt8]) throws {
+    try write(String(decoding: bytes, as: UTF8.self))
+  }
+}
+
+/// A report kept in memory, for a caller that wants it as a string.
+public final class StringOutput: ReportOutput {
+  /// What has been written so far.
+  public private(set) var text = ""
+
+  /// An empty output.
+  public init() {}
+
+  /// Appends `text`.
+  public func write(_ text: String) throws {
+    self.text += text
+  }
+}
+
+/// One report format being written to a ``ReportOutput``: the opening, one
+/// building at a time, each quarter as it ends, and the summary.
+///
+/// Writing a building has two halves, so that buildings can be rendered in
+/// parallel and the report still comes out the same, byte for byte: the
+/// ``renderer()`` turns an assessment into a ``Part`` (pure, safe on any
+/// thread), and ``building(_:)`` appends the parts in input order.
+///
+/// ```swift
+/// let writer = ReportFormat.json.writer(header: header, to: output)
+/// try writer.begin()
+/// try writer.building(assessment)
+/// try writer.end(ReportSummary(summary, ladder: header.profile.ladder))
+/// ```
+public protocol ReportWriter: AnyObject {
+  /// A building's rendering: what ``renderer()`` makes on a worker thread.
+  associatedtype Part: Sendable
+
+  /// Whether a building's part depends on the building's number in the
+  /// report (the HTML report's anchors): then the buildings of a file must
+  /// be numbered by one reader, in order, before they are rendered.
+  var numbersBuildings: Bool { get }
+
+  /// Writes the opening of the report (nothing for formats without one).
+  func begin() throws
+
+  /// What turns a building into its part: safe to call on any thread. The
+  /// closure gets the building's index in the input being read (0 for its
+  /// first); the renderer is made anew for each input, after the buildings
+  /// of the inputs before it are added.
+  func renderer() -> @Sendable (BuildingAssessment, Int) throws -> Part
+
+  /// Appends a building's part; parts must come in input order.
+  func building(_ part: Part) throws
+
+  /// Takes a quarter's view, after the quarter's last building.
+  func quarter(_ view: QuarterView) throws
+
+  /// Writes the summary and the end of the report.
+  func end(_ summary: ReportSummary) throws
+
+  /// Ends a report that covers only part of its inputs with `note`, which
+  /// says so, in the format's own way; formats that cannot say it in their
+  /// text (JSON, CSV, HTML) write nothing, so that no reader takes the
+  /// report for a finished one.
+  func endIncomplete(_ note: String) throws
+}
+
+extension ReportWriter {
+  /// Renders and appends one building, on the calling thread.
+  public func building(_ assessment: BuildingAssessment) throws {
+    try building(renderer()(assessment, 0))
+  }
+}
+
+/// The formats a report can be written in.
+public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
+  /// Plain text for a terminal: each flat's class, blockers and unknowns.
+  case text
+  /// JSON (Schemas/report.schema.json).
+  case json
+  /// CSV, a row per flat or per finding (``ReportOptions/csvRows``).
+  case csv
+  /// Markdown.
+  case md
+  /// One self-contained HTML page.
+  case html
+
+  /// A writer of this format for the check `header` describes, writing to
+  /// `output`; lengths are shown in the header's units (the checked
+  /// profile's).
+  public func writer(
+    header: ReportHeader, options: ReportOptions = ReportOptions(), to output: any ReportOutput
+  ) -> any ReportWriter {
+    switch self {
+    case .text: TextReportWriter(header: header, options: options, output: output)
+    case .json: JSONReportWriter(header: header, output: output)
+    case .csv: CSVReportWriter(header: header, options: options, output: output)
+    case .md: MarkdownReportWriter(header: header, output: output)
+    case .html: HTMLReportWriter(header: header, output: output)
+    }
+  }
+}
+
+/// The choices that shape a report beyond its format.
+public struct ReportOptions: Sendable, Hashable {
+  /// The text report: at most this many unknowns per flat.
+  public var maxUnknowns = 10
+  /// The text report: only the summary.
+  public var quiet = false
+  /// The CSV report: a row per flat or per finding.
+  public var csvRows: CSVReport.Rows = .flats
+  /// The CSV report: commas and decimal points, or semicolons and decimal
+  /// commas.
+  public var csvDialect: CSVReport.Dialect = .comma
+
+  /// The defaults: ten unknowns per flat, every building, a row per flat
+  /// with commas.
+  public init() {}
+}
+
+/// The text report (``TextReport``) as a ``ReportWriter``.
+final class TextReportWriter: ReportWriter {
+  private let report: TextReport
+  private let header: ReportHeader
+  private let quiet: Bool
+  private let output: any ReportOutput
+
+  init(header: ReportHeader, options: ReportOptions, output: any ReportOutput) {
+    report = TextReport(header: header, maxUnknowns: options.maxUnknowns)
+    self.header = header
+    quiet = options.quiet
+    self.output = output
+  }
+
+  var numbersBuildings: Bool { false }
+
+  func begin() throws {}
+
+  func renderer() -> @Sendable (BuildingAssessment, Int) throws -> String {
+    let report = report
+    let units = header.units
+    let selection = header.findings
+    // -q prints only the summary: no building to make.
+    if quiet { return { _, _ in "" } }
+    return { assessment, _ in
+      report.building(BuildingReport(assessment, units: units, findings: selection))
+    }
+  }
+
+  func building(_ part: String) throws { try output.write(part) }
+
+  func quarter(_ view: QuarterView) throws {
+    if !quiet { try output.write(report.quarter(view)) }
+  }
+
+  func end(_ summary: ReportSummary) throws { try output.write(report.summary(summary)) }
+
+  func endIncomplete(_ note: String) throws { try output.write("\n" + note + "\n") }
+}
+
+/// The JSON report (``JSONReport``) as a ``ReportWriter``: buildings are
+/// encoded straight from their assessments, quarters kept aside until the
+/// end, where the format puts them.
+final class JSONReportWriter: ReportWriter {
+  private var json = JSONReport()
+  private let header: ReportHeader
+  private let quarters: JSONQuarters
+  private let output: any ReportOutput
+
+  init(header: ReportHeader, output: any ReportOutput) {
+    self.header = header
+    quarters = JSONQuarters(units: header.units)
+    self.output = output
+  }
+
+  var numbersBuildings: Bool { false }
+
+  func begin() throws { try output.write(json.begin(header)) }
+
+  func renderer() -> @Sendable (BuildingAssessment, Int) throws -> [UInt8] {
+    let units = header.units
+    let selection = header.findings
+    return { assessment, _ in JSONReport.encode(assessment, units: units, findings: selection) }
+  }
+
+  func building(_ part: [UInt8]) throws {
+    try output.write(json.separator())
+    try output.write(bytes: part)
+  }
+
+  func quarter(_ view: QuarterView) throws { try quarters.add(view) }
+
+  func end(_ summary: ReportSummary) throws {
+    try json.end(quarters: quarters, summary: summary) { try output.write($0) }
+  }
+
+  /// Leaves the document unclosed: no JSON parser takes it for a report.
+  func endIncomplete(_ note: String) throws {}
+}
+
+/// The CSV report (``CSVReport``) as a ``ReportWriter``.
+final class CSVReportWriter: ReportWriter {
+  private let table: CSVReport
+  private let header: ReportHeader
+  private let output: any ReportOutput
+  /// Whether the header row is written.
+  private var begun = false
+
+  init(header: ReportHeader, options: ReportOptions, output: any ReportOutput) {
+    table = CSVReport(rows: options.csvRows, dialect: options.csvDialect)
+    self.header = header
+    self.output = output
+  }
+
+  var numbersBuildings: Bool { false }
+
+  /// Nothing yet: the header row comes with the first building (see
+  /// `beginTable`).
+  func begin() throws {}
+
+  func renderer() -> @Sendable (BuildingAssessment, Int) throws -> String {
+    let table = table
+    let units = header.units
+    let selection = header.findings
+    return { assessment, _ in
+      try table.building(BuildingReport(assessment, units: units, findings: selection))
+    }
+  }
+
+  func building(_ part: String) throws {
+    try beginTable()
+    try output.write(part)
+  }
+
+  func quarter(_ view: QuarterView) throws {}
+
+  func end(_ summary: ReportSummary) throws { try beginTable() }
+
+  /// Nothing: a CSV has no place to say that it is incomplete.
+  func endIncomplete(_ note: String) throws {}
+
+  /// Writes the header row once, before the first building's rows (or at
+  /// the end of a run without rows): a CSV has no place to say that a run
+  /// failed, so one that fails before its first building writes nothing,
+  /// not a header that looks like an empty result.
+  private func beginTable() throws {
+    guard !begun else { return }
+    begun = true
+    try output.write(table.begin())
+  }
+}
+
+/// The Markdown report (``MarkdownReport``) as a ``ReportWriter``.
+final class MarkdownReportWriter: ReportWriter {
+  private let markdown = MarkdownReport()
+  private let header: ReportHeader
+  private let output: any ReportOutput
+
+  init(header: ReportHeader, output: any ReportOutput) {
+    self.header = header
+    self.output = output
+  }
+
+  var numbersBuildings: Bool { false }
+
+  func begin() throws { try output.write(markdown.begin(header)) }
+
+  func renderer() -> @Sendable (BuildingAssessment, Int) throws -> String {
+    let markdown = markdown
+    let units = header.units
+    let selection = header.findings
+    return { assessment, _ in
+      markdown.building(BuildingReport(assessment, units: units, findings: selection))
+    }
+  }
+
+  func building(_ part: String) throws { try output.write(part) }
+
+  func quarter(_ view: QuarterView) throws {}
+
+  func end(_ summary: ReportSummary) throws {
+    try output.write(markdown.end(summary, ladder: header.profile.ladder))
+  }
+
+  func endIncomplete(_ note: String) throws { try output.write("\n**" + note + "**\n") }
+}
+
+/// The HTML report (``HTMLReport``) as a ``ReportWriter``: the page is put
+/// together at the end, from rows and sections kept aside as they come.
+final class HTMLReportWriter: ReportWriter {
+  private let html: HTMLReport
+  private let header: ReportHeader
+  private let output: any ReportOutput
+  /// The buildings added so far, across all inputs: the next one's number.
+  private var added = 0
+
+  init(header: ReportHeader, output: any ReportOutput) {
+    html = HTMLReport(header: header)
+    self.header = header
+    self.output = output
+  }
+
+  /// Buildings are numbered across all inputs (the page's anchors).
+  var numbersBuildings: Bool { true }
+
+  func begin() throws {}
+
+  func renderer() -> @Sendable (BuildingAssessment, Int) throws -> HTMLReport.Rendered {
+    let renderer = html.renderer
+    let units = header.units
+    let selection = header.findings
+    let first = added
+    return { assessment, index in
+      renderer.render(
+        BuildingReport(assessment, units: units, findings: selection), index: first + index)
+    }
+  }
+
+  func building(_ part: HTMLReport.Rendered) throws {
+    added += 1
+    try html.add(part)
+  }
+
+  func quarter(_ view: QuarterView) throws { try html.add(quarter: view) }
+
+  func end(_ summary: ReportSummary) throws {
+    try html.finish(summary: summary) { try output.write($0) }
+  }
+
+  /// Nothing: the page is put together at the end, and an incomplete one
+  /// is not written at all.
+  func endIncomplete(_ note: String) throws {}
+}
