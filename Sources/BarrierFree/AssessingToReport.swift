@@ -1,7 +1,9 @@
 import BarrierFreeModel
+import BarrierFreeProfiles
 import BarrierFreeReports
 import BarrierFreeRules
 import BarrierFreeXML
+import BarrierFreeXMLSupport
 import Foundation
 
 /// The version of the library, written into every report's header.
