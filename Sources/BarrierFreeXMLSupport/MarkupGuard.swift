@@ -247,7 +247,9 @@ package struct MarkupGuard {
   package func position(ofTagAt offset: Int) -> (line: Int, column: Int)? {
     guard recordsPositions else { return nil }
     let index = firstRecord(atOrAfter: offset)
-    guard index < recorder.tagStarts.count, recorder.tagStarts[index].offset == offset else { return nil }
+    guard index < recorder.tagStarts.count, recorder.tagStarts[index].offset == offset else {
+      return nil
+    }
     return (Int(recorder.tagStarts[index].line), Int(recorder.tagStarts[index].column))
   }
 
@@ -276,7 +278,9 @@ package struct MarkupGuard {
 
   /// Forgets the tags before `offset`: the parser has passed them.
   package mutating func discard(before offset: Int) {
-    while firstTagStart < recorder.tagStarts.count && recorder.tagStarts[firstTagStart].offset < offset {
+    while firstTagStart < recorder.tagStarts.count
+      && recorder.tagStarts[firstTagStart].offset < offset
+    {
       firstTagStart += 1
     }
     if firstTagStart > 4096 && firstTagStart * 2 > recorder.tagStarts.count {

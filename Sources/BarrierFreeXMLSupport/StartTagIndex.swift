@@ -26,7 +26,8 @@ package struct StartTagIndex {
     _ = scanner.scan(UnsafeRawBufferPointer(bytes), &collector)
     // A start tag cut short by the end of the input ends there.
     if scanner.isInStartTag, let open = collector.open {
-      collector.tags.append(Tag(start: open.start, end: bytes.count, line: open.line, column: open.column))
+      collector.tags.append(
+        Tag(start: open.start, end: bytes.count, line: open.line, column: open.column))
     }
     tags = collector.tags
     // The scanner counts columns on from each line's start in one pass.

@@ -51,7 +51,9 @@ struct ScannerChunkingTests {
   private func document(seed: Int, buildings: Int) throws -> [UInt8] {
     var generator = try PortfolioGenerator(
       options: .init(buildings: buildings, seed: UInt64(seed), incomplete: 0.2))
-    let members = try (0..<buildings).map { try Portfolio.Member.building(generator.makeBuilding($0)) }
+    let members = try (0..<buildings).map {
+      try Portfolio.Member.building(generator.makeBuilding($0))
+    }
     let text = try PortfolioWriter.document(Portfolio(name: "scanned \(seed)", members: members))
     var random = UInt64(truncatingIfNeeded: seed) &* 0x9E37_79B9_7F4A_7C15 | 1
     func roll(_ sides: UInt64) -> UInt64 {

@@ -95,7 +95,8 @@ struct XMLScannerTests {
         "< 0 1:1", "begin startTag 0", "= 4", "= 12", "= 19", "end startTag 23", "at 1:25",
       ])
     // "<>" is a start tag that ends at once.
-    #expect(events("<><b>").prefix(4) == ["< 0 1:1", "begin startTag 0", "end startTag 1", "< 2 1:3"])
+    #expect(
+      events("<><b>").prefix(4) == ["< 0 1:1", "begin startTag 0", "end startTag 1", "< 2 1:3"])
   }
 
   @Test("A DOCTYPE is a declaration to its '>'")
@@ -110,9 +111,10 @@ struct XMLScannerTests {
 
   @Test("Lines end at LF, CR and CR LF once, also split across chunks")
   func lineEnds() {
-    #expect(events("<a>\r\n<b/>\r<c/>\n\r\n\r<d/>").filter { $0.hasPrefix("<") } == [
-      "< 0 1:1", "< 5 2:1", "< 10 3:1", "< 18 6:1",
-    ])
+    #expect(
+      events("<a>\r\n<b/>\r<c/>\n\r\n\r<d/>").filter { $0.hasPrefix("<") } == [
+        "< 0 1:1", "< 5 2:1", "< 10 3:1", "< 18 6:1",
+      ])
     #expect(events("\r\n\r\r\n\n").last == "at 5:1")
     #expect(events("<a\r\n b='\r'\r/>").last == "at 4:3")
   }
