@@ -245,20 +245,14 @@ private final class ProfileParse {
   private func firstOccurrence(of text: String) -> SourceLocation? {
     let pattern = Array(text.utf8)
     guard buffer.count >= pattern.count else { return nil }
-    var line = 1
-    var column = 1
-    for start in 0...(buffer.count - pattern.count) {
-      if buffer[start] == pattern[0],
-        (0..<pattern.count).allSatisfy({ buffer[start + $0] == pattern[$0] })
-      {
-        return location(line: line, column: column)
-      }
-      if buffer[start] == 0x0A {
-        line += 1
-        column = 1
-      } else if buffer[start] & 0xC0 != 0x80 {
-        column += 1
-      }
+    for start in 0...(buffer.count - pattern.count)
+    where buffer[start] == pattern[0]
+      && (0..<pattern.count).allSatisfy({ buffer[start + $0] == pattern[$0] })
+    {
+      let place = XMLScanner.position(
+        after: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<start])), line: 1,
+        column: 1, afterCarriageReturn: false)
+      return location(line: place.line, column: place.column)
     }
     return nil
   }

@@ -369,7 +369,7 @@ public final class PortfolioReader {
       guard !unfinished.contains(0x0A), !unfinished.contains(0x0D) else { return nil }
       return (chunk.line, chunk.offset + found - chunk.lineStart + 1)
     }
-    let ends = MarkupGuard.lineEnds(
+    let ends = XMLScanner.lineEnds(
       in: data, from: 0, to: found, afterCarriageReturn: chunk.afterCarriageReturn)
     let line = chunk.line + ends.count
     let column =

@@ -21,87 +21,41 @@ package struct StartTagIndex {
 
   /// Indexes `bytes` (UTF-8).
   package init(_ bytes: UnsafeBufferPointer<UInt8>) {
-    let count = bytes.count
-    // Line starts, with XML's line ends: LF, CR, and CR LF once.
-    var lineStarts = [0]
-    var index = 0
-    while index < count {
-      let byte = bytes[index]
-      if byte == 0x0A {
-        lineStarts.append(index + 1)
-      } else if byte == 0x0D {
-        if index + 1 < count, bytes[index + 1] == 0x0A { index += 1 }
-        lineStarts.append(index + 1)
-      }
-      index += 1
+    var scanner = XMLScanner()
+    var collector = Collector()
+    _ = scanner.scan(UnsafeRawBufferPointer(bytes), &collector)
+    // A start tag cut short by the end of the input ends there.
+    if scanner.isInStartTag, let open = collector.open {
+      collector.tags.append(
+        Tag(start: open.start, end: bytes.count, line: open.line, column: open.column))
     }
-    func find(_ pattern: [UInt8], from start: Int) -> Int {
-      var at = start
-      while at + pattern.count <= count {
-        if bytes[at] == pattern[0]
-          && (1..<pattern.count).allSatisfy({ bytes[at + $0] == pattern[$0] })
-        {
-          return at + pattern.count
-        }
-        at += 1
-      }
-      return count
+    tags = collector.tags
+    // The scanner counts columns on from each line's start in one pass.
+    columnSteps = bytes.count
+  }
+
+  /// Keeps the start tags of the scanner's events.
+  private struct Collector: XMLScanHandler {
+    var tags: [Tag] = []
+    /// The markup opened last, while it may be a start tag.
+    var open: (start: Int, line: Int, column: Int)?
+
+    mutating func markupOpened(at offset: Int, line: Int, column: Int) -> Bool {
+      open = (offset, line, column)
+      return true
     }
-    func startsWith(_ pattern: [UInt8], at start: Int) -> Bool {
-      start + pattern.count <= count
-        && (0..<pattern.count).allSatisfy { bytes[start + $0] == pattern[$0] }
+
+    mutating func markupBegan(_ kind: XMLScanner.Markup, at offset: Int) -> Bool {
+      if kind != .startTag { open = nil }
+      return true
     }
-    var found: [(start: Int, end: Int)] = []
-    index = 0
-    while index < count {
-      guard bytes[index] == UInt8(ascii: "<") else {
-        index += 1
-        continue
+
+    mutating func markupEnded(_ kind: XMLScanner.Markup, at offset: Int) -> Bool {
+      if kind == .startTag, let open {
+        tags.append(Tag(start: open.start, end: offset + 1, line: open.line, column: open.column))
+        self.open = nil
       }
-      if startsWith(Array("<!--".utf8), at: index) {
-        index = find(Array("-->".utf8), from: index + 4)
-      } else if startsWith(Array("<![CDATA[".utf8), at: index) {
-        index = find(Array("]]>".utf8), from: index + 9)
-      } else if startsWith(Array("<?".utf8), at: index) {
-        index = find(Array("?>".utf8), from: index + 2)
-      } else if startsWith(Array("</".utf8), at: index) || startsWith(Array("<!".utf8), at: index) {
-        index = find(Array(">".utf8), from: index + 2)
-      } else {
-        var cursor = index + 1
-        var quote: UInt8 = 0
-        while cursor < count {
-          let byte = bytes[cursor]
-          if quote != 0 {
-            if byte == quote { quote = 0 }
-          } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-            quote = byte
-          } else if byte == UInt8(ascii: ">") {
-            break
-          }
-          cursor += 1
-        }
-        found.append((index, min(cursor + 1, count)))
-        index = cursor + 1
-      }
-    }
-    var line = 0
-    // The column is counted on from the previous tag on the same line, not
-    // from the line's start: counting from there for every tag took
-    // minutes on a profile written on one line of a megabyte.
-    var counted = 0
-    var column = 1
-    for (start, end) in found {
-      while line + 1 < lineStarts.count && lineStarts[line + 1] <= start { line += 1 }
-      if counted < lineStarts[line] {
-        counted = lineStarts[line]
-        column = 1
-      }
-      for offset in counted..<start where bytes[offset] & 0xC0 != 0x80 {
-        column += 1
-      }
-      columnSteps += start - counted
-      counted = start
-      tags.append(Tag(start: start, end: end, line: line + 1, column: column))
+      return true
     }
   }
 }
