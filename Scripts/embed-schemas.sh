@@ -22,24 +22,6 @@ out=Sources/BarrierFreeXML/PortfolioSchema+Generated.swift
   # the file's last newline with an empty line.
   echo ""
   echo "\"\"\"##"
-  echo ""
-  echo '  /// The schema the reader validates with: ``xsd`` less the Identifier'
-  echo "  /// pattern, the lower bound 0 of lengths, slopes and areas, the maximum"
-  echo "  /// lengths of identifiers and names and the values of enumerations,"
-  echo "  /// which the reader checks itself (see Scripts/embed-schemas.sh)."
-  echo "  static let readerXSD = ##\"\"\""
-  # libxml2 checks a pattern with its regular-expression engine, and a
-  # bound, a length or an enumeration by building a value (a malloc and a
-  # free) for every attribute: 7 % of reading a file for the bounds, 1.6 %
-  # for the lengths, 4 % for the enumerations. Only the three types with
-  # the bound 0 have the line '<xs:minInclusive value="0"/>'; only
-  # Identifier and Name have a maxLength. An enumeration without its values
-  # is a plain xs:token.
-  grep -v -e '<xs:pattern value="\[\\p{L}\\p{N}_\]' -e '<xs:minInclusive value="0"/>' \
-    -e '<xs:maxLength value="64"/>' -e '<xs:maxLength value="200"/>' \
-    -e '<xs:enumeration value=' Schemas/portfolio.xsd
-  echo ""
-  echo "\"\"\"##"
   echo "}"
 } > "$out"
 echo "wrote $out"
