@@ -182,8 +182,8 @@ extension PortfolioReader {
     return true
   }
 
-  /// What the published schema checks and the embedded copy leaves to the
-  /// reader (see Scripts/embed-schemas.sh): libxml2 built a value for each
+  /// What the published schema checks and the reader's copy leaves to the
+  /// reader (see `PortfolioSchema.readerXSD`): libxml2 built a value for each
   /// attribute to check these.
   enum ValueCheck {
     /// A length, slope or area below 0.
