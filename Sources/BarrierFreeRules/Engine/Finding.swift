@@ -308,7 +308,7 @@ public struct Finding: Sendable, Hashable {
   public var path: ElementPath
   /// What the rule concluded.
   public var evaluation: Evaluation {
-    _read { yield concluded.evaluation }
+    get { concluded.evaluation }
     set { concluded = Concluded(newValue) }
   }
   /// The evaluation, in storage shared by every level that reached it (the
