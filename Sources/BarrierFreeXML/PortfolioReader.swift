@@ -75,6 +75,28 @@ public struct ReaderStatistics: Sendable, Hashable {
   public var maxBufferedBuildings = 0
 }
 
+/// What a ``PortfolioReader`` reads or changes for every element, kept in
+/// its ``SAXPushSession`` (see there why).
+struct ReaderState {
+  /// The format's names in the parser's dictionary; nil before parsing.
+  var names: InternedNames?
+  /// Problems the builder found in an element before the validator saw it
+  /// (libxml2 calls the builder first): reported at the next event unless
+  /// the validator reported the element meanwhile.
+  var deferred: [(diagnostic: Diagnostic, attribute: String?, schemaErrors: Int)] = []
+  /// Attributes the validator reported since the builder's last event.
+  var schemaFlaggedAttributes: Set<String> = []
+  /// The model under construction.
+  var builder = ModelBuilder()
+  /// ``PortfolioReader/elementTag``, once found for the tag being handled.
+  var foundElementTag: RawTag?
+  var elementTagFound = true
+  /// Ids and references of the open building, checked when it ends. Kept
+  /// apart from `builder` so that checks may read the builder while they
+  /// update the index.
+  var buildingIndex = BuildingIndex()
+}
+
 /// Reads a portfolio file one building at a time.
 ///
 /// The reader drives libxml2's SAX2 push parser with the format's XML Schema
@@ -103,62 +125,30 @@ public final class PortfolioReader {
   /// Problems found so far, in the order found.
   public private(set) var diagnostics: [Diagnostic] = []
   /// Counts so far.
-  public private(set) var statistics = ReaderStatistics()
+  public internal(set) var statistics = ReaderStatistics()
 
   let options: ReaderOptions
-  private let source: ByteSource
-  private var buffer: UnsafeMutableRawBufferPointer
-  private var finished = false
-  private var queue: [PortfolioEvent] = []
-  private var markupGuard = MarkupGuard()
-  private var queueHead = 0
+  let source: ByteSource
+  var buffer: UnsafeMutableRawBufferPointer
+  var finished = false
+  var queue: [PortfolioEvent] = []
+  var markupGuard = MarkupGuard()
+  var queueHead = 0
 
-  // The properties read or changed for every element are declared twice:
-  // release builds leave out the run-time exclusivity check (each was a
-  // call into the runtime, 7 % of reading a file, measured with callgrind),
-  // debug builds and so the test suite keep it. A reader is used by one
-  // thread at a time and none of these is passed `inout` across a call that
-  // touches it again.
-
-  // libxml2 state.
-  var parser: xmlParserCtxtPtr?
-  private var validator: xmlSchemaValidCtxtPtr?
-  private var plug: xmlSchemaSAXPlugPtr?
-  private var saxHandler: UnsafeMutablePointer<xmlSAXHandler>?
-  /// Where the plug keeps the handler and user data it replaced: libxml2
-  /// stores these two addresses and writes the old values back through them
-  /// in `xmlSchemaSAXUnplug`. They must outlive the plug, so they are on the
-  /// heap, not in `setUp`'s stack frame (which `tearDown`, maybe on another
-  /// thread, would otherwise write into).
-  private var plugHandlerSlot: UnsafeMutablePointer<UnsafeMutablePointer<xmlSAXHandler>?>?
-  private var plugUserDataSlot: UnsafeMutablePointer<UnsafeMutableRawPointer?>?
-  #if DEBUG
-    var names: InternedNames?
-  #else
-    @exclusivity(unchecked) var names: InternedNames?
-  #endif
+  /// The bytes handed to libxml2 last (``Chunk``).
+  var chunk = Chunk()
+  /// A byte read but not yet handed to libxml2: it begins the next chunk.
+  var carried: UInt8?
+  /// libxml2's parser, validator and callbacks, with the state changed for
+  /// every element (kept there without run-time exclusivity checks).
+  let session = SAXPushSession(state: ReaderState())
 
   // Error bookkeeping.
   var errorCount = 0
   var schemaErrorCount = 0
-  /// Problems the builder found in an element before the validator saw it
-  /// (libxml2 calls the builder first): reported at the next event unless
-  /// the validator reported the element meanwhile.
-  #if DEBUG
-    private var deferred: [(diagnostic: Diagnostic, attribute: String?, schemaErrors: Int)] = []
-  #else
-    @exclusivity(unchecked) private var deferred:
-      [(diagnostic: Diagnostic, attribute: String?, schemaErrors: Int)] = []
-  #endif
-  /// Attributes the validator reported since the builder's last event.
-  #if DEBUG
-    var schemaFlaggedAttributes: Set<String> = []
-  #else
-    @exclusivity(unchecked) var schemaFlaggedAttributes: Set<String> = []
-  #endif
   var stoppedForLimit = false
   /// Bytes read since the last '<' (see ``ReaderOptions/maxBytesWithoutMarkup``).
-  private var runWithoutMarkup = 0
+  var runWithoutMarkup = 0
   var sawFatalSyntaxError = false
   /// The document has a DOCTYPE (refused at the root element at the latest).
   var sawDoctype = false
@@ -186,32 +176,16 @@ public final class PortfolioReader {
 
   /// The attributes of the element being started.
   let attributeTable = AttributeTable()
-  /// The model under construction.
-  #if DEBUG
-    var builder = ModelBuilder()
-  #else
-    @exclusivity(unchecked) var builder = ModelBuilder()
-  #endif
   /// The raw text of the start tag being handled, for attribute columns,
   /// found when first asked for. Points into libxml2's buffer: valid only
   /// during the tag's callback.
   var elementTag: RawTag? {
-    if !elementTagFound {
-      foundElementTag = currentTag()
-      elementTagFound = true
+    if !session.state.elementTagFound {
+      session.state.foundElementTag = currentTag()
+      session.state.elementTagFound = true
     }
-    return foundElementTag
+    return session.state.foundElementTag
   }
-  #if DEBUG
-    private var foundElementTag: RawTag?
-  #else
-    @exclusivity(unchecked) private var foundElementTag: RawTag?
-  #endif
-  #if DEBUG
-    private var elementTagFound = true
-  #else
-    @exclusivity(unchecked) private var elementTagFound = true
-  #endif
 
   /// A start tag cut short by the end of the input was handed over: the
   /// validator's complaints about it are left out.
@@ -222,8 +196,8 @@ public final class PortfolioReader {
 
   /// A new start tag: its text is to be found again.
   func forgetElementTag() {
-    foundElementTag = nil
-    elementTagFound = false
+    session.state.foundElementTag = nil
+    session.state.elementTagFound = false
   }
 
   /// Where the element being started begins.
@@ -232,14 +206,6 @@ public final class PortfolioReader {
       file: fileName, line: elementTag?.line ?? currentLocation().line,
       column: elementTag?.column ?? 0)
   }
-  /// Ids and references of the open building, checked when it ends. Kept
-  /// apart from `builder` so that checks may read the builder while they
-  /// update the index.
-  #if DEBUG
-    var buildingIndex = BuildingIndex()
-  #else
-    @exclusivity(unchecked) var buildingIndex = BuildingIndex()
-  #endif
   /// References from the open quarter to its buildings' places.
   var quarterIndex = QuarterIndex()
 
@@ -275,7 +241,7 @@ public final class PortfolioReader {
   }
 
   deinit {
-    tearDown()
+    session.close()
     buffer.deallocate()
     attributeTable.deallocate()
   }
@@ -310,420 +276,6 @@ public final class PortfolioReader {
     return diagnostics
   }
 
-  // MARK: - Driving the parser
-
-  /// The bytes handed to libxml2 last, in `buffer`: where they begin in the
-  /// input, and the line they begin on and where that line began.
-  struct Chunk {
-    var offset = 0
-    var count = 0
-    var line = 1
-    var lineStart = 0
-    /// Whether the byte before the chunk is a CR (an LF first in the chunk
-    /// then ends no line).
-    var afterCarriageReturn = false
-    /// The last bytes of the chunk before (at most three): libxml2 keeps an
-    /// unfinished character there and converts it with this chunk.
-    var tail: [UInt8] = []
-  }
-  private var chunk = Chunk()
-  /// A byte read but not yet handed to libxml2: it begins the next chunk.
-  private var carried: UInt8?
-
-  /// Whether the declared encoding has one byte per character.
-  var hasSingleByteEncoding: Bool { markupGuard.hasSingleByteEncoding }
-
-  /// Whether no tag lies between the parser's position and the end of
-  /// what it holds: at the end of the input, whether an error stands in the
-  /// last, unfinished piece of the file (a cut tag, value or text) rather
-  /// than before markup that follows it.
-  var noTagAhead: Bool {
-    guard let parser, let input = parser.pointee.input, let current = input.pointee.cur,
-      let end = input.pointee.end, current < end
-    else { return true }
-    // A '<' with no '>' after it is a tag cut short by the end of the
-    // file (`<`, `<buil`), not one that follows.
-    guard let less = memchr(current, 0x3C, end - current) else { return true }
-    let after = UnsafePointer<UInt8>(less.assumingMemoryBound(to: UInt8.self)) + 1
-    return after >= end || memchr(after, 0x3E, end - after) == nil
-  }
-
-  /// Where the bytes that libxml2 could not convert begin, as a place in
-  /// the file (the column in bytes); nil if they are not found.
-  ///
-  /// For a failed conversion from the declared encoding, which libxml2
-  /// reports with the bytes but without a place: it converts a chunk as it
-  /// arrives, ahead of the parser, whose position can be a thousand lines
-  /// earlier. ``failingOffset(of:in:after:)`` says where in the last chunk
-  /// (or in the unfinished character before it) they are.
-  func place(ofBytes bytes: [UInt8]) -> (line: Int, column: Int)? {
-    guard markupGuard.isByteOriented else { return nil }
-    let data = UnsafeRawBufferPointer(rebasing: buffer[0..<chunk.count])
-    guard let found = Self.failingOffset(of: bytes, in: data, after: chunk.tail) else {
-      return nil
-    }
-    if found < 0 {
-      // In the unfinished character before the chunk: on the chunk's first
-      // line, since a line end would have finished the character.
-      let unfinished = chunk.tail[(chunk.tail.count + found)...]
-      guard !unfinished.contains(0x0A), !unfinished.contains(0x0D) else { return nil }
-      return (chunk.line, chunk.offset + found - chunk.lineStart + 1)
-    }
-    let ends = XMLScanner.lineEnds(
-      in: data, from: 0, to: found, afterCarriageReturn: chunk.afterCarriageReturn)
-    let line = chunk.line + ends.count
-    let column =
-      ends.last.map { found - $0 } ?? chunk.offset + found - chunk.lineStart + 1
-    return (line, column)
-  }
-
-  /// Where in `data` the failing `bytes` that libxml2 names begin: negative
-  /// for a start in `tail`, the end of the chunk before; nil if not found.
-  ///
-  /// libxml2 names four bytes from the failing one, in what it holds
-  /// unconverted: an unfinished character from the chunk before, then
-  /// `data`. Where fewer are left it names what lies past them in memory.
-  /// So the bytes are looked for
-  /// 1. across the join, begun in `tail` (nothing before them is left);
-  /// 2. whole in `data`, at their first occurrence: the failing bytes or,
-  ///    in a multi-byte encoding, valid characters before them;
-  /// 3. begun in the last bytes of `data`, the rest being what lay past it.
-  static func failingOffset(
-    of bytes: [UInt8], in data: UnsafeRawBufferPointer, after tail: [UInt8]
-  ) -> Int? {
-    guard let first = bytes.first else { return nil }
-    for start in tail.indices where tail[start] == first {
-      let head = tail[start...]
-      let rest = bytes.dropFirst(head.count)
-      guard head.count < bytes.count, bytes.starts(with: head) else { continue }
-      if rest.prefix(data.count).elementsEqual(data.prefix(rest.count)) {
-        return start - tail.count
-      }
-    }
-    if data.count >= bytes.count {
-      for start in 0...(data.count - bytes.count)
-      where data[start] == first && data[start..<start + bytes.count].elementsEqual(bytes) {
-        return start
-      }
-    }
-    for length in stride(from: min(bytes.count - 1, data.count), through: 1, by: -1)
-    where data[(data.count - length)...].elementsEqual(bytes.prefix(length)) {
-      return data.count - length
-    }
-    return nil
-  }
-
-  private func feed() {
-    if parser == nil && !setUp() {
-      finish()
-      return
-    }
-    let tail = Array(buffer[max(0, chunk.count - 3)..<chunk.count])
-    var start = 0
-    if let carried {
-      buffer[0] = carried
-      start = 1
-    }
-    let read: Int
-    do {
-      read = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[start...]))
-    } catch {
-      // Where the bytes stopped, not where the parser stands: the parser
-      // holds back a different tail in each way of cutting the file.
-      report(
-        .error, .io,
-        at: SourceLocation(
-          file: fileName, line: fileLine(markupGuard.line), column: markupGuard.endColumn),
-        error.message)
-      finish()
-      return
-    }
-    statistics.bytes += read
-    var count = start + read
-    carried = nil
-    if translatesCarriageReturns && read > 0 && buffer[count - 1] == 0x0D {
-      // Whether this CR ends a line alone or with an LF, the next byte
-      // says: it goes to libxml2 with the next chunk.
-      carried = 0x0D
-      count -= 1
-      if count == 0 { return }
-    }
-    guard let parser else { return }
-    if let input = parser.pointee.input, let base = input.pointee.base,
-      let current = input.pointee.cur
-    {
-      markupGuard.discard(before: Int(input.pointee.consumed) + (current - base))
-    }
-    let offset = statistics.bytes - read - start
-    chunk = Chunk(
-      offset: offset, count: count, line: markupGuard.line,
-      lineStart: markupGuard.lineStartOffset,
-      afterCarriageReturn: markupGuard.lastCarriageReturnOffset == offset - 1,
-      tail: tail)
-    // Past the limit, the bytes after the first byte too many are not
-    // looked at: the error is placed there, whatever the chunks.
-    let pastLimit = indexPastMarkupLimit(in: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-    let refusal = markupGuard.scan(
-      UnsafeRawBufferPointer(rebasing: buffer[0..<(pastLimit ?? count)]))
-    if translatesCarriageReturns {
-      translateLoneCarriageReturns(count: count, next: carried)
-    }
-    if let encoding = markupGuard.unsafeEncoding {
-      report(
-        .error, .security, at: SourceLocation(file: fileName, line: 1, column: 1),
-        "the file is encoded in \(encoding), in which a character may look like markup to the check that keeps oversized tags from the XML parser; save it as UTF-8"
-      )
-      finish()
-      return
-    }
-    if let pastLimit {
-      report(
-        .error, .security,
-        at: SourceLocation(
-          file: fileName, line: fileLine(markupGuard.line),
-          column: max(1, offset + pastLimit - markupGuard.lineStartOffset + 1)),
-        "more than \(options.maxBytesWithoutMarkup) bytes without a tag; a portfolio holds no text between its tags, so the file is damaged (or a decompression bomb) and is not read further"
-      )
-      finish()
-      return
-    }
-    if let place = refusal {
-      report(
-        .error, .security,
-        at: SourceLocation(file: fileName, line: fileLine(place.line), column: place.column),
-        "an element has more than \(MarkupGuard.maximumAttributes) attributes; the format needs at most 14, and so many would take the XML parser hours"
-      )
-      finish()
-      return
-    }
-    let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
-    atEndOfInput = read == 0
-    withParserErrorHandler {
-      _ = xmlParseChunk(parser, base, Int32(count), read == 0 ? 1 : 0)
-    }
-    if read == 0 || parser.pointee.disableSAX != 0 || stoppedForLimit {
-      finish()
-    }
-    statistics.maxBufferedBuildings = max(
-      statistics.maxBufferedBuildings, bufferedBuildings)
-  }
-
-  /// The index in `bytes` of the first byte that makes a run of bytes
-  /// between two '<' longer than ``ReaderOptions/maxBytesWithoutMarkup``,
-  /// or nil; the run at the end is carried over to the next chunk. A run
-  /// inside one chunk is no longer than the chunk, so runs that cross
-  /// chunks are all that a limit above the chunk size has to look at: the
-  /// count is exact, and costs two short searches per chunk.
-  private func indexPastMarkupLimit(in bytes: UnsafeRawBufferPointer) -> Int? {
-    let limit = options.maxBytesWithoutMarkup
-    let before = runWithoutMarkup
-    guard let base = bytes.baseAddress, let first = memchr(base, 0x3C, bytes.count) else {
-      runWithoutMarkup += bytes.count
-      return runWithoutMarkup > limit ? limit - before : nil
-    }
-    if before + base.distance(to: UnsafeRawPointer(first)) > limit { return limit - before }
-    let last = bytes.lastIndex(of: UInt8(ascii: "<")) ?? 0
-    runWithoutMarkup = bytes.count - 1 - last
-    return runWithoutMarkup > limit ? last + 1 + limit : nil
-  }
-
-  /// Whether lone CRs go to libxml2 as LFs. XML reads a lone CR (old Mac
-  /// line ends) as a line end, and so do the markup guard, the cutting of a
-  /// file into segments and editors; libxml2 2.9 counts lines by their LF
-  /// only, so without this its syntax errors in such a file were all on
-  /// line 1, and a segment's fell outside the segment's lines and were lost.
-  /// One byte for one: offsets stay the file's, and libxml2 reads an LF
-  /// there as it would the CR. Only where a 0x0D byte is always a CR (not
-  /// in UTF-16).
-  private var translatesCarriageReturns: Bool {
-    markupGuard.isByteOriented && markupGuard.unsafeEncoding == nil
-  }
-
-  /// Turns each lone CR of `buffer[0..<count]` into an LF; `next` is the
-  /// byte after them (nil at the end of the input).
-  private func translateLoneCarriageReturns(count: Int, next: UInt8?) {
-    guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
-    var index = 0
-    while index < count, let found = memchr(base + index, 0x0D, count - index) {
-      let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-      let following = position + 1 < count ? base[position + 1] : next
-      if following != 0x0A { base[position] = 0x0A }
-      index = position + 1
-    }
-  }
-
-  private var bufferedBuildings: Int {
-    queue[queueHead...].reduce(0) {
-      if case .building = $1 { $0 + 1 } else { $0 }
-    }
-  }
-
-  private func setUp() -> Bool {
-    guard let schema = PortfolioSchema.compiled else {
-      report(
-        .error, .io, at: SourceLocation(file: fileName, line: 0, column: 0),
-        "internal error: the portfolio schema did not compile")
-      return false
-    }
-    // Read the first bytes so that libxml2 can detect the encoding (a BOM,
-    // UTF-16) when the context is created.
-    let count: Int
-    do {
-      count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<4]))
-    } catch {
-      report(.error, .io, at: SourceLocation(file: fileName, line: 0, column: 0), error.message)
-      return false
-    }
-    statistics.bytes += count
-    _ = markupGuard.scan(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-    if translatesCarriageReturns && count > 0 {
-      // A CR last among the first bytes: the byte after it says whether it
-      // ends a line alone; that byte begins the next chunk.
-      var next: UInt8?
-      if buffer[count - 1] == 0x0D {
-        let byte = UnsafeMutableRawBufferPointer.allocate(byteCount: 1, alignment: 1)
-        defer { byte.deallocate() }
-        do {
-          let peeked = try source.read(into: byte)
-          statistics.bytes += peeked
-          if peeked == 1 { next = byte[0] }
-        } catch {
-          report(
-            .error, .io, at: SourceLocation(file: fileName, line: 0, column: 0), error.message)
-          return false
-        }
-        carried = next
-      }
-      translateLoneCarriageReturns(count: count, next: next)
-    }
-    if count == 0 {
-      report(
-        .error, .syntax, at: SourceLocation(file: fileName, line: 1, column: 1),
-        "the file is empty; expected a <portfolio> document in namespace \(PortfolioSchema.namespace)"
-      )
-      return false
-    }
-    validator = xmlSchemaNewValidCtxt(schema)
-    guard let validator else { return false }
-    let me = Unmanaged.passUnretained(self).toOpaque()
-    xmlSchemaSetValidStructuredErrors(validator, readerSchemaError, me)
-    xmlSchemaValidateSetLocator(validator, readerLocator, me)
-
-    // The plug keeps a pointer to this handler: it lives as long as the
-    // parser and is freed in tearDown.
-    let handler = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
-    saxHandler = handler
-    handler.initialize(to: xmlSAXHandler())
-    handler.pointee.initialized = XML_SAX2_MAGIC
-    handler.pointee.startElementNs = readerStartElement
-    handler.pointee.endElementNs = readerEndElement
-    handler.pointee.internalSubset = readerInternalSubset
-    handler.pointee.externalSubset = readerExternalSubset
-    handler.pointee.entityDecl = readerEntityDecl
-    handler.pointee.attributeDecl = readerAttributeDecl
-    handler.pointee.getParameterEntity = nil
-    handler.pointee.reference = readerReference
-
-    let handlerSlot = UnsafeMutablePointer<UnsafeMutablePointer<xmlSAXHandler>?>.allocate(
-      capacity: 1)
-    handlerSlot.initialize(to: handler)
-    plugHandlerSlot = handlerSlot
-    let userDataSlot = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: 1)
-    userDataSlot.initialize(to: me)
-    plugUserDataSlot = userDataSlot
-    plug = xmlSchemaSAXPlug(validator, handlerSlot, userDataSlot)
-    let saxPointer = handlerSlot.pointee
-    let userData = userDataSlot.pointee
-    guard plug != nil else {
-      report(.error, .io, at: currentLocation(), "internal error: schema plug failed")
-      return false
-    }
-    let created = buffer.baseAddress.map {
-      xmlCreatePushParserCtxt(
-        saxPointer, userData, $0.assumingMemoryBound(to: CChar.self),
-        Int32(count), fileName)
-    }
-    guard let created, let parserContext = created else {
-      report(.error, .io, at: currentLocation(), "internal error: cannot create the XML parser")
-      return false
-    }
-    parser = parserContext
-    // Secure options: no network; no XML_PARSE_NOENT (that would substitute
-    // entities), no XML_PARSE_DTDLOAD, no XML_PARSE_HUGE (keeps libxml2's
-    // limits on names, text and nesting in force).
-    let secureOptions = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_NOCDATA.rawValue)
-    _ = xmlCtxtUseOptions(parserContext, secureOptions)
-    if let dictionary = parserContext.pointee.dict {
-      names = InternedNames(dictionary: dictionary)
-    }
-    return true
-  }
-
-  /// Routes libxml2's parser errors to this reader while `body` runs.
-  ///
-  /// With the schema plugged in, the parser's context carries the plug, not
-  /// the reader, so parser errors reach the thread's structured error handler
-  /// (libxml2 keeps it per thread): set it for the call, restore it after.
-  /// libxml2's generic error function, which prints to stderr, is
-  /// silenced for the call: what it says, the structured handler reports
-  /// too (found by the segmented-reading fuzzer: a file declared Shift_JIS
-  /// with bytes that are not printed "xmlParseChunk: encoder error").
-  private func withParserErrorHandler(_ body: () -> Void) {
-    // Keep the thread's own handlers (an application's) and put them back.
-    let previousHandler = __xmlStructuredError()?.pointee
-    let previousContext = __xmlStructuredErrorContext()?.pointee
-    let previousGeneric = __xmlGenericError()?.pointee
-    let previousGenericContext = __xmlGenericErrorContext()?.pointee
-    xmlSetStructuredErrorFunc(Unmanaged.passUnretained(self).toOpaque(), readerParserError)
-    xmlSetGenericErrorFunc(nil, barrierfree_silent_generic_error())
-    body()
-    xmlSetGenericErrorFunc(previousGenericContext, previousGeneric)
-    xmlSetStructuredErrorFunc(previousContext, previousHandler)
-  }
-
-  private func finish() {
-    guard !finished else { return }
-    finished = true
-    flushDeferred()
-    // Text not followed by a tag: the read stopped early (a refusal, a
-    // fatal error, the end of a truncated file), and its error says so. The
-    // parser's place now depends on where the chunks were cut.
-    pendingText = nil
-    finishDocument()
-    tearDown()
-  }
-
-  private func tearDown() {
-    if let parser {
-      // For entity declarations libxml2 builds a document of its own to hold
-      // them (ctxt->myDoc), which the caller owns; found by the fuzzer's
-      // leak check on a refused billion-laughs document.
-      if let document = parser.pointee.myDoc {
-        xmlFreeDoc(document)
-        parser.pointee.myDoc = nil
-      }
-      xmlFreeParserCtxt(parser)
-      self.parser = nil
-    }
-    if plug != nil {
-      xmlSchemaSAXUnplug(plug)
-      plug = nil
-    }
-    if let validator {
-      xmlSchemaFreeValidCtxt(validator)
-      self.validator = nil
-    }
-    if let saxHandler {
-      saxHandler.deallocate()
-      self.saxHandler = nil
-    }
-    // After the unplug, which writes through these.
-    plugHandlerSlot?.deallocate()
-    plugHandlerSlot = nil
-    plugUserDataSlot?.deallocate()
-    plugUserDataSlot = nil
-  }
-
   /// Stops the parser at once (used for refused documents and the error
   /// limit).
   ///
@@ -733,21 +285,10 @@ public final class PortfolioReader {
   /// the fuzzer with AddressSanitizer).
   func stopParser() {
     parserStopped = true
-    foundElementTag = nil
-    elementTagFound = true
+    session.state.foundElementTag = nil
+    session.state.elementTagFound = true
     attributeTable.clear()
-    guard let parser else { return }
-    // Not xmlStopParser: it frees the parser's input at once, and our
-    // callbacks run inside libxml2's, with the schema validator still to
-    // look at the same start tag's attributes after we return (a crash in
-    // libxml2 when the error limit was reached in a door's movement area
-    // past the first 150 KB of a file). Stopping the SAX events and the
-    // state machine is enough: `feed` finishes after `xmlParseChunk`
-    // returns, and `tearDown` frees the parser.
-    // 2, not 1: libxml2 2.9 only asks for non-zero, while 2.13 and later
-    // treat 1 as "SAX off, keep parsing" and 2 as stopped.
-    parser.pointee.disableSAX = 2
-    parser.pointee.instate = XML_PARSER_EOF
+    session.stop()
   }
 
   /// True when the reader stopped before the end of its input: a refused
@@ -818,7 +359,7 @@ public final class PortfolioReader {
     _ kind: Diagnostic.Kind, attribute: String? = nil, at location: SourceLocation,
     _ message: String
   ) {
-    deferred.append(
+    session.state.deferred.append(
       (Diagnostic(kind: kind, location: location, message: message), attribute, schemaErrorCount))
   }
 
@@ -826,16 +367,19 @@ public final class PortfolioReader {
   /// with an attribute survives unless the validator named that attribute; a
   /// problem with an element survives unless the validator said anything.
   func flushDeferred() {
-    guard !deferred.isEmpty else {
-      if !schemaFlaggedAttributes.isEmpty { schemaFlaggedAttributes.removeAll() }
+    guard !session.state.deferred.isEmpty else {
+      if !session.state.schemaFlaggedAttributes.isEmpty {
+        session.state.schemaFlaggedAttributes.removeAll()
+      }
       return
     }
-    defer { schemaFlaggedAttributes.removeAll() }
-    let pending = deferred
-    deferred.removeAll()
+    defer { session.state.schemaFlaggedAttributes.removeAll() }
+    let pending = session.state.deferred
+    session.state.deferred.removeAll()
     for (diagnostic, attribute, schemaErrors) in pending {
       let covered =
-        attribute.map { schemaFlaggedAttributes.contains($0) } ?? (schemaErrorCount > schemaErrors)
+        attribute.map { session.state.schemaFlaggedAttributes.contains($0) }
+        ?? (schemaErrorCount > schemaErrors)
       if !covered {
         report(diagnostic.severity, diagnostic.kind, at: diagnostic.location, diagnostic.message)
       }
@@ -844,118 +388,23 @@ public final class PortfolioReader {
 
   /// The file's line of the parser's current position; 0 before parsing.
   var currentLine: Int {
-    guard let parser, let input = parser.pointee.input else { return 0 }
-    return fileLine(Int(input.pointee.line))
+    session.position.map { fileLine($0.line) } ?? 0
   }
 
   /// The parser's current position (the end of what it has just read).
   func currentLocation() -> SourceLocation {
-    guard let parser, let input = parser.pointee.input else {
+    guard let position = session.position else {
       return SourceLocation(file: fileName, line: 0, column: 0)
     }
-    return SourceLocation(
-      file: fileName, line: fileLine(Int(input.pointee.line)), column: Int(input.pointee.col))
+    return SourceLocation(file: fileName, line: fileLine(position.line), column: position.column)
   }
 
-  /// The raw bytes from the last `<` before the parser's position up to
-  /// that position, with the line and column of the `<`: in a start tag's
-  /// callback, the tag the parser has just read (libxml2's push parser
-  /// keeps a whole start tag in its buffer while it reports it); in an
-  /// error's, the markup being read.
+  /// The raw text of the tag the parser has just read, with the line and
+  /// column of its `<` (``SAXSession/currentTag(guard:fileLine:)``).
   func currentTag() -> RawTag? {
-    guard let parser, let input = parser.pointee.input,
-      let base = input.pointee.base, let current = input.pointee.cur
-    else { return nil }
-    // The markup guard recorded where tags begin: no scan back over the tag
-    // (which cost a tenth of reading: ids are recorded with their line and
-    // references with their attribute's place). The guard records no '<'
-    // in comments and CDATA, so the record is taken only when no '<' lies
-    // between it and the parser's position, which is what the scan finds.
-    let currentOffset = Int(input.pointee.consumed) + (current - base)
-    if let recorded = markupGuard.lastTag(before: currentOffset) {
-      let distance = currentOffset - recorded.offset
-      if distance > 0 && distance <= current - base && distance <= Self.longestTagScan {
-        let start = current - distance
-        if start.pointee == UInt8(ascii: "<") && memchr(start + 1, 0x3C, distance - 1) == nil {
-          let tag = RawTag(
-            bytes: UnsafeBufferPointer(start: start, count: distance),
-            line: fileLine(recorded.line), column: recorded.column)
-          // Debug builds (the tests) check it against the scan.
-          assert(
-            scannedTag().map { ($0.bytes.baseAddress, $0.line, $0.column) }
-              ?? (nil, 0, 0) == (tag.bytes.baseAddress, tag.line, tag.column),
-            "the recorded tag at line \(tag.line) is not the one found by scanning")
-          return tag
-        }
-      }
-    }
-    return scannedTag()
+    session.currentTag(guard: markupGuard, fileLine: fileLine)
   }
 
-  /// Whether the start tag the parser has just handed over is whole: libxml2
-  /// calls back before it consumes the tag's `>` or `/>`, so one of them is
-  /// at its position unless the input ended inside the tag.
-  func startTagIsWhole() -> Bool {
-    guard let parser, let input = parser.pointee.input, let current = input.pointee.cur,
-      let end = input.pointee.end
-    else { return true }
-    guard current < end else { return false }
-    return current.pointee == UInt8(ascii: ">")
-      || (current.pointee == UInt8(ascii: "/") && current + 1 < end
-        && current[1] == UInt8(ascii: ">"))
-  }
-
-  /// How far back ``currentTag()`` looks for a '<'.
-  private static let longestTagScan = 1 << 20
-
-  /// ``currentTag()`` found by scanning back from the parser's position.
-  private func scannedTag() -> RawTag? {
-    guard let parser, let input = parser.pointee.input,
-      let base = input.pointee.base, let current = input.pointee.cur
-    else { return nil }
-    let available = current - base
-    guard available > 0 else { return nil }
-    var start = current
-    var newlines = 0
-    var scanned = 0
-    // Find the '<' that opened this tag; tags are short, so cap the scan.
-    while start > base && scanned < Self.longestTagScan {
-      start -= 1
-      scanned += 1
-      if start.pointee == UInt8(ascii: "<") { break }
-      if start.pointee == UInt8(ascii: "\n") { newlines += 1 }
-    }
-    guard start.pointee == UInt8(ascii: "<") else { return nil }
-    let tagBytes = UnsafeBufferPointer(start: start, count: current - start)
-    let fileOffset = Int(input.pointee.consumed) + (start - base)
-    if let recorded = markupGuard.position(ofTagAt: fileOffset) {
-      return RawTag(bytes: tagBytes, line: fileLine(recorded.line), column: recorded.column)
-    }
-    let line = fileLine(Int(input.pointee.line) - newlines)
-    // Column of '<': count characters back to the start of its line.
-    var column = 1
-    var cursor = start
-    var sawLineStart = false
-    while cursor > base {
-      cursor -= 1
-      if cursor.pointee == UInt8(ascii: "\n") {
-        sawLineStart = true
-        break
-      }
-      if cursor.pointee & 0xC0 != 0x80 { column += 1 }
-    }
-    if !sawLineStart && cursor == base && parser.pointee.input.pointee.consumed > 0 {
-      // The line began before the buffer: derive the column from the end.
-      var characters = 0
-      var walker = start
-      while walker < current {
-        if walker.pointee & 0xC0 != 0x80 { characters += 1 }
-        walker += 1
-      }
-      column = max(1, Int(input.pointee.col) - characters)
-    }
-    return RawTag(
-      bytes: UnsafeBufferPointer(start: start, count: current - start),
-      line: line, column: column)
-  }
+  /// Whether the start tag the parser has just handed over is whole.
+  func startTagIsWhole() -> Bool { session.startTagIsWhole }
 }

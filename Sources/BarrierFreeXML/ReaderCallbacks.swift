@@ -1,125 +1,50 @@
 import BarrierFreeXMLSupport
 internal import CLibXML2
 
-// The C callbacks libxml2 calls. Each one recovers the reader from the
-// user-data pointer (passed unretained: the reader outlives its parser) and
-// forwards to a method.
-
-private func reader(_ context: UnsafeMutableRawPointer?) -> PortfolioReader? {
-  context.map { Unmanaged<PortfolioReader>.fromOpaque($0).takeUnretainedValue() }
-}
-
-func readerStartElement(
-  _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
-  _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
-  _ namespaceCount: Int32,
-  _ namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
-  _ attributeCount: Int32, _ defaultedCount: Int32,
-  _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
-) {
-  guard let context, let localName else { return }
-  // The reader outlives the parser: borrowed, not retained, for the two
-  // callbacks that run for every element.
-  Unmanaged<PortfolioReader>.fromOpaque(context)._withUnsafeGuaranteedRef { reader in
-    reader.startElement(
-      localName: localName, uri: uri, attributeCount: Int(attributeCount),
-      defaultedCount: Int(defaultedCount), attributes: attributes)
+extension PortfolioReader: SAXPushHandler {
+  package func lineForValidator() -> Int {
+    // Called for every element: the line alone, no SourceLocation.
+    currentLine
   }
-}
 
-func readerEndElement(
-  _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<xmlChar>?,
-  _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?
-) {
-  guard let context, let localName else { return }
-  Unmanaged<PortfolioReader>.fromOpaque(context)._withUnsafeGuaranteedRef { reader in
-    reader.endElement(localName: localName, uri: uri)
+  package func doctype(root name: String?, systemID: String?) {
+    sawDoctype = true
+    // A DOCTYPE names the root element: when that is not a portfolio, the
+    // file is something else (a web page), whatever its DOCTYPE holds.
+    let root = name ?? ""
+    if root != "portfolio" {
+      let kind = ["html", "HTML"].contains(root) ? " (a web page)" : ""
+      refuse(
+        "this is not a BarrierFree portfolio: its DOCTYPE names <\(root)> as its root element\(kind); a portfolio starts with <portfolio xmlns=\"\(PortfolioSchema.namespace)\"> and has no DOCTYPE"
+      )
+      return
+    }
+    if let systemID {
+      refuse(
+        "the DOCTYPE names an external DTD ('\(systemID)'); BarrierFree never loads DTDs: remove the DOCTYPE line"
+      )
+    }
   }
-}
 
-func readerParserError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
-  guard let reader = reader(context), let error else { return }
-  reader.parserError(error.pointee)
-}
-
-func readerSchemaError(_ context: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
-  guard let reader = reader(context), let error else { return }
-  reader.schemaError(error.pointee)
-}
-
-func readerLocator(
-  _ context: UnsafeMutableRawPointer?,
-  _ file: UnsafeMutablePointer<UnsafePointer<CChar>?>?,
-  _ line: UnsafeMutablePointer<UInt>?
-) -> Int32 {
-  guard let reader = reader(context) else { return -1 }
-  file?.pointee = nil
-  // Called for every element: the line alone, no SourceLocation.
-  line?.pointee = UInt(max(0, reader.currentLine))
-  return 0
-}
-
-func readerInternalSubset(
-  _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
-  _ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?
-) {
-  guard let reader = reader(context) else { return }
-  reader.sawDoctype = true
-  // A DOCTYPE names the root element: when that is not a portfolio, the
-  // file is something else (a web page), whatever its DOCTYPE holds.
-  let root = name.map { String(cString: $0) } ?? ""
-  if root != "portfolio" {
-    let kind = ["html", "HTML"].contains(root) ? " (a web page)" : ""
-    reader.refuse(
-      "this is not a BarrierFree portfolio: its DOCTYPE names <\(root)> as its root element\(kind); a portfolio starts with <portfolio xmlns=\"\(PortfolioSchema.namespace)\"> and has no DOCTYPE"
-    )
-    return
-  }
-  if let systemID {
-    reader.refuse(
-      "the DOCTYPE names an external DTD ('\(String(cString: systemID))'); BarrierFree never loads DTDs: remove the DOCTYPE line"
+  package func attributeDeclaration(element: String?) {
+    let elementName = element ?? "?"
+    refuse(
+      "the DOCTYPE declares attributes of <\(elementName)> (ATTLIST); their defaults would add values nobody measured: remove the DOCTYPE"
     )
   }
-}
 
-func readerAttributeDecl(
-  _ context: UnsafeMutableRawPointer?, _ element: UnsafePointer<xmlChar>?,
-  _ name: UnsafePointer<xmlChar>?, _ type: Int32, _ defaultKind: Int32,
-  _ defaultValue: UnsafePointer<xmlChar>?, _ tree: xmlEnumerationPtr?
-) {
-  // The handler owns the enumeration tree.
-  if let tree { xmlFreeEnumeration(tree) }
-  guard let reader = reader(context) else { return }
-  let elementName = element.map { String(cString: $0) } ?? "?"
-  reader.refuse(
-    "the DOCTYPE declares attributes of <\(elementName)> (ATTLIST); their defaults would add values nobody measured: remove the DOCTYPE"
-  )
-}
+  package func entityDeclaration(name: String?, isExternal: Bool) {
+    let entity = name ?? "?"
+    let external = isExternal ? " external" : ""
+    refuse(
+      "the DOCTYPE declares the\(external) entity '\(entity)'; BarrierFree refuses documents that declare entities (they can read local files or expand without bound): remove the DOCTYPE and write the text itself"
+    )
+  }
 
-func readerExternalSubset(
-  _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
-  _ externalID: UnsafePointer<xmlChar>?, _ systemID: UnsafePointer<xmlChar>?
-) {
-  // Never loaded (no XML_PARSE_DTDLOAD); refused in readerInternalSubset.
-}
-
-func readerEntityDecl(
-  _ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?,
-  _ type: Int32, _ publicID: UnsafePointer<xmlChar>?,
-  _ systemID: UnsafePointer<xmlChar>?, _ content: UnsafeMutablePointer<xmlChar>?
-) {
-  guard let reader = reader(context) else { return }
-  let entity = name.map { String(cString: $0) } ?? "?"
-  let external = systemID != nil ? " external" : ""
-  reader.refuse(
-    "the DOCTYPE declares the\(external) entity '\(entity)'; BarrierFree refuses documents that declare entities (they can read local files or expand without bound): remove the DOCTYPE and write the text itself"
-  )
-}
-
-func readerReference(_ context: UnsafeMutableRawPointer?, _ name: UnsafePointer<xmlChar>?) {
-  guard let reader = reader(context) else { return }
-  let entity = name.map { String(cString: $0) } ?? "?"
-  reader.refuse("the entity reference '&\(entity);' is not allowed; write the text itself")
+  package func entityReference(name: String?) {
+    let entity = name ?? "?"
+    refuse("the entity reference '&\(entity);' is not allowed; write the text itself")
+  }
 }
 
 extension PortfolioReader {
@@ -137,10 +62,10 @@ extension PortfolioReader {
   }
 
   /// A well-formedness error (or warning) from the XML parser.
-  func parserError(_ error: xmlError) {
-    let raw = error.message.map { String(cString: $0) } ?? "XML error"
+  package func parserProblem(_ error: SAXProblem) {
+    let raw = error.message ?? "XML error"
     var location = SourceLocation(
-      file: fileName, line: fileLine(Int(error.line)), column: Int(error.int2))
+      file: fileName, line: fileLine(error.line), column: error.column)
     var columnInBytes = false
     if error.line == 0, raw.hasPrefix("input conversion failed"),
       let bytes = raw.firstRange(of: "bytes ").map({ raw[$0.upperBound...] }),
@@ -157,25 +82,25 @@ extension PortfolioReader {
     // errors at the same place; they add nothing.
     if diagnostics.contains(where: { $0.kind == .security }) || sawFatalSyntaxError { return }
     let severity: Diagnostic.Severity =
-      error.level == XML_ERR_WARNING ? .warning : .error
+      error.level == .warning ? .warning : .error
     var message = SyntaxMessages.humanize(raw, format: .portfolio, fileLine: fileLine)
-    if error.level == XML_ERR_FATAL {
+    if error.level == .fatal {
       sawFatalSyntaxError = true
       // libxml2 reports some mistakes only when the input has ended (a bare
       // '&' in the last chunk, say): the file ends there only if no tag
       // follows the error.
       let atEnd = atEndOfInput && noTagAhead
-      if atEnd && !builder.rootSeen {
+      if atEnd && !session.state.builder.rootSeen {
         // Only white space, comments or the XML declaration; libxml2 says
         // "Extra content at the end of the document".
         message =
           "the file ends before a <portfolio> element begins; expected a <portfolio> document in namespace \(PortfolioSchema.namespace) (\(raw.trimmingWhitespace()))"
-      } else if atEnd && !builder.open.isEmpty {
+      } else if atEnd && !session.state.builder.open.isEmpty {
         // libxml2 words an early end in several ways ("Extra content at the
         // end of the document", "Premature end of data"): say what it means,
         // naming the last element opened whole (not a start tag cut short).
         let name =
-          builder.open.last(where: { $0.name != nil })?.name.map { "<\($0.text)>" }
+          session.state.builder.open.last(where: { $0.name != nil })?.name.map { "<\($0.text)>" }
           ?? "an element"
         message =
           "the file ends before \(name) is closed; is it truncated? (\(raw.trimmingWhitespace()))"
@@ -188,9 +113,9 @@ extension PortfolioReader {
   }
 
   /// A schema violation from the validator plugged into the parser.
-  func schemaError(_ error: xmlError) {
+  package func schemaProblem(message: String?) {
     if diagnostics.last?.kind == .security || sawTruncatedTag { return }
-    let raw = error.message.map { String(cString: $0) } ?? "schema violation"
+    let raw = message ?? "schema violation"
     if raw.contains("Character content") {
       // libxml2 hands text over in pieces, cut where the chunks of the file
       // were cut, and the validator finds each piece wrong wherever the
@@ -205,7 +130,7 @@ extension PortfolioReader {
     let tag = currentTag()
     let message = SchemaMessages.humanize(
       raw, tag: tag, format: .portfolio,
-      rootChildren: builder.open.count == 2 ? "quarter, building" : nil)
+      rootChildren: session.state.builder.open.count == 2 ? "quarter, building" : nil)
     var location = currentLocation()
     if let tag {
       location = SourceLocation(file: fileName, line: tag.line, column: tag.column)
@@ -217,7 +142,7 @@ extension PortfolioReader {
       }
     }
     schemaErrorCount += 1
-    if let attribute = message.attribute { schemaFlaggedAttributes.insert(attribute) }
+    if let attribute = message.attribute { session.state.schemaFlaggedAttributes.insert(attribute) }
     report(.error, .schema, at: location, message.text)
     if message.isWrongRoot { stopParser() }
   }

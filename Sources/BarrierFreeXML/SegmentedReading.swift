@@ -126,8 +126,8 @@ public enum SegmentedReading {
       reader.lineOffset = first.lineOffset
       reader.headerLines = first.headerLines
       reader.segmentLines = first.index == 0 ? nil : first.lines.lowerBound...Int.max
-      reader.builder.buildingLines = state.buildingLines
-      reader.builder.quarterLines = state.quarterLines
+      reader.session.state.builder.buildingLines = state.buildingLines
+      reader.session.state.builder.quarterLines = state.quarterLines
       try process(reader) { try consume($0) }
       state.diagnostics += reader.diagnostics
       state.statistics.add(reader.statistics)
@@ -162,7 +162,8 @@ public enum SegmentedReading {
       index: segment.index, items: items, diagnostics: reader.diagnostics,
       statistics: reader.statistics, errors: reader.errorCount,
       stoppedEarly: failed || reader.stoppedEarly || reader.reportedPastSegment,
-      buildingLines: reader.builder.buildingLines, quarterLines: reader.builder.quarterLines)
+      buildingLines: reader.session.state.builder.buildingLines,
+      quarterLines: reader.session.state.builder.quarterLines)
   }
 
   /// The totals of the segments handed on.

@@ -48,6 +48,8 @@ public struct Assessor: Sendable {
     self.sharedKeys = sharedKeys
   }
 
+  // Figure: a 2-job check took 1.5× the CPU time of 1 job with one shared
+  // assessor, 1.06× with one of these per task.
   /// A copy that shares no reference-counted storage with this one (its
   /// rules' ids, citations, scopes and thresholds are copied too), for a
   /// task that runs beside others.

@@ -311,7 +311,7 @@ public struct Finding: Sendable, Hashable {
   public var path: ElementPath
   /// What the rule concluded.
   public var evaluation: Evaluation {
-    _read { yield concluded.evaluation }
+    get { concluded.evaluation }
     set { concluded = Concluded(newValue) }
   }
   /// The evaluation, in storage shared by every level that reached it (the
@@ -348,6 +348,8 @@ public struct Finding: Sendable, Hashable {
   /// Whether the finding stands in the way: a fail or an unknown.
   public var isOpen: Bool { status == .fail || status == .unknown }
 
+  // A class: copying the Evaluation struct per finding and level was 37 M of
+  // 2.66 G instructions (callgrind, check -q --jobs 1, 150 buildings).
   /// An evaluation in shared, unchanging storage. Compared by value.
   final class Concluded: Sendable, Hashable {
     let evaluation: Evaluation
@@ -365,6 +367,8 @@ public struct Finding: Sendable, Hashable {
     }
   }
 
+  // A class: one retain where four strings were, and the JSON writer keys
+  // its cache of a source's text on the object's identity.
   /// Who spoke: the rule, under which profile, citing what. Compared by
   /// value.
   package final class Source: Sendable, Hashable {

@@ -67,6 +67,8 @@ extension Fixture {
 }
 
 extension ElementKind {
+  // Kept (and tested against allCases) for the figure: hashed look-ups per
+  // element were 150 M of 2.66 G instructions (check -q, 150 buildings).
   /// The case's position in `allCases`, for tables indexed by kind (a
   /// switch, where a dictionary would hash the kind for every element).
   var ordinal: Int {
