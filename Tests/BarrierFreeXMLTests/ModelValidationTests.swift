@@ -1,6 +1,7 @@
-import BarrierFree
+import BarrierFreeGenerator
 import BarrierFreeModel
 import BarrierFreeXML
+import BarrierFreeXMLSupport
 import Foundation
 import Testing
 
