@@ -294,7 +294,7 @@ extension PortfolioReader {
       return false
     }
     if let dictionary = session.dictionary {
-      session.state.names = InternedNames(dictionary: dictionary)
+      state.names = InternedNames(dictionary: dictionary)
     }
     return true
   }

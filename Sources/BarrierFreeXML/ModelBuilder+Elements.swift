@@ -15,10 +15,10 @@ extension PortfolioReader {
       let address = Address(
         street: string(.street), houseNumber: string(.houseNumber),
         postcode: string(.postcode), city: string(.city), country: string(.country))
-      session.state.builder.building?.address = address
+      state.builder.building?.address = address
     case .place:
       let id = token(.id) ?? ""
-      session.state.builder.place = Place(
+      state.builder.place = Place(
         id: id, kind: enumeration(.kind) ?? .other, name: string(.name),
         level: integer(.level), width: length(.width), length: length(.length),
         accessible: boolean(.accessible))
@@ -72,10 +72,10 @@ extension PortfolioReader {
             controlHeight: length(.controlHeight))))
     case .stop:
       let place = token(.place) ?? ""
-      session.state.builder.stop = LiftStop(place: place)
-      session.state.buildingIndex.refer(
+      state.builder.stop = LiftStop(place: place)
+      state.buildingIndex.refer(
         to: place, role: .liftStop,
-        owner: .named(kind: "lift", id: session.state.builder.connector?.id ?? ""),
+        owner: .named(kind: "lift", id: state.builder.connector?.id ?? ""),
         at: attributeLocation(.place))
     case .stairLift:
       startConnector(
@@ -87,21 +87,21 @@ extension PortfolioReader {
     case .flat:
       let id = token(.id) ?? ""
       let entrance = token(.entrance) ?? ""
-      session.state.builder.flat = Flat(
+      state.builder.flat = Flat(
         id: id, number: string(.number), level: integer(.level), area: area(.area),
         entrance: entrance)
       define(id, as: .flat)
-      session.state.buildingIndex.refer(
+      state.buildingIndex.refer(
         to: entrance, role: .flatEntrance, owner: .named(kind: "flat", id: id),
         at: attributeLocation(.entrance))
-      session.state.buildingIndex.openFlat(id, at: elementLocation)
+      state.buildingIndex.openFlat(id, at: elementLocation)
     case .room:
       let id = token(.id) ?? ""
-      session.state.builder.room = Room(
+      state.builder.room = Room(
         id: id, kind: enumeration(.kind) ?? .other, name: string(.name), area: area(.area),
         width: length(.width), length: length(.length))
       define(id, as: .room)
-      session.state.buildingIndex.addRoomToOpenFlat(id)
+      state.buildingIndex.addRoomToOpenFlat(id)
     case .wc:
       startFixture(
         .wc(
@@ -171,7 +171,7 @@ extension PortfolioReader {
         id: token(.id) ?? "", kind: enumeration(.kind) ?? .commonRoom, name: string(.name),
         location: PlaceReference(building: token(.building), place: token(.place) ?? ""),
         open24h: boolean(.open24h))
-      session.state.builder.quarter?.facilities.append(facility)
+      state.builder.quarter?.facilities.append(facility)
       quarterIndex.defineFacility(facility.id, at: elementLocation, reader: self)
       quarterIndex.refer(
         to: facility.location, owner: "facility '\(facility.id)'",
@@ -182,7 +182,7 @@ extension PortfolioReader {
         from: PlaceReference(building: token(.fromBuilding), place: token(.from) ?? ""),
         to: PlaceReference(building: token(.toBuilding), place: token(.to) ?? ""),
         geometry: pathGeometry())
-      session.state.builder.quarter?.outdoorPaths.append(path)
+      state.builder.quarter?.outdoorPaths.append(path)
       let owner = MeaningRules.outdoorPathOwner(path)
       quarterIndex.refer(to: path.from, owner: owner, at: attributeLocation(.from))
       quarterIndex.refer(to: path.to, owner: owner, at: attributeLocation(.to))
@@ -199,41 +199,41 @@ extension PortfolioReader {
       endBuilding()
     case .place:
       // take(): moved out, not copied (a copy retains every string of it).
-      guard let place = session.state.builder.place.take() else { return }
+      guard let place = state.builder.place.take() else { return }
       if parent == .quarter {
-        session.state.builder.quarter?.places.append(place)
+        state.builder.quarter?.places.append(place)
       } else {
-        session.state.builder.building?.places.append(place)
+        state.builder.building?.places.append(place)
       }
     case .path, .steps, .ramp, .door, .lift, .stairLift:
-      guard let connector = session.state.builder.connector.take() else { return }
+      guard let connector = state.builder.connector.take() else { return }
       if case .lift(let lift) = connector, let problem = MeaningRules.stopsAtOnePlace(lift) {
         report(
-          .error, .meaning, at: session.state.builder.liftLocation ?? elementLocation, problem)
+          .error, .meaning, at: state.builder.liftLocation ?? elementLocation, problem)
       }
       if parent == .flat {
-        session.state.builder.flat?.connectors.append(connector)
+        state.builder.flat?.connectors.append(connector)
       } else {
-        session.state.builder.building?.connectors.append(connector)
+        state.builder.building?.connectors.append(connector)
       }
     case .stop:
-      guard let stop = session.state.builder.stop.take() else { return }
-      if case .lift(var lift) = session.state.builder.connector {
-        session.state.builder.connector = nil
+      guard let stop = state.builder.stop.take() else { return }
+      if case .lift(var lift) = state.builder.connector {
+        state.builder.connector = nil
         lift.stops.append(stop)
-        session.state.builder.connector = .lift(lift)
+        state.builder.connector = .lift(lift)
       }
     case .flat:
-      guard let flat = session.state.builder.flat.take() else { return }
-      session.state.builder.building?.flats.append(flat)
-      session.state.buildingIndex.closeFlat(flat, reader: self)
+      guard let flat = state.builder.flat.take() else { return }
+      state.builder.building?.flats.append(flat)
+      state.buildingIndex.closeFlat(flat, reader: self)
     case .room:
-      guard let room = session.state.builder.room.take() else { return }
-      session.state.builder.flat?.rooms.append(room)
+      guard let room = state.builder.room.take() else { return }
+      state.builder.flat?.rooms.append(room)
     case .wc, .washbasin, .shower, .bathtub, .kitchenCounter, .bed, .window, .control,
       .furniture, .wheelchairSpace:
-      guard let fixture = session.state.builder.fixture.take() else { return }
-      session.state.builder.room?.fixtures.append(fixture)
+      guard let fixture = state.builder.fixture.take() else { return }
+      state.builder.room?.fixtures.append(fixture)
     }
   }
 
@@ -243,31 +243,31 @@ extension PortfolioReader {
     let id = token(.id) ?? ""
     if id.isEmpty {
       // The schema reports the missing id.
-    } else if let first = session.state.builder.quarterLines[id] {
+    } else if let first = state.builder.quarterLines[id] {
       report(
         .error, .meaning, at: attributeLocation(.id),
         MeaningRules.duplicateQuarter(id, firstPosition: "on line \(first)"))
     } else {
-      session.state.builder.quarterLines[id] = elementLocation.line
+      state.builder.quarterLines[id] = elementLocation.line
     }
-    session.state.builder.quarter = Quarter(id: id, name: string(.name))
-    session.state.builder.quarterAnnounced = false
-    session.state.builder.quarterElements = 1
+    state.builder.quarter = Quarter(id: id, name: string(.name))
+    state.builder.quarterAnnounced = false
+    state.builder.quarterElements = 1
     quarterIndex = QuarterIndex()
   }
 
   func announceQuarter() {
-    guard let quarter = session.state.builder.quarter, !session.state.builder.quarterAnnounced
+    guard let quarter = state.builder.quarter, !state.builder.quarterAnnounced
     else { return }
-    session.state.builder.quarterAnnounced = true
+    state.builder.quarterAnnounced = true
     emit(.quarter(quarter))
   }
 
   func endQuarter() {
     announceQuarter()
     quarterIndex.finish(reader: self)
-    if let quarter = session.state.builder.quarter { emit(.endQuarter(id: quarter.id)) }
-    session.state.builder.quarter = nil
+    if let quarter = state.builder.quarter { emit(.endQuarter(id: quarter.id)) }
+    state.builder.quarter = nil
   }
 
   func startBuilding() {
@@ -275,67 +275,67 @@ extension PortfolioReader {
     let id = token(.id) ?? ""
     if id.isEmpty {
       // The schema reports the missing id.
-    } else if let first = session.state.builder.buildingLines[id] {
+    } else if let first = state.builder.buildingLines[id] {
       report(
         .error, .meaning, at: attributeLocation(.id),
         MeaningRules.duplicateBuilding(id, firstPosition: "on line \(first)"))
     } else {
-      session.state.builder.buildingLines[id] = elementLocation.line
+      state.builder.buildingLines[id] = elementLocation.line
     }
     let year = attribute(.yearBuilt).flatMap { Values.year($0) }
-    session.state.builder.building = Building(
+    state.builder.building = Building(
       id: id, name: string(.name), yearBuilt: year, storeys: integer(.storeys))
-    session.state.builder.buildingElements = 1
-    session.state.buildingIndex.reset()
+    state.builder.buildingElements = 1
+    state.buildingIndex.reset()
   }
 
   func endBuilding() {
-    guard let building = session.state.builder.building else { return }
-    session.state.builder.building = nil
-    session.state.buildingIndex.finish(building: building, reader: self)
-    if session.state.builder.quarter != nil {
+    guard let building = state.builder.building else { return }
+    state.builder.building = nil
+    state.buildingIndex.finish(building: building, reader: self)
+    if state.builder.quarter != nil {
       quarterIndex.buildingEnded(building, reader: self)
     }
-    emit(.building(building, quarter: session.state.builder.quarter?.id))
+    emit(.building(building, quarter: state.builder.quarter?.id))
   }
 
   /// Checks what can only be checked at the end of the document.
   func finishDocument() {
-    if session.state.builder.quarter != nil {
+    if state.builder.quarter != nil {
       // A truncated document: keep what was complete, and say nothing more.
-      session.state.builder.quarter = nil
+      state.builder.quarter = nil
     }
   }
 
   // MARK: - Parts
 
   func startConnector(_ connector: Connector) {
-    session.state.builder.connector = connector
+    state.builder.connector = connector
     if let id = connector.id { define(id, as: .connector(connector.kindName)) }
     guard case .lift = connector else {
       let ends = connector.endpoints
       let owner = Owner.connector(
         kind: connector.kindName, id: connector.id, from: ends[0], to: ends[1])
-      session.state.buildingIndex.refer(
+      state.buildingIndex.refer(
         to: ends[0], role: .connectorEnd, owner: owner, at: attributeLocation(.from))
-      session.state.buildingIndex.refer(
+      state.buildingIndex.refer(
         to: ends[1], role: .connectorEnd, owner: owner, at: attributeLocation(.to))
       if ends[0] == ends[1] {
         report(
           .error, .meaning, at: attributeLocation(.to),
           MeaningRules.joinsItself(owner, end: ends[0]))
       }
-      if session.state.builder.flat != nil {
-        session.state.buildingIndex.flatConnector(
+      if state.builder.flat != nil {
+        state.buildingIndex.flatConnector(
           from: ends[0], to: ends[1], owner: owner, at: elementLocation)
       }
       return
     }
-    session.state.builder.liftLocation = elementLocation
+    state.builder.liftLocation = elementLocation
   }
 
   func startFixture(_ fixture: Fixture) {
-    session.state.builder.fixture = fixture
+    state.builder.fixture = fixture
     if let id = fixture.id { define(id, as: .fixture(fixture.kindName)) }
   }
 
@@ -354,26 +354,26 @@ extension PortfolioReader {
       width: length(.width), depth: length(.depth), side: enumeration(.side))
     switch parent {
     case .place:
-      session.state.builder.place?.movementAreas.append(area)
+      state.builder.place?.movementAreas.append(area)
     case .room:
-      session.state.builder.room?.movementAreas.append(area)
+      state.builder.room?.movementAreas.append(area)
     case .stop:
-      session.state.builder.stop?.movementArea = area
+      state.builder.stop?.movementArea = area
     case .door, .ramp:
-      switch session.state.builder.connector.take() {
+      switch state.builder.connector.take() {
       case .door(var door)?:
         door.movementAreas.append(area)
-        session.state.builder.connector = .door(door)
+        state.builder.connector = .door(door)
       case .ramp(var ramp)?:
         ramp.movementAreas.append(area)
-        session.state.builder.connector = .ramp(ramp)
+        state.builder.connector = .ramp(ramp)
       case let other:
-        session.state.builder.connector = other
+        state.builder.connector = other
       }
     default:
-      guard var fixture = session.state.builder.fixture.take() else { return }
+      guard var fixture = state.builder.fixture.take() else { return }
       fixture.setMovementArea(area)
-      session.state.builder.fixture = fixture
+      state.builder.fixture = fixture
     }
     if (parent == .door || parent == .ramp) && area.side == nil {
       report(
@@ -384,7 +384,7 @@ extension PortfolioReader {
 
   func define(_ id: String, as kind: BuildingIndex.Kind) {
     guard !id.isEmpty else { return }
-    session.state.buildingIndex.define(
+    state.buildingIndex.define(
       id, kind: kind, line: elementLocation.line, at: attributeLocation(.id),
       reader: self)
   }

@@ -4,14 +4,14 @@ import BarrierFreeXMLSupport
 extension PortfolioReader {
   /// `door 'd1'` for the element being started.
   func describeElement() -> String {
-    if let id = token(.id) { return "\(session.state.builder.element.text) '\(id)'" }
+    if let id = token(.id) { return "\(state.builder.element.text) '\(id)'" }
     if let from = token(.from), let to = token(.to) {
-      return "\(session.state.builder.element.text) from '\(from)' to '\(to)'"
+      return "\(state.builder.element.text) from '\(from)' to '\(to)'"
     }
-    if let room = session.state.builder.room {
-      return "\(session.state.builder.element.text) in room '\(room.id)'"
+    if let room = state.builder.room {
+      return "\(state.builder.element.text) in room '\(room.id)'"
     }
-    return session.state.builder.element.text
+    return state.builder.element.text
   }
 
   // MARK: - Attribute values
@@ -44,7 +44,7 @@ extension PortfolioReader {
     if name.isIdentifier && !Values.isIdentifier(value) {
       report(
         .error, .schema, at: attributeLocation(name),
-        "\(session.state.builder.element.text): \(name.text) '\(value)' is not a valid identifier; use letters, digits, '_', '-' and '.', starting with a letter, digit or '_'"
+        "\(state.builder.element.text): \(name.text) '\(value)' is not a valid identifier; use letters, digits, '_', '-' and '.', starting with a letter, digit or '_'"
       )
     } else if name.isIdentifier, let composed = Values.composedForm(of: value) {
       // Strings compare by canonical equivalence, ids must by their bytes:
@@ -52,7 +52,7 @@ extension PortfolioReader {
       // graph built from the model.
       report(
         .error, .meaning, at: attributeLocation(name),
-        "\(session.state.builder.element.text): \(name.text) '\(value)' (\(Values.codePoints(value))) is not in Unicode composed form (NFC); ids are compared by their bytes, and Unicode counts it the same as '\(composed)' (\(Values.codePoints(composed))): write that"
+        "\(state.builder.element.text): \(name.text) '\(value)' (\(Values.codePoints(value))) is not in Unicode composed form (NFC); ids are compared by their bytes, and Unicode counts it the same as '\(composed)' (\(Values.codePoints(composed))): write that"
       )
     }
     return value
@@ -77,7 +77,7 @@ extension PortfolioReader {
     guard let bytes = attribute(name) else { return nil }
     if let value = Value(rawValue: Values.token(bytes)) { return value }
     // Where the schema lists the values, `refuse` has reported it with them.
-    if name.allowedValues(on: session.state.builder.element) == nil {
+    if name.allowedValues(on: state.builder.element) == nil {
       invalid(name, bytes, expected: "one of the values the schema lists")
     }
     return nil
@@ -91,14 +91,14 @@ extension PortfolioReader {
     }
     // A negative length, slope or area is refused as the schema would.
     if !(value < 0 && name.isNonNegativeDecimal),
-      let limit = Plausibility.limit(element: session.state.builder.element, attribute: name),
+      let limit = Plausibility.limit(element: state.builder.element, attribute: name),
       !limit.range.contains(value)
     {
       // Deferred: a negative value is the schema's to report.
       reportUnlessSchemaDoes(
         .meaning, attribute: name.text, at: attributeLocation(name),
         PlausibleValues.message(
-          subject: describeElement(), element: session.state.builder.element.text,
+          subject: describeElement(), element: state.builder.element.text,
           attribute: name.text, value: value, limit: limit))
     }
     return value == 0 ? 0 : value  // no negative zero in the model

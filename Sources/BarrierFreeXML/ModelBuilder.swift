@@ -54,7 +54,7 @@ extension PortfolioReader {
   // MARK: - Start and end of elements
 
   package func startElement(_ element: SAXStartElement) {
-    guard let names = session.state.names else { return }
+    guard let names = state.names else { return }
     forgetElementTag()
     attributeTable.clear()
     flushDeferred()
@@ -64,20 +64,20 @@ extension PortfolioReader {
       // (`<room id="r1" wid`): not an element to check. The error that the
       // file ends is reported next.
       sawTruncatedTag = true
-      session.state.builder.open.append(OpenElement(name: nil))
+      state.builder.open.append(OpenElement(name: nil))
       return
     }
     // Reporting may have reached the error limit and stopped the parser,
     // which frees the buffer this element's attributes point into (fuzzer:
     // heap-use-after-free).
     if parserStopped { return }
-    if session.state.builder.open.isEmpty && sawDoctype {
+    if state.builder.open.isEmpty && sawDoctype {
       refuseDoctypeIfSeen()
       return
     }
     // The format nests 7 deep at most; libxml2's push parser in 2.9 does not
     // enforce its own depth limit, so stop here rather than grow a stack.
-    if session.state.builder.open.count >= ModelBuilder.maximumDepth {
+    if state.builder.open.count >= ModelBuilder.maximumDepth {
       let tag = currentTag()
       report(
         .error, .syntax,
@@ -87,22 +87,22 @@ extension PortfolioReader {
       stopParser()
       return
     }
-    let parent = session.state.builder.open.last
+    let parent = state.builder.open.last
     let name = element.isInNamespace(namespaceBytes) ? names.element(element.localName) : nil
     guard let name, parent == nil || parent?.name != nil, allowed(name, under: parent?.name)
     else {
-      session.state.builder.open.append(OpenElement(name: nil))
-      if parent?.name != nil && session.state.builder.rootSeen {
+      state.builder.open.append(OpenElement(name: nil))
+      if parent?.name != nil && state.builder.rootSeen {
         let tag = currentTag()
         reportUnlessSchemaDoes(
           .meaning,
           at: SourceLocation(file: fileName, line: tag?.line ?? 0, column: tag?.column ?? 0),
           "<\(element.name)> is not expected here")
       }
-      session.state.builder.rootSeen = true
+      state.builder.rootSeen = true
       return
     }
-    session.state.builder.rootSeen = true
+    state.builder.rootSeen = true
     // Values the embedded schema leaves to the reader, in attribute order.
     var suspect: [(AttributeName, ValueCheck)] = []
     element.forEachAttribute { attributeName, value in
@@ -120,12 +120,12 @@ extension PortfolioReader {
       }
     }
     if isOversized(adding: name) { return }
-    session.state.builder.element = name
+    state.builder.element = name
     for (attribute, check) in suspect { refuse(attribute, check) }
     // The tag's text and place are found when a check asks for them (a
     // definition's line, a problem's place), not for every element:
     // scanning back for the '<' was a tenth of reading a file.
-    session.state.builder.open.append(OpenElement(name: name))
+    state.builder.open.append(OpenElement(name: name))
     start(name, parent: parent?.name)
   }
 
@@ -139,12 +139,12 @@ extension PortfolioReader {
     let kind: String
     let id: String?
     let count: Int
-    if let building = session.state.builder.building {
-      session.state.builder.buildingElements += 1
-      (kind, id, count) = ("building", building.id, session.state.builder.buildingElements)
-    } else if let quarter = session.state.builder.quarter, name != .building {
-      session.state.builder.quarterElements += 1
-      (kind, id, count) = ("quarter", quarter.id, session.state.builder.quarterElements)
+    if let building = state.builder.building {
+      state.builder.buildingElements += 1
+      (kind, id, count) = ("building", building.id, state.builder.buildingElements)
+    } else if let quarter = state.builder.quarter, name != .building {
+      state.builder.quarterElements += 1
+      (kind, id, count) = ("quarter", quarter.id, state.builder.quarterElements)
     } else {
       return false
     }
@@ -202,7 +202,7 @@ extension PortfolioReader {
         "'\(value)' is not one of the allowed values: \(allowed.texts.joined(separator: ", "))\(hint)"
     }
     let subject = SchemaMessages.describe(
-      element: session.state.builder.element.text, tag: elementTag)
+      element: state.builder.element.text, tag: elementTag)
     // Deferred to the element's next event: if the validator reports the
     // attribute itself (not allowed on this element, not a number at all),
     // its message stands alone, as before the check moved here.
@@ -218,8 +218,8 @@ extension PortfolioReader {
     flushDeferred()
     if pendingText != nil { reportPendingText(at: currentTag()) }
     if parserStopped { return }
-    guard let closed = session.state.builder.open.popLast(), let name = closed.name else { return }
-    let parent = session.state.builder.open.last?.name
+    guard let closed = state.builder.open.popLast(), let name = closed.name else { return }
+    let parent = state.builder.open.last?.name
     end(name, parent: parent)
   }
 
@@ -227,16 +227,16 @@ extension PortfolioReader {
   /// its start tag may have left libxml2's buffer.
   func openElementID() -> String? {
     let id: String? =
-      switch session.state.builder.open.last?.name {
-      case .quarter?: session.state.builder.quarter?.id
-      case .building?: session.state.builder.building?.id
-      case .place?: session.state.builder.place?.id
-      case .path?, .steps?, .ramp?, .door?, .lift?, .stairLift?: session.state.builder.connector?.id
-      case .flat?: session.state.builder.flat?.id
-      case .room?: session.state.builder.room?.id
+      switch state.builder.open.last?.name {
+      case .quarter?: state.builder.quarter?.id
+      case .building?: state.builder.building?.id
+      case .place?: state.builder.place?.id
+      case .path?, .steps?, .ramp?, .door?, .lift?, .stairLift?: state.builder.connector?.id
+      case .flat?: state.builder.flat?.id
+      case .room?: state.builder.room?.id
       case .wc?, .washbasin?, .shower?, .bathtub?, .kitchenCounter?, .bed?, .window?,
         .control?, .furniture?, .wheelchairSpace?:
-        session.state.builder.fixture?.id
+        state.builder.fixture?.id
       default: nil
       }
     return id?.isEmpty == false ? id : nil

@@ -90,17 +90,17 @@ extension PortfolioReader {
       // '&' in the last chunk, say): the file ends there only if no tag
       // follows the error.
       let atEnd = atEndOfInput && noTagAhead
-      if atEnd && !session.state.builder.rootSeen {
+      if atEnd && !state.builder.rootSeen {
         // Only white space, comments or the XML declaration; libxml2 says
         // "Extra content at the end of the document".
         message =
           "the file ends before a <portfolio> element begins; expected a <portfolio> document in namespace \(PortfolioSchema.namespace) (\(raw.trimmingWhitespace()))"
-      } else if atEnd && !session.state.builder.open.isEmpty {
+      } else if atEnd && !state.builder.open.isEmpty {
         // libxml2 words an early end in several ways ("Extra content at the
         // end of the document", "Premature end of data"): say what it means,
         // naming the last element opened whole (not a start tag cut short).
         let name =
-          session.state.builder.open.last(where: { $0.name != nil })?.name.map { "<\($0.text)>" }
+          state.builder.open.last(where: { $0.name != nil })?.name.map { "<\($0.text)>" }
           ?? "an element"
         message =
           "the file ends before \(name) is closed; is it truncated? (\(raw.trimmingWhitespace()))"
@@ -130,7 +130,7 @@ extension PortfolioReader {
     let tag = currentTag()
     let message = SchemaMessages.humanize(
       raw, tag: tag, format: .portfolio,
-      rootChildren: session.state.builder.open.count == 2 ? "quarter, building" : nil)
+      rootChildren: state.builder.open.count == 2 ? "quarter, building" : nil)
     var location = currentLocation()
     if let tag {
       location = SourceLocation(file: fileName, line: tag.line, column: tag.column)
@@ -142,7 +142,7 @@ extension PortfolioReader {
       }
     }
     schemaErrorCount += 1
-    if let attribute = message.attribute { session.state.schemaFlaggedAttributes.insert(attribute) }
+    if let attribute = message.attribute { state.schemaFlaggedAttributes.insert(attribute) }
     report(.error, .schema, at: location, message.text)
     if message.isWrongRoot { stopParser() }
   }

@@ -126,8 +126,8 @@ public enum SegmentedReading {
       reader.lineOffset = first.lineOffset
       reader.headerLines = first.headerLines
       reader.segmentLines = first.index == 0 ? nil : first.lines.lowerBound...Int.max
-      reader.session.state.builder.buildingLines = state.buildingLines
-      reader.session.state.builder.quarterLines = state.quarterLines
+      reader.state.builder.buildingLines = state.buildingLines
+      reader.state.builder.quarterLines = state.quarterLines
       try process(reader) { try consume($0) }
       state.diagnostics += reader.diagnostics
       state.statistics.add(reader.statistics)
@@ -162,8 +162,8 @@ public enum SegmentedReading {
       index: segment.index, items: items, diagnostics: reader.diagnostics,
       statistics: reader.statistics, errors: reader.errorCount,
       stoppedEarly: failed || reader.stoppedEarly || reader.reportedPastSegment,
-      buildingLines: reader.session.state.builder.buildingLines,
-      quarterLines: reader.session.state.builder.quarterLines)
+      buildingLines: reader.state.builder.buildingLines,
+      quarterLines: reader.state.builder.quarterLines)
   }
 
   /// The totals of the segments handed on.

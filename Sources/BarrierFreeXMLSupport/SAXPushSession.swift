@@ -119,7 +119,7 @@ package enum SAXOpenFailure: Error {
 ///
 /// Secure by default: no network, no DTD loading, no entity substitution,
 /// libxml2's size limits in force.
-package class SAXSession {
+package final class SAXSession {
   private var parser: xmlParserCtxtPtr?
   private var validator: xmlSchemaValidCtxtPtr?
   private var plug: xmlSchemaSAXPlugPtr?
@@ -410,33 +410,6 @@ package class SAXSession {
     return RawTag(
       bytes: UnsafeBufferPointer(start: start, count: current - start),
       line: line, column: column)
-  }
-}
-
-/// A ``SAXSession`` that also keeps its handler's per-event state.
-///
-/// The state is stored without run-time exclusivity checks: each check is a
-/// call into the runtime, and the handler touches its state several times
-/// per element (`validate --jobs 1`, 150 buildings, callgrind: 1.179 G →
-/// 1.067 G instructions without them). Safe because a session is used by
-/// one thread at a time and its handler never passes the state `inout`
-/// across a call that touches it again (the parser calls back only from
-/// ``SAXSession/parse(_:isLast:)``, which no handler calls from a callback).
-package final class SAXPushSession<State>: SAXSession {
-  // `@exclusivity(unchecked)` holds only for accesses compiled in this
-  // module: another module's direct access to a stored property checks, so
-  // the handler reaches the storage through these accessors.
-  @exclusivity(unchecked) private var storage: State
-
-  /// The handler's state, read and changed for every element.
-  package var state: State {
-    get { storage }
-    _modify { yield &storage }
-  }
-
-  /// A session whose handler starts from `state`.
-  package init(state: State) {
-    self.storage = state
   }
 }
 
