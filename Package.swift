@@ -96,20 +96,27 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Fixtures that tests of several modules share (not a product).
+    .target(
+      name: "BarrierFreeTestSupport",
+      dependencies: ["BarrierFreeModel", "BarrierFreeXMLSupport"],
+      path: "Tests/BarrierFreeTestSupport"
+    ),
     .testTarget(
       name: "BarrierFreeModelTests",
-      dependencies: ["BarrierFreeModel"]
+      dependencies: ["BarrierFreeModel", "BarrierFreeTestSupport"]
     ),
     // Reads the imports in Sources/ and fails on one that points up.
     .testTarget(name: "BarrierFreeLayeringTests"),
     .testTarget(
       name: "BarrierFreeXMLSupportTests",
-      dependencies: ["BarrierFreeXMLSupport"]
+      dependencies: ["BarrierFreeXMLSupport", "BarrierFreeTestSupport"]
     ),
     .testTarget(
       name: "BarrierFreeXMLTests",
       dependencies: [
         "BarrierFreeModel", "BarrierFreeXMLSupport", "BarrierFreeXML", "BarrierFreeGenerator",
+        "BarrierFreeTestSupport",
       ],
       // Read from the repository by path, not bundled.
       exclude: ["Fixtures"]
@@ -134,7 +141,8 @@ let package = Package(
     .testTarget(
       name: "BarrierFreePropertyTests",
       dependencies: [
-        "BarrierFree", .product(name: "PropertyBased", package: "swift-property-based"),
+        "BarrierFree", "BarrierFreeTestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
     .testTarget(

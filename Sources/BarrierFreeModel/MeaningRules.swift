@@ -142,6 +142,40 @@ package enum MeaningRules {
     }
   }
 
+  /// Resolves a building's references once all its ids are known, as the
+  /// reader does at the building's end tag and validation at the building's
+  /// end: for each reference that names nothing or the wrong kind, in order,
+  /// `report` gets it and its message, and returns false to stop. Only the
+  /// first ``suggestionLimit`` ids that name nothing get a "did you mean".
+  package static func resolve<Reference>(
+    _ references: [Reference], building: String,
+    target: (Reference) -> (id: String, role: ReferenceRole, owner: Owner),
+    kind: (String) -> IdentifiedKind?,
+    candidates: () -> some Sequence<(id: String, kind: IdentifiedKind)>,
+    report: (Reference, String) -> Bool
+  ) {
+    var suggestionsLeft = suggestionLimit
+    for reference in references {
+      let (id, role, owner) = target(reference)
+      let found = kind(id)
+      if let found, role.accepts(found) { continue }
+      var suggested: String?
+      if found == nil {
+        suggestionsLeft -= 1
+        if suggestionsLeft >= 0 {
+          suggested = suggestion(for: id, role: role, among: candidates())
+        }
+      }
+      if let message = referenceProblem(
+        owner: owner, id: id, role: role, found: found, building: building,
+        suggestion: suggested),
+        !report(reference, message)
+      {
+        return
+      }
+    }
+  }
+
   /// The defined id closest to a misspelt one, if one is within two edits
   /// and of a kind `role` accepts; of equally close ones the smallest, so
   /// that the answer does not depend on the order of `candidates`.

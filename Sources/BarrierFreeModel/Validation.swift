@@ -500,26 +500,15 @@ private struct ModelValidator {
   /// Resolves the building's references once all its ids are known, as the
   /// reader does at the building's end tag.
   private mutating func resolve(_ scope: BuildingScope, building: String) {
-    var suggestionsLeft = MeaningRules.suggestionLimit
-    for reference in scope.references {
-      let kind = scope.definitions[reference.id]?.kind
-      if let kind, reference.role.accepts(kind) { continue }
-      var suggested: String?
-      if kind == nil {
-        suggestionsLeft -= 1
-        if suggestionsLeft >= 0 {
-          suggested = MeaningRules.suggestion(
-            for: reference.id, role: reference.role,
-            among: scope.definitions.lazy.map { (id: $0.key, kind: $0.value.kind) })
-        }
-      }
-      if let message = MeaningRules.referenceProblem(
-        owner: reference.owner, id: reference.id, role: reference.role, found: kind,
-        building: building, suggestion: suggested)
-      {
+    MeaningRules.resolve(
+      scope.references, building: building,
+      target: { ($0.id, $0.role, $0.owner) },
+      kind: { scope.definitions[$0]?.kind },
+      candidates: { scope.definitions.lazy.map { (id: $0.key, kind: $0.value.kind) } },
+      report: { reference, message in
         error(reference.path, reference.attribute, message)
-      }
-    }
+        return true
+      })
   }
 
   // MARK: - Quarters

@@ -106,28 +106,17 @@ struct BuildingIndex {
 
   /// Resolves every reference of the building.
   func finish(building: Building, reader: PortfolioReader) {
-    var suggestionsLeft = MeaningRules.suggestionLimit
-    for reference in references {
-      // Past the limit nothing is reported: skip the work of saying it.
-      if reader.isAtErrorLimit { return }
-      let kind = definitions[reference.id]?.kind
-      if let kind, reference.role.accepts(kind) { continue }
-      var suggested: String?
-      if kind == nil {
-        suggestionsLeft -= 1
-        if suggestionsLeft >= 0 {
-          suggested = MeaningRules.suggestion(
-            for: reference.id, role: reference.role,
-            among: definitions.lazy.map { (id: $0.key, kind: $0.value.kind) })
-        }
-      }
-      if let message = MeaningRules.referenceProblem(
-        owner: reference.owner, id: reference.id, role: reference.role, found: kind,
-        building: building.id, suggestion: suggested)
-      {
+    // Past the error limit nothing is reported: skip the work of saying it.
+    if reader.isAtErrorLimit { return }
+    MeaningRules.resolve(
+      references, building: building.id,
+      target: { ($0.id, $0.role, $0.owner) },
+      kind: { definitions[$0]?.kind },
+      candidates: { definitions.lazy.map { (id: $0.key, kind: $0.value.kind) } },
+      report: { reference, message in
         reader.report(.error, .meaning, at: reference.location, message)
-      }
-    }
+        return !reader.isAtErrorLimit
+      })
   }
 }
 

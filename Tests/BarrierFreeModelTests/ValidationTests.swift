@@ -1,50 +1,24 @@
 import BarrierFreeModel
+import BarrierFreeTestSupport
 import Testing
 
 /// The validation of a model built in code: the reader's checks of meaning,
 /// applied to values.
 @Suite("Validating a model built in code")
 struct ValidationTests {
-  /// The newcomer's model: a duplicate id, a 9 m door and a door to a room
-  /// that does not exist.
-  static let newcomers = Building(
-    id: "b1",
-    places: [Place(id: "b1-entrance", kind: .entrance), Place(id: "b1-lobby", kind: .lobby)],
-    connectors: [
-      .door(Door(id: "b1-d-main", from: "b1-entrance", to: "b1-lobby", clearWidth: .mm(9000)))
-    ],
-    flats: [
-      Flat(
-        id: "b1-f1", entrance: "b1-lobby",
-        rooms: [
-          Room(id: "b1-f1-hall", kind: .hallway), Room(id: "b1-f1-bath", kind: .bathroom),
-          Room(id: "b1-f1-hall", kind: .living),
-        ],
-        connectors: [
-          .door(Door(id: "b1-f1-entry", from: "b1-lobby", to: "b1-f1-hall", clearWidth: .mm(900))),
-          .door(Door(id: "b1-f1-d-bath", from: "b1-f1-hall", to: "b1-f1-bahn")),
-        ])
-    ])
-
-  static let newcomersProblems = [
-    "building 'b1' › door 'b1-d-main' (attribute clearWidth): error: door 'b1-d-main': clearWidth 9000 mm is not plausible for a door (expected 300–3000 mm); check the measurement and the unit (lengths are in millimetres)",
-    "building 'b1' › flat 'b1-f1' › room 'b1-f1-hall' (attribute id): error: id 'b1-f1-hall' is used twice in this building: the room at building 'b1' › flat 'b1-f1' › room 'b1-f1-hall' has it already, and this room cannot have it too",
-    "building 'b1' › flat 'b1-f1' › door 'b1-f1-d-bath' (attribute to): error: door 'b1-f1-d-bath': 'b1-f1-bahn' is not a place or room of building 'b1'; did you mean 'b1-f1-bath'?",
-  ]
-
   @Test("A duplicate id, a 9 m door and a door to a missing room: each named with its element")
   func newcomersModel() {
-    let problems = Self.newcomers.validate()
-    #expect(problems.map(\.description) == Self.newcomersProblems)
+    let problems = Newcomer.building.validate()
+    #expect(problems.map(\.description) == Newcomer.problems)
     #expect(problems.map(\.elementPath)[0] == "building 'b1' › door 'b1-d-main'")
     #expect(problems.map(\.attribute) == ["clearWidth", "id", "to"])
-    #expect(throws: ModelValidationError.self) { try Self.newcomers.requireValid() }
+    #expect(throws: ModelValidationError.self) { try Newcomer.building.requireValid() }
     do {
-      try Portfolio(members: [.building(Self.newcomers)]).requireValid()
+      try Portfolio(members: [.building(Newcomer.building)]).requireValid()
       Issue.record("the portfolio passed")
     } catch {
-      #expect(error.problems.map(\.description) == Self.newcomersProblems)
-      #expect(error.description == Self.newcomersProblems.joined(separator: "\n"))
+      #expect(error.problems.map(\.description) == Newcomer.problems)
+      #expect(error.description == Newcomer.problems.joined(separator: "\n"))
     }
   }
 

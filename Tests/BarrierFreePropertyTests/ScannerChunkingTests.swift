@@ -1,49 +1,20 @@
 import BarrierFree
+import BarrierFreeTestSupport
 import BarrierFreeXMLSupport
 import PropertyBased
 import Testing
-
-/// Every event of a scan, as text.
-private struct EventLog: XMLScanHandler {
-  var events: [String] = []
-  var tagSkipLimit = 0
-
-  mutating func markupOpened(at offset: Int, line: Int, column: Int) -> Bool {
-    events.append("< \(offset) \(line):\(column)")
-    return true
-  }
-
-  mutating func markupBegan(_ kind: XMLScanner.Markup, at offset: Int) -> Bool {
-    events.append("begin \(kind) \(offset)")
-    return true
-  }
-
-  mutating func attributeEquals(at offset: Int) -> Bool {
-    events.append("= \(offset)")
-    return true
-  }
-
-  mutating func markupEnded(_ kind: XMLScanner.Markup, at offset: Int) -> Bool {
-    events.append("end \(kind) \(offset)")
-    return true
-  }
-}
 
 @Suite("The XML scanner over any chunking")
 struct ScannerChunkingTests {
   /// Scans `bytes` in chunks whose sizes cycle through `sizes`.
   private func scan(_ bytes: [UInt8], sizes: [Int], skipLimit: Int) -> [String] {
-    var scanner = XMLScanner()
-    var log = EventLog(tagSkipLimit: skipLimit)
-    var start = 0
-    var turn = 0
-    while start < bytes.count {
-      let end = min(bytes.count, start + sizes[turn % sizes.count])
-      _ = bytes[start..<end].withUnsafeBytes { scanner.scan($0, &log) }
-      start = end
-      turn += 1
+    var ends: [Int] = []
+    var end = 0
+    while end < bytes.count {
+      end = min(bytes.count, end + sizes[ends.count % sizes.count])
+      ends.append(end)
     }
-    return log.events + ["at \(scanner.line):\(scanner.column)"]
+    return ScanLog.scan(bytes, ends: ends, skipLimit: skipLimit)
   }
 
   /// A generated portfolio with CR LF and lone CR line ends, comments and

@@ -1,44 +1,6 @@
+import BarrierFreeTestSupport
 import BarrierFreeXMLSupport
 import Testing
-
-/// Every event of a scan, as text, for comparing scans.
-struct EventLog: XMLScanHandler {
-  var events: [String] = []
-  var tagSkipLimit = 0
-
-  mutating func markupOpened(at offset: Int, line: Int, column: Int) -> Bool {
-    events.append("< \(offset) \(line):\(column)")
-    return true
-  }
-
-  mutating func markupBegan(_ kind: XMLScanner.Markup, at offset: Int) -> Bool {
-    events.append("begin \(kind) \(offset)")
-    return true
-  }
-
-  mutating func attributeEquals(at offset: Int) -> Bool {
-    events.append("= \(offset)")
-    return true
-  }
-
-  mutating func markupEnded(_ kind: XMLScanner.Markup, at offset: Int) -> Bool {
-    events.append("end \(kind) \(offset)")
-    return true
-  }
-
-  /// The events of scanning `bytes` cut at `cuts` (offsets, ascending),
-  /// and the line and column at the end.
-  static func scan(_ bytes: [UInt8], cuts: [Int], skipLimit: Int = 0) -> [String] {
-    var scanner = XMLScanner()
-    var log = EventLog(tagSkipLimit: skipLimit)
-    var start = 0
-    for end in cuts + [bytes.count] where end >= start {
-      _ = bytes[start..<end].withUnsafeBytes { scanner.scan($0, &log) }
-      start = end
-    }
-    return log.events + ["at \(scanner.line):\(scanner.column)"]
-  }
-}
 
 @Suite("XML scanner")
 struct XMLScannerTests {
@@ -48,13 +10,13 @@ struct XMLScannerTests {
     _ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) -> [String] {
     let bytes = Array(text.utf8)
-    let whole = EventLog.scan(bytes, cuts: [])
+    let whole = ScanLog.scan(bytes, ends: [])
     for cut in 0...bytes.count {
       #expect(
-        EventLog.scan(bytes, cuts: [cut]) == whole, "cut at \(cut)", sourceLocation: sourceLocation)
+        ScanLog.scan(bytes, ends: [cut]) == whole, "cut at \(cut)", sourceLocation: sourceLocation)
     }
     #expect(
-      EventLog.scan(bytes, cuts: Array(0...bytes.count)) == whole, "single bytes",
+      ScanLog.scan(bytes, ends: Array(0...bytes.count)) == whole, "single bytes",
       sourceLocation: sourceLocation)
     return whole
   }
@@ -125,8 +87,8 @@ struct XMLScannerTests {
     #expect(events("\u{FEFF}<a/>").first == "< 3 1:1")
     #expect(events("\u{FEFF}").last == "at 1:1")
     // Not a byte-order mark: EF is a character, BB a continuation byte.
-    #expect(EventLog.scan([0xEF, 0xBB, 0x3C], cuts: [1]).first == "< 2 1:2")
-    #expect(EventLog.scan([0xEF, 0x3C], cuts: [1]).first == "< 1 1:2")
+    #expect(ScanLog.scan([0xEF, 0xBB, 0x3C], ends: [1]).first == "< 2 1:2")
+    #expect(ScanLog.scan([0xEF, 0x3C], ends: [1]).first == "< 1 1:2")
   }
 
   @Test("Jumping over short tags reports the same '<' places, lines and end")
@@ -134,9 +96,9 @@ struct XMLScannerTests {
     let text =
       "<a>\r\n <b x='1'/>\r<!-- <c> --><d\n y='é'>ü</d><![CDATA[<e>]]>\n<?p <f> ?><g/></a>\r"
     let bytes = Array(text.utf8)
-    let opened = EventLog.scan(bytes, cuts: []).filter { $0.hasPrefix("<") || $0.hasPrefix("at") }
+    let opened = ScanLog.scan(bytes, ends: []).filter { $0.hasPrefix("<") || $0.hasPrefix("at") }
     for cut in 0...bytes.count {
-      let jumped = EventLog.scan(bytes, cuts: [cut], skipLimit: 1024)
+      let jumped = ScanLog.scan(bytes, ends: [cut], skipLimit: 1024)
       #expect(jumped.filter { $0.hasPrefix("<") || $0.hasPrefix("at") } == opened, "cut at \(cut)")
     }
   }

@@ -1,5 +1,6 @@
 import BarrierFreeGenerator
 import BarrierFreeModel
+import BarrierFreeTestSupport
 import BarrierFreeXML
 import BarrierFreeXMLSupport
 import Foundation
@@ -9,47 +10,21 @@ import Testing
 /// writer, which refuses an invalid one.
 @Suite("Validating models built in code, against the reader")
 struct ModelValidationTests {
-  /// A duplicate id, a 9 m door and a door to a room that does not exist.
-  static let newcomers = Building(
-    id: "b1",
-    places: [Place(id: "b1-entrance", kind: .entrance), Place(id: "b1-lobby", kind: .lobby)],
-    connectors: [
-      .door(Door(id: "b1-d-main", from: "b1-entrance", to: "b1-lobby", clearWidth: .mm(9000)))
-    ],
-    flats: [
-      Flat(
-        id: "b1-f1", entrance: "b1-lobby",
-        rooms: [
-          Room(id: "b1-f1-hall", kind: .hallway), Room(id: "b1-f1-bath", kind: .bathroom),
-          Room(id: "b1-f1-hall", kind: .living),
-        ],
-        connectors: [
-          .door(Door(id: "b1-f1-entry", from: "b1-lobby", to: "b1-f1-hall")),
-          .door(Door(id: "b1-f1-d-bath", from: "b1-f1-hall", to: "b1-f1-bahn")),
-        ])
-    ])
-
-  static let newcomersMessage = """
-    building 'b1' › door 'b1-d-main' (attribute clearWidth): error: door 'b1-d-main': clearWidth 9000 mm is not plausible for a door (expected 300–3000 mm); check the measurement and the unit (lengths are in millimetres)
-    building 'b1' › flat 'b1-f1' › room 'b1-f1-hall' (attribute id): error: id 'b1-f1-hall' is used twice in this building: the room at building 'b1' › flat 'b1-f1' › room 'b1-f1-hall' has it already, and this room cannot have it too
-    building 'b1' › flat 'b1-f1' › door 'b1-f1-d-bath' (attribute to): error: door 'b1-f1-d-bath': 'b1-f1-bahn' is not a place or room of building 'b1'; did you mean 'b1-f1-bath'?
-    """
-
   @Test("The writer refuses the newcomer's model, naming each element and its problem")
   func writerRefuses() {
-    let portfolio = Portfolio(members: [.building(Self.newcomers)])
+    let portfolio = Portfolio(members: [.building(Newcomer.building)])
     #expect(throws: WriteError.self) { try PortfolioWriter.document(portfolio) }
     do {
       _ = try PortfolioWriter.document(portfolio)
     } catch {
-      #expect(error.message == Self.newcomersMessage)
+      #expect(error.message == Newcomer.problems.joined(separator: "\n"))
       #expect(error.problems.count == 3)
     }
     do {
-      _ = try PortfolioWriter.building(Self.newcomers, inQuarter: false)
+      _ = try PortfolioWriter.building(Newcomer.building, inQuarter: false)
       Issue.record("the building was written")
     } catch {
-      #expect(error.message == Self.newcomersMessage)
+      #expect(error.message == Newcomer.problems.joined(separator: "\n"))
     }
   }
 
