@@ -144,44 +144,17 @@ extension JSONText {
   /// value (`name`, `lengthMetres`) are left out, unlike a building's.
   mutating func quarter(_ view: QuarterView, units: UnitSystem) {
     raw("{\"byClass\":{")
-    for (index, level) in Self.sorted(view.counts.keys).enumerated() {
-      if index > 0 { raw(",") }
-      string(level)
-      raw(":")
+    separated(Self.sorted(view.counts.keys)) { json, level in
+      json.string(level)
+      json.raw(":")
       // The quarter's own total is kept under "" and written as "all".
       let perBuilding = view.counts[level] ?? [:]
-      counts(
+      json.counts(
         Dictionary(
           uniqueKeysWithValues: perBuilding.map { ($0.key.isEmpty ? "all" : $0.key, $0.value) }))
     }
     raw("},\"flats\":[")
-    for (index, flat) in view.flats.enumerated() {
-      if index > 0 { raw(",") }
-      raw("{\"building\":")
-      string(flat.building)
-      raw(",\"class\":")
-      string(flat.classification.level)
-      raw(",\"flat\":")
-      string(flat.flat)
-      raw(",\"reaches\":[")
-      for (index, reach) in flat.reaches.enumerated() {
-        if index > 0 { raw(",") }
-        raw("{\"facility\":")
-        string(reach.facility)
-        if let length = reach.length {
-          raw(",\"lengthMetres\":")
-          number(length.metres)
-        }
-        raw(",\"notes\":")
-        strings(reach.notes.map(units.converting))
-        raw(",\"status\":")
-        string(reach.status.rawValue)
-        raw("}")
-      }
-      raw("],\"verified\":")
-      bool(flat.classification.verified)
-      raw("}")
-    }
+    separated(view.flats) { json, flat in json.quarterFlat(flat, units: units) }
     raw("],\"id\":")
     string(view.id)
     if let name = view.name {
@@ -190,30 +163,54 @@ extension JSONText {
     }
     raw(",\"outdoorPathFindings\":[")
     var paths = Fragments()
-    for (index, finding) in view.pathFindings.enumerated() {
-      if index > 0 { raw(",") }
-      self.finding(finding, paths: &paths, units: units)
+    separated(view.pathFindings) { json, finding in
+      json.finding(finding, paths: &paths, units: units)
     }
     raw("],\"presence\":[")
-    for (index, presence) in view.presence.enumerated() {
-      if index > 0 { raw(",") }
-      raw("{\"facilities\":")
-      strings(presence.facilities)
-      raw(",\"what\":")
-      string(presence.what)
-      raw("}")
+    separated(view.presence) { json, presence in
+      json.raw("{\"facilities\":")
+      json.strings(presence.facilities)
+      json.raw(",\"what\":")
+      json.string(presence.what)
+      json.raw("}")
     }
     raw("]}")
+  }
+
+  /// A flat of a quarter's view and how it reaches each facility.
+  private mutating func quarterFlat(_ flat: QuarterView.FlatReach, units: UnitSystem) {
+    raw("{\"building\":")
+    string(flat.building)
+    raw(",\"class\":")
+    string(flat.classification.level)
+    raw(",\"flat\":")
+    string(flat.flat)
+    raw(",\"reaches\":[")
+    separated(flat.reaches) { json, reach in
+      json.raw("{\"facility\":")
+      json.string(reach.facility)
+      if let length = reach.length {
+        json.raw(",\"lengthMetres\":")
+        json.number(length.metres)
+      }
+      json.raw(",\"notes\":")
+      json.strings(reach.notes.map(units.converting))
+      json.raw(",\"status\":")
+      json.string(reach.status.rawValue)
+      json.raw("}")
+    }
+    raw("],\"verified\":")
+    bool(flat.classification.verified)
+    raw("}")
   }
 
   /// `counts` as an object, keys in the report's order.
   mutating func counts(_ counts: [String: Int]) {
     raw("{")
-    for (index, key) in Self.sorted(counts.keys).enumerated() {
-      if index > 0 { raw(",") }
-      string(key)
-      raw(":")
-      int(counts[key])
+    separated(Self.sorted(counts.keys)) { json, key in
+      json.string(key)
+      json.raw(":")
+      json.int(counts[key])
     }
     raw("}")
   }

@@ -218,11 +218,20 @@ struct JSONText: ~Copyable, MessageSink {
 
   mutating func strings(_ values: [String]) {
     raw("[")
-    for (index, value) in values.enumerated() {
-      if index > 0 { raw(",") }
-      string(value)
-    }
+    separated(values) { json, value in json.string(value) }
     raw("]")
+  }
+
+  /// Writes each of `items` with `write`, a comma between two.
+  mutating func separated<Items: Sequence>(
+    _ items: Items, _ write: (inout JSONText, Items.Element) -> Void
+  ) {
+    var first = true
+    for item in items {
+      if !first { raw(",") }
+      first = false
+      write(&self, item)
+    }
   }
 
   /// `{"maximum":…,"minimum":…,` — the start of a required value, keys in
