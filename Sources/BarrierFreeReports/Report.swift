@@ -11,15 +11,21 @@ import BarrierFreeRules
 public struct ReportHeader: Sendable, Hashable, Decodable {
   /// The tool that wrote the report.
   public struct Tool: Sendable, Hashable, Decodable {
+    /// The tool's name, `barrierfree`.
     public var name: String
+    /// The tool's version, as `barrierfree --version` prints it.
     public var version: String
   }
 
   /// The profile checked against, and its ladder.
   public struct ProfileInfo: Sendable, Hashable, Decodable {
+    /// The profile's id, as `--profile` takes it (`din18040-2-r`).
     public var id: String
+    /// The profile's title.
     public var title: String
+    /// The standard the profile binds (`DIN 18040-2`).
     public var standard: String
+    /// The standard's edition (`2011-09`).
     public var edition: String
     /// The classes of the ladder, lowest first, `none` included.
     public var ladder: [String]
@@ -27,7 +33,9 @@ public struct ReportHeader: Sendable, Hashable, Decodable {
     public var units: String
   }
 
+  /// The tool that wrote the report.
   public var tool: Tool
+  /// The profile checked against, and its ladder.
   public var profile: ProfileInfo
   /// The input files as named on the command line.
   public var inputs: [String]
@@ -66,14 +74,20 @@ public struct ReportHeader: Sendable, Hashable, Decodable {
 
 /// A measured value with its unit.
 public struct MeasuredValue: Sendable, Hashable, Decodable {
+  /// The value, in ``unit``.
   public var value: Double
+  /// The unit of ``value`` as the report shows it: `mm`, `in` or `%`;
+  /// empty for a count.
   public var unit: String
 }
 
 /// A required value: a minimum, a maximum or both, with the unit.
 public struct RequiredValue: Sendable, Hashable, Decodable {
+  /// The least value allowed, if the rule sets one.
   public var minimum: Double?
+  /// The greatest value allowed, if the rule sets one.
   public var maximum: Double?
+  /// The unit of ``minimum`` and ``maximum``.
   public var unit: String
   /// `≥ 900 mm`.
   public var text: String
@@ -81,9 +95,14 @@ public struct RequiredValue: Sendable, Hashable, Decodable {
 
 /// One finding, as reports show it.
 public struct FindingReport: Sendable, Hashable, Decodable {
+  /// The rule's id.
   public var rule: String
+  /// Pass, fail, unknown or not applicable.
   public var status: FindingStatus
+  /// The standard with its edition, as the profile binds the rule
+  /// (`DIN 18040-2:2011-09`).
   public var standard: String
+  /// The clause of ``standard`` the rule checks (`4.3.3.2`).
   public var clause: String
   /// Whether the clause is a reconstruction not seen in a source.
   public var clauseUnsure: Bool
@@ -96,9 +115,13 @@ public struct FindingReport: Sendable, Hashable, Decodable {
   /// building's own places: `room bath › door d2`; empty for the flat
   /// itself.
   public var place: String
+  /// What was found, in a sentence, with measured and required values.
   public var message: String
+  /// The measured value, when the rule measures one.
   public var measured: MeasuredValue?
+  /// What the rule requires, when it sets a threshold.
   public var required: RequiredValue?
+  /// What would clear a fail, in a surveyor's words; nil where nothing is to be done.
   public var remedy: String?
 
   /// The report of `finding`, in millimetres.
@@ -138,7 +161,9 @@ public struct FindingReport: Sendable, Hashable, Decodable {
 
 /// One flat: its class, its route, its findings at the checked profile.
 public struct FlatReport: Sendable, Hashable, Decodable {
+  /// The flat's id in the portfolio.
   public var id: String
+  /// The flat's number on the door or in the lease, if recorded.
   public var number: String?
   /// The storey of its entrance.
   public var level: Int?
@@ -246,12 +271,16 @@ public enum FindingSelection: String, Sendable, Hashable, CaseIterable, Codable 
 
 /// One building: its own findings and its flats.
 public struct BuildingReport: Sendable, Hashable, Decodable {
+  /// The building's id in the portfolio.
   public var id: String
+  /// The building's name, if recorded.
   public var name: String?
+  /// The building's address, if recorded.
   public var address: String?
   /// The findings on the building's places and connectors at the checked
   /// profile, fails first.
   public var findings: [FindingReport]
+  /// Its flats, in document order.
   public var flats: [FlatReport]
 
   /// The report of `building`, in millimetres.
@@ -335,7 +364,9 @@ struct PathTexts {
 
 /// The totals of a report.
 public struct ReportSummary: Sendable, Hashable, Decodable {
+  /// How many buildings were checked.
   public var buildings: Int
+  /// How many flats were checked.
   public var flats: Int
   /// Flats per class.
   public var byClass: [String: Int]

@@ -27,6 +27,8 @@ public enum SegmentedReading {
     /// How many segments were read in parallel, and whether (and from
     /// which) the rest was read by one reader: for tests and statistics.
     public var segments: Int
+    /// The index of the first segment that one reader read together with
+    /// the rest of the file; nil when every segment was read in parallel.
     public var sequentialFrom: Int?
 
     /// True when an error (not a warning) was found.

@@ -19,6 +19,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable {
     self.column = column
   }
 
+  /// File order: by file name, then line, then column.
   public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
     (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
   }
