@@ -72,6 +72,15 @@ let package = Package(
       name: "BarrierFreeGenerator",
       dependencies: ["BarrierFreeModel", "BarrierFreeXML", "BarrierFreeXMLSupport"]
     ),
+    // Upgrade planning: the catalogue of measures (data, like profiles),
+    // their changes to the model, upgrade paths per flat and plans.
+    .target(
+      name: "BarrierFreeUpgrades",
+      dependencies: [
+        "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeProfiles", "BarrierFreeXMLSupport",
+        "CLibXML2",
+      ]
+    ),
     // The report model and its renderings (JSON, CSV, Markdown, HTML).
     .target(
       name: "BarrierFreeReports",
@@ -86,7 +95,7 @@ let package = Package(
       name: "BarrierFree",
       dependencies: [
         "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXMLSupport", "BarrierFreeXML",
-        "BarrierFreeProfiles", "BarrierFreeGenerator", "BarrierFreeReports",
+        "BarrierFreeProfiles", "BarrierFreeGenerator", "BarrierFreeUpgrades", "BarrierFreeReports",
       ]
     ),
     .executableTarget(
@@ -127,6 +136,13 @@ let package = Package(
       dependencies: [
         "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXMLSupport", "BarrierFreeProfiles",
         .product(name: "SwiftGraph", package: "SwiftGraph"),
+      ]
+    ),
+    .testTarget(
+      name: "BarrierFreeUpgradesTests",
+      dependencies: [
+        "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeProfiles", "BarrierFreeUpgrades",
+        "BarrierFreeXML", "BarrierFreeXMLSupport", "BarrierFreeTestSupport",
       ]
     ),
     .testTarget(

@@ -21,12 +21,17 @@ let allowedImports: KeyValuePairs<String, Set<String>> = [
     "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXMLSupport", "CLibXML2", "Foundation",
   ],
   "BarrierFreeGenerator": ["BarrierFreeModel", "BarrierFreeXML", "BarrierFreeXMLSupport"],
+  "BarrierFreeUpgrades": [
+    "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeProfiles", "BarrierFreeXMLSupport",
+    "CLibXML2", "Foundation",
+  ],
   "BarrierFreeReports": [
     "BarrierFreeModel", "BarrierFreeRules", "CSV", "Plot", "Foundation", "Glibc", "Darwin",
   ],
   "BarrierFree": [
     "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXMLSupport", "BarrierFreeXML",
-    "BarrierFreeProfiles", "BarrierFreeGenerator", "BarrierFreeReports", "Foundation",
+    "BarrierFreeProfiles", "BarrierFreeGenerator", "BarrierFreeUpgrades", "BarrierFreeReports",
+    "Foundation",
   ],
   "barrierfree": ["BarrierFree", "ArgumentParser", "Foundation", "Glibc", "Darwin"],
 ]
