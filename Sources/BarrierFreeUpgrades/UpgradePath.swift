@@ -79,11 +79,14 @@ public struct UpgradePlanner: Sendable {
   public let assessor: Assessor
   /// The measures to choose from.
   public let measures: [Measure]
+  /// The ramp that replaces steps: the strictest of the ladder's values.
+  public let design: RampDesign
 
   /// A planner over `assessor`'s ladder with `measures`.
   public init(assessor: Assessor, measures: [Measure]) {
     self.assessor = assessor
     self.measures = measures
+    design = RampDesign(ladder: assessor.ladder)
   }
 
   /// The upgrade paths of the flat `flatID` of `building`: one per class
@@ -103,36 +106,36 @@ public struct UpgradePlanner: Sendable {
     var building = original
     var jobs: [Job] = []
     var noMeasure: [Finding] = []
-    // Fails a measure was applied for, and fails no measure clears.
-    var attempted: Set<FailKey> = []
-    var unmet: Set<FailKey> = []
-    var catalogueError = false
-    while true {
-      guard let flat = assessor.assess(building).flats.first(where: { $0.id == flatID })
-      else { break }
+    // Problems a measure was applied for, and problems no measure solves.
+    var attempted: Set<Problem> = []
+    var unmet: Set<Problem> = []
+    while let flat = assessor.assess(building).flats.first(where: { $0.id == flatID }) {
       // Higher classes first: their requirement also meets the lower ones'.
-      let fails = flat.levels.prefix(target + 1).reversed().flatMap { level in
-        level.findings.filter { $0.status == .fail }
+      let problems = flat.levels.prefix(target + 1).reversed().flatMap { level in
+        level.findings.filter { $0.status == .fail }.flatMap { fail in
+          Self.problems(of: fail, route: level.route)
+        }
       }
-      let open = fails.filter { !attempted.contains(FailKey($0)) && !unmet.contains(FailKey($0)) }
-      if fails.contains(where: { attempted.contains(FailKey($0)) }) {
-        catalogueError = true
-      }
-      guard let fail = open.first, !catalogueError else {
+      // A measure whose change left its problem standing: a catalogue
+      // error, not a path to price.
+      let standing = problems.contains { attempted.contains($0) }
+      let open = problems.filter { !attempted.contains($0) && !unmet.contains($0) }
+      guard let problem = open.first, !standing else {
         let unknowns = flat.levels.prefix(target + 1).flatMap { level in
           level.findings.filter { $0.status == .unknown }
         }
-        let reaches = fails.isEmpty && flat.levels.count > target
         return UpgradePath(
-          target: flat.levels[target].level, jobs: jobs, noKnownMeasure: noMeasure,
-          unknowns: Self.unique(unknowns), reaches: reaches)
+          target: assessor.ladder.levels[target].level, jobs: jobs, noKnownMeasure: noMeasure,
+          unknowns: Self.unique(unknowns), reaches: problems.isEmpty)
       }
-      guard let (job, changed) = cheapest(for: fail, in: building) else {
-        unmet.insert(FailKey(fail))
-        noMeasure.append(fail)
+      guard let (job, changed) = cheapest(for: problem, in: building) else {
+        unmet.insert(problem)
+        if !noMeasure.contains(where: { FailKey($0) == FailKey(problem.fail) }) {
+          noMeasure.append(problem.fail)
+        }
         continue
       }
-      attempted.insert(FailKey(fail))
+      attempted.insert(problem)
       building = changed
       if let same = jobs.firstIndex(where: {
         $0.measure == job.measure && $0.element == job.element
@@ -147,50 +150,106 @@ public struct UpgradePlanner: Sendable {
       unknowns: [], reaches: false)
   }
 
-  /// The cheapest measure that applies to `fail`'s element, as a job, and
-  /// the building it changes; nil when none does.
-  func cheapest(for fail: Finding, in building: Building) -> (Job, Building)? {
-    let kind = fail.path.steps.last?.kind ?? ""
+  /// What a measure must act on to clear `fail`: its own element, or for a
+  /// route without a step-free way, each flight of steps on the best route.
+  static func problems(of fail: Finding, route: RouteSummary?) -> [Problem] {
+    guard fail.rule == RuleID.current("route.step-free"), let building = fail.path.steps.first
+    else { return [Problem(fail: fail, element: fail.path)] }
+    let flights = (route?.steps ?? []).compactMap { step -> ElementPath? in
+      guard step.hasPrefix("steps ") else { return nil }
+      return ElementPath([building, PathStep(kind: "steps", name: String(step.dropFirst(6)))])
+    }
+    // No flight to replace (no route at all): the fail stands as it is.
+    guard !flights.isEmpty else { return [Problem(fail: fail, element: fail.path)] }
+    return flights.map { Problem(fail: fail, element: $0) }
+  }
+
+  /// The cheapest measure that solves `problem`, as a job, and the building
+  /// it changes; nil when none does.
+  func cheapest(for problem: Problem, in building: Building) -> (Job, Building)? {
+    let kind = problem.element.steps.last?.kind ?? ""
     var best: (job: Job, building: Building, middle: Double)?
     for measure in measures {
-      guard measure.clears.contains(where: { $0.rule == fail.rule && $0.covers(kind) }) else {
-        continue
-      }
-      guard let changed = try? apply(measure, for: fail, to: building) else { continue }
-      let quantity = 1.0
-      let cost = measure.cost.scaled(by: quantity)
+      guard
+        measure.clears.contains(where: {
+          RuleID.current($0.rule) == problem.fail.rule && $0.covers(kind)
+        })
+      else { continue }
+      guard let applied = try? apply(measure, for: problem, to: building) else { continue }
+      let cost = measure.cost.scaled(by: applied.quantity)
       let middle = (cost.low + cost.high) / 2
       if let current = best, current.middle <= middle { continue }
       let job = Job(
-        measure: measure.id, title: measure.title, element: fail.path, clears: [fail.rule],
-        quantity: quantity, unit: measure.unit, cost: cost, survey: measure.surveyWhen,
-        shared: !fail.path.steps.contains { $0.kind == "flat" })
-      best = (job, changed, middle)
+        measure: measure.id, title: measure.title, element: applied.element,
+        clears: [problem.fail.rule], quantity: applied.quantity, unit: measure.unit, cost: cost,
+        survey: measure.surveyWhen,
+        shared: !applied.element.steps.contains { $0.kind == "flat" })
+      best = (job, applied.building, middle)
     }
     return best.map { ($0.job, $0.building) }
   }
 
-  /// `building` with `measure`'s changes made on `fail`'s element.
-  func apply(_ measure: Measure, for fail: Finding, to building: Building) throws(ChangeError)
-    -> Building
+  /// `building` with `measure`'s changes made for `problem`, the element
+  /// the job is on, and how many of the measure's units it takes.
+  func apply(_ measure: Measure, for problem: Problem, to building: Building) throws(ChangeError)
+    -> (building: Building, element: ElementPath, quantity: Double)
   {
     var changed = building
+    var element = problem.element
+    var quantity = 1.0
+    let buildingStep = problem.element.steps.first ?? PathStep(kind: "building", name: building.id)
     for change in measure.changes {
       switch change {
       case .set(let attribute, let value):
         changed = try changed.setting(
-          attribute, to: value, at: fail.path, required: fail.evaluation.required)
-      case .rampForSteps, .liftStop:
-        throw ChangeError("\(measure.id): \(change) is not applied yet")
+          attribute, to: value, at: problem.element,
+          required: problem.fail.evaluation.required)
+      case .rampForSteps:
+        guard problem.element.steps.last?.kind == "steps", let id = problem.element.steps.last?.name
+        else { throw ChangeError("\(measure.id): \(problem.element) is not a flight of steps") }
+        let (ramped, length) = try changed.replacingSteps(id, with: design)
+        changed = ramped
+        if measure.unit == .metre { quantity = (length.millimetres / 1000).rounded(.up) }
+      case .liftStop:
+        guard let id = problem.element.steps.last?.name,
+          let (lift, place) = changed.liftStop(bypassing: id)
+        else { throw ChangeError("\(measure.id): no lift stops beside \(problem.element)") }
+        changed = try changed.addingStop(to: lift, at: place, area: design.movementArea)
+        element = ElementPath([
+          buildingStep, PathStep(kind: "lift", name: lift), PathStep(kind: "stop", name: place),
+        ])
       }
     }
-    return changed
+    return (changed, element, quantity)
   }
 
   /// `findings` with each rule and element once.
   static func unique(_ findings: [Finding]) -> [Finding] {
     var seen: Set<FailKey> = []
     return findings.filter { seen.insert(FailKey($0)).inserted }
+  }
+}
+
+/// A fail and the element a measure must act on to clear it.
+struct Problem: Hashable {
+  let rule: String
+  let element: ElementPath
+  let fail: Finding
+
+  init(fail: Finding, element: ElementPath) {
+    rule = fail.rule
+    self.element = element
+    self.fail = fail
+  }
+
+  /// The same fail at several classes is one problem.
+  static func == (lhs: Problem, rhs: Problem) -> Bool {
+    lhs.rule == rhs.rule && lhs.element == rhs.element
+  }
+
+  func hash(into hasher: inout Hasher) {
+    hasher.combine(rule)
+    hasher.combine(element)
   }
 }
 

@@ -47,6 +47,25 @@ let doorMeasures = [
     fundingArea: 5, careInsurance: true),
 ]
 
+/// A ramp for low steps and a lift stop for a missed landing (M7, M10 of
+/// the reference).
+let accessMeasures = [
+  Measure(
+    id: "ramp.concrete", title: "Build a concrete ramp in place of the steps",
+    clears: [ClearedRule(rule: "route.step-free", scope: ["steps"])], changes: [.rampForSteps],
+    unit: .metre,
+    cost: CostRange(
+      low: 550, high: 550, priceYear: 2022, source: "listando.de", certainty: .oneSource),
+    fundingArea: 1, careInsurance: true),
+  Measure(
+    id: "lift.add-stop", title: "Extend the lift to stop at the landing",
+    clears: [ClearedRule(rule: "route.step-free", scope: ["steps"])], changes: [.liftStop],
+    unit: .stop,
+    cost: CostRange(
+      low: 15000, high: 20000, priceYear: 2021, source: "kostencheck.de", certainty: .oneSource),
+    surveyWhen: [.shaftSpace], fundingArea: 3),
+]
+
 @Suite("Upgrade paths")
 struct UpgradePathTests {
   let planner: UpgradePlanner
@@ -99,5 +118,53 @@ struct UpgradePathTests {
       required: fail.evaluation.required)
     door.clearWidth = .mm(800)
     #expect(changed.flats.first?.connectors == [.door(door)])
+  }
+
+  @Test("b3's upper flats: the lift stops half a storey off their landings; one stop each, shared")
+  func sharedLiftStop() throws {
+    let building = try sampleBuilding("b3")
+    let planner = UpgradePlanner(
+      assessor: try Assessor(ladder: ProfileLibrary.builtIn.ladder(for: "din18040-2")),
+      measures: doorMeasures + accessMeasures)
+    let path = try #require(planner.paths(forFlat: "b3-f21", of: building).first)
+    let stops = path.jobs.filter { $0.measure == "lift.add-stop" }
+    #expect(stops.map(\.element.description) == ["building b3 › lift b3-lift › stop b3-l2"])
+    #expect(stops.allSatisfy { $0.shared && $0.quantity == 1 && $0.cost.low == 15000 })
+    // 8 steps of 165 mm: 1.32 m, too high for a ramp.
+    #expect(!path.jobs.contains { $0.measure == "ramp.concrete" })
+    #expect(!path.noKnownMeasure.contains { $0.rule.hasSuffix("route.step-free") })
+  }
+
+  @Test("A ramp for low entrance steps: its length follows from the rise and the profile's 6 %")
+  func rampForLowSteps() throws {
+    let design = RampDesign(ladder: try ProfileLibrary.builtIn.ladder(for: "din18040-2"))
+    let building = Building(
+      id: "b", places: [Place(id: "way", kind: .publicWay), Place(id: "hall", kind: .lobby)],
+      connectors: [.steps(Steps(id: "s", from: "way", to: "hall", count: 3, riserHeight: .mm(160)))]
+    )
+    let (ramped, length) = try building.replacingSteps("s", with: design)
+    #expect(length == .mm(8000))
+    guard case .ramp(let ramp) = ramped.connectors.first else {
+      Issue.record("no ramp")
+      return
+    }
+    #expect(ramp.slope == .percent(6))
+    #expect(ramp.landingLength == .mm(1500))
+    #expect(ramp.longestRun == .mm(6000))
+    // The ramp passes every ramp rule of the profile.
+    let assessed = try Assessor(ladder: ProfileLibrary.builtIn.ladder(for: "din18040-2"))
+      .assess(ramped)
+    let rampFindings = assessed.levels.flatMap(\.findings).filter {
+      $0.path.steps.last?.kind == "ramp"
+    }
+    #expect(!rampFindings.isEmpty)
+    #expect(
+      rampFindings.allSatisfy { $0.status == .pass },
+      "\(rampFindings.filter { $0.status != .pass }.map { "\($0.rule) \($0.evaluation.message)" })")
+    // 501 mm of rise: more than a ramp is built for.
+    let high = Building(
+      id: "b",
+      connectors: [.steps(Steps(id: "s", from: "a", to: "c", count: 3, riserHeight: .mm(167)))])
+    #expect(throws: ChangeError.self) { try high.replacingSteps("s", with: design) }
   }
 }
