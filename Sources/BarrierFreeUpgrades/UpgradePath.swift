@@ -109,6 +109,8 @@ public struct UpgradePlanner: Sendable {
     // Problems a measure was applied for, and problems no measure solves.
     var attempted: Set<Problem> = []
     var unmet: Set<Problem> = []
+    // Each round solves every open problem, then assesses the changed
+    // building once: a round per fail would assess it dozens of times.
     while let flat = assessor.assess(building).flats.first(where: { $0.id == flatID }) {
       // Higher classes first: their requirement also meets the lower ones'.
       let problems = flat.levels.prefix(target + 1).reversed().flatMap { level in
@@ -120,7 +122,7 @@ public struct UpgradePlanner: Sendable {
       // error, not a path to price.
       let standing = problems.contains { attempted.contains($0) }
       let open = problems.filter { !attempted.contains($0) && !unmet.contains($0) }
-      guard let problem = open.first, !standing else {
+      if open.isEmpty || standing {
         let unknowns = flat.levels.prefix(target + 1).flatMap { level in
           level.findings.filter { $0.status == .unknown }
         }
@@ -128,21 +130,24 @@ public struct UpgradePlanner: Sendable {
           target: assessor.ladder.levels[target].level, jobs: jobs, noKnownMeasure: noMeasure,
           unknowns: Self.unique(unknowns), reaches: problems.isEmpty)
       }
-      guard let (job, changed) = cheapest(for: problem, in: building) else {
-        unmet.insert(problem)
-        if !noMeasure.contains(where: { FailKey($0) == FailKey(problem.fail) }) {
-          noMeasure.append(problem.fail)
+      for problem in open where !attempted.contains(problem) && !unmet.contains(problem) {
+        guard let (job, changed) = cheapest(for: problem, in: building) else {
+          unmet.insert(problem)
+          if !noMeasure.contains(where: { FailKey($0) == FailKey(problem.fail) }) {
+            noMeasure.append(problem.fail)
+          }
+          continue
         }
-        continue
-      }
-      attempted.insert(problem)
-      building = changed
-      if let same = jobs.firstIndex(where: {
-        $0.measure == job.measure && $0.element == job.element
-      }) {
-        jobs[same].clears.append(contentsOf: job.clears.filter { !jobs[same].clears.contains($0) })
-      } else {
-        jobs.append(job)
+        attempted.insert(problem)
+        building = changed
+        if let same = jobs.firstIndex(where: {
+          $0.measure == job.measure && $0.element == job.element
+        }) {
+          jobs[same].clears.append(
+            contentsOf: job.clears.filter { !jobs[same].clears.contains($0) })
+        } else {
+          jobs.append(job)
+        }
       }
     }
     return UpgradePath(
