@@ -142,7 +142,7 @@ let package = Package(
       name: "BarrierFreeUpgradesTests",
       dependencies: [
         "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeProfiles", "BarrierFreeUpgrades",
-        "BarrierFreeXML", "BarrierFreeXMLSupport", "BarrierFreeTestSupport",
+        "BarrierFreeXML", "BarrierFreeXMLSupport", "BarrierFreeTestSupport", "BarrierFreeGenerator",
       ]
     ),
     .testTarget(

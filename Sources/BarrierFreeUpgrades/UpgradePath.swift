@@ -22,6 +22,10 @@ public struct Job: Sendable, Hashable {
   /// True when the element is the building's (an entrance ramp, a lift),
   /// not the flat's: one cost for every flat it serves.
   public var shared: Bool
+  /// Where the measure was applied (the flight of steps a lift stop
+  /// bypasses) and what the rule required there: to apply it again.
+  var appliedAt: ElementPath
+  var required: Requirement?
 }
 
 /// What it takes to lift one flat to one class of the profile's ladder.
@@ -98,6 +102,22 @@ public struct UpgradePlanner: Sendable {
     let reached = ladder.firstIndex(of: before.classification.level) ?? -1
     return ladder.indices.dropFirst(reached + 1).map { target in
       path(forFlat: flatID, of: building, to: target)
+    }
+  }
+
+  /// Each flat of `building` as an option of a plan for the class
+  /// `target`; empty when the ladder has no such class.
+  public func options(for building: Building, quarter: String? = nil, target: String)
+    -> [FlatOption]
+  {
+    let ladder = assessor.ladder.levels.map(\.level)
+    guard let index = ladder.firstIndex(of: target) else { return [] }
+    return assessor.assess(building).flats.map { flat in
+      let reached = ladder.firstIndex(of: flat.classification.level) ?? -1
+      let atTarget = reached >= index
+      return FlatOption(
+        building: building.id, quarter: quarter, flat: flat.id, atTarget: atTarget,
+        path: atTarget ? nil : path(forFlat: flat.id, of: building, to: index))
     }
   }
 
@@ -180,7 +200,10 @@ public struct UpgradePlanner: Sendable {
           RuleID.current($0.rule) == problem.fail.rule && $0.covers(kind)
         })
       else { continue }
-      guard let applied = try? apply(measure, for: problem, to: building) else { continue }
+      guard
+        let applied = try? apply(
+          measure, at: problem.element, required: problem.fail.evaluation.required, to: building)
+      else { continue }
       let cost = measure.cost.scaled(by: applied.quantity)
       let middle = (cost.low + cost.high) / 2
       if let current = best, current.middle <= middle { continue }
@@ -188,37 +211,50 @@ public struct UpgradePlanner: Sendable {
         measure: measure.id, title: measure.title, element: applied.element,
         clears: [problem.fail.rule], quantity: applied.quantity, unit: measure.unit, cost: cost,
         survey: measure.surveyWhen,
-        shared: !applied.element.steps.contains { $0.kind == "flat" })
+        shared: !applied.element.steps.contains { $0.kind == "flat" },
+        appliedAt: problem.element, required: problem.fail.evaluation.required)
       best = (job, applied.building, middle)
     }
     return best.map { ($0.job, $0.building) }
   }
 
-  /// `building` with `measure`'s changes made for `problem`, the element
-  /// the job is on, and how many of the measure's units it takes.
-  func apply(_ measure: Measure, for problem: Problem, to building: Building) throws(ChangeError)
-    -> (building: Building, element: ElementPath, quantity: Double)
-  {
+  /// `building` with `jobs` applied again, in order: what a plan's
+  /// measures make of the building, to be assessed again.
+  public func applying(_ jobs: [Job], to building: Building) throws(ChangeError) -> Building {
     var changed = building
-    var element = problem.element
+    for job in jobs {
+      guard let measure = measures.first(where: { $0.id == job.measure }) else {
+        throw ChangeError("no measure '\(job.measure)' in the catalogue")
+      }
+      changed = try apply(measure, at: job.appliedAt, required: job.required, to: changed).building
+    }
+    return changed
+  }
+
+  /// `building` with `measure`'s changes made at `target` (`required`:
+  /// what the failing rule asks there), the element the job is on, and how
+  /// many of the measure's units it takes.
+  func apply(
+    _ measure: Measure, at target: ElementPath, required: Requirement?, to building: Building
+  ) throws(ChangeError) -> (building: Building, element: ElementPath, quantity: Double) {
+    var changed = building
+    var element = target
     var quantity = 1.0
-    let buildingStep = problem.element.steps.first ?? PathStep(kind: "building", name: building.id)
+    let buildingStep = target.steps.first ?? PathStep(kind: "building", name: building.id)
     for change in measure.changes {
       switch change {
       case .set(let attribute, let value):
-        changed = try changed.setting(
-          attribute, to: value, at: problem.element,
-          required: problem.fail.evaluation.required)
+        changed = try changed.setting(attribute, to: value, at: target, required: required)
       case .rampForSteps:
-        guard problem.element.steps.last?.kind == "steps", let id = problem.element.steps.last?.name
-        else { throw ChangeError("\(measure.id): \(problem.element) is not a flight of steps") }
+        guard target.steps.last?.kind == "steps", let id = target.steps.last?.name
+        else { throw ChangeError("\(measure.id): \(target) is not a flight of steps") }
         let (ramped, length) = try changed.replacingSteps(id, with: design)
         changed = ramped
         if measure.unit == .metre { quantity = (length.millimetres / 1000).rounded(.up) }
       case .liftStop:
-        guard let id = problem.element.steps.last?.name,
+        guard let id = target.steps.last?.name,
           let (lift, place) = changed.liftStop(bypassing: id)
-        else { throw ChangeError("\(measure.id): no lift stops beside \(problem.element)") }
+        else { throw ChangeError("\(measure.id): no lift stops beside \(target)") }
         changed = try changed.addingStop(to: lift, at: place, area: design.movementArea)
         element = ElementPath([
           buildingStep, PathStep(kind: "lift", name: lift), PathStep(kind: "stop", name: place),

@@ -7,7 +7,7 @@ import Foundation
 import Testing
 
 /// The repository's root, found from this file's path.
-private let repositoryRoot = URL(fileURLWithPath: #filePath)
+let repositoryRoot = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// The building `id` of the quarter sample.
@@ -64,6 +64,33 @@ let accessMeasures = [
     cost: CostRange(
       low: 15000, high: 20000, priceYear: 2021, source: "kostencheck.de", certainty: .oneSource),
     surveyWhen: [.shaftSpace], fundingArea: 3),
+]
+
+/// A threshold removed and a shower made floor-level (M2, M3b of the
+/// reference).
+let bathAndThresholdMeasures = [
+  Measure(
+    id: "door.remove-threshold", title: "Remove the threshold, fit a transition profile",
+    clears: [ClearedRule(rule: "din18040-2.door.threshold")],
+    changes: [.set(attribute: "threshold", value: .number(0))], unit: .door,
+    cost: CostRange(
+      low: 100, high: 400, priceYear: 2026, source: "inferred from hausplanen.com's hourly rate",
+      certainty: .inferred),
+    fundingArea: 4, careInsurance: true),
+  Measure(
+    id: "shower.floor-level", title: "Replace the shower tray by a floor-level shower",
+    clears: [
+      ClearedRule(rule: "din18040-2.shower.step"), ClearedRule(rule: "din18040-2.shower.size"),
+    ],
+    changes: [
+      .set(attribute: "floorLevel", value: .word("true")),
+      .set(attribute: "step", value: .number(0)),
+      .set(attribute: "width", value: .required), .set(attribute: "depth", value: .required),
+    ],
+    unit: .lumpSum,
+    cost: CostRange(
+      low: 1500, high: 4000, priceYear: 2024, source: "hausjournal.net", certainty: .oneSource),
+    surveyWhen: [.floorBuildUpUnknown], fundingArea: 5, careInsurance: true),
 ]
 
 @Suite("Upgrade paths")

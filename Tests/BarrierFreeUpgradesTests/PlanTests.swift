@@ -1,0 +1,114 @@
+import BarrierFreeGenerator
+import BarrierFreeModel
+import BarrierFreeProfiles
+import BarrierFreeRules
+import BarrierFreeXML
+import Foundation
+import Testing
+
+@testable import BarrierFreeUpgrades
+
+/// Every building of the quarter sample.
+func sampleBuildings() throws -> [Building] {
+  let path = repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
+  let reader = try PortfolioReader(path: path)
+  var buildings: [Building] = []
+  while let event = reader.next() {
+    if case .building(let building, _) = event { buildings.append(building) }
+  }
+  return buildings
+}
+
+@Suite("Plans")
+struct PlanTests {
+  @Test("The quarter sample to barrierFree at 50 %: applying the plan lifts every chosen flat")
+  func samplePlanApplied() throws {
+    let assessor = try Assessor(ladder: ProfileLibrary.builtIn.ladder(for: "din18040-2"))
+    let planner = UpgradePlanner(
+      assessor: assessor, measures: doorMeasures + accessMeasures + bathAndThresholdMeasures)
+    let buildings = try sampleBuildings()
+    let options = buildings.flatMap { planner.options(for: $0, target: "barrierFree") }
+    let plan = Plan.choose(options, target: "barrierFree", goal: .share(0.5))
+    let reachable = options.filter { !$0.atTarget && $0.reachable }.map(\.flat)
+    // With these few measures three flats can be lifted: b1-f13 and b8-f31
+    // by a floor-level shower, b3-f02 by widened doors.
+    #expect(reachable == ["b1-f13", "b3-f02", "b8-f31"])
+    #expect(plan.flatsInScope == 44)
+    #expect(plan.alreadyAtTarget == 20)
+    #expect(plan.goalMet, "\(plan.chosen.count) chosen")
+    #expect(plan.alreadyAtTarget + plan.chosen.count == 22)
+    #expect(plan.curve.last?.flats == 22)
+    #expect(plan.cost.low <= plan.cost.high)
+    // Apply each building's share of the plan and check again.
+    for building in buildings {
+      let jobs = plan.jobs.filter { $0.element.steps.first?.name == building.id }
+      let changed = try planner.applying(jobs, to: building)
+      let assessed = assessor.assess(changed)
+      for option in plan.chosen where option.building == building.id {
+        let flat = try #require(assessed.flats.first { $0.id == option.flat })
+        #expect(flat.classification.level == "barrierFree", "\(option.flat)")
+      }
+    }
+  }
+
+  @Test("The greedy choice against brute force on 300 random small cases")
+  func greedyAgainstExact() {
+    var random = SplitMix64(seed: 7)
+    var worst = 1.0
+    var sum = 0.0
+    for _ in 0..<300 {
+      let flats = 2 + random.next(6)
+      let pool = (0..<3).map { Self.job("shared\($0)", low: Double(1000 + random.next(20_000))) }
+      let options = (0..<flats).map { index in
+        var jobs = [Self.job("own\(index)", low: Double(100 + random.next(8_000)), shared: false)]
+        for job in pool where random.next(3) == 0 { jobs.append(job) }
+        return FlatOption(
+          building: "b", flat: "f\(index)", atTarget: false,
+          path: UpgradePath(
+            target: "t", jobs: jobs, noKnownMeasure: [], unknowns: [], reaches: true))
+      }
+      let needed = 1 + random.next(flats)
+      let greedy = Plan.choose(options, target: "t", goal: .flats(needed))
+      #expect(greedy.chosen.count == needed)
+      let exact = Self.exactCost(options, needed: needed)
+      let ratio = Self.middle(greedy.cost) / exact
+      #expect(ratio >= 1 - 1e-9)
+      worst = max(worst, ratio)
+      sum += ratio
+    }
+    // Measured (seed 7): mean 1.005, worst 1.32 times the exact cost; the
+    // bound is documented with the planner. A change to the choice that
+    // makes it worse fails here.
+    #expect(worst < 1.33, "worst ratio \(worst)")
+    #expect(sum / 300 < 1.01, "mean ratio \(sum / 300)")
+  }
+
+  static func job(_ id: String, low: Double, shared: Bool = true) -> Job {
+    Job(
+      measure: id, title: id, element: ElementPath([PathStep(kind: "building", name: "b")]),
+      clears: [], quantity: 1, unit: .lumpSum,
+      cost: CostRange(
+        low: low, high: low * 2, priceYear: 2026, source: "test", certainty: .inferred),
+      survey: [], shared: shared, appliedAt: ElementPath(), required: nil)
+  }
+
+  static func middle(_ cost: (low: Double, high: Double)) -> Double { (cost.low + cost.high) / 2 }
+
+  /// The least middle cost of lifting `needed` flats, by trying every set.
+  static func exactCost(_ options: [FlatOption], needed: Int) -> Double {
+    var best = Double.infinity
+    for mask in 0..<(1 << options.count) where mask.nonzeroBitCount == needed {
+      var jobs: [String: Job] = [:]
+      for (index, option) in options.enumerated() where mask & (1 << index) != 0 {
+        for job in option.path?.jobs ?? [] { jobs[job.measure] = job }
+      }
+      best = min(best, jobs.values.reduce(0) { $0 + middle(($1.cost.low, $1.cost.high)) })
+    }
+    return best
+  }
+}
+
+extension SplitMix64 {
+  /// A number in 0..<bound.
+  mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
