@@ -97,7 +97,7 @@ public struct UpgradePlanner: Sendable {
   /// above the flat's own, lowest first.
   public func paths(forFlat flatID: String, of building: Building) -> [UpgradePath] {
     let ladder = assessor.ladder.levels.map(\.level)
-    let before = assessor.assess(building).flats.first { $0.id == flatID }
+    let before = assessor.assess(flat: flatID, of: building)
     guard let before else { return [] }
     let reached = ladder.firstIndex(of: before.classification.level) ?? -1
     return ladder.indices.dropFirst(reached + 1).map { target in
@@ -131,7 +131,7 @@ public struct UpgradePlanner: Sendable {
     var unmet: Set<Problem> = []
     // Each round solves every open problem, then assesses the changed
     // building once: a round per fail would assess it dozens of times.
-    while let flat = assessor.assess(building).flats.first(where: { $0.id == flatID }) {
+    while let flat = assessor.assess(flat: flatID, of: building) {
       // Higher classes first: their requirement also meets the lower ones'.
       let problems = flat.levels.prefix(target + 1).reversed().flatMap { level in
         level.findings.filter { $0.status == .fail }.flatMap { fail in

@@ -74,6 +74,20 @@ public struct Assessor: Sendable {
   public func assess(_ building: Building, in quarter: QuarterContext? = nil)
     -> BuildingAssessment
   {
+    assess(building, in: quarter, flats: nil)
+  }
+
+  /// Assesses one flat of `building` with the way to its door: what
+  /// ``assess(_:in:)`` says of it, without assessing the other flats (an
+  /// upgrade planner assesses a changed building once per flat and round).
+  public func assess(flat id: String, of building: Building) -> FlatAssessment? {
+    assess(building, in: nil, flats: [id]).flats.first
+  }
+
+  /// Assesses a building; only the flats in `only` when it is not nil.
+  private func assess(_ building: Building, in quarter: QuarterContext?, flats only: Set<String>?)
+    -> BuildingAssessment
+  {
     let root = ElementPath([PathStep(kind: "building", name: building.id)])
     let levels = plans.count
     var memo = EvaluationMemo(keys: sharedKeys)
@@ -126,7 +140,7 @@ public struct Assessor: Sendable {
         building: building, placeFindings: placeFindings[level],
         connectorFindings: connectorFindings[level], stopFindings: stopFindings[level])
     }
-    let flats = building.flats.map { flat in
+    let flats = building.flats.filter { only?.contains($0.id) ?? true }.map { flat in
       assess(flat, path: root, routes: analyses.map { $0.route(to: flat.entrance) })
     }
     let results = zip(plans, buildingFindings).map { plan, findings in
