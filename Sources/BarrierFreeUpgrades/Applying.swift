@@ -18,27 +18,43 @@ public struct ChangeError: Error, Sendable, Hashable, CustomStringConvertible {
 /// A ``ChangeValue`` made concrete for one finding: the failing rule's
 /// required value, or the catalogue's fixed one.
 enum ResolvedValue {
+  /// A rule's bounds: the value moves into them, and one already inside
+  /// stays (a 1500 mm shower is not shrunk to the 1200 mm a rule asks).
+  case within(minimum: Double?, maximum: Double?)
   case number(Double)
   case word(String)
 
   init?(_ value: ChangeValue, required: Requirement?) {
     switch value {
-    // A range (850–1050 mm) is met at its lower end; a maximum (≤ 20 mm)
-    // at the maximum itself: the least change that clears the rule.
-    case .required:
-      guard let bound = required?.minimum ?? required?.maximum else { return nil }
-      self = .number(bound)
+    case .required, .requiredBy:
+      guard let required, required.minimum != nil || required.maximum != nil else { return nil }
+      self = .within(minimum: required.minimum, maximum: required.maximum)
     case .number(let number): self = .number(number)
     case .word(let word): self = .word(word)
     }
   }
 
-  var length: Length? {
-    if case .number(let millimetres) = self { .mm(millimetres) } else { nil }
+  /// The value for a field holding `current` (in the format's unit).
+  func number(_ current: Double?) -> Double? {
+    switch self {
+    case .number(let number): return number
+    case .word: return nil
+    // Nothing recorded: the least change that clears the rule, the lower
+    // end of a range, the maximum itself.
+    case .within(let minimum, let maximum):
+      guard let current else { return minimum ?? maximum }
+      if let minimum, current < minimum { return minimum }
+      if let maximum, current > maximum { return maximum }
+      return current
+    }
   }
 
-  var slope: Slope? {
-    if case .number(let percent) = self { .percent(percent) } else { nil }
+  func length(_ current: Length?) -> Length? {
+    number(current?.millimetres).map(Length.mm)
+  }
+
+  func slope(_ current: Slope?) -> Slope? {
+    number(current?.percent).map(Slope.percent)
   }
 
   var flag: Bool? {
@@ -68,12 +84,12 @@ private func assign<Value>(_ field: inout Value?, _ value: Value?) -> Bool {
 extension Door: SettableAttributes {
   mutating func set(_ attribute: String, to value: ResolvedValue) -> Bool {
     switch attribute {
-    case "clearWidth": assign(&clearWidth, value.length)
-    case "clearHeight": assign(&clearHeight, value.length)
-    case "threshold": assign(&threshold, value.length)
-    case "handleHeight": assign(&handleHeight, value.length)
-    case "handleSideClearance": assign(&handleSideClearance, value.length)
-    case "revealDepth": assign(&revealDepth, value.length)
+    case "clearWidth": assign(&clearWidth, value.length(clearWidth))
+    case "clearHeight": assign(&clearHeight, value.length(clearHeight))
+    case "threshold": assign(&threshold, value.length(threshold))
+    case "handleHeight": assign(&handleHeight, value.length(handleHeight))
+    case "handleSideClearance": assign(&handleSideClearance, value.length(handleSideClearance))
+    case "revealDepth": assign(&revealDepth, value.length(revealDepth))
     case "operation": assign(&operation, value.word())
     case "opensInto": assign(&opensInto, value.word())
     case "unlockableFromOutside": assign(&unlockableFromOutside, value.flag)
@@ -86,8 +102,8 @@ extension Steps: SettableAttributes {
   mutating func set(_ attribute: String, to value: ResolvedValue) -> Bool {
     switch attribute {
     case "handrails": assign(&handrails, value.word())
-    case "handrailHeight": assign(&handrailHeight, value.length)
-    case "handrailExtension": assign(&handrailExtension, value.length)
+    case "handrailHeight": assign(&handrailHeight, value.length(handrailHeight))
+    case "handrailExtension": assign(&handrailExtension, value.length(handrailExtension))
     default: false
     }
   }
@@ -96,13 +112,13 @@ extension Steps: SettableAttributes {
 extension Ramp: SettableAttributes {
   mutating func set(_ attribute: String, to value: ResolvedValue) -> Bool {
     switch attribute {
-    case "slope": assign(&slope, value.slope)
-    case "crossSlope": assign(&crossSlope, value.slope)
-    case "clearWidth": assign(&clearWidth, value.length)
-    case "longestRun": assign(&longestRun, value.length)
-    case "landingLength": assign(&landingLength, value.length)
+    case "slope": assign(&slope, value.slope(slope))
+    case "crossSlope": assign(&crossSlope, value.slope(crossSlope))
+    case "clearWidth": assign(&clearWidth, value.length(clearWidth))
+    case "longestRun": assign(&longestRun, value.length(longestRun))
+    case "landingLength": assign(&landingLength, value.length(landingLength))
     case "handrails": assign(&handrails, value.word())
-    case "handrailHeight": assign(&handrailHeight, value.length)
+    case "handrailHeight": assign(&handrailHeight, value.length(handrailHeight))
     case "wheelGuards": assign(&wheelGuards, value.flag)
     default: false
     }
@@ -112,9 +128,9 @@ extension Ramp: SettableAttributes {
 extension Path: SettableAttributes {
   mutating func set(_ attribute: String, to value: ResolvedValue) -> Bool {
     switch attribute {
-    case "width": assign(&geometry.width, value.length)
-    case "slope": assign(&geometry.slope, value.slope)
-    case "crossSlope": assign(&geometry.crossSlope, value.slope)
+    case "width": assign(&geometry.width, value.length(geometry.width))
+    case "slope": assign(&geometry.slope, value.slope(geometry.slope))
+    case "crossSlope": assign(&geometry.crossSlope, value.slope(geometry.crossSlope))
     case "surface": assign(&geometry.surface, value.word())
     default: false
     }
@@ -124,10 +140,10 @@ extension Path: SettableAttributes {
 extension Lift: SettableAttributes {
   mutating func set(_ attribute: String, to value: ResolvedValue) -> Bool {
     switch attribute {
-    case "cabinWidth": assign(&cabinWidth, value.length)
-    case "cabinDepth": assign(&cabinDepth, value.length)
-    case "doorClearWidth": assign(&doorClearWidth, value.length)
-    case "controlHeight": assign(&controlHeight, value.length)
+    case "cabinWidth": assign(&cabinWidth, value.length(cabinWidth))
+    case "cabinDepth": assign(&cabinDepth, value.length(cabinDepth))
+    case "doorClearWidth": assign(&doorClearWidth, value.length(doorClearWidth))
+    case "controlHeight": assign(&controlHeight, value.length(controlHeight))
     default: false
     }
   }
@@ -139,8 +155,8 @@ extension Fixture: SettableAttributes {
     case .wc(var wc):
       let done =
         switch attribute {
-        case "seatHeight": assign(&wc.seatHeight, value.length)
-        case "projection": assign(&wc.projection, value.length)
+        case "seatHeight": assign(&wc.seatHeight, value.length(wc.seatHeight))
+        case "projection": assign(&wc.projection, value.length(wc.projection))
         case "grabBars": assign(&wc.grabBars, value.word())
         case "backrest": assign(&wc.backrest, value.flag)
         default: false
@@ -150,10 +166,12 @@ extension Fixture: SettableAttributes {
     case .washbasin(var basin):
       let done =
         switch attribute {
-        case "height": assign(&basin.height, value.length)
-        case "kneeClearanceHeight": assign(&basin.kneeClearanceHeight, value.length)
-        case "kneeClearanceDepth": assign(&basin.kneeClearanceDepth, value.length)
-        case "legSpaceWidth": assign(&basin.legSpaceWidth, value.length)
+        case "height": assign(&basin.height, value.length(basin.height))
+        case "kneeClearanceHeight":
+          assign(&basin.kneeClearanceHeight, value.length(basin.kneeClearanceHeight))
+        case "kneeClearanceDepth":
+          assign(&basin.kneeClearanceDepth, value.length(basin.kneeClearanceDepth))
+        case "legSpaceWidth": assign(&basin.legSpaceWidth, value.length(basin.legSpaceWidth))
         default: false
         }
       self = .washbasin(basin)
@@ -162,9 +180,9 @@ extension Fixture: SettableAttributes {
       let done =
         switch attribute {
         case "floorLevel": assign(&shower.floorLevel, value.flag)
-        case "step": assign(&shower.step, value.length)
-        case "width": assign(&shower.width, value.length)
-        case "depth": assign(&shower.depth, value.length)
+        case "step": assign(&shower.step, value.length(shower.step))
+        case "width": assign(&shower.width, value.length(shower.width))
+        case "depth": assign(&shower.depth, value.length(shower.depth))
         case "slipResistance": assign(&shower.slipResistance, value.word())
         case "grabBars": assign(&shower.grabBars, value.word())
         default: false
@@ -174,8 +192,8 @@ extension Fixture: SettableAttributes {
     case .window(var window):
       let done =
         switch attribute {
-        case "sillHeight": assign(&window.sillHeight, value.length)
-        case "handleHeight": assign(&window.handleHeight, value.length)
+        case "sillHeight": assign(&window.sillHeight, value.length(window.sillHeight))
+        case "handleHeight": assign(&window.handleHeight, value.length(window.handleHeight))
         case "powered": assign(&window.powered, value.flag)
         default: false
         }
@@ -184,8 +202,8 @@ extension Fixture: SettableAttributes {
     case .control(var control):
       let done =
         switch attribute {
-        case "height": assign(&control.height, value.length)
-        case "cornerDistance": assign(&control.cornerDistance, value.length)
+        case "height": assign(&control.height, value.length(control.height))
+        case "cornerDistance": assign(&control.cornerDistance, value.length(control.cornerDistance))
         default: false
         }
       self = .control(control)
@@ -193,7 +211,7 @@ extension Fixture: SettableAttributes {
     case .kitchenCounter(var counter):
       let done =
         switch attribute {
-        case "height": assign(&counter.height, value.length)
+        case "height": assign(&counter.height, value.length(counter.height))
         case "kneeSpace": assign(&counter.kneeSpace, value.flag)
         default: false
         }
@@ -228,8 +246,10 @@ extension Connector: SettableAttributes {
 
 extension Building {
   /// The building with `attribute` of the element at `path` (a finding's
-  /// path, starting at this building) set to `value`; `required` is what the
-  /// failing rule asks for, used when `value` is ``ChangeValue/required``.
+  /// path, starting at this building) set to `value`; `required` is what
+  /// the rule asks for, used when `value` is ``ChangeValue/required`` or
+  /// ``ChangeValue/requiredBy(_:)``: a value outside its bounds moves to the
+  /// nearest bound, one inside stays.
   ///
   /// Attributes are named as in the portfolio format. Throws when the path
   /// names no element of the building, the element has no such attribute,

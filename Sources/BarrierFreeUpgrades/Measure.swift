@@ -149,6 +149,9 @@ public enum ModelChange: Sendable, Hashable {
 public enum ChangeValue: Sendable, Hashable {
   /// What the failing rule requires (its minimum, or its maximum).
   case required
+  /// What the rule with this id requires of the element: for a measure that
+  /// clears several rules, each attribute set to its own rule's value.
+  case requiredBy(String)
   /// A number in the format's unit for the attribute (mm, %).
   case number(Double)
   /// A word of the format (`bothSides`, `true`, `r11`).

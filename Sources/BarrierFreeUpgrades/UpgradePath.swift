@@ -23,9 +23,9 @@ public struct Job: Sendable, Hashable {
   /// not the flat's: one cost for every flat it serves.
   public var shared: Bool
   /// Where the measure was applied (the flight of steps a lift stop
-  /// bypasses) and what the rule required there: to apply it again.
+  /// bypasses) and what the rules required there: to apply it again.
   var appliedAt: ElementPath
-  var required: Requirement?
+  var requirements: Requirements
 }
 
 /// What it takes to lift one flat to one class of the profile's ladder.
@@ -133,6 +133,7 @@ public struct UpgradePlanner: Sendable {
     // building once: a round per fail would assess it dozens of times.
     while let flat = assessor.assess(flat: flatID, of: building) {
       // Higher classes first: their requirement also meets the lower ones'.
+      let findings = flat.levels.prefix(target + 1).reversed().flatMap(\.findings)
       let problems = flat.levels.prefix(target + 1).reversed().flatMap { level in
         level.findings.filter { $0.status == .fail }.flatMap { fail in
           Self.problems(of: fail, route: level.route)
@@ -151,7 +152,7 @@ public struct UpgradePlanner: Sendable {
           unknowns: Self.unique(unknowns), reaches: problems.isEmpty)
       }
       for problem in open where !attempted.contains(problem) && !unmet.contains(problem) {
-        guard let (job, changed) = cheapest(for: problem, in: building) else {
+        guard let (job, changed) = cheapest(for: problem, in: building, findings: findings) else {
           unmet.insert(problem)
           if !noMeasure.contains(where: { FailKey($0) == FailKey(problem.fail) }) {
             noMeasure.append(problem.fail)
@@ -191,8 +192,16 @@ public struct UpgradePlanner: Sendable {
 
   /// The cheapest measure that solves `problem`, as a job, and the building
   /// it changes; nil when none does.
-  func cheapest(for problem: Problem, in building: Building) -> (Job, Building)? {
+  func cheapest(for problem: Problem, in building: Building, findings: [Finding]) -> (
+    Job, Building
+  )? {
     let kind = problem.element.steps.last?.kind ?? ""
+    var requirements = Requirements(failing: problem.fail.evaluation.required)
+    for finding in findings where finding.path == problem.element {
+      if requirements.byRule[finding.rule] == nil, let required = finding.evaluation.required {
+        requirements.byRule[finding.rule] = required
+      }
+    }
     var best: (job: Job, building: Building, middle: Double)?
     for measure in measures {
       guard
@@ -202,7 +211,7 @@ public struct UpgradePlanner: Sendable {
       else { continue }
       guard
         let applied = try? apply(
-          measure, at: problem.element, required: problem.fail.evaluation.required, to: building)
+          measure, at: problem.element, requirements: requirements, to: building)
       else { continue }
       let cost = measure.cost.scaled(by: applied.quantity)
       let middle = (cost.low + cost.high) / 2
@@ -212,7 +221,7 @@ public struct UpgradePlanner: Sendable {
         clears: [problem.fail.rule], quantity: applied.quantity, unit: measure.unit, cost: cost,
         survey: measure.surveyWhen,
         shared: !applied.element.steps.contains { $0.kind == "flat" },
-        appliedAt: problem.element, required: problem.fail.evaluation.required)
+        appliedAt: problem.element, requirements: requirements)
       best = (job, applied.building, middle)
     }
     return best.map { ($0.job, $0.building) }
@@ -226,16 +235,17 @@ public struct UpgradePlanner: Sendable {
       guard let measure = measures.first(where: { $0.id == job.measure }) else {
         throw ChangeError("no measure '\(job.measure)' in the catalogue")
       }
-      changed = try apply(measure, at: job.appliedAt, required: job.required, to: changed).building
+      changed = try apply(measure, at: job.appliedAt, requirements: job.requirements, to: changed)
+        .building
     }
     return changed
   }
 
-  /// `building` with `measure`'s changes made at `target` (`required`:
-  /// what the failing rule asks there), the element the job is on, and how
-  /// many of the measure's units it takes.
+  /// `building` with `measure`'s changes made at `target` (`requirements`:
+  /// what the rules ask there), the element the job is on, and how many of
+  /// the measure's units it takes.
   func apply(
-    _ measure: Measure, at target: ElementPath, required: Requirement?, to building: Building
+    _ measure: Measure, at target: ElementPath, requirements: Requirements, to building: Building
   ) throws(ChangeError) -> (building: Building, element: ElementPath, quantity: Double) {
     var changed = building
     var element = target
@@ -244,6 +254,12 @@ public struct UpgradePlanner: Sendable {
     for change in measure.changes {
       switch change {
       case .set(let attribute, let value):
+        let required =
+          if case .requiredBy(let rule) = value {
+            requirements.byRule[RuleID.current(rule)]
+          } else {
+            requirements.failing
+          }
         changed = try changed.setting(attribute, to: value, at: target, required: required)
       case .rampForSteps:
         guard target.steps.last?.kind == "steps", let id = target.steps.last?.name
@@ -269,6 +285,15 @@ public struct UpgradePlanner: Sendable {
     var seen: Set<FailKey> = []
     return findings.filter { seen.insert(FailKey($0)).inserted }
   }
+}
+
+/// What the rules ask of the element a measure acts on.
+struct Requirements: Sendable, Hashable {
+  /// What the fail the measure is chosen for requires.
+  var failing: Requirement?
+  /// What each rule checked on the element requires, by rule id (the
+  /// highest class's where several check it).
+  var byRule: [String: Requirement] = [:]
 }
 
 /// A fail and the element a measure must act on to clear it.

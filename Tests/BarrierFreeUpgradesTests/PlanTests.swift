@@ -89,7 +89,7 @@ struct PlanTests {
       clears: [], quantity: 1, unit: .lumpSum,
       cost: CostRange(
         low: low, high: low * 2, priceYear: 2026, source: "test", certainty: .inferred),
-      survey: [], shared: shared, appliedAt: ElementPath(), required: nil)
+      survey: [], shared: shared, appliedAt: ElementPath(), requirements: Requirements())
   }
 
   static func middle(_ cost: (low: Double, high: Double)) -> Double { (cost.low + cost.high) / 2 }

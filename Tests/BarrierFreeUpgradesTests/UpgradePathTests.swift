@@ -85,7 +85,8 @@ let bathAndThresholdMeasures = [
     changes: [
       .set(attribute: "floorLevel", value: .word("true")),
       .set(attribute: "step", value: .number(0)),
-      .set(attribute: "width", value: .required), .set(attribute: "depth", value: .required),
+      .set(attribute: "width", value: .requiredBy("shower.size")),
+      .set(attribute: "depth", value: .requiredBy("shower.size")),
     ],
     unit: .lumpSum,
     cost: CostRange(
@@ -193,5 +194,34 @@ struct UpgradePathTests {
       id: "b",
       connectors: [.steps(Steps(id: "s", from: "a", to: "c", count: 3, riserHeight: .mm(167)))])
     #expect(throws: ChangeError.self) { try high.replacingSteps("s", with: design) }
+  }
+
+  @Test(
+    "A required value moves a measurement to the nearest bound and keeps one inside",
+    arguments: [
+      (nil, 850.0), (700.0, 850.0), (849.0, 850.0), (850.0, 850.0), (1000.0, 1000.0),
+      (1050.0, 1050.0), (1051.0, 1050.0), (1450.0, 1050.0),
+    ] as [(Double?, Double)])
+  func withinBounds(handle: Double?, expected: Double) throws {
+    let control = Control(kind: .`switch`, height: handle.map(Length.mm))
+    let building = Building(
+      id: "b",
+      flats: [
+        Flat(
+          id: "f", entrance: "x",
+          rooms: [Room(id: "r", kind: .hallway, fixtures: [.control(control)])])
+      ])
+    let path = ElementPath([
+      PathStep(kind: "building", name: "b"), PathStep(kind: "flat", name: "f"),
+      PathStep(kind: "room", name: "r"), PathStep(kind: "control", name: "#1"),
+    ])
+    let changed = try building.setting(
+      "height", to: .required, at: path,
+      required: Requirement(minimum: 850, maximum: 1050, unit: .millimetre))
+    guard case .control(let result) = changed.flats.first?.rooms.first?.fixtures.first else {
+      Issue.record("no control")
+      return
+    }
+    #expect(result.height == .mm(expected))
   }
 }

@@ -1,0 +1,63 @@
+import BarrierFreeModel
+import BarrierFreeProfiles
+import BarrierFreeRules
+import BarrierFreeUpgrades
+import BarrierFreeXML
+import BarrierFreeXMLSupport
+
+/// Plans which flats of the portfolios at `paths` to lift to the class
+/// `target`, with which measures, to meet `goal` at the least expected
+/// cost: the planner in one call.
+///
+/// ```swift
+/// import BarrierFree
+///
+/// let plan = try BarrierFree.plan(
+///   ["quarter.xml"], profile: "din18040-2", measures: catalogue.measures,
+///   target: "barrierFree", goal: .share(0.5))
+/// print(plan.chosen.count, plan.cost.low, plan.cost.high)
+/// ```
+///
+/// The files are read one building at a time; of each building the plan
+/// keeps only its flats' options (their paths to the target), not the
+/// building.
+///
+/// - Parameters:
+///   - paths: The portfolios (`.xml` or `.xml.gz`).
+///   - profile: The profile whose ladder holds `target`.
+///   - library: Where `profile` is looked up.
+///   - measures: The catalogue's measures.
+///   - target: A class of the profile's ladder (`barrierFree`).
+///   - goal: A share of the flats, a number of flats, or a budget.
+///   - quarter: Only the flats of this quarter; nil: every flat.
+/// - Throws: ``ProfileError`` for an unknown profile or a target that is
+///   not on its ladder, ``ImportError`` when a portfolio is invalid.
+public func plan(
+  _ paths: [String], profile: String = ProfileLibrary.defaultProfile,
+  library: ProfileLibrary = .builtIn, measures: [Measure], target: String, goal: PlanGoal,
+  quarter: String? = nil
+) throws -> Plan {
+  let assessor = try Assessor(ladder: library.ladder(for: profile))
+  let ladder = assessor.ladder.levels.map(\.level)
+  guard ladder.contains(target) else {
+    throw ProfileError(
+      origin: nil,
+      message:
+        "'\(target)' is not a class of \(profile)'s ladder: \(ladder.joined(separator: ", "))")
+  }
+  let planner = UpgradePlanner(assessor: assessor, measures: measures)
+  var options: [FlatOption] = []
+  for path in paths {
+    let reader = try PortfolioReader(path: path)
+    while let event = reader.next() {
+      guard case .building(let building, let quarterID) = event,
+        quarter == nil || quarterID == quarter
+      else { continue }
+      options += planner.options(for: building, quarter: quarterID, target: target)
+    }
+    if reader.diagnostics.contains(where: { $0.severity == .error }) {
+      throw ImportError(diagnostics: reader.diagnostics)
+    }
+  }
+  return Plan.choose(options, target: target, goal: goal)
+}
