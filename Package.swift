@@ -85,7 +85,8 @@ let package = Package(
     .target(
       name: "BarrierFreeReports",
       dependencies: [
-        "BarrierFreeModel", "BarrierFreeRules", .product(name: "CSV", package: "CSV.swift"),
+        "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades",
+        .product(name: "CSV", package: "CSV.swift"),
         .product(name: "Plot", package: "Plot"),
       ]
     ),

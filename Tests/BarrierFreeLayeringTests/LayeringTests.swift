@@ -26,7 +26,8 @@ let allowedImports: KeyValuePairs<String, Set<String>> = [
     "CLibXML2", "Foundation",
   ],
   "BarrierFreeReports": [
-    "BarrierFreeModel", "BarrierFreeRules", "CSV", "Plot", "Foundation", "Glibc", "Darwin",
+    "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "CSV", "Plot", "Foundation",
+    "Glibc", "Darwin",
   ],
   "BarrierFree": [
     "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXMLSupport", "BarrierFreeXML",

@@ -47,4 +47,33 @@ struct PlanningTests {
         == "'wheelchair' is not a class of din18040-2's ladder: barrierReduced, barrierFree"
     }
   }
+
+  @Test("The plan as text and as JSON: the goal, each job with its range and source, the curve")
+  func reports() throws {
+    let path = repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
+    let plan = try BarrierFree.plan(
+      [path], profile: "din18040-2", measures: [Self.shower], target: "barrierFree",
+      goal: .share(0.5))
+    let text = PlanReport.text(plan, profile: "din18040-2").split(separator: "\n")
+    #expect(
+      Array(text.prefix(4)) == [
+        "Plan: barrierFree under din18040-2, goal 50 % of the flats",
+        "Flats in scope: 44; at barrierFree already: 20",
+        "Chosen: 2 flats, 3000–8000 EUR (shared measures counted once)",
+        "Goal met: yes",
+      ])
+    #expect(
+      text.contains(
+        "    - Replace the shower tray by a floor-level shower (shower.floor-level) at building b1 › flat b1-f13 › room b1-f13-bath › shower b1-f13-bath-shower: 1500–4000 EUR [hausjournal.net, 2024, C1]; survey needed: floorBuildUpUnknown"
+      ))
+    #expect(text.contains("  22 flats: 3000–8000 EUR"))
+    let json =
+      try JSONSerialization.jsonObject(
+        with: Data(PlanReport.json(plan, profile: "din18040-2").utf8)) as? [String: Any]
+    let cost = json?["cost"] as? [String: Any]
+    #expect(cost?["low"] as? Double == 3000)
+    #expect(cost?["high"] as? Double == 8000)
+    #expect((json?["chosen"] as? [Any])?.count == 2)
+    #expect(json?["goalMet"] as? Bool == true)
+  }
 }

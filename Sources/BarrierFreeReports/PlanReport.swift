@@ -1,0 +1,172 @@
+import BarrierFreeRules
+import BarrierFreeUpgrades
+
+/// A plan as text for people and as JSON for tools.
+///
+/// Costs are ranges in whole euros with their price years and sources,
+/// never one figure: a range is what the sources give, and the sum of
+/// ranges is a range.
+public enum PlanReport {
+  /// The plan as text: the goal, the chosen flats with their measures, the
+  /// cost curve, and the flats the catalogue cannot lift and why.
+  public static func text(_ plan: Plan, profile: String) -> String {
+    var lines: [String] = []
+    let (low, high) = plan.cost
+    lines.append("Plan: \(plan.target) under \(profile), \(goal(plan.goal))")
+    lines.append(
+      "Flats in scope: \(plan.flatsInScope); at \(plan.target) already: \(plan.alreadyAtTarget)")
+    lines.append(
+      "Chosen: \(plan.chosen.count) flats, \(euros(low, high)) (shared measures counted once)")
+    lines.append("Goal met: \(plan.goalMet ? "yes" : "no")")
+    if plan.jobs.contains(where: { !$0.survey.isEmpty }) {
+      lines.append("Some measures need a survey before they can be priced (marked below).")
+    }
+    lines.append("")
+    lines.append("Chosen flats, cheapest first")
+    var listed: Set<String> = []
+    for option in plan.chosen {
+      let jobs = option.path?.jobs ?? []
+      lines.append("  \(option.building) \(option.flat)")
+      for job in jobs {
+        let key = "\(option.building) \(job.measure) \(job.element)"
+        let again = job.shared && !listed.insert(key).inserted
+        lines.append("    - \(line(job))\(again ? " (shared, counted above)" : "")")
+      }
+    }
+    lines.append("")
+    lines.append("Cost curve (flats at \(plan.target) against cumulative cost)")
+    for point in plan.curve {
+      lines.append("  \(point.flats) flats: \(euros(point.low, point.high))")
+    }
+    if !plan.unreachable.isEmpty {
+      lines.append("")
+      lines.append("Not reachable with this catalogue: \(plan.unreachable.count) flats")
+      for option in plan.unreachable {
+        let rules = Set(option.path?.noKnownMeasure.map(\.rule) ?? []).sorted()
+        lines.append(
+          "  \(option.building) \(option.flat): no known measure for \(rules.joined(separator: ", "))"
+        )
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// One job: what, where, how many, what it costs and from where.
+  static func line(_ job: Job) -> String {
+    var text =
+      "\(job.title) (\(job.measure)) at \(job.element.description): \(euros(job.cost.low, job.cost.high))"
+    if job.quantity != 1 { text += ", \(number(job.quantity)) \(job.unit.rawValue)" }
+    text += " [\(job.cost.source), \(job.cost.priceYear), \(job.cost.certainty.rawValue)]"
+    if !job.survey.isEmpty {
+      text += "; survey needed: \(job.survey.map(\.rawValue).joined(separator: ", "))"
+    }
+    if job.shared { text += "; shared by the building's flats" }
+    return text
+  }
+
+  static func goal(_ goal: PlanGoal) -> String {
+    switch goal {
+    case .share(let share): "goal \(number(share * 100)) % of the flats"
+    case .flats(let count): "goal \(count) flats"
+    case .budget(let budget): "budget \(euros(budget, budget))"
+    }
+  }
+
+  /// `1500–4000 EUR`, whole euros (a range's ends are estimates; cents
+  /// would claim a precision the sources do not have).
+  static func euros(_ low: Double, _ high: Double) -> String {
+    low == high
+      ? "\(number(low.rounded())) EUR" : "\(number(low.rounded()))–\(number(high.rounded())) EUR"
+  }
+
+  static func number(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+  }
+
+  /// The plan as one JSON document (keys sorted, as the check's report).
+  public static func json(_ plan: Plan, profile: String) -> String {
+    var json = JSONText()
+    let (low, high) = plan.cost
+    json.raw("{\"alreadyAtTarget\":")
+    json.int(plan.alreadyAtTarget)
+    json.raw(",\"chosen\":[")
+    json.separated(plan.chosen) { json, option in
+      json.raw("{\"building\":")
+      json.string(option.building)
+      json.raw(",\"flat\":")
+      json.string(option.flat)
+      json.raw(",\"jobs\":[")
+      json.separated(option.path?.jobs ?? []) { json, job in json.job(job) }
+      json.raw("],\"quarter\":")
+      json.string(option.quarter)
+      json.raw("}")
+    }
+    json.raw("],\"cost\":{\"currency\":\"EUR\",\"high\":")
+    json.number(high.rounded())
+    json.raw(",\"low\":")
+    json.number(low.rounded())
+    json.raw("},\"curve\":[")
+    json.separated(plan.curve) { json, point in
+      json.raw("{\"flats\":")
+      json.int(point.flats)
+      json.raw(",\"high\":")
+      json.number(point.high.rounded())
+      json.raw(",\"low\":")
+      json.number(point.low.rounded())
+      json.raw("}")
+    }
+    json.raw("],\"flatsInScope\":")
+    json.int(plan.flatsInScope)
+    json.raw(",\"goalMet\":")
+    json.bool(plan.goalMet)
+    json.raw(",\"profile\":")
+    json.string(profile)
+    json.raw(",\"target\":")
+    json.string(plan.target)
+    json.raw(",\"unreachable\":[")
+    json.separated(plan.unreachable) { json, option in
+      json.raw("{\"building\":")
+      json.string(option.building)
+      json.raw(",\"flat\":")
+      json.string(option.flat)
+      json.raw(",\"noKnownMeasure\":")
+      json.strings(Set(option.path?.noKnownMeasure.map(\.rule) ?? []).sorted())
+      json.raw("}")
+    }
+    json.raw("]}\n")
+    return json.text
+  }
+}
+
+extension JSONText {
+  /// One job of a plan.
+  fileprivate mutating func job(_ job: Job) {
+    raw("{\"certainty\":")
+    string(job.cost.certainty.rawValue)
+    raw(",\"clears\":")
+    strings(job.clears)
+    raw(",\"costHigh\":")
+    number(job.cost.high.rounded())
+    raw(",\"costLow\":")
+    number(job.cost.low.rounded())
+    raw(",\"element\":")
+    string(job.element.description)
+    raw(",\"measure\":")
+    string(job.measure)
+    raw(",\"priceYear\":")
+    int(job.cost.priceYear)
+    raw(",\"quantity\":")
+    number(job.quantity)
+    raw(",\"shared\":")
+    bool(job.shared)
+    raw(",\"source\":")
+    string(job.cost.source)
+    raw(",\"survey\":")
+    strings(job.survey.map(\.rawValue))
+    raw(",\"title\":")
+    string(job.title)
+    raw(",\"unit\":")
+    string(job.unit.rawValue)
+    raw("}")
+  }
+}
