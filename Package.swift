@@ -109,7 +109,7 @@ let package = Package(
     // Fixtures that tests of several modules share (not a product).
     .target(
       name: "BarrierFreeTestSupport",
-      dependencies: ["BarrierFreeModel", "BarrierFreeXMLSupport"],
+      dependencies: ["BarrierFreeModel", "BarrierFreeXMLSupport", "BarrierFreeUpgrades"],
       path: "Tests/BarrierFreeTestSupport"
     ),
     .testTarget(
@@ -153,7 +153,7 @@ let package = Package(
     // The modules together: samples read, assessed under profiles, reported.
     .testTarget(
       name: "BarrierFreeTests",
-      dependencies: ["BarrierFree"]
+      dependencies: ["BarrierFree", "BarrierFreeTestSupport"]
     ),
     .testTarget(
       name: "BarrierFreePropertyTests",

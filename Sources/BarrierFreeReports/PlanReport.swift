@@ -91,10 +91,7 @@ public enum PlanReport {
     json.int(plan.alreadyAtTarget)
     json.raw(",\"chosen\":[")
     json.separated(plan.chosen) { json, option in
-      json.raw("{\"building\":")
-      json.string(option.building)
-      json.raw(",\"flat\":")
-      json.string(option.flat)
+      json.flatStart(option)
       json.raw(",\"jobs\":[")
       json.separated(option.path?.jobs ?? []) { json, job in json.job(job) }
       json.raw("],\"quarter\":")
@@ -125,10 +122,7 @@ public enum PlanReport {
     json.string(plan.target)
     json.raw(",\"unreachable\":[")
     json.separated(plan.unreachable) { json, option in
-      json.raw("{\"building\":")
-      json.string(option.building)
-      json.raw(",\"flat\":")
-      json.string(option.flat)
+      json.flatStart(option)
       json.raw(",\"noKnownMeasure\":")
       json.strings(Set(option.path?.noKnownMeasure.map(\.rule) ?? []).sorted())
       json.raw("}")
@@ -139,6 +133,14 @@ public enum PlanReport {
 }
 
 extension JSONText {
+  /// `{"building":…,"flat":…`: the start of a flat's object in a plan.
+  fileprivate mutating func flatStart(_ option: FlatOption) {
+    raw("{\"building\":")
+    string(option.building)
+    raw(",\"flat\":")
+    string(option.flat)
+  }
+
   /// One job of a plan.
   fileprivate mutating func job(_ job: Job) {
     raw("{\"certainty\":")

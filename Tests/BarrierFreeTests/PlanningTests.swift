@@ -1,31 +1,23 @@
 import BarrierFree
+import BarrierFreeTestSupport
 import Foundation
 import Testing
 
 @Suite("Planning in one call")
 struct PlanningTests {
-  static let shower = Measure(
-    id: "shower.floor-level", title: "Replace the shower tray by a floor-level shower",
-    clears: [
-      ClearedRule(rule: "din18040-2.shower.step"), ClearedRule(rule: "din18040-2.shower.size"),
-    ],
-    changes: [
-      .set(attribute: "floorLevel", value: .word("true")),
-      .set(attribute: "step", value: .number(0)),
-      .set(attribute: "width", value: .requiredBy("shower.size")),
-      .set(attribute: "depth", value: .requiredBy("shower.size")),
-    ],
-    unit: .lumpSum,
-    cost: CostRange(
-      low: 1500, high: 4000, priceYear: 2024, source: "hausjournal.net", certainty: .oneSource),
-    surveyWhen: [.floorBuildUpUnknown], fundingArea: 5, careInsurance: true)
+  /// The floor-level shower of the planner's test catalogue.
+  static let shower = bathAndThresholdMeasures.filter { $0.id == "shower.floor-level" }
+
+  /// The plan for half the sample's flats barrier-free with `shower`.
+  static func samplePlan() throws -> Plan {
+    let path = repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
+    return try BarrierFree.plan(
+      [path], profile: "din18040-2", measures: shower, target: "barrierFree", goal: .share(0.5))
+  }
 
   @Test("Half the sample's flats barrier-free: 20 are, two floor-level showers lift two more")
   func sampleHalf() throws {
-    let path = repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
-    let plan = try BarrierFree.plan(
-      [path], profile: "din18040-2", measures: [Self.shower], target: "barrierFree",
-      goal: .share(0.5))
+    let plan = try Self.samplePlan()
     #expect(plan.flatsInScope == 44)
     #expect(plan.alreadyAtTarget == 20)
     #expect(plan.chosen.map(\.flat) == ["b1-f13", "b8-f31"])
@@ -50,10 +42,7 @@ struct PlanningTests {
 
   @Test("The plan as text and as JSON: the goal, each job with its range and source, the curve")
   func reports() throws {
-    let path = repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
-    let plan = try BarrierFree.plan(
-      [path], profile: "din18040-2", measures: [Self.shower], target: "barrierFree",
-      goal: .share(0.5))
+    let plan = try Self.samplePlan()
     let text = PlanReport.text(plan, profile: "din18040-2").split(separator: "\n")
     #expect(
       Array(text.prefix(4)) == [

@@ -2,6 +2,7 @@ import BarrierFreeGenerator
 import BarrierFreeModel
 import BarrierFreeProfiles
 import BarrierFreeRules
+import BarrierFreeTestSupport
 import BarrierFreeXML
 import Foundation
 import Testing
