@@ -87,9 +87,9 @@ public enum MeasureCatalogueReader {
   public static func read(
     bytes: [UInt8], fileName: String, rules: [any Rule.Type] = allRules
   ) throws(ImportError) -> MeasureCatalogue {
-    let parse = CatalogueParse(bytes: bytes, fileName: fileName, root: "catalogue")
-    return try parse.finish(
-      parse.root.map { CatalogueBuilder(parse: parse, rules: rules).build($0) })
+    try read(bytes, fileName, root: "catalogue") {
+      CatalogueBuilder(parse: $0, rules: rules).build($1)
+    }
   }
 
   /// Reads the price index at `path`.
@@ -101,8 +101,7 @@ public enum MeasureCatalogueReader {
   public static func readPriceIndex(
     bytes: [UInt8], fileName: String
   ) throws(ImportError) -> PriceIndex {
-    let parse = CatalogueParse(bytes: bytes, fileName: fileName, root: "priceIndex")
-    return try parse.finish(parse.root.map(parse.priceIndex))
+    try read(bytes, fileName, root: "priceIndex") { $0.priceIndex($1) }
   }
 
   /// Reads the funding file at `path`.
@@ -114,8 +113,17 @@ public enum MeasureCatalogueReader {
   public static func readFunding(
     bytes: [UInt8], fileName: String
   ) throws(ImportError) -> FundingCatalogue {
-    let parse = CatalogueParse(bytes: bytes, fileName: fileName, root: "funding")
-    return try parse.finish(parse.root.map(parse.funding))
+    try read(bytes, fileName, root: "funding") { $0.funding($1) }
+  }
+
+  /// Parses and validates a file whose root must be `root`, then builds
+  /// its value from the tree.
+  private static func read<T>(
+    _ bytes: [UInt8], _ fileName: String, root: String,
+    build: (CatalogueParse, SmallDocument.Element) -> T
+  ) throws(ImportError) -> T {
+    let parse = CatalogueParse(bytes: bytes, fileName: fileName, root: root)
+    return try parse.finish(parse.root.map { build(parse, $0) })
   }
 
   private static func contents(of path: String, noun: String) throws(ImportError) -> [UInt8] {

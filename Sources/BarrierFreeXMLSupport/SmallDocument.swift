@@ -7,7 +7,7 @@ package import CLibXML2
 /// The portfolio reader streams; these files are small enough to read
 /// whole, and their readers then walk the tree. The refusals are those of
 /// the portfolio reader: no network, no DTD or DOCTYPE, no entities, a size
-/// limit, UTF-8 only. Problems are collected in ``diagnostics``; ``root``
+/// limit, UTF-8 only. Problems are collected in `diagnostics`; `root`
 /// is nil when the file is not well-formed or not valid.
 package final class SmallDocument {
   /// What kind of file is read, for its messages.
@@ -83,7 +83,7 @@ package final class SmallDocument {
 
   /// The file's name in messages.
   package let fileName: String
-  /// The problems found so far: the reader adds its own with ``error(_:_:_:)``.
+  /// The problems found so far: the reader adds its own with `error(_:_:_:)`.
   package private(set) var diagnostics: [Diagnostic] = []
   /// The root element; nil when the file could not be read or is not valid.
   package private(set) var root: Element?
