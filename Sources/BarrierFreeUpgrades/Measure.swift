@@ -31,13 +31,21 @@ public struct Measure: Sendable, Hashable, Identifiable {
   /// Whether the care insurance's grant for improving the home (§ 40 (4)
   /// SGB XI) can pay for it.
   public var careInsurance: Bool
+  /// Where the measure comes from: the row of the cost reference (`M1b`).
+  public var reference: String?
+  /// Doubts about the measure or its figures (an undated source, a range
+  /// inferred), to be shown with it.
+  public var notes: [String]
 
   /// Creates a measure.
   public init(
     id: String, title: String, clears: [ClearedRule], changes: [ModelChange],
     unit: QuantityUnit, cost: CostRange, surveyWhen: [SurveyCondition] = [],
-    fundingArea: Int? = nil, careInsurance: Bool = false
+    fundingArea: Int? = nil, careInsurance: Bool = false, reference: String? = nil,
+    notes: [String] = []
   ) {
+    self.reference = reference
+    self.notes = notes
     self.id = id
     self.title = title
     self.clears = clears
@@ -99,9 +107,16 @@ public struct CostRange: Sendable, Hashable {
   public var source: String
   /// How sure the figure is.
   public var certainty: CostCertainty
+  /// The source gives only a lower bound ("from 500"): ``high`` is then
+  /// ``low``, and the true price may be well above it.
+  public var atLeast: Bool
 
   /// Creates a cost range.
-  public init(low: Double, high: Double, priceYear: Int, source: String, certainty: CostCertainty) {
+  public init(
+    low: Double, high: Double, priceYear: Int, source: String, certainty: CostCertainty,
+    atLeast: Bool = false
+  ) {
+    self.atLeast = atLeast
     self.low = low
     self.high = high
     self.priceYear = priceYear
@@ -172,4 +187,7 @@ public enum SurveyCondition: String, Sendable, Hashable, CaseIterable, Codable {
   /// Whether the room can be enlarged (the wall to move, the room beside)
   /// is not recorded.
   case roomEnlargement
+  /// Whether a ramp fits at the entrance (its length for the rise, its
+  /// landings) is not recorded, or the rise is too high for a ramp.
+  case entranceSpace
 }
