@@ -85,8 +85,20 @@ compare)
   [[ $# -eq 3 ]] || { echo "usage: $0 compare OLD NEW" >&2; exit 2; }
   exclude=()
   if [[ -e "$3/.quick" ]]; then exclude=(-x '*generated*' -x .quick); fi
-  if diff -rq "${exclude[@]}" "$2" "$3"; then
-    echo "same: $(find "$3" -type f -name '*.out' | wc -l) outputs, byte for byte"
+  # The generated portfolio lies in each output folder, and reports name
+  # their inputs: a file that differs only by the folder's path is the same.
+  old=$(realpath "$2")
+  new=$(realpath "$3")
+  differ=0
+  while read -r name; do
+    if ! cmp -s <(sed "s#$old/#OUT/#g" "$old/$name") <(sed "s#$new/#OUT/#g" "$new/$name"); then
+      echo "differs: $name"
+      differ=1
+    fi
+  done < <(diff -rq "${exclude[@]}" "$2" "$3" | sed -nE "s#^Files $2/?([^ ]+) and .* differ\$#\1#p")
+  if diff -rq "${exclude[@]}" "$2" "$3" | grep -v ' differ$'; then differ=1; fi
+  if [[ $differ == 0 ]]; then
+    echo "same: $(find "$3" -type f -name '*.out' | wc -l) outputs, byte for byte (the folders' own paths aside)"
   else
     echo "the outputs above differ" >&2
     exit 1
