@@ -280,6 +280,42 @@ extension Building {
     return building
   }
 
+  /// The connector at `path` (a finding's path: `building b › door d`, or
+  /// one of a flat's), if there is one.
+  public func connector(at path: ElementPath) -> Connector? {
+    var steps = path.steps.dropFirst()
+    var connectors = self.connectors
+    if steps.first?.kind == "flat", let flat = flats.first(where: { $0.id == steps.first?.name }) {
+      connectors = flat.connectors
+      steps = steps.dropFirst()
+    }
+    guard steps.count == 1, let step = steps.first, let index = connectors.index(named: step) else {
+      return nil
+    }
+    return connectors[index]
+  }
+
+  /// The token a profile's scope (and a catalogue's) matches for the
+  /// element at `path`: a door's role, a room's kind, the kind of the room
+  /// a fixture is in, a place's kind; nil for other elements.
+  public func scopeToken(at path: ElementPath) -> String? {
+    let steps = Array(path.steps.dropFirst())
+    guard let first = steps.first else { return nil }
+    if first.kind == "place" { return places.first { $0.id == first.name }?.kind.rawValue }
+    guard first.kind == "flat", let flat = flats.first(where: { $0.id == first.name }),
+      steps.count >= 2
+    else {
+      return first.kind == "door" && steps.count == 1 ? DoorRole.common.rawValue : nil
+    }
+    if steps[1].kind == "room" {
+      return flat.rooms.first { $0.id == steps[1].name }?.kind.rawValue
+    }
+    if case .door(let door)? = connector(at: path) {
+      return Assessor.scopeToken(ofDoor: door, in: flat)
+    }
+    return nil
+  }
+
   /// Sets `attribute` of the connector that `steps` name (`door d1`, `ramp
   /// #2`) among `connectors`.
   static func set(

@@ -194,7 +194,8 @@ extension MeasureSchema {
 
   <xs:complexType name="Sets">
     <xs:annotation><xs:documentation>An attribute set on the element the fail is on: to the value the failing
-      rule requires (required="true"), or to a fixed value; one of the two.</xs:documentation></xs:annotation>
+      rule requires (required="true"), to what a named rule requires (requiredBy), or to a fixed value;
+      one of the three.</xs:documentation></xs:annotation>
     <xs:attribute name="attribute" use="required">
       <xs:annotation><xs:documentation>The attribute's name in the portfolio format, e.g. clearWidth; it must
         be one of the elements the cleared rules check.</xs:documentation></xs:annotation>
@@ -207,7 +208,13 @@ extension MeasureSchema {
         (true, bothSides).</xs:documentation></xs:annotation>
     </xs:attribute>
     <xs:attribute name="required" type="xs:boolean">
-      <xs:annotation><xs:documentation>true: the value the failing rule requires.</xs:documentation></xs:annotation>
+      <xs:annotation><xs:documentation>true: the value the failing rule requires; only in a measure that clears
+        one rule.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="requiredBy" type="RuleID">
+      <xs:annotation><xs:documentation>The value the named rule (one of the measure's clears) requires of the
+        element: in a measure that clears several rules, each attribute takes its own rule's bound.
+        A measurement already inside the bounds stays.</xs:documentation></xs:annotation>
     </xs:attribute>
   </xs:complexType>
 
@@ -533,8 +540,8 @@ extension MeasureCatalogueReader {
     <clears rule="shower.size"/>
     <sets attribute="floorLevel" value="true"/>
     <sets attribute="step" value="0"/>
-    <sets attribute="width" required="true"/>
-    <sets attribute="depth" required="true"/>
+    <sets attribute="width" requiredBy="shower.size"/>
+    <sets attribute="depth" requiredBy="shower.size"/>
     <cost low="1500" high="4000" unit="flat" priceYear="2026" certainty="C1"
           source="hausjournal.net, &quot;Ebenerdige Dusche einbauen – Kosten&quot; (complete shower 1,500-4,000)"/>
     <surveyWhen condition="floorBuildUpUnknown"/>
@@ -558,15 +565,15 @@ extension MeasureCatalogueReader {
     <clears rule="washbasin.knee-space"/>
     <sets attribute="floorLevel" value="true"/>
     <sets attribute="step" value="0"/>
-    <sets attribute="width" required="true"/>
-    <sets attribute="depth" required="true"/>
-    <sets attribute="slipResistance" required="true"/>
+    <sets attribute="width" requiredBy="shower.size"/>
+    <sets attribute="depth" requiredBy="shower.size"/>
+    <sets attribute="slipResistance" value="C"/>
     <sets attribute="grabBars" value="bothSides"/>
-    <sets attribute="seatHeight" required="true"/>
+    <sets attribute="seatHeight" requiredBy="wc.seat-height"/>
     <sets attribute="backrest" value="true"/>
-    <sets attribute="height" required="true"/>
-    <sets attribute="kneeClearanceHeight" required="true"/>
-    <sets attribute="kneeClearanceDepth" required="true"/>
+    <sets attribute="height" requiredBy="washbasin.height"/>
+    <sets attribute="kneeClearanceHeight" requiredBy="washbasin.knee-space"/>
+    <sets attribute="kneeClearanceDepth" requiredBy="washbasin.knee-space"/>
     <cost low="5000" high="15000" unit="flat" priceYear="2016" certainty="C2"
           source="LBS Bayern via imv-medien.at, &quot;Barrierefreiheit hat ihren Preis&quot;"/>
     <surveyWhen condition="floorBuildUpUnknown"/>
@@ -732,8 +739,8 @@ extension MeasureCatalogueReader {
            title="Move a switch, socket or control to 85-105 cm">
     <clears rule="control.height"/>
     <clears rule="control.corner-distance"/>
-    <sets attribute="height" required="true"/>
-    <sets attribute="cornerDistance" required="true"/>
+    <sets attribute="height" requiredBy="control.height"/>
+    <sets attribute="cornerDistance" requiredBy="control.corner-distance"/>
     <cost low="50" high="150" unit="point" priceYear="2026" certainty="INF"
           source="no source found; an electrician's 1-2 h per point"/>
     <note>A new (video) intercom station: 300-800 per flat (INF). Inferred, no published price: 2026 is the

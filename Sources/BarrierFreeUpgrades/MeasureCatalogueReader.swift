@@ -433,7 +433,9 @@ private struct CatalogueBuilder {
           kinds.formUnion(description.appliesTo)
         }
       case "sets":
-        if let change = change(child, measure: id, kinds: kinds) { changes.append(change) }
+        if let change = change(child, measure: id, kinds: kinds, clears: clears) {
+          changes.append(change)
+        }
       case "rampForSteps": changes.append(.rampForSteps)
       case "liftStop": changes.append(.liftStop)
       case "cost":
@@ -483,7 +485,8 @@ private struct CatalogueBuilder {
   }
 
   private func change(
-    _ node: SmallDocument.Element, measure id: String, kinds: Set<ElementKind>
+    _ node: SmallDocument.Element, measure id: String, kinds: Set<ElementKind>,
+    clears: [ClearedRule]
   ) -> ModelChange? {
     let name = node.attribute("attribute") ?? ""
     let known = kinds.reduce(into: Set<String>()) {
@@ -502,9 +505,30 @@ private struct CatalogueBuilder {
       return nil
     }
     let required = parse.boolean(node, "required")
-    switch (node.attribute("value"), required) {
-    case (nil, true): return .set(attribute: name, value: .required)
-    case (let value?, false):
+    let requiredBy = node.attribute("requiredBy")
+    switch (node.attribute("value"), required, requiredBy) {
+    case (nil, true, nil):
+      // With several rules cleared, whose bound is meant is not plain: a
+      // shower's step bound (20 mm) is no width.
+      guard Set(clears.map(\.rule)).count <= 1 else {
+        parse.error(
+          node, "required",
+          "measure '\(id)' clears \(Set(clears.map(\.rule)).count) rules: say whose requirement "
+            + "'\(name)' takes with requiredBy=\"rule\" instead of required=\"true\"")
+        return nil
+      }
+      return .set(attribute: name, value: .required)
+    case (nil, false, let rule?):
+      let known = Set(clears.map(\.rule))
+      guard let resolved = MeasureCatalogueReader.resolveRule(rule, among: known) else {
+        parse.error(
+          node, "requiredBy",
+          "the <sets> of '\(name)' in measure '\(id)' takes the requirement of '\(rule)', which "
+            + "the measure does not clear; name one of its <clears> rules")
+        return nil
+      }
+      return .set(attribute: name, value: .requiredBy(resolved))
+    case (let value?, false, nil):
       let trimmed = value.trimmingCharacters(in: .whitespaces)
       if let number = Double(trimmed), number.isFinite {
         return .set(attribute: name, value: .number(number == 0 ? 0 : number))
@@ -513,8 +537,8 @@ private struct CatalogueBuilder {
     default:
       parse.error(
         node, "attribute",
-        "the <sets> of '\(name)' in measure '\(id)' needs either value=\"…\" or "
-          + "required=\"true\", not both or neither")
+        "the <sets> of '\(name)' in measure '\(id)' needs one of value=\"…\", "
+          + "required=\"true\" or requiredBy=\"rule\"")
       return nil
     }
   }

@@ -38,12 +38,29 @@ public struct UpgradePath: Sendable, Hashable {
   /// (a bathroom too small for the turning circle): the path cannot reach
   /// the target while any is left.
   public var noKnownMeasure: [Finding]
+  /// The fails cleared only by measures that change nothing the model can
+  /// check (a new lift where the shaft is not surveyed, an enlarged
+  /// bathroom): the path reaches the target only if a survey confirms them.
+  public var afterSurvey: [Finding] = []
   /// The unknowns at the target and below after the measures: each may
   /// add cost once measured.
   public var unknowns: [Finding]
   /// Whether the changed flat, assessed again, reaches the target (with
-  /// unknowns, unverified).
+  /// unknowns, unverified), with no fail left to a survey.
   public var reaches: Bool
+
+  /// Creates a path.
+  public init(
+    target: String, jobs: [Job], noKnownMeasure: [Finding], afterSurvey: [Finding] = [],
+    unknowns: [Finding], reaches: Bool
+  ) {
+    self.target = target
+    self.jobs = jobs
+    self.noKnownMeasure = noKnownMeasure
+    self.afterSurvey = afterSurvey
+    self.unknowns = unknowns
+    self.reaches = reaches && afterSurvey.isEmpty
+  }
 
   /// The sum of the jobs' ranges, EUR; shared jobs count in full.
   public var cost: (low: Double, high: Double) {
@@ -55,8 +72,8 @@ public struct UpgradePath: Sendable, Hashable {
 
   /// Paths are equal when their parts are; the cost follows from the jobs.
   public static func == (lhs: UpgradePath, rhs: UpgradePath) -> Bool {
-    (lhs.target, lhs.jobs, lhs.noKnownMeasure, lhs.unknowns, lhs.reaches)
-      == (rhs.target, rhs.jobs, rhs.noKnownMeasure, rhs.unknowns, rhs.reaches)
+    (lhs.target, lhs.jobs, lhs.noKnownMeasure, lhs.afterSurvey, lhs.unknowns, lhs.reaches)
+      == (rhs.target, rhs.jobs, rhs.noKnownMeasure, rhs.afterSurvey, rhs.unknowns, rhs.reaches)
   }
 
   /// Hashes the parts compared by `==`.
@@ -129,6 +146,10 @@ public struct UpgradePlanner: Sendable {
     // Problems a measure was applied for, and problems no measure solves.
     var attempted: Set<Problem> = []
     var unmet: Set<Problem> = []
+    // Problems cleared only on paper: by a measure without a change, to be
+    // confirmed by a survey.
+    var assumed: Set<Problem> = []
+    var afterSurvey: [Finding] = []
     // Each round solves every open problem, then assesses the changed
     // building once: a round per fail would assess it dozens of times.
     while let flat = assessor.assess(flat: flatID, of: building) {
@@ -142,16 +163,20 @@ public struct UpgradePlanner: Sendable {
       // A measure whose change left its problem standing: a catalogue
       // error, not a path to price.
       let standing = problems.contains { attempted.contains($0) }
-      let open = problems.filter { !attempted.contains($0) && !unmet.contains($0) }
+      let open = problems.filter {
+        !attempted.contains($0) && !unmet.contains($0) && !assumed.contains($0)
+      }
       if open.isEmpty || standing {
         let unknowns = flat.levels.prefix(target + 1).flatMap { level in
           level.findings.filter { $0.status == .unknown }
         }
         return UpgradePath(
           target: assessor.ladder.levels[target].level, jobs: jobs, noKnownMeasure: noMeasure,
-          unknowns: Self.unique(unknowns), reaches: problems.isEmpty)
+          afterSurvey: afterSurvey, unknowns: Self.unique(unknowns),
+          reaches: problems.isEmpty && !standing)
       }
-      for problem in open where !attempted.contains(problem) && !unmet.contains(problem) {
+      for problem in open
+      where !attempted.contains(problem) && !unmet.contains(problem) && !assumed.contains(problem) {
         guard let (job, changed) = cheapest(for: problem, in: building, findings: findings) else {
           unmet.insert(problem)
           if !noMeasure.contains(where: { FailKey($0) == FailKey(problem.fail) }) {
@@ -159,7 +184,14 @@ public struct UpgradePlanner: Sendable {
           }
           continue
         }
-        attempted.insert(problem)
+        if measures.first(where: { $0.id == job.measure })?.changes.isEmpty == true {
+          assumed.insert(problem)
+          if !afterSurvey.contains(where: { FailKey($0) == FailKey(problem.fail) }) {
+            afterSurvey.append(problem.fail)
+          }
+        } else {
+          attempted.insert(problem)
+        }
         building = changed
         if let same = jobs.firstIndex(where: {
           $0.measure == job.measure && $0.element == job.element
@@ -173,7 +205,7 @@ public struct UpgradePlanner: Sendable {
     }
     return UpgradePath(
       target: assessor.ladder.levels[target].level, jobs: jobs, noKnownMeasure: noMeasure,
-      unknowns: [], reaches: false)
+      afterSurvey: afterSurvey, unknowns: [], reaches: false)
   }
 
   /// What a measure must act on to clear `fail`: its own element, or for a
@@ -195,18 +227,21 @@ public struct UpgradePlanner: Sendable {
   func cheapest(for problem: Problem, in building: Building, findings: [Finding]) -> (
     Job, Building
   )? {
-    let kind = problem.element.steps.last?.kind ?? ""
+    let token = building.scopeToken(at: problem.element)
     var requirements = Requirements(failing: problem.fail.evaluation.required)
     for finding in findings where finding.path == problem.element {
       if requirements.byRule[finding.rule] == nil, let required = finding.evaluation.required {
         requirements.byRule[finding.rule] = required
       }
     }
-    var best: (job: Job, building: Building, middle: Double)?
+    // A measure that changes the model is checked by assessing again; one
+    // without a change (a lift where the shaft is not surveyed) is only
+    // offered when no checked measure applies.
+    var best: (job: Job, building: Building, middle: Double, checked: Bool)?
     for measure in measures {
       guard
         measure.clears.contains(where: {
-          RuleID.current($0.rule) == problem.fail.rule && $0.covers(kind)
+          RuleID.current($0.rule) == problem.fail.rule && $0.covers(token)
         })
       else { continue }
       guard
@@ -215,14 +250,19 @@ public struct UpgradePlanner: Sendable {
       else { continue }
       let cost = measure.cost.scaled(by: applied.quantity)
       let middle = (cost.low + cost.high) / 2
-      if let current = best, current.middle <= middle { continue }
+      let checked = !measure.changes.isEmpty
+      if let current = best,
+        current.checked && !checked || (current.checked == checked && current.middle <= middle)
+      {
+        continue
+      }
       let job = Job(
         measure: measure.id, title: measure.title, element: applied.element,
         clears: [problem.fail.rule], quantity: applied.quantity, unit: measure.unit, cost: cost,
         survey: measure.surveyWhen,
         shared: !applied.element.steps.contains { $0.kind == "flat" },
         appliedAt: problem.element, requirements: requirements)
-      best = (job, applied.building, middle)
+      best = (job, applied.building, middle, checked)
     }
     return best.map { ($0.job, $0.building) }
   }
@@ -276,6 +316,14 @@ public struct UpgradePlanner: Sendable {
           buildingStep, PathStep(kind: "lift", name: lift), PathStep(kind: "stop", name: place),
         ])
       }
+    }
+    // A measure priced per metre on a flight (a handrail): its going, the
+    // treads' depth times their count; unknown, the quantity stays 1.
+    if measure.unit == .metre, !measure.changes.contains(.rampForSteps),
+      case .steps(let steps)? = building.connector(at: target), let count = steps.count,
+      let tread = steps.treadDepth
+    {
+      quantity = max(1, (Double(count) * tread.millimetres / 1000).rounded(.up))
     }
     return (changed, element, quantity)
   }
@@ -331,8 +379,9 @@ struct FailKey: Hashable {
 }
 
 extension ClearedRule {
-  /// Whether the measure acts on an element of kind `kind` (`door`).
-  func covers(_ kind: String) -> Bool {
-    scope.isEmpty || scope.contains(kind)
+  /// Whether the measure acts on an element with this scope token (a
+  /// door's role, a room's kind; see ``Building/scopeToken(at:)``).
+  func covers(_ token: String?) -> Bool {
+    scope.isEmpty || token.map(scope.contains) ?? false
   }
 }

@@ -9,7 +9,7 @@ import BarrierFreeUpgrades
 public let doorMeasures = [
   Measure(
     id: "door.widen-light-wall", title: "Widen the door in a light partition wall",
-    clears: [ClearedRule(rule: "din18040-2.door.clear-width", scope: ["door"])],
+    clears: [ClearedRule(rule: "din18040-2.door.clear-width")],
     changes: [.set(attribute: "clearWidth", value: .required)], unit: .door,
     cost: CostRange(
       low: 500, high: 1500, priceYear: 2020, source: "haus-selber-bauen.com",
@@ -17,7 +17,7 @@ public let doorMeasures = [
     surveyWhen: [.loadBearingWallUnknown], fundingArea: 4, careInsurance: true),
   Measure(
     id: "door.widen-masonry", title: "Widen the door in a load-bearing wall, new lintel",
-    clears: [ClearedRule(rule: "din18040-2.door.clear-width", scope: ["door"])],
+    clears: [ClearedRule(rule: "din18040-2.door.clear-width")],
     changes: [.set(attribute: "clearWidth", value: .required)], unit: .door,
     cost: CostRange(
       low: 1050, high: 2000, priceYear: 2025, source: "hausplanen.com", certainty: .oneSource),
@@ -36,14 +36,14 @@ public let doorMeasures = [
 public let accessMeasures = [
   Measure(
     id: "ramp.concrete", title: "Build a concrete ramp in place of the steps",
-    clears: [ClearedRule(rule: "route.step-free", scope: ["steps"])], changes: [.rampForSteps],
+    clears: [ClearedRule(rule: "route.step-free")], changes: [.rampForSteps],
     unit: .metre,
     cost: CostRange(
       low: 550, high: 550, priceYear: 2022, source: "listando.de", certainty: .oneSource),
     fundingArea: 1, careInsurance: true),
   Measure(
     id: "lift.add-stop", title: "Extend the lift to stop at the landing",
-    clears: [ClearedRule(rule: "route.step-free", scope: ["steps"])], changes: [.liftStop],
+    clears: [ClearedRule(rule: "route.step-free")], changes: [.liftStop],
     unit: .stop,
     cost: CostRange(
       low: 15000, high: 20000, priceYear: 2021, source: "kostencheck.de", certainty: .oneSource),

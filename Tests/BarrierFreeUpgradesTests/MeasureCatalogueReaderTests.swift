@@ -199,8 +199,23 @@ struct MeasureCatalogueReaderTests {
       firstProblem(
         catalogue(measure(sets: "<sets attribute=\"clearWidth\" value=\"900\" required=\"true\"/>"))
       )
-        == "5:11: the <sets> of 'clearWidth' in measure 'door.widen' needs either value=\"…\" or "
-        + "required=\"true\", not both or neither")
+        == "5:11: the <sets> of 'clearWidth' in measure 'door.widen' needs one of value=\"…\", "
+        + "required=\"true\" or requiredBy=\"rule\"")
+    // Two rules cleared: whose bound a required value takes must be named.
+    #expect(
+      firstProblem(
+        catalogue(
+          measure(
+            clears: "door.clear-width\"/><clears rule=\"door.threshold",
+            sets: "<sets attribute=\"clearWidth\" required=\"true\"/>")))
+        == "5:34: measure 'door.widen' clears 2 rules: say whose requirement 'clearWidth' takes "
+        + "with requiredBy=\"rule\" instead of required=\"true\"")
+    #expect(
+      firstProblem(
+        catalogue(
+          measure(sets: "<sets attribute=\"clearWidth\" requiredBy=\"door.threshold\"/>")))
+        == "5:34: the <sets> of 'clearWidth' in measure 'door.widen' takes the requirement of "
+        + "'door.threshold', which the measure does not clear; name one of its <clears> rules")
     #expect(
       firstProblem(catalogue(measure(sets: "")))
         == "3:12: measure 'door.widen' clears rules but changes nothing in the model and names no "

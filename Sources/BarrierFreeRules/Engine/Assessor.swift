@@ -242,6 +242,14 @@ public struct Assessor: Sendable {
       id: flat.id, number: flat.number, storey: flat.level, levels: levels)
   }
 
+  /// The token a profile's scope matches for a door of `flat` (its role:
+  /// `flatEntrance`, `bathroom`, `outdoor`, `interior`), as the assessor
+  /// gives it: for a planner that asks which measures apply to a door.
+  public static func scopeToken(ofDoor door: Door, in flat: Flat) -> String {
+    let kinds = Dictionary(flat.rooms.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
+    return role(of: door, entrance: flat.entranceDoor, roomKinds: kinds).0.rawValue
+  }
+
   /// A door's role in its flat, and which side is inside (the flat, the
   /// bathroom).
   static func role(
