@@ -51,7 +51,10 @@ public enum ProfileReader {
 private final class ProfileParse {
   let buffer: UnsafeBufferPointer<UInt8>
   let fileName: String
+  /// The rules by id and by former id.
   let rules: [String: any Rule.Type]
+  /// Every id and former id, sorted, for "did you mean".
+  let allIDs: [String]
   var diagnostics: [Diagnostic] = []
   var tags: StartTagIndex
   /// Element nodes in document order, and each node's ordinal.
@@ -60,8 +63,15 @@ private final class ProfileParse {
   init(buffer: UnsafeBufferPointer<UInt8>, fileName: String, rules: [any Rule.Type]) {
     self.buffer = buffer
     self.fileName = fileName
+    // Former ids (`din18040-2.door.clear-width`) read as the rule's own:
+    // profiles written before the rename keep working unchanged, and the
+    // binding carries the current id. No warning: an alias is permanent,
+    // and a note on every check would be noise in scripts.
     self.rules = Dictionary(
-      rules.map { ($0.description.id, $0) }, uniquingKeysWith: { a, _ in a })
+      rules.flatMap { rule in
+        ([rule.description.id] + rule.description.aliases).map { ($0, rule) }
+      }, uniquingKeysWith: { a, _ in a })
+    self.allIDs = self.rules.keys.sorted()
     self.tags = StartTagIndex(buffer)
   }
 
@@ -426,7 +436,7 @@ private final class ProfileParse {
     }
     let place = location(of: node)
     return RuleBinding(
-      rule: id, scope: scope,
+      rule: description.id, scope: scope,
       citation: Citation(
         standard: standard, clause: attribute("clause", of: node) ?? description.clause,
         confidence: attribute("confidence", of: node).flatMap(Confidence.init(rawValue:)),
@@ -488,7 +498,11 @@ private final class ProfileParse {
 
   /// The known rule id nearest to `id`, when it is near enough to be a typo.
   func closestRule(to id: String) -> String? {
-    DidYouMean.closest(to: id, among: rules.keys.sorted(), limit: max(3, id.count / 4))
+    // Among former ids too (a typo in an old id is nearest its old form),
+    // but it suggests the current id.
+    DidYouMean.closest(to: id, among: allIDs, limit: max(3, id.count / 4)).flatMap {
+      rules[$0]?.description.id
+    }
   }
 }
 

@@ -137,7 +137,7 @@ public struct TextReport: Sendable {
   }
 
   /// `door bath-door: clear width 750 mm; ≥ 800 mm required
-  /// [din18040-2.door.clear-width; DIN 18040-2:2011-09, 5.3.1]`, the path
+  /// [door.clear-width; DIN 18040-2:2011-09, 5.3.1]`, the path
   /// from below the flat.
   private func describe(_ finding: FindingReport) -> String {
     "\(place(of: finding)): \(finding.message)  [\(finding.rule); \(citation(finding))]"

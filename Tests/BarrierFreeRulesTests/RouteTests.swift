@@ -80,7 +80,7 @@ func routes(_ building: Building) throws -> [String: (FindingStatus, RouteSummar
   for flat in assessor.assess(building).flats {
     // The checked profile's level: the ladder starts with KfW's.
     let level = try #require(flat.levels.last)
-    let finding = level.findings.first { $0.rule == "din18040-2.route.step-free" }
+    let finding = level.findings.first { $0.rule == "route.step-free" }
     result[flat.id] = (finding?.status ?? .notApplicable, level.route)
   }
   return result

@@ -28,7 +28,7 @@ struct DocumentationExampleTests {
     }
     #expect(
       printed == [
-        "barrierFree", "din18040-2.door.clear-width",
+        "barrierFree", "door.clear-width",
         "building b1 › flat b1-f21 › door b1-f21-d-bath", "850 mm", "≥ 900 mm",
         "DIN 18040-2:2011-09, 4.3.3.2, 5.3.1",
         "widen the door to a clear width of at least 900 mm",

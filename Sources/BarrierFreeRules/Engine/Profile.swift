@@ -74,7 +74,7 @@ public struct Profile: Sendable, Hashable, Identifiable {
   /// elements this profile does not bind the same rule for, then this
   /// profile's own.
   ///
-  /// Binding `din18040-2.door.threshold` with `scope="outdoor"` replaces the
+  /// Binding `door.threshold` with `scope="outdoor"` replaces the
   /// base's threshold for balcony doors and keeps it for the other doors;
   /// binding a rule without a scope replaces all of the base's bindings of it.
   public func resolved(over base: Profile, rules: [any Rule.Type] = allRules) -> Profile {
@@ -107,16 +107,18 @@ public struct Profile: Sendable, Hashable, Identifiable {
     return merged
   }
 
-  /// The bindings of one rule.
+  /// The bindings of one rule, by its id or a former id.
   public func bindings(of rule: String) -> [RuleBinding] {
-    bindings.filter { $0.rule == rule }
+    let id = currentRuleID(rule)
+    return bindings.filter { $0.rule == id }
   }
 }
 
 /// A rule as a profile uses it: its thresholds, the elements it applies to,
 /// and the clause to cite.
 public struct RuleBinding: Sendable, Hashable {
-  /// The rule's id.
+  /// The rule's id. A former id given to the initializer is replaced by
+  /// the rule's current one (``currentRuleID(_:)``).
   public var rule: String
   /// Scope tokens (door roles, room kinds); `nil` for every element the rule
   /// looks at.
@@ -135,7 +137,7 @@ public struct RuleBinding: Sendable, Hashable {
     rule: String, scope: Set<String>? = nil, citation: Citation,
     thresholds: Thresholds, reference: String? = nil, origin: String? = nil
   ) {
-    self.rule = rule
+    self.rule = currentRuleID(rule)
     self.scope = scope
     self.citation = citation
     self.thresholds = thresholds

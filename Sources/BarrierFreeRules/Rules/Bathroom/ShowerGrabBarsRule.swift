@@ -4,11 +4,12 @@ import BarrierFreeModel
 /// The reference (B21) does not say on how many sides; this rule asks for
 /// at least one.
 public enum ShowerGrabBarsRule: Rule {
-  /// `din18040-2.shower.grab-bars` ("Grab bars in the shower"), citing DIN 18040-2, clause 5.5.5.
+  /// `shower.grab-bars` ("Grab bars in the shower"), citing DIN 18040-2, clause 5.5.5.
   /// On a shower it measures the grab bars in the shower area (grabBars: none, oneSide, bothSides).
   /// It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.shower.grab-bars", title: "Grab bars in the shower",
+    id: "shower.grab-bars", aliases: ["din18040-2.shower.grab-bars"],
+    title: "Grab bars in the shower",
     clause: "5.5.5", reference: ["B21"], appliesTo: [.shower],
     scopes: RuleDescription.roomScopes,
     measures: "the grab bars in the shower area (grabBars: none, oneSide, bothSides)",

@@ -12,14 +12,15 @@ import BarrierFreeModel
 /// number): the optional `flatSideWidth` and `flatSideDepth` replace the
 /// requirement on that side, and 0 × 0 mm means none is required there.
 public enum DoorManoeuvringAreaRule: Rule {
-  /// `din18040-2.door.manoeuvring-area` ("Manoeuvring areas at a door"), citing DIN 18040-2, clause
+  /// `door.manoeuvring-area` ("Manoeuvring areas at a door"), citing DIN 18040-2, clause
   /// 4.3.3, Bild. On a door it measures the free areas on each side of the door (movementArea with
   /// side), with how it opens (operation, opensInto). A profile binds its thresholds
   /// `openingSideWidth` (length), `openingSideDepth` (length), `otherSideWidth` (length),
   /// `otherSideDepth` (length), `slidingWidth` (length), `slidingDepth` (length), `flatSideWidth`
   /// (length), `flatSideDepth` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.door.manoeuvring-area", title: "Manoeuvring areas at a door",
+    id: "door.manoeuvring-area", aliases: ["din18040-2.door.manoeuvring-area"],
+    title: "Manoeuvring areas at a door",
     clause: "4.3.3, Bild", reference: ["D8", "D9", "D10"], appliesTo: [.door],
     scopes: RuleDescription.doorScopes,
     measures: "the free areas on each side of the door (movementArea with side), "
