@@ -71,7 +71,9 @@ public struct MarkdownReport: Sendable {
     lines.append("| Findings | Count |")
     lines.append("|---|---:|")
     for status in FindingStatus.allCases {
-      lines.append("| \(status.rawValue) | \(summary.findings[status.rawValue] ?? 0) |")
+      // In words: `notApplicable` is the JSON key, not a heading for people.
+      let words = status == .notApplicable ? "not applicable" : status.rawValue
+      lines.append("| \(words) | \(summary.findings[status.rawValue] ?? 0) |")
     }
     return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n"
   }

@@ -34,7 +34,7 @@ public enum SanitaryMovementAreaRule: Rule {
     return Check.area(
       "area in front", fixture.movementArea.map { [$0] } ?? [], minimumWidth: width,
       minimumDepth: depth,
-      remedy: "free \(size(width, depth)) in front of the \(fixture.kindName)")
+      remedy: "free \(size(width, depth)) in front of the \(fixture.words)")
   }
 
   /// Examples around each bound (just inside, at, just outside, and not measured): 1200 × 1200 mm

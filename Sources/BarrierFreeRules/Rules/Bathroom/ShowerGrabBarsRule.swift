@@ -21,7 +21,7 @@ public enum ShowerGrabBarsRule: Rule {
     guard case .fixture(.shower(let shower), _) = element else { return nil }
     switch shower.grabBars {
     case .oneSide?, .bothSides?:
-      return Evaluation(.pass, message: "grab bars: \(shower.grabBars?.rawValue ?? "")")
+      return Evaluation(.pass, message: "grab bars \(shower.grabBars?.words ?? "")")
     case Handrails.none?:
       return Evaluation(
         .fail, message: "no grab bar in the shower", remedy: "fit a horizontal grab bar at 850 mm")

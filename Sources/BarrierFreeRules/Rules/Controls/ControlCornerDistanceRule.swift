@@ -23,7 +23,7 @@ public enum ControlCornerDistanceRule: Rule {
     let minimum = thresholds.length("minimum")
     return Check.atLeast(
       "distance from the corner", control.cornerDistance, minimum,
-      remedy: "move the \(control.kind.rawValue) \(mm(minimum)) from the corner")
+      remedy: "move the \(control.kind.words) \(mm(minimum)) from the corner")
   }
 
   /// Examples around each bound (just inside, at, just outside, and not measured): at least 500 mm

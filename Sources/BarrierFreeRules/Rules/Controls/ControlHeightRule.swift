@@ -31,13 +31,13 @@ public enum ControlHeightRule: Rule {
       return Evaluation(
         .notApplicable,
         message:
-          "\(control.kind.rawValue): only switches, door openers, intercoms and bells are checked")
+          "\(control.kind.words): only switches, door openers, intercoms and bells are checked")
     }
     let low = thresholds.length("minimum")
     let high = thresholds.length("maximum")
     return Check.within(
       "height", control.height, low, high,
-      remedy: "move the \(control.kind.rawValue) to \(span(low, high)) above the floor")
+      remedy: "move the \(control.kind.words) to \(span(low, high)) above the floor")
   }
 
   /// Examples around each bound (just inside, at, just outside, and not measured): 850–1050 mm in

@@ -24,12 +24,15 @@ public enum RampLandingAreaRule: Rule {
     guard case .ramp(let ramp) = element else { return nil }
     let width = thresholds.length("width")
     let depth = thresholds.length("depth")
+    // Each end named by the place or room it leads to, as the survey
+    // names it: `from` and `to` are the format's words, not a surveyor's.
     return Check.all(
       Side.allCases.map { side in
-        Check.area(
-          "area at the '\(side.rawValue)' end", ramp.movementAreas.filter { $0.side == side },
+        let end = side == .from ? ramp.from : ramp.to
+        return Check.area(
+          "area at the '\(end)' end", ramp.movementAreas.filter { $0.side == side },
           minimumWidth: width, minimumDepth: depth,
-          remedy: "clear \(size(width, depth)) at the '\(side.rawValue)' end of the ramp")
+          remedy: "clear \(size(width, depth)) at the '\(end)' end of the ramp")
       })
   }
 

@@ -37,7 +37,7 @@ public enum RoomFixturesRecordedRule: Rule {
     }
     return Evaluation(
       .unknown,
-      message: "no \(missing.joined(separator: " or ")) recorded in the \(room.kind.rawValue): "
+      message: "no \(missing.joined(separator: " or ")) recorded in the \(room.kind.words): "
         + "its rules cannot be checked",
       remedy: "survey the room's fixtures")
   }
