@@ -317,7 +317,7 @@ private final class ProfileParse {
     var profile = Profile(
       id: attribute("id", of: root) ?? "", title: attribute("title", of: root) ?? "",
       standard: attribute("standard", of: root) ?? "",
-      edition: attribute("edition", of: root) ?? "", level: attribute("level", of: root) ?? "",
+      edition: attribute("edition", of: root) ?? "", class: attribute("level", of: root) ?? "",
       extends: attribute("extends", of: root), above: attribute("above", of: root))
     profile.origin = location(of: root).description
     // The schema allows only the two values.
@@ -325,7 +325,7 @@ private final class ProfileParse {
     if profile.extends != nil && profile.above != nil {
       error(
         .meaning, location(of: root, attribute: "above"),
-        "a profile either extends the level below (and takes its rules) or stands above it "
+        "a profile either extends the class below (and takes its rules) or stands above it "
           + "(with rules of its own), not both: remove 'above' or 'extends'")
     }
     var bindingNodes: [xmlNodePtr] = []

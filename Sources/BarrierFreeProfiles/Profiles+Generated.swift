@@ -8,13 +8,14 @@ extension ProfileSchema {
 <!--
   BarrierFree rule profile format, version 1.
 
-  A profile is one level of accessibility: the rules that apply, with their thresholds, the elements each
+  A profile is one class of accessibility: the rules that apply, with their thresholds, the elements each
   applies to (scope), and the clause each is cited with. Rules are code (`barrierfree rules` lists them);
   thresholds are data, here. A profile may extend another: it then holds the other's rules, with its own
   bindings in place of those of the same rule id. Ladders are data: each profile names the one below it,
   with "extends" (taking its rules) or "above" (with rules of its own), and that chain is the profile's
-  ladder. A flat's class is the highest level of the chain that it, and every level below, passes with no
-  fail.
+  ladder. A flat's class is the highest class of the chain that it, and every class below, passes with no
+  fail. (The attribute that names a profile's class is called "level"; the format is published, so the
+  name stays.)
 
   Units: a threshold names its unit. Lengths: mm, cm, m or in (converted to mm); slopes: %; areas: m2.
   A slope that a standard states as a ratio is given as one, ratio="1:12" in place of value and unit: it
@@ -114,8 +115,8 @@ extension ProfileSchema {
   </xs:simpleType>
 
   <xs:element name="profile">
-    <xs:annotation><xs:documentation>A rule profile: one level of a ladder of accessibility
-      levels.</xs:documentation></xs:annotation>
+    <xs:annotation><xs:documentation>A rule profile: one class of a ladder of accessibility
+      classes.</xs:documentation></xs:annotation>
     <xs:complexType>
       <xs:sequence>
         <xs:element name="summary" type="xs:string" minOccurs="0">
@@ -146,7 +147,7 @@ extension ProfileSchema {
           it extends.</xs:documentation></xs:annotation>
       </xs:attribute>
       <xs:attribute name="extends" type="ProfileID">
-        <xs:annotation><xs:documentation>The id of the profile one level down the ladder (a built-in profile,
+        <xs:annotation><xs:documentation>The id of the profile one class down the ladder (a built-in profile,
           or one loaded before). Its rules apply too, unless this profile binds the same rule
           again.</xs:documentation></xs:annotation>
       </xs:attribute>
@@ -164,8 +165,8 @@ extension ProfileSchema {
         </xs:simpleType>
       </xs:attribute>
       <xs:attribute name="above" type="ProfileID">
-        <xs:annotation><xs:documentation>The id of the profile one level down the ladder when this profile does
-          not take its rules: a flat must pass that profile to reach this level, but only this profile's own
+        <xs:annotation><xs:documentation>The id of the profile one class down the ladder when this profile does
+          not take its rules: a flat must pass that profile to reach this class, but only this profile's own
           rules apply here (DIN 18040-2 stands above the KfW retrofit minimum). Use either extends or
           above.</xs:documentation></xs:annotation>
       </xs:attribute>

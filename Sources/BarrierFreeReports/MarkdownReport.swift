@@ -37,7 +37,7 @@ public struct MarkdownReport: Sendable {
       let fails = flat.findings.count { $0.status == .fail }
       let unknowns = flat.findings.count { $0.status == .unknown }
       lines.append(
-        "| \(escape(flat.id)) | \(escape(flat.number ?? "")) | \(flat.level.map(String.init) ?? "") "
+        "| \(escape(flat.id)) | \(escape(flat.number ?? "")) | \(flat.storey.map(String.init) ?? "") "
           + "| \(flat.class) | \(flat.verified ? "yes" : "no") | \(fails) | \(unknowns) |")
     }
     for flat in building.flats where !flat.blockingRules.isEmpty {

@@ -45,7 +45,7 @@ public struct TextReport: Sendable {
     var name = "flat \(flat.id)"
     var details: [String] = []
     if let number = flat.number, number != flat.id { details.append("no. \(number)") }
-    if let storey = flat.level { details.append("storey \(storey)") }
+    if let storey = flat.storey { details.append("storey \(storey)") }
     if !details.isEmpty { name += " (\(details.joined(separator: ", ")))" }
     let counts = [
       "\(flat.count(.pass)) pass", "\(flat.count(.fail)) fail",

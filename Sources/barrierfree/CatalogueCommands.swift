@@ -114,7 +114,7 @@ struct ExplainCommand: ParsableCommand {
       let bindings = top.bindings(of: description.id)
       guard !bindings.isEmpty else { continue }
       any = true
-      lines.append("  \(top.id) (\(top.level), \(top.standardEdition)):")
+      lines.append("  \(top.id) (\(top.class), \(top.standardEdition)):")
       for binding in bindings {
         lines.append("    " + Describe.binding(binding, rule: description, units: top.units))
       }
@@ -134,13 +134,13 @@ struct ProfilesCommand: ParsableCommand {
     let library = ProfileLibrary.builtIn
     var lines: [String] = []
     for profile in library.profiles {
-      let ladder = (try? library.ladder(for: profile.id))?.levels.map(\.level) ?? []
+      let ladder = (try? library.ladder(for: profile.id))?.profiles.map(\.class) ?? []
       let isDefault = profile.id == ProfileLibrary.defaultProfile ? " (default)" : ""
       lines.append("\(profile.id)\(isDefault): \(profile.title)")
       lines.append("  standard: \(profile.standardEdition)")
-      lines.append("  level:    \(profile.level)")
+      lines.append("  class:    \(profile.class)")
       if let base = profile.extends { lines.append("  extends:  \(base)") }
-      if let base = profile.above { lines.append("  above:    \(base) (its level, not its rules)") }
+      if let base = profile.above { lines.append("  above:    \(base) (its class, not its rules)") }
       lines.append("  ladder:   " + ([Ladder.none] + ladder).joined(separator: " < "))
       let rules = (try? library.ladder(for: profile.id))?.top?.bindings.count ?? 0
       lines.append("  bindings: \(rules)")

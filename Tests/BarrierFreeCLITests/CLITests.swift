@@ -465,7 +465,7 @@ struct CheckCommandTests {
       result.standardOutput.contains(
         "  ladder:   none < barrierReduced < barrierFree < wheelchair\n"))
     #expect(
-      result.standardOutput.contains("  above:    kfw-barrier-reduced (its level, not its rules)\n")
+      result.standardOutput.contains("  above:    kfw-barrier-reduced (its class, not its rules)\n")
     )
     #expect(
       result.standardOutput.contains("  ladder:   none < accessibleAdaptable < wheelchairUser\n"))

@@ -67,15 +67,15 @@ struct ProfileReaderTests {
   @Test("The German ladder: KfW below barrier-free below wheelchair, R inheriting B's rules")
   func germanLadder() throws {
     let ladder = try ProfileLibrary.builtIn.ladder(for: "din18040-2-r")
-    #expect(ladder.levels.map(\.id) == ["kfw-barrier-reduced", "din18040-2", "din18040-2-r"])
-    #expect(ladder.levels.map(\.level) == ["barrierReduced", "barrierFree", "wheelchair"])
+    #expect(ladder.profiles.map(\.id) == ["kfw-barrier-reduced", "din18040-2", "din18040-2-r"])
+    #expect(ladder.profiles.map(\.class) == ["barrierReduced", "barrierFree", "wheelchair"])
     // DIN 18040-2 stands above KfW without taking its rules: its sanitary
     // movement area stays 1200 x 1200 mm, KfW's is 900 x 1200 mm.
-    let kfw = ladder.levels[0].bindings(of: "sanitary.movement-area")
-    let din = ladder.levels[1].bindings(of: "sanitary.movement-area")
+    let kfw = ladder.profiles[0].bindings(of: "sanitary.movement-area")
+    let din = ladder.profiles[1].bindings(of: "sanitary.movement-area")
     #expect(kfw.map { $0.thresholds.values["width"] } == [900])
     #expect(din.map { $0.thresholds.values["width"] } == [1200])
-    #expect(ladder.levels[1].bindings.count == 45)
+    #expect(ladder.profiles[1].bindings.count == 45)
     let r = try #require(ladder.top)
     // Rebound: one binding of 900 mm for every door.
     let widths = r.bindings(of: "door.clear-width")
@@ -251,7 +251,7 @@ struct ProfileReaderTests {
     #expect(readme.contains("\n\(shown)\n"), "\(shown)")
   }
 
-  @Test("Ladders refuse a level named twice or named none; a minimum above the maximum is an error")
+  @Test("Ladders refuse a class named twice or named none; a minimum above the maximum is an error")
   func badLadders() throws {
     var library = ProfileLibrary.builtIn
     let twice = profile("", extends: " extends=\"din18040-2\"").replacing(
@@ -262,8 +262,9 @@ struct ProfileReaderTests {
     } catch let error as ProfileError {
       #expect(
         error.description
-          == "p.xml:2:1: error: profile 'acme' names its level 'barrierFree', as 'din18040-2' "
-          + "below it does; each level of a ladder needs a name of its own")
+          == "p.xml:2:1: error: profile 'acme' names its class 'barrierFree' (its level "
+          + "attribute), as 'din18040-2' below it does; each class of a ladder needs a name "
+          + "of its own")
     }
     let none = profile("").replacing("level=\"acme\"", with: "level=\"none\"")
     #expect(throws: ProfileError.self) { try library.add(try readProfile(none).get()) }
@@ -325,7 +326,7 @@ struct ProfileReaderTests {
     var library = ProfileLibrary.builtIn
     try library.add(try readProfile(text).get())
     let ladder = try library.ladder(for: "acme")
-    #expect(ladder.levels.map(\.level) == ["barrierReduced", "barrierFree", "acme"])
+    #expect(ladder.profiles.map(\.class) == ["barrierReduced", "barrierFree", "acme"])
     #expect(ladder.top?.bindings(of: "door.clear-width").count == 1)
     #expect(ladder.top?.bindings(of: "shower.size").count == 1)
 

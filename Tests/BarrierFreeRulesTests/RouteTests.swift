@@ -79,7 +79,7 @@ func routes(_ building: Building) throws -> [String: (FindingStatus, RouteSummar
   var result: [String: (FindingStatus, RouteSummary?)] = [:]
   for flat in assessor.assess(building).flats {
     // The checked profile's level: the ladder starts with KfW's.
-    let level = try #require(flat.levels.last)
+    let level = try #require(flat.results.last)
     let finding = level.findings.first { $0.rule == "route.step-free" }
     result[flat.id] = (finding?.status ?? .notApplicable, level.route)
   }

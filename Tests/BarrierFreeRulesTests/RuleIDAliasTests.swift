@@ -34,7 +34,7 @@ struct RuleIDAliasTests {
       thresholds: Thresholds(["minimum": 900]))
     #expect(binding.rule == "door.clear-width")
     let profile = Profile(
-      id: "p", title: "P", standard: "S", edition: "1", level: "p", bindings: [binding])
+      id: "p", title: "P", standard: "S", edition: "1", class: "p", bindings: [binding])
     #expect(profile.bindings(of: "din18040-2.door.clear-width").count == 1)
     #expect(profile.bindings(of: "door.clear-width").count == 1)
     #expect(profile.problems().isEmpty)

@@ -49,7 +49,7 @@ struct ClassificationTests {
     ])
   func nearMisses(flat id: String, next: String, rules: [String]) throws {
     let assessment = try german().assess(try sampleFlat(id))
-    #expect(assessment.classification.nextLevel == next)
+    #expect(assessment.classification.nextClass == next)
     #expect(assessment.blockers.map(\.rule) == rules)
     #expect(assessment.blockers.allSatisfy { $0.evaluation.remedy != nil })
   }
@@ -106,9 +106,9 @@ struct ClassificationTests {
     let hall = try #require(flat.rooms.firstIndex { $0.kind == .hallway })
     flat.rooms[hall].width = nil
     let classification = try german().assess(flat).classification
-    #expect(classification.level == "barrierFree")
+    #expect(classification.class == "barrierFree")
     #expect(!classification.verified)
-    #expect(classification.verifiedLevel == Ladder.none)
+    #expect(classification.verifiedClass == Ladder.none)
     #expect(classification.description == "possibly barrierFree, unverified")
     #expect(try german().assess(flat).openQuestions.map(\.rule) == ["hallway.width"])
   }
@@ -123,8 +123,8 @@ struct ClassificationTests {
       return .shower(shower)
     }
     let assessment = try german().assess(flat)
-    #expect(assessment.classification.level == Ladder.none)
-    #expect(assessment.classification.nextLevel == "barrierReduced")
+    #expect(assessment.classification.class == Ladder.none)
+    #expect(assessment.classification.nextClass == "barrierReduced")
     #expect(assessment.blockers.map(\.rule) == ["shower.step"])
   }
 
@@ -136,9 +136,9 @@ struct ClassificationTests {
     }
     let flat = Flat(id: "W1", entrance: "landing", rooms: rooms)
     let assessment = try german().assess(flat)
-    #expect(assessment.classification.level == "wheelchair")
+    #expect(assessment.classification.class == "wheelchair")
     #expect(!assessment.classification.verified)
-    #expect(assessment.classification.verifiedLevel == Ladder.none)
+    #expect(assessment.classification.verifiedClass == Ladder.none)
     let questions = Set(assessment.openQuestions.map(\.rule))
     for rule in [
       "flat.entrance-door", "room.fixtures-recorded",
@@ -156,11 +156,11 @@ struct ClassificationTests {
     let living = try #require(flat.rooms.first { $0.kind == .living })
     flat.connectors.append(.steps(Steps(from: hall.id, to: living.id, count: 2)))
     let stepped = try german().assess(flat)
-    #expect(stepped.classification.level == Ladder.none)
+    #expect(stepped.classification.class == Ladder.none)
     #expect(stepped.blockers.map(\.rule) == ["flat.steps"])
     flat.connectors.append(
       .stairLift(StairLift(from: living.id, to: hall.id, kind: .platform)))
-    #expect(try german().assess(flat).classification.level == "wheelchair")
+    #expect(try german().assess(flat).classification.class == "wheelchair")
   }
 
   @Test("One window of a room that meets the rules is enough")
@@ -187,8 +187,8 @@ struct ClassificationTests {
           return .door(door)
         }
         let after = try german().assess(wider).classification
-        let rankBefore = order.firstIndex(of: before.level) ?? 0
-        let rankAfter = order.firstIndex(of: after.level) ?? 0
+        let rankBefore = order.firstIndex(of: before.class) ?? 0
+        let rankAfter = order.firstIndex(of: after.class) ?? 0
         #expect(rankAfter >= rankBefore, "\(flat.id): \(before) → \(after)")
       }
     }

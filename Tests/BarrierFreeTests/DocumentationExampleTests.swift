@@ -45,7 +45,7 @@ struct DocumentationExampleTests {
         path: repositoryRoot.appendingPathComponent("Samples/profiles/house-rules.xml").path))
     let houseRules = try Assessor(ladder: library.ladder(for: "acme-house-rules"))
     #expect(
-      houseRules.ladder.levels.map(\.level) == ["barrierReduced", "barrierFree", "acmeComfort"])
+      houseRules.ladder.profiles.map(\.class) == ["barrierReduced", "barrierFree", "acmeComfort"])
   }
 
   @Test("WritingProfiles.md: the house rule's ladder and its five acmeComfort flats")
@@ -56,7 +56,7 @@ struct DocumentationExampleTests {
         path: repositoryRoot.appendingPathComponent("Samples/profiles/house-rules.xml").path))
     let assessor = try Assessor(ladder: library.ladder(for: "acme-house-rules"))
     #expect(
-      assessor.ladder.levels.map(\.level) == ["barrierReduced", "barrierFree", "acmeComfort"])
+      assessor.ladder.profiles.map(\.class) == ["barrierReduced", "barrierFree", "acmeComfort"])
     var summary = AssessmentSummary()
     try assessor.assessPortfolio(
       at: repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
