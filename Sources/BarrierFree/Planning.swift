@@ -38,7 +38,7 @@ public func plan(
   quarter: String? = nil
 ) throws -> Plan {
   let assessor = try Assessor(ladder: library.ladder(for: profile))
-  let ladder = assessor.ladder.levels.map(\.level)
+  let ladder = assessor.ladder.profiles.map(\.class)
   guard ladder.contains(target) else {
     throw ProfileError(
       origin: nil,

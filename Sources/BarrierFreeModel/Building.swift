@@ -108,8 +108,8 @@ public struct Place: Sendable, Hashable, Identifiable {
   public var kind: PlaceKind
   /// A name for people.
   public var name: String?
-  /// The storey the place is on.
-  public var level: Int?
+  /// The storey the place is on (the format's `level` attribute).
+  public var storey: Int?
   /// Width of a parking space or corridor.
   public var width: Length?
   /// Length of a parking space or corridor.
@@ -121,18 +121,42 @@ public struct Place: Sendable, Hashable, Identifiable {
 
   /// Creates a place.
   public init(
-    id: String, kind: PlaceKind, name: String? = nil, level: Int? = nil,
+    id: String, kind: PlaceKind, name: String? = nil, storey: Int? = nil,
     width: Length? = nil, length: Length? = nil, accessible: Bool? = nil,
     movementAreas: [MovementArea] = []
   ) {
     self.id = id
     self.kind = kind
     self.name = name
-    self.level = level
+    self.storey = storey
     self.width = width
     self.length = length
     self.accessible = accessible
     self.movementAreas = movementAreas
+  }
+}
+
+extension Place {
+  /// The storey the place is on.
+  @available(*, deprecated, renamed: "storey")
+  public var level: Int? {
+    get { storey }
+    set { storey = newValue }
+  }
+
+  /// Creates a place.
+  @available(
+    *, deprecated,
+    renamed: "init(id:kind:name:storey:width:length:accessible:movementAreas:)"
+  )
+  public init(
+    id: String, kind: PlaceKind, name: String? = nil, level: Int?,
+    width: Length? = nil, length: Length? = nil, accessible: Bool? = nil,
+    movementAreas: [MovementArea] = []
+  ) {
+    self.init(
+      id: id, kind: kind, name: name, storey: level, width: width, length: length,
+      accessible: accessible, movementAreas: movementAreas)
   }
 }
 

@@ -7,8 +7,8 @@ public struct Flat: Sendable, Hashable, Identifiable {
   public var id: String
   /// The flat number as the housing company uses it.
   public var number: String?
-  /// The storey of the flat's entrance.
-  public var level: Int?
+  /// The storey of the flat's entrance (the format's `level` attribute).
+  public var storey: Int?
   /// Living area.
   public var area: Area?
   /// The building place in front of the flat's entrance door.
@@ -21,12 +21,12 @@ public struct Flat: Sendable, Hashable, Identifiable {
 
   /// Creates a flat.
   public init(
-    id: String, number: String? = nil, level: Int? = nil, area: Area? = nil,
+    id: String, number: String? = nil, storey: Int? = nil, area: Area? = nil,
     entrance: String, rooms: [Room] = [], connectors: [Connector] = []
   ) {
     self.id = id
     self.number = number
-    self.level = level
+    self.storey = storey
     self.area = area
     self.entrance = entrance
     self.rooms = rooms
@@ -52,6 +52,26 @@ public struct Flat: Sendable, Hashable, Identifiable {
       }
     }
     return nil
+  }
+}
+
+extension Flat {
+  /// The storey of the flat's entrance.
+  @available(*, deprecated, renamed: "storey")
+  public var level: Int? {
+    get { storey }
+    set { storey = newValue }
+  }
+
+  /// Creates a flat.
+  @available(*, deprecated, renamed: "init(id:number:storey:area:entrance:rooms:connectors:)")
+  public init(
+    id: String, number: String? = nil, level: Int?, area: Area? = nil,
+    entrance: String, rooms: [Room] = [], connectors: [Connector] = []
+  ) {
+    self.init(
+      id: id, number: number, storey: level, area: area, entrance: entrance, rooms: rooms,
+      connectors: connectors)
   }
 }
 

@@ -47,13 +47,23 @@ public enum ProfileReader {
 /// One parse of one profile file.
 private final class ProfileParse {
   let document: SmallDocument
+  /// The rules by id and by former id.
   let rules: [String: any Rule.Type]
+  /// Every id and former id, sorted, for "did you mean".
+  let allIDs: [String]
 
   init(bytes: [UInt8], fileName: String, rules: [any Rule.Type]) {
     self.document = SmallDocument(
       bytes: bytes, fileName: fileName, kind: .profile, schema: ProfileSchema.compiled)
+    // Former ids (`din18040-2.door.clear-width`) read as the rule's own:
+    // profiles written before the rename keep working unchanged, and the
+    // binding carries the current id. No warning: an alias is permanent,
+    // and a note on every check would be noise in scripts.
     self.rules = Dictionary(
-      rules.map { ($0.description.id, $0) }, uniquingKeysWith: { a, _ in a })
+      rules.flatMap { rule in
+        ([rule.description.id] + rule.description.aliases).map { ($0, rule) }
+      }, uniquingKeysWith: { a, _ in a })
+    self.allIDs = self.rules.keys.sorted()
   }
 
   func run() -> Result<Profile, ImportError> {
@@ -79,7 +89,7 @@ private final class ProfileParse {
     var profile = Profile(
       id: root.attribute("id") ?? "", title: root.attribute("title") ?? "",
       standard: root.attribute("standard") ?? "",
-      edition: root.attribute("edition") ?? "", level: root.attribute("level") ?? "",
+      edition: root.attribute("edition") ?? "", class: root.attribute("level") ?? "",
       extends: root.attribute("extends"), above: root.attribute("above"))
     profile.origin = location(of: root).description
     // The schema allows only the two values.
@@ -87,7 +97,7 @@ private final class ProfileParse {
     if profile.extends != nil && profile.above != nil {
       error(
         .meaning, location(of: root, attribute: "above"),
-        "a profile either extends the level below (and takes its rules) or stands above it "
+        "a profile either extends the class below (and takes its rules) or stands above it "
           + "(with rules of its own), not both: remove 'above' or 'extends'")
     }
     var bindingNodes: [SmallDocument.Element] = []
@@ -198,7 +208,7 @@ private final class ProfileParse {
     }
     let place = location(of: node)
     return RuleBinding(
-      rule: id, scope: scope,
+      rule: description.id, scope: scope,
       citation: Citation(
         standard: standard, clause: node.attribute("clause") ?? description.clause,
         confidence: node.attribute("confidence").flatMap(Confidence.init(rawValue:)),
@@ -260,7 +270,11 @@ private final class ProfileParse {
 
   /// The known rule id nearest to `id`, when it is near enough to be a typo.
   func closestRule(to id: String) -> String? {
-    DidYouMean.closest(to: id, among: rules.keys.sorted(), limit: max(3, id.count / 4))
+    // Among former ids too (a typo in an old id is nearest its old form),
+    // but it suggests the current id.
+    DidYouMean.closest(to: id, among: allIDs, limit: max(3, id.count / 4)).flatMap {
+      rules[$0]?.description.id
+    }
   }
 }
 

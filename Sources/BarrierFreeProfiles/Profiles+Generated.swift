@@ -8,13 +8,14 @@ extension ProfileSchema {
 <!--
   BarrierFree rule profile format, version 1.
 
-  A profile is one level of accessibility: the rules that apply, with their thresholds, the elements each
+  A profile is one class of accessibility: the rules that apply, with their thresholds, the elements each
   applies to (scope), and the clause each is cited with. Rules are code (`barrierfree rules` lists them);
   thresholds are data, here. A profile may extend another: it then holds the other's rules, with its own
   bindings in place of those of the same rule id. Ladders are data: each profile names the one below it,
   with "extends" (taking its rules) or "above" (with rules of its own), and that chain is the profile's
-  ladder. A flat's class is the highest level of the chain that it, and every level below, passes with no
-  fail.
+  ladder. A flat's class is the highest class of the chain that it, and every class below, passes with no
+  fail. (The attribute that names a profile's class is called "level"; the format is published, so the
+  name stays.)
 
   Units: a threshold names its unit. Lengths: mm, cm, m or in (converted to mm); slopes: %; areas: m2.
   A slope that a standard states as a ratio is given as one, ratio="1:12" in place of value and unit: it
@@ -37,7 +38,8 @@ extension ProfileSchema {
 
   <xs:simpleType name="RuleID">
     <xs:annotation><xs:documentation>A rule id as `barrierfree rules` lists it, e.g.
-      din18040-2.door.clear-width.</xs:documentation></xs:annotation>
+      door.clear-width; a former id (din18040-2.door.clear-width) is accepted
+      too.</xs:documentation></xs:annotation>
     <xs:restriction base="xs:token">
       <xs:pattern value="[a-z0-9][a-z0-9._\-]*"/>
       <xs:maxLength value="128"/>
@@ -113,8 +115,8 @@ extension ProfileSchema {
   </xs:simpleType>
 
   <xs:element name="profile">
-    <xs:annotation><xs:documentation>A rule profile: one level of a ladder of accessibility
-      levels.</xs:documentation></xs:annotation>
+    <xs:annotation><xs:documentation>A rule profile: one class of a ladder of accessibility
+      classes.</xs:documentation></xs:annotation>
     <xs:complexType>
       <xs:sequence>
         <xs:element name="summary" type="xs:string" minOccurs="0">
@@ -145,7 +147,7 @@ extension ProfileSchema {
           it extends.</xs:documentation></xs:annotation>
       </xs:attribute>
       <xs:attribute name="extends" type="ProfileID">
-        <xs:annotation><xs:documentation>The id of the profile one level down the ladder (a built-in profile,
+        <xs:annotation><xs:documentation>The id of the profile one class down the ladder (a built-in profile,
           or one loaded before). Its rules apply too, unless this profile binds the same rule
           again.</xs:documentation></xs:annotation>
       </xs:attribute>
@@ -163,8 +165,8 @@ extension ProfileSchema {
         </xs:simpleType>
       </xs:attribute>
       <xs:attribute name="above" type="ProfileID">
-        <xs:annotation><xs:documentation>The id of the profile one level down the ladder when this profile does
-          not take its rules: a flat must pass that profile to reach this level, but only this profile's own
+        <xs:annotation><xs:documentation>The id of the profile one class down the ladder when this profile does
+          not take its rules: a flat must pass that profile to reach this class, but only this profile's own
           rules apply here (DIN 18040-2 stands above the KfW retrofit minimum). Use either extends or
           above.</xs:documentation></xs:annotation>
       </xs:attribute>
@@ -253,10 +255,10 @@ extension ProfileLibrary {
     grab bars, a washbasin usable seated, windows to see out of when seated, and a wheelchair storage space.
     Thresholds come from secondary sources; the 1500 × 1200 mm behind a hinged door is doubtful (D9).</summary>
 
-  <rule id="din18040-2.door.clear-width" clause="4.3.3.2, 5.3.1" confidence="VV" clauseUnsure="true" reference="D1, D3 (VV)">
+  <rule id="door.clear-width" clause="4.3.3.2, 5.3.1" confidence="VV" clauseUnsure="true" reference="D1, D3 (VV)">
     <threshold name="minimum" value="900" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.manoeuvring-area" clause="4.3.3" confidence="?" clauseUnsure="true" reference="D8 (V), D9 (sliding V; hinged back side ?)">
+  <rule id="door.manoeuvring-area" clause="4.3.3" confidence="?" clauseUnsure="true" reference="D8 (V), D9 (sliding V; hinged back side ?)">
     <threshold name="openingSideWidth" value="1500" unit="mm"/>
     <threshold name="openingSideDepth" value="1500" unit="mm"/>
     <threshold name="otherSideWidth" value="1500" unit="mm"/>
@@ -264,87 +266,87 @@ extension ProfileLibrary {
     <threshold name="slidingWidth" value="1900" unit="mm"/>
     <threshold name="slidingDepth" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.handle-side-clearance" confidence="VV" clauseUnsure="true" reference="D7 (VV); figure and table disagree, Q2">
+  <rule id="door.handle-side-clearance" confidence="VV" clauseUnsure="true" reference="D7 (VV); figure and table disagree, Q2">
     <threshold name="minimum" value="500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.reveal-depth" confidence="V" clauseUnsure="true" reference="D5 (V)">
+  <rule id="door.reveal-depth" confidence="V" clauseUnsure="true" reference="D5 (V)">
     <threshold name="maximum" value="260" unit="mm"/>
   </rule>
 
-  <rule id="din18040-2.room.movement-area" scope="hallway living bedroom kitchen bathroom wc" clause="5.4"
+  <rule id="room.movement-area" scope="hallway living bedroom kitchen bathroom wc" clause="5.4"
         confidence="VV" clauseUnsure="true" reference="M2 (VV), B2 (VV); M7: a turning area in the hallway">
     <threshold name="width" value="1500" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.room.movement-area" scope="balcony terrace" clause="5.6" confidence="VV" clauseUnsure="true" reference="F3 (VV)">
+  <rule id="room.movement-area" scope="balcony terrace" clause="5.6" confidence="VV" clauseUnsure="true" reference="F3 (VV)">
     <threshold name="width" value="1500" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.furniture.clearance" confidence="V" clauseUnsure="true" reference="M4 (V)">
+  <rule id="furniture.clearance" confidence="V" clauseUnsure="true" reference="M4 (V)">
     <threshold name="minimum" value="1500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.bed.clearance" confidence="V" clauseUnsure="true" reference="M6 (V)">
+  <rule id="bed.clearance" confidence="V" clauseUnsure="true" reference="M6 (V)">
     <threshold name="widerSide" value="1500" unit="mm"/>
     <threshold name="otherSide" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.kitchen.counter-clearance" confidence="V" clauseUnsure="true" reference="M9 (V)">
+  <rule id="kitchen.counter-clearance" confidence="V" clauseUnsure="true" reference="M9 (V)">
     <threshold name="minimum" value="1500" unit="mm"/>
   </rule>
 
-  <rule id="din18040-2.sanitary.movement-area" confidence="VV" clauseUnsure="true" reference="B2 (VV)">
+  <rule id="sanitary.movement-area" confidence="VV" clauseUnsure="true" reference="B2 (VV)">
     <threshold name="width" value="1500" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.wc.seat-height" confidence="VV" clauseUnsure="true" reference="B5 (VV)">
+  <rule id="wc.seat-height" confidence="VV" clauseUnsure="true" reference="B5 (VV)">
     <threshold name="minimum" value="460" unit="mm"/>
     <threshold name="maximum" value="480" unit="mm"/>
   </rule>
-  <rule id="din18040-2.wc.transfer-area" confidence="VV" clauseUnsure="true" reference="B4 (VV)">
+  <rule id="wc.transfer-area" confidence="VV" clauseUnsure="true" reference="B4 (VV)">
     <threshold name="width" value="900" unit="mm"/>
     <threshold name="depth" value="700" unit="mm"/>
   </rule>
-  <rule id="din18040-2.wc.side-clearance" clause="5.5.3" confidence="VV" clauseUnsure="true" reference="B4 (VV)">
+  <rule id="wc.side-clearance" clause="5.5.3" confidence="VV" clauseUnsure="true" reference="B4 (VV)">
     <threshold name="minimum" value="300" unit="mm"/>
   </rule>
-  <rule id="din18040-2.wc.projection" confidence="VV" clauseUnsure="true" reference="B6 (VV); read as a minimum">
+  <rule id="wc.projection" confidence="VV" clauseUnsure="true" reference="B6 (VV); read as a minimum">
     <threshold name="minimum" value="700" unit="mm"/>
   </rule>
-  <rule id="din18040-2.wc.grab-bars" confidence="VV" clauseUnsure="true" reference="B8 (VV)"/>
-  <rule id="din18040-2.wc.backrest" confidence="VV" clauseUnsure="true" reference="B7 (VV)"/>
-  <rule id="din18040-2.washbasin.height" confidence="VV" clauseUnsure="true" reference="B12 (VV)">
+  <rule id="wc.grab-bars" confidence="VV" clauseUnsure="true" reference="B8 (VV)"/>
+  <rule id="wc.backrest" confidence="VV" clauseUnsure="true" reference="B7 (VV)"/>
+  <rule id="washbasin.height" confidence="VV" clauseUnsure="true" reference="B12 (VV)">
     <threshold name="maximum" value="800" unit="mm"/>
   </rule>
-  <rule id="din18040-2.washbasin.knee-space" confidence="VV" clauseUnsure="true" reference="B13 (VV)">
+  <rule id="washbasin.knee-space" confidence="VV" clauseUnsure="true" reference="B13 (VV)">
     <threshold name="height" value="670" unit="mm"/>
     <threshold name="depth" value="550" unit="mm"/>
     <threshold name="width" value="900" unit="mm"/>
   </rule>
-  <rule id="din18040-2.shower.size" confidence="VV" clauseUnsure="true" reference="B18 (VV)">
+  <rule id="shower.size" confidence="VV" clauseUnsure="true" reference="B18 (VV)">
     <threshold name="width" value="1500" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
   </rule>
 
-  <rule id="din18040-2.shower.grab-bars" confidence="VV" clauseUnsure="true" reference="B21 (VV); sides not given, one asked for"/>
-  <rule id="din18040-2.flat.wheelchair-space" confidence="VV" reference="M11 (VV)">
+  <rule id="shower.grab-bars" confidence="VV" clauseUnsure="true" reference="B21 (VV); sides not given, one asked for"/>
+  <rule id="flat.wheelchair-space" confidence="VV" reference="M11 (VV)">
     <threshold name="width" value="1800" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
     <threshold name="frontWidth" value="1800" unit="mm"/>
     <threshold name="frontDepth" value="1500" unit="mm"/>
   </rule>
 
-  <rule id="din18040-2.parking.size" confidence="V" clauseUnsure="true" reference="A8 (V)">
+  <rule id="parking.size" confidence="V" clauseUnsure="true" reference="A8 (V)">
     <threshold name="width" value="3500" unit="mm"/>
     <threshold name="length" value="5000" unit="mm"/>
   </rule>
 
-  <rule id="din18040-2.window.sill-height" scope="living bedroom" confidence="VV" clauseUnsure="true" reference="W1 (VV)">
+  <rule id="window.sill-height" scope="living bedroom" confidence="VV" clauseUnsure="true" reference="W1 (VV)">
     <threshold name="maximum" value="600" unit="mm"/>
   </rule>
-  <rule id="din18040-2.window.handle-height" scope="living bedroom kitchen" confidence="VV" clauseUnsure="true" reference="W2 (VV): one window per room">
+  <rule id="window.handle-height" scope="living bedroom kitchen" confidence="VV" clauseUnsure="true" reference="W2 (VV): one window per room">
     <threshold name="minimum" value="850" unit="mm"/>
     <threshold name="maximum" value="1050" unit="mm"/>
   </rule>
-  <rule id="din18040-2.control.corner-distance" confidence="V" reference="C2 (V)">
+  <rule id="control.corner-distance" confidence="V" reference="C2 (V)">
     <threshold name="minimum" value="500" unit="mm"/>
   </rule>
 </profile>
@@ -363,23 +365,23 @@ extension ProfileLibrary {
     not available; thresholds come from secondary sources (see each rule's reference). A revision is in
     draft and will lower the threshold limit (20 mm here).</summary>
 
-  <rule id="din18040-2.door.clear-width" scope="flatEntrance common" clause="4.3.3.2" confidence="VV" clauseUnsure="true" reference="D1 (VV)">
+  <rule id="door.clear-width" scope="flatEntrance common" clause="4.3.3.2" confidence="VV" clauseUnsure="true" reference="D1 (VV)">
     <threshold name="minimum" value="900" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.clear-width" scope="interior bathroom outdoor" clause="5.3.1" confidence="VV" clauseUnsure="true" reference="D2 (VV)">
+  <rule id="door.clear-width" scope="interior bathroom outdoor" clause="5.3.1" confidence="VV" clauseUnsure="true" reference="D2 (VV)">
     <threshold name="minimum" value="800" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.clear-height" confidence="VV" clauseUnsure="true" reference="D4 (VV)">
+  <rule id="door.clear-height" confidence="VV" clauseUnsure="true" reference="D4 (VV)">
     <threshold name="minimum" value="2050" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.threshold" scope="flatEntrance interior bathroom common" clause="4.3.3.1"
+  <rule id="door.threshold" scope="flatEntrance interior bathroom common" clause="4.3.3.1"
         confidence="VV" clauseUnsure="true" reference="D11 (VV); the draft revision lowers it, Q3">
     <threshold name="maximum" value="20" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.threshold" scope="outdoor" clause="5.6" confidence="VV" clauseUnsure="true" reference="F1 (VV)">
+  <rule id="door.threshold" scope="outdoor" clause="5.6" confidence="VV" clauseUnsure="true" reference="F1 (VV)">
     <threshold name="maximum" value="20" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.manoeuvring-area" scope="flatEntrance common" clause="4.3.3"
+  <rule id="door.manoeuvring-area" scope="flatEntrance common" clause="4.3.3"
         confidence="?" clauseUnsure="true" reference="D8 (V), D9 (sliding V; hinged back side ?); D10: not for doors inside the flat, and
                    reduced (no number given: not checked) behind the entrance door on the flat's side">
     <threshold name="openingSideWidth" value="1500" unit="mm"/>
@@ -391,132 +393,132 @@ extension ProfileLibrary {
     <threshold name="flatSideWidth" value="0" unit="mm"/>
     <threshold name="flatSideDepth" value="0" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.handle-side-clearance" scope="flatEntrance common"
+  <rule id="door.handle-side-clearance" scope="flatEntrance common"
         confidence="VV" clauseUnsure="true" reference="D7 (VV): R and doors of common areas; the entrance door is opened from the landing">
     <threshold name="minimum" value="500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.reveal-depth" scope="flatEntrance common" confidence="V" clauseUnsure="true" reference="D5 (V): where a lateral approach is needed">
+  <rule id="door.reveal-depth" scope="flatEntrance common" confidence="V" clauseUnsure="true" reference="D5 (V): where a lateral approach is needed">
     <threshold name="maximum" value="260" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.handle-height" confidence="VV" reference="D6 (VV)">
+  <rule id="door.handle-height" confidence="VV" reference="D6 (VV)">
     <threshold name="minimum" value="850" unit="mm"/>
     <threshold name="maximum" value="1050" unit="mm"/>
   </rule>
-  <rule id="din18040-2.bathroom-door.opening" confidence="VV" clauseUnsure="true" reference="D13 (VV)"/>
-  <rule id="din18040-2.bathroom-door.unlockable" confidence="VV" clauseUnsure="true" reference="D13 (VV)"/>
+  <rule id="bathroom-door.opening" confidence="VV" clauseUnsure="true" reference="D13 (VV)"/>
+  <rule id="bathroom-door.unlockable" confidence="VV" clauseUnsure="true" reference="D13 (VV)"/>
 
-  <rule id="din18040-2.flat.entrance-door" confidence="?" clauseUnsure="true" reference="survey completeness: the door rules need the door"/>
-  <rule id="din18040-2.flat.steps" confidence="V" clauseUnsure="true" reference="A7 (V): step-free; platform stair lifts accepted for now"/>
-  <rule id="din18040-2.ramp.slope" confidence="VV" clauseUnsure="true" reference="R1 (VV)">
+  <rule id="flat.entrance-door" confidence="?" clauseUnsure="true" reference="survey completeness: the door rules need the door"/>
+  <rule id="flat.steps" confidence="V" clauseUnsure="true" reference="A7 (V): step-free; platform stair lifts accepted for now"/>
+  <rule id="ramp.slope" confidence="VV" clauseUnsure="true" reference="R1 (VV)">
     <threshold name="maximum" value="6" unit="%"/>
   </rule>
 
   <!-- The way to the flat: the best route, and the building's paths, ramps, lifts, stairs and places. -->
-  <rule id="din18040-2.route.step-free" confidence="V" clauseUnsure="true" reference="A7 (V): entrances reached step-free; steps block unless a platform lift serves them"/>
-  <rule id="din18040-2.path.width" confidence="V" clauseUnsure="true" reference="A1 (V): main paths; the format does not mark main paths (A2: secondary 1200)">
+  <rule id="route.step-free" confidence="V" clauseUnsure="true" reference="A7 (V): entrances reached step-free; steps block unless a platform lift serves them"/>
+  <rule id="path.width" confidence="V" clauseUnsure="true" reference="A1 (V): main paths; the format does not mark main paths (A2: secondary 1200)">
     <threshold name="minimum" value="1500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.path.slope" confidence="V" clauseUnsure="true" reference="A4 (V, Part-1 wording)">
+  <rule id="path.slope" confidence="V" clauseUnsure="true" reference="A4 (V, Part-1 wording)">
     <threshold name="maximum" value="3" unit="%"/>
     <threshold name="maximumWithLandings" value="6" unit="%"/>
     <threshold name="landingInterval" value="10" unit="m"/>
   </rule>
-  <rule id="din18040-2.path.cross-slope" confidence="V" clauseUnsure="true" reference="A5 (V, Part-1 wording)">
+  <rule id="path.cross-slope" confidence="V" clauseUnsure="true" reference="A5 (V, Part-1 wording)">
     <threshold name="maximum" value="2" unit="%"/>
     <threshold name="maximumWhenLevel" value="2.5" unit="%"/>
   </rule>
-  <rule id="din18040-2.path.surface" confidence="?" clauseUnsure="true" reference="not in the reference table: firm, even surfaces (DIN 18040-1 wording); doubtful for Part 2"/>
-  <rule id="din18040-2.ramp.cross-slope" confidence="VV" clauseUnsure="true" reference="R2 (VV)">
+  <rule id="path.surface" confidence="?" clauseUnsure="true" reference="not in the reference table: firm, even surfaces (DIN 18040-1 wording); doubtful for Part 2"/>
+  <rule id="ramp.cross-slope" confidence="VV" clauseUnsure="true" reference="R2 (VV)">
     <threshold name="maximum" value="0" unit="%"/>
   </rule>
-  <rule id="din18040-2.ramp.clear-width" confidence="VV" clauseUnsure="true" reference="R3 (VV)">
+  <rule id="ramp.clear-width" confidence="VV" clauseUnsure="true" reference="R3 (VV)">
     <threshold name="minimum" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.ramp.runs" confidence="VV" clauseUnsure="true" reference="R4, R5 (VV)">
+  <rule id="ramp.runs" confidence="VV" clauseUnsure="true" reference="R4, R5 (VV)">
     <threshold name="maximumRun" value="6000" unit="mm"/>
     <threshold name="minimumLanding" value="1500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.ramp.handrails" confidence="VV" clauseUnsure="true" reference="R7, R8 (VV); 850-950 in one source, Q5">
+  <rule id="ramp.handrails" confidence="VV" clauseUnsure="true" reference="R7, R8 (VV); 850-950 in one source, Q5">
     <threshold name="minimumHeight" value="850" unit="mm"/>
     <threshold name="maximumHeight" value="900" unit="mm"/>
   </rule>
-  <rule id="din18040-2.ramp.movement-areas" confidence="VV" clauseUnsure="true" reference="R6 (VV)">
+  <rule id="ramp.movement-areas" confidence="VV" clauseUnsure="true" reference="R6 (VV)">
     <threshold name="width" value="1500" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.lift.cabin" confidence="V" reference="I5, I6 (VV), I9 (V)">
+  <rule id="lift.cabin" confidence="V" reference="I5, I6 (VV), I9 (V)">
     <threshold name="cabinWidth" value="1100" unit="mm"/>
     <threshold name="cabinDepth" value="1400" unit="mm"/>
     <threshold name="doorWidth" value="900" unit="mm"/>
     <threshold name="controlHeight" value="1050" unit="mm"/>
   </rule>
-  <rule id="din18040-2.lift.stop-area" confidence="V" reference="I7 (V): may overlap circulation areas in housing">
+  <rule id="lift.stop-area" confidence="V" reference="I7 (V): may overlap circulation areas in housing">
     <threshold name="width" value="1500" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.stairs.handrails" confidence="VV" reference="S1, S2, S3 (VV)">
+  <rule id="stairs.handrails" confidence="VV" reference="S1, S2, S3 (VV)">
     <threshold name="minimumHeight" value="850" unit="mm"/>
     <threshold name="maximumHeight" value="900" unit="mm"/>
     <threshold name="extension" value="300" unit="mm"/>
   </rule>
-  <rule id="din18040-2.stair-lift.platform" clause="platform dimensions (standard: DIN EN 81-40)"
+  <rule id="stair-lift.platform" clause="platform dimensions (standard: DIN EN 81-40)"
         confidence="?" clauseUnsure="true" reference="not in the reference table: 800 x 1250 mm commonly cited from DIN EN 81-40; doubtful">
     <threshold name="width" value="800" unit="mm"/>
     <threshold name="depth" value="1250" unit="mm"/>
   </rule>
-  <rule id="din18040-2.place.movement-area" scope="entrance" confidence="V" clauseUnsure="true" reference="D8 (V): in front of the entrance door (A6, its slope, is not recorded)">
+  <rule id="place.movement-area" scope="entrance" confidence="V" clauseUnsure="true" reference="D8 (V): in front of the entrance door (A6, its slope, is not recorded)">
     <threshold name="width" value="1500" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.corridor.width" confidence="V" reference="I1, I2 (V)">
+  <rule id="corridor.width" confidence="V" reference="I1, I2 (V)">
     <threshold name="minimum" value="1500" unit="mm"/>
     <threshold name="reducedMinimum" value="1200" unit="mm"/>
     <threshold name="turningArea" value="1500" unit="mm"/>
   </rule>
 
-  <rule id="din18040-2.flat.rooms-reachable" confidence="?" clauseUnsure="true" reference="MBO § 50 (1): living and sleeping rooms, a toilet, a bath and the kitchen; survey completeness"/>
-  <rule id="din18040-2.room.fixtures-recorded" confidence="?" clauseUnsure="true" reference="survey completeness: the fixture rules need the fixtures"/>
-  <rule id="din18040-2.room.movement-area" scope="living bedroom kitchen bathroom wc" clause="5.4"
+  <rule id="flat.rooms-reachable" confidence="?" clauseUnsure="true" reference="MBO § 50 (1): living and sleeping rooms, a toilet, a bath and the kitchen; survey completeness"/>
+  <rule id="room.fixtures-recorded" confidence="?" clauseUnsure="true" reference="survey completeness: the fixture rules need the fixtures"/>
+  <rule id="room.movement-area" scope="living bedroom kitchen bathroom wc" clause="5.4"
         confidence="VV" clauseUnsure="true" reference="M1 (VV), B1 (VV)">
     <threshold name="width" value="1200" unit="mm"/>
     <threshold name="depth" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.room.movement-area" scope="balcony terrace" clause="5.6" confidence="VV" clauseUnsure="true" reference="F2 (VV)">
+  <rule id="room.movement-area" scope="balcony terrace" clause="5.6" confidence="VV" clauseUnsure="true" reference="F2 (VV)">
     <threshold name="width" value="1200" unit="mm"/>
     <threshold name="depth" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.hallway.width" confidence="V" clauseUnsure="true" reference="M7 (V)">
+  <rule id="hallway.width" confidence="V" clauseUnsure="true" reference="M7 (V)">
     <threshold name="minimum" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.furniture.clearance" confidence="V" clauseUnsure="true" reference="M3 (V)">
+  <rule id="furniture.clearance" confidence="V" clauseUnsure="true" reference="M3 (V)">
     <threshold name="minimum" value="900" unit="mm"/>
   </rule>
-  <rule id="din18040-2.bed.clearance" confidence="VV" clauseUnsure="true" reference="M5 (VV)">
+  <rule id="bed.clearance" confidence="VV" clauseUnsure="true" reference="M5 (VV)">
     <threshold name="widerSide" value="1200" unit="mm"/>
     <threshold name="otherSide" value="900" unit="mm"/>
   </rule>
-  <rule id="din18040-2.kitchen.counter-clearance" confidence="V" clauseUnsure="true" reference="M8 (V)">
+  <rule id="kitchen.counter-clearance" confidence="V" clauseUnsure="true" reference="M8 (V)">
     <threshold name="minimum" value="1200" unit="mm"/>
   </rule>
 
-  <rule id="din18040-2.sanitary.movement-area" confidence="VV" clauseUnsure="true" reference="B1 (VV)">
+  <rule id="sanitary.movement-area" confidence="VV" clauseUnsure="true" reference="B1 (VV)">
     <threshold name="width" value="1200" unit="mm"/>
     <threshold name="depth" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.wc.side-clearance" clause="5.5.2" confidence="VV" clauseUnsure="true" reference="B3 (VV)">
+  <rule id="wc.side-clearance" clause="5.5.2" confidence="VV" clauseUnsure="true" reference="B3 (VV)">
     <threshold name="minimum" value="200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.shower.step" confidence="VV" clauseUnsure="true" reference="B16 (VV)">
+  <rule id="shower.step" confidence="VV" clauseUnsure="true" reference="B16 (VV)">
     <threshold name="maximum" value="20" unit="mm"/>
   </rule>
-  <rule id="din18040-2.shower.size" confidence="VV" clauseUnsure="true" reference="B17 (VV)">
+  <rule id="shower.size" confidence="VV" clauseUnsure="true" reference="B17 (VV)">
     <threshold name="width" value="1200" unit="mm"/>
     <threshold name="depth" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.flat.shower" confidence="VV" clauseUnsure="true" reference="B16, B23 (VV)"/>
-  <rule id="din18040-2.shower.slip-resistance" confidence="VV" clauseUnsure="true" reference="B20 (VV): DGUV 207-006 group B"/>
+  <rule id="flat.shower" confidence="VV" clauseUnsure="true" reference="B16, B23 (VV)"/>
+  <rule id="shower.slip-resistance" confidence="VV" clauseUnsure="true" reference="B20 (VV): DGUV 207-006 group B"/>
 
-  <rule id="din18040-2.control.height" confidence="VV" reference="C1 (VV)">
+  <rule id="control.height" confidence="VV" reference="C1 (VV)">
     <threshold name="minimum" value="850" unit="mm"/>
     <threshold name="maximum" value="1050" unit="mm"/>
   </rule>
@@ -537,39 +539,39 @@ extension ProfileLibrary {
     be "adaptable" (removable base cabinets) are checked as built.</summary>
 
   <!-- Bound again with Type A's own sections: same thresholds as Type B. -->
-  <rule id="din18040-2.hallway.width" clause="1003.4" confidence="K" reference="accessible route in the unit (K): 36 in">
+  <rule id="hallway.width" clause="1003.4" confidence="K" reference="accessible route in the unit (K): 36 in">
     <threshold name="minimum" value="36" unit="in"/>
   </rule>
-  <rule id="din18040-2.kitchen.counter-clearance" clause="1003.12.1" confidence="K" reference="kitchen clearance (K): 40 in (U-shaped 60 in: not modelled)">
+  <rule id="kitchen.counter-clearance" clause="1003.12.1" confidence="K" reference="kitchen clearance (K): 40 in (U-shaped 60 in: not modelled)">
     <threshold name="minimum" value="40" unit="in"/>
   </rule>
-  <rule id="din18040-2.control.height" clause="1003.9, 309" confidence="K" reference="operable parts (K; V for 308): 15-48 in">
+  <rule id="control.height" clause="1003.9, 309" confidence="K" reference="operable parts (K; V for 308): 15-48 in">
     <threshold name="minimum" value="15" unit="in"/>
     <threshold name="maximum" value="48" unit="in"/>
   </rule>
-  <rule id="din18040-2.door.clear-width" clause="1003.5, 404.2.3" confidence="K" reference="doors (K): 32 in clear">
+  <rule id="door.clear-width" clause="1003.5, 404.2.3" confidence="K" reference="doors (K): 32 in clear">
     <threshold name="minimum" value="32" unit="in"/>
   </rule>
-  <rule id="din18040-2.door.threshold" scope="flatEntrance common interior bathroom" clause="1003.5, 404.2.5"
+  <rule id="door.threshold" scope="flatEntrance common interior bathroom" clause="1003.5, 404.2.5"
         confidence="K" reference="doors comply with 404 (K): thresholds 1/2 in, beveled">
     <threshold name="maximum" value="0.5" unit="in"/>
   </rule>
   <!-- The 3/4 in exception is for exterior sliding doors only: a hinged door to the balcony meets 1/2 in. -->
-  <rule id="din18040-2.door.threshold" scope="outdoor" clause="404.2.5, 1003.5 exception"
+  <rule id="door.threshold" scope="outdoor" clause="404.2.5, 1003.5 exception"
         confidence="K" reference="thresholds (K 404.2.5): 1/2 in; exterior sliding door threshold (V, forum): 3/4 in, beveled">
     <threshold name="maximum" value="0.5" unit="in"/>
     <threshold name="slidingMaximum" value="0.75" unit="in"/>
   </rule>
-  <rule id="din18040-2.room.movement-area" scope="living bedroom kitchen bathroom" clause="1003.3.2, 304.3"
+  <rule id="room.movement-area" scope="living bedroom kitchen bathroom" clause="1003.3.2, 304.3"
         confidence="K" reference="turning space (V 304.3: 60 in circle; K that every room on the route needs it)">
     <threshold name="width" value="60" unit="in"/>
     <threshold name="depth" value="60" unit="in"/>
   </rule>
-  <rule id="din18040-2.wc.seat-height" clause="1003.11.2, 604.4" confidence="V" reference="WC seat height (V): 17-19 in to the top of the seat">
+  <rule id="wc.seat-height" clause="1003.11.2, 604.4" confidence="V" reference="WC seat height (V): 17-19 in to the top of the seat">
     <threshold name="minimum" value="17" unit="in"/>
     <threshold name="maximum" value="19" unit="in"/>
   </rule>
-  <rule id="din18040-2.shower.size" clause="1003.11.2, 608.2.1" confidence="K" reference="transfer shower (K): 36 x 36 in; a roll-in shower (30 x 60 in) is not modelled">
+  <rule id="shower.size" clause="1003.11.2, 608.2.1" confidence="K" reference="transfer shower (K): 36 x 36 in; a roll-in shower (30 x 60 in) is not modelled">
     <threshold name="width" value="36" unit="in"/>
     <threshold name="depth" value="36" unit="in"/>
   </rule>
@@ -596,63 +598,63 @@ extension ProfileLibrary {
     both sides and wheel guards; 405.8 needs handrails only above a 6 in rise) and ramp runs (405.6 limits
     the rise per run, 30 in, not the length).</summary>
 
-  <rule id="din18040-2.route.step-free" clause="1004.3, FHAG Req. 1" confidence="K" reference="accessible route to the primary entrance (K)"/>
-  <rule id="din18040-2.path.width" clause="403.5.1" confidence="V" reference="accessible route width (V): 36 in">
+  <rule id="route.step-free" clause="1004.3, FHAG Req. 1" confidence="K" reference="accessible route to the primary entrance (K)"/>
+  <rule id="path.width" clause="403.5.1" confidence="V" reference="accessible route width (V): 36 in">
     <threshold name="minimum" value="36" unit="in"/>
   </rule>
-  <rule id="din18040-2.path.slope" clause="403.3" confidence="V" reference="walking surface running slope (V): 1:20; steeper is a ramp">
+  <rule id="path.slope" clause="403.3" confidence="V" reference="walking surface running slope (V): 1:20; steeper is a ramp">
     <threshold name="maximum" ratio="1:20"/>
     <threshold name="maximumWithLandings" ratio="1:20"/>
     <threshold name="landingInterval" value="30" unit="m"/>
   </rule>
-  <rule id="din18040-2.path.cross-slope" clause="403.3" confidence="V" reference="walking surface cross slope (V): 1:48">
+  <rule id="path.cross-slope" clause="403.3" confidence="V" reference="walking surface cross slope (V): 1:48">
     <threshold name="maximum" ratio="1:48"/>
     <threshold name="maximumWhenLevel" ratio="1:48"/>
   </rule>
-  <rule id="din18040-2.ramp.slope" clause="405.2" confidence="V" reference="ramp running slope (V): 1:12">
+  <rule id="ramp.slope" clause="405.2" confidence="V" reference="ramp running slope (V): 1:12">
     <threshold name="maximum" ratio="1:12"/>
   </rule>
-  <rule id="din18040-2.ramp.cross-slope" clause="405.3" confidence="V" reference="ramp cross slope (V): 1:48">
+  <rule id="ramp.cross-slope" clause="405.3" confidence="V" reference="ramp cross slope (V): 1:48">
     <threshold name="maximum" ratio="1:48"/>
   </rule>
-  <rule id="din18040-2.ramp.clear-width" clause="405.5" confidence="V" reference="ramp clear width (V): 36 in between handrails">
+  <rule id="ramp.clear-width" clause="405.5" confidence="V" reference="ramp clear width (V): 36 in between handrails">
     <threshold name="minimum" value="36" unit="in"/>
   </rule>
-  <rule id="din18040-2.door.clear-width" scope="flatEntrance common" clause="1004.5.1"
+  <rule id="door.clear-width" scope="flatEntrance common" clause="1004.5.1"
         confidence="K" reference="primary entrance door (K): full 404 compliance, 32 in clear">
     <threshold name="minimum" value="32" unit="in"/>
   </rule>
-  <rule id="din18040-2.door.clear-width" scope="interior bathroom outdoor" clause="1004.5.2"
+  <rule id="door.clear-width" scope="interior bathroom outdoor" clause="1004.5.2"
         confidence="V" reference="user passage doors within the unit (V): 31-3/4 in, open 90°">
     <threshold name="minimum" value="31.75" unit="in"/>
   </rule>
-  <rule id="din18040-2.door.threshold" scope="flatEntrance common interior bathroom" clause="404.2.5, 1004.4.2"
+  <rule id="door.threshold" scope="flatEntrance common interior bathroom" clause="404.2.5, 1004.4.2"
         confidence="K" reference="thresholds and changes in level (K 404.2.5; V 1004.4.2): 1/2 in, beveled">
     <threshold name="maximum" value="0.5" unit="in"/>
   </rule>
   <!-- The 3/4 in exception is for exterior sliding doors only: a hinged door to the balcony meets 1/2 in. -->
-  <rule id="din18040-2.door.threshold" scope="outdoor" clause="404.2.5, 1004.5 exception"
+  <rule id="door.threshold" scope="outdoor" clause="404.2.5, 1004.5 exception"
         confidence="K" reference="thresholds (K 404.2.5): 1/2 in; exterior sliding door threshold (V, forum citing A117.1-2009): 3/4 in, beveled">
     <threshold name="maximum" value="0.5" unit="in"/>
     <threshold name="slidingMaximum" value="0.75" unit="in"/>
   </rule>
 
-  <rule id="din18040-2.flat.entrance-door" confidence="?" reference="survey completeness: the door rules need the door"/>
-  <rule id="din18040-2.flat.rooms-reachable" clause="1004.4" confidence="K" reference="an accessible route through the unit (K)"/>
-  <rule id="din18040-2.room.fixtures-recorded" confidence="?" reference="survey completeness: the fixture rules need the fixtures"/>
-  <rule id="din18040-2.hallway.width" clause="1004.4.1" confidence="K" reference="route width in the unit (K): 36 in">
+  <rule id="flat.entrance-door" confidence="?" reference="survey completeness: the door rules need the door"/>
+  <rule id="flat.rooms-reachable" clause="1004.4" confidence="K" reference="an accessible route through the unit (K)"/>
+  <rule id="room.fixtures-recorded" confidence="?" reference="survey completeness: the fixture rules need the fixtures"/>
+  <rule id="hallway.width" clause="1004.4.1" confidence="K" reference="route width in the unit (K): 36 in">
     <threshold name="minimum" value="36" unit="in"/>
   </rule>
-  <rule id="din18040-2.kitchen.counter-clearance" clause="1004.12.1.1"
+  <rule id="kitchen.counter-clearance" clause="1004.12.1.1"
         confidence="K" reference="kitchen clearance (K): 40 in between opposing counters, appliances and walls (U-shaped 60 in: not modelled)">
     <threshold name="minimum" value="40" unit="in"/>
   </rule>
-  <rule id="din18040-2.sanitary.movement-area" clause="1004.11.3.1"
+  <rule id="sanitary.movement-area" clause="1004.11.3.1"
         confidence="?" reference="clear floor space at bathroom fixtures (K principle, ? dimensions): 30 x 48 in">
     <threshold name="width" value="30" unit="in"/>
     <threshold name="depth" value="48" unit="in"/>
   </rule>
-  <rule id="din18040-2.control.height" clause="1004.9" confidence="K" reference="operable parts (K; V for 308): 15-48 in">
+  <rule id="control.height" clause="1004.9" confidence="K" reference="operable parts (K; V for 308): 15-48 in">
     <threshold name="minimum" value="15" unit="in"/>
     <threshold name="maximum" value="48" unit="in"/>
   </rule>
@@ -681,13 +683,13 @@ extension ProfileLibrary {
     cannot tell).</summary>
 
   <!-- Förderbereich 1-3: the way in. -->
-  <rule id="din18040-2.route.step-free" clause="Förderbereich 1-3"
+  <rule id="route.step-free" clause="Förderbereich 1-3"
         confidence="V" reference="K13a (V): storeys served step-free; K14 (V, structure). Steps block unless a platform lift serves them"/>
-  <rule id="din18040-2.ramp.slope" clause="Förderbereich 1"
+  <rule id="ramp.slope" clause="Förderbereich 1"
         confidence="?" reference="K13 (?): 6 % commonly cited; some TMA versions allow steeper short ramps, not verified">
     <threshold name="maximum" value="6" unit="%"/>
   </rule>
-  <rule id="din18040-2.lift.cabin" clause="Förderbereich 3"
+  <rule id="lift.cabin" clause="Förderbereich 3"
         confidence="?" reference="K13a (V): cabin 1100 x 1400 mm; door width not in the TMA extract (K2's 800 mm used, doubtful); controls K4 (V)">
     <threshold name="cabinWidth" value="1100" unit="mm"/>
     <threshold name="cabinDepth" value="1400" unit="mm"/>
@@ -696,43 +698,43 @@ extension ProfileLibrary {
   </rule>
 
   <!-- Förderbereich 2 and 4: doors and room geometry. -->
-  <rule id="din18040-2.door.clear-width" scope="flatEntrance common" clause="Förderbereich 2"
+  <rule id="door.clear-width" scope="flatEntrance common" clause="Förderbereich 2"
         confidence="V" reference="K1 (V)">
     <threshold name="minimum" value="900" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.clear-width" scope="interior bathroom outdoor" clause="Förderbereich 4"
+  <rule id="door.clear-width" scope="interior bathroom outdoor" clause="Förderbereich 4"
         confidence="V" reference="K2 (V): after widening">
     <threshold name="minimum" value="800" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.threshold" clause="Förderbereich 2, 4"
+  <rule id="door.threshold" clause="Förderbereich 2, 4"
         confidence="?" reference="K12 (?): 20 mm commonly cited, not seen verbatim in a TMA extract">
     <threshold name="maximum" value="20" unit="mm"/>
   </rule>
-  <rule id="din18040-2.hallway.width" clause="Förderbereich 4" confidence="V" reference="K3 (V): after conversion">
+  <rule id="hallway.width" clause="Förderbereich 4" confidence="V" reference="K3 (V): after conversion">
     <threshold name="minimum" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.flat.entrance-door" confidence="?" reference="survey completeness: the door rules need the door"/>
-  <rule id="din18040-2.flat.rooms-reachable" confidence="?" reference="survey completeness: living and sleeping rooms, kitchen and bath"/>
-  <rule id="din18040-2.room.fixtures-recorded" confidence="?" reference="survey completeness: the fixture rules need the fixtures"/>
-  <rule id="din18040-2.flat.steps" clause="Förderbereich 4" confidence="V" reference="K14 (V, structure): step-free inside the flat"/>
+  <rule id="flat.entrance-door" confidence="?" reference="survey completeness: the door rules need the door"/>
+  <rule id="flat.rooms-reachable" confidence="?" reference="survey completeness: living and sleeping rooms, kitchen and bath"/>
+  <rule id="room.fixtures-recorded" confidence="?" reference="survey completeness: the fixture rules need the fixtures"/>
+  <rule id="flat.steps" clause="Förderbereich 4" confidence="V" reference="K14 (V, structure): step-free inside the flat"/>
 
   <!-- Förderbereich 5: the sanitary room. -->
-  <rule id="din18040-2.sanitary.movement-area" clause="Förderbereich 5"
+  <rule id="sanitary.movement-area" clause="Förderbereich 5"
         confidence="VV" reference="K6 (VV): 900 wide x 1200 deep in front of each object, centred, may overlap (DIN: 1200 x 1200)">
     <threshold name="width" value="900" unit="mm"/>
     <threshold name="depth" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.bathroom-door.opening" clause="Förderbereich 5" confidence="V" reference="K8 (V): sliding or opening outward"/>
-  <rule id="din18040-2.bathroom-door.unlockable" clause="Förderbereich 5" confidence="V" reference="K8 (V)"/>
-  <rule id="din18040-2.flat.shower" clause="Förderbereich 5" confidence="V" reference="K9 (V): a floor-level shower"/>
-  <rule id="din18040-2.shower.step" clause="Förderbereich 5"
+  <rule id="bathroom-door.opening" clause="Förderbereich 5" confidence="V" reference="K8 (V): sliding or opening outward"/>
+  <rule id="bathroom-door.unlockable" clause="Förderbereich 5" confidence="V" reference="K8 (V)"/>
+  <rule id="flat.shower" clause="Förderbereich 5" confidence="V" reference="K9 (V): a floor-level shower"/>
+  <rule id="shower.step" clause="Förderbereich 5"
         confidence="V" reference="K9 (V): floor-level; where structurally impossible a lowering of at most 20 mm">
     <threshold name="maximum" value="20" unit="mm"/>
   </rule>
-  <rule id="din18040-2.shower.slip-resistance" clause="Förderbereich 5" confidence="V" reference="K9 (V): slip-resistant floor"/>
+  <rule id="shower.slip-resistance" clause="Förderbereich 5" confidence="V" reference="K9 (V): slip-resistant floor"/>
 
   <!-- Förderbereich 6: controls. -->
-  <rule id="din18040-2.control.height" clause="Förderbereich 6" confidence="V" reference="K4 (V)">
+  <rule id="control.height" clause="Förderbereich 6" confidence="V" reference="K4 (V)">
     <threshold name="minimum" value="850" unit="mm"/>
     <threshold name="maximum" value="1050" unit="mm"/>
   </rule>
@@ -758,23 +760,23 @@ extension ProfileLibrary {
     gradient-dependent ramp goings of Diagram 2.1 are given as runs at three slopes.</summary>
 
   <!-- Section 2A: approach and entrance. -->
-  <rule id="din18040-2.route.step-free" clause="2.6" confidence="V" reference="approach route general (V): step-free irrespective of storey"/>
-  <rule id="din18040-2.path.width" clause="2.9" confidence="?" reference="approach route width (?): 900 mm in private parts, 1200 mm communal; the format does not tell them apart">
+  <rule id="route.step-free" clause="2.6" confidence="V" reference="approach route general (V): step-free irrespective of storey"/>
+  <rule id="path.width" clause="2.9" confidence="?" reference="approach route width (?): 900 mm in private parts, 1200 mm communal; the format does not tell them apart">
     <threshold name="minimum" value="900" unit="mm"/>
   </rule>
-  <rule id="din18040-2.path.slope" clause="2.9" confidence="K" reference="level or gently sloping approach (K): at most 1:20; steeper is a ramp">
+  <rule id="path.slope" clause="2.9" confidence="K" reference="level or gently sloping approach (K): at most 1:20; steeper is a ramp">
     <threshold name="maximum" ratio="1:20"/>
     <threshold name="maximumWithLandings" ratio="1:20"/>
     <threshold name="landingInterval" value="10" unit="m"/>
   </rule>
-  <rule id="din18040-2.path.cross-slope" clause="2.9" confidence="K" reference="cross fall (K): at most 1:40">
+  <rule id="path.cross-slope" clause="2.9" confidence="K" reference="cross fall (K): at most 1:40">
     <threshold name="maximum" ratio="1:40"/>
     <threshold name="maximumWhenLevel" ratio="1:40"/>
   </rule>
-  <rule id="din18040-2.ramp.slope" clause="2.10, Diagram 2.1" confidence="K" reference="ramped approach (V diagram, K values): 1:12 at most, over a going of at most 2 m">
+  <rule id="ramp.slope" clause="2.10, Diagram 2.1" confidence="K" reference="ramped approach (V diagram, K values): 1:12 at most, over a going of at most 2 m">
     <threshold name="maximum" ratio="1:12"/>
   </rule>
-  <rule id="din18040-2.ramp.runs" clause="2.10, Diagram 2.1" confidence="?" reference="ramped approach (K): going of a flight 10 m at 1:20, 5 m at 1:15, 2 m at 1:12, interpolated between; landings 1200 mm (?)">
+  <rule id="ramp.runs" clause="2.10, Diagram 2.1" confidence="?" reference="ramped approach (K): going of a flight 10 m at 1:20, 5 m at 1:15, 2 m at 1:12, interpolated between; landings 1200 mm (?)">
     <threshold name="maximumRun" value="10000" unit="mm"/>
     <threshold name="gentleSlope" ratio="1:20"/>
     <threshold name="middleSlope" ratio="1:15"/>
@@ -783,76 +785,76 @@ extension ProfileLibrary {
     <threshold name="steepMaximumRun" value="2000" unit="mm"/>
     <threshold name="minimumLanding" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.ramp.clear-width" clause="2.10" confidence="?" reference="ramp flight width (?)">
+  <rule id="ramp.clear-width" clause="2.10" confidence="?" reference="ramp flight width (?)">
     <threshold name="minimum" value="900" unit="mm"/>
   </rule>
-  <rule id="din18040-2.place.movement-area" scope="entrance" clause="2.14a, 2.20a" confidence="K" reference="entrance landing (K): level, 1200 x 1200 mm clear of the door swing">
+  <rule id="place.movement-area" scope="entrance" clause="2.14a, 2.20a" confidence="K" reference="entrance landing (K): level, 1200 x 1200 mm clear of the door swing">
     <threshold name="width" value="1200" unit="mm"/>
     <threshold name="depth" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.lift.cabin" clause="2.16" confidence="?" reference="communal lift (K car and door; ? controls 900-1200 mm)">
+  <rule id="lift.cabin" clause="2.16" confidence="?" reference="communal lift (K car and door; ? controls 900-1200 mm)">
     <threshold name="cabinWidth" value="1100" unit="mm"/>
     <threshold name="cabinDepth" value="1400" unit="mm"/>
     <threshold name="doorWidth" value="800" unit="mm"/>
     <threshold name="controlHeight" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.lift.stop-area" clause="2.16" confidence="?" reference="landing in front of the lift (?)">
+  <rule id="lift.stop-area" clause="2.16" confidence="?" reference="landing in front of the lift (?)">
     <threshold name="width" value="1500" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
   </rule>
 
   <!-- Doors. -->
-  <rule id="din18040-2.door.clear-width" scope="flatEntrance common outdoor" clause="2.14c, 2.20d, 2.21"
+  <rule id="door.clear-width" scope="flatEntrance common outdoor" clause="2.14c, 2.20d, 2.21"
         confidence="K" reference="communal and private entrance doors (K, V via FAQ 2.20e); other external doors (K)">
     <threshold name="minimum" value="850" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.clear-width" scope="interior bathroom" clause="2.22a, Table 2.1"
+  <rule id="door.clear-width" scope="interior bathroom" clause="2.22a, Table 2.1"
         confidence="V" reference="internal doors (V): 750 to 800 mm by corridor width and approach; the lowest is used">
     <threshold name="minimum" value="750" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.threshold" scope="flatEntrance common" clause="2.14f, 2.20h"
+  <rule id="door.threshold" scope="flatEntrance common" clause="2.14f, 2.20h"
         confidence="V" reference="accessible threshold (V 15 mm): total upstand at most 15 mm">
     <threshold name="maximum" value="15" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.handle-side-clearance" scope="flatEntrance common" clause="2.14d, 2.20f"
+  <rule id="door.handle-side-clearance" scope="flatEntrance common" clause="2.14d, 2.20f"
         confidence="V" reference="leading-edge nib (V): 300 mm on the pull side, kept 1200 mm beyond the door">
     <threshold name="minimum" value="300" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.reveal-depth" scope="flatEntrance common" clause="2.14e, 2.20g"
+  <rule id="door.reveal-depth" scope="flatEntrance common" clause="2.14e, 2.20g"
         confidence="K" reference="door reveal (K): at most 200 mm on the leading-edge side">
     <threshold name="maximum" value="200" unit="mm"/>
   </rule>
 
   <!-- Section 2B: inside the dwelling. -->
-  <rule id="din18040-2.flat.entrance-door" confidence="?" reference="survey completeness: the door rules need the door"/>
-  <rule id="din18040-2.flat.rooms-reachable" clause="2.24, 2.25, 2.27" confidence="K" reference="living space, bedroom and WC reached (K)"/>
-  <rule id="din18040-2.room.fixtures-recorded" confidence="?" reference="survey completeness: the fixture rules need the fixtures"/>
-  <rule id="din18040-2.hallway.width" clause="2.22b" confidence="V" reference="hall or landing (V): at least 900 mm clear">
+  <rule id="flat.entrance-door" confidence="?" reference="survey completeness: the door rules need the door"/>
+  <rule id="flat.rooms-reachable" clause="2.24, 2.25, 2.27" confidence="K" reference="living space, bedroom and WC reached (K)"/>
+  <rule id="room.fixtures-recorded" confidence="?" reference="survey completeness: the fixture rules need the fixtures"/>
+  <rule id="hallway.width" clause="2.22b" confidence="V" reference="hall or landing (V): at least 900 mm clear">
     <threshold name="minimum" value="900" unit="mm"/>
   </rule>
-  <rule id="din18040-2.kitchen.counter-clearance" clause="2.24" confidence="V" reference="kitchen (V, FAQ): 1200 mm in front of and between fixed units">
+  <rule id="kitchen.counter-clearance" clause="2.24" confidence="V" reference="kitchen (V, FAQ): 1200 mm in front of and between fixed units">
     <threshold name="minimum" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.window.sill-height" scope="living" clause="2.24" confidence="K" reference="principal window (K): glazing from at most 850 mm above the floor">
+  <rule id="window.sill-height" scope="living" clause="2.24" confidence="K" reference="principal window (K): glazing from at most 850 mm above the floor">
     <threshold name="maximum" value="850" unit="mm"/>
   </rule>
-  <rule id="din18040-2.bed.clearance" clause="2.25" confidence="V" reference="principal bedroom (V): 750 mm to both sides (and the foot, not recorded)">
+  <rule id="bed.clearance" clause="2.25" confidence="V" reference="principal bedroom (V): 750 mm to both sides (and the foot, not recorded)">
     <threshold name="widerSide" value="750" unit="mm"/>
     <threshold name="otherSide" value="750" unit="mm"/>
   </rule>
-  <rule id="din18040-2.sanitary.movement-area" clause="2.27-2.29, Diagram 2.5"
+  <rule id="sanitary.movement-area" clause="2.27-2.29, Diagram 2.5"
         confidence="V" reference="access zones (V): 1100 mm deep in front of the WC, 1100 x 700 mm at basin and bath">
     <threshold name="width" value="700" unit="mm"/>
     <threshold name="depth" value="1100" unit="mm"/>
   </rule>
-  <rule id="din18040-2.control.height" clause="2.30" confidence="K" reference="switches, sockets and controls (K): 450-1200 mm">
+  <rule id="control.height" clause="2.30" confidence="K" reference="switches, sockets and controls (K): 450-1200 mm">
     <threshold name="minimum" value="450" unit="mm"/>
     <threshold name="maximum" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.control.corner-distance" clause="2.30" confidence="K" reference="controls (K): at least 300 mm from an inside corner">
+  <rule id="control.corner-distance" clause="2.30" confidence="K" reference="controls (K): at least 300 mm from an inside corner">
     <threshold name="minimum" value="300" unit="mm"/>
   </rule>
-  <rule id="din18040-2.window.handle-height" scope="living" clause="2.30" confidence="?" reference="window handle in the principal living space (?): 450-1200 mm">
+  <rule id="window.handle-height" scope="living" clause="2.30" confidence="?" reference="window handle in the principal living space (?): 450-1200 mm">
     <threshold name="minimum" value="450" unit="mm"/>
     <threshold name="maximum" value="1200" unit="mm"/>
   </rule>
@@ -874,71 +876,71 @@ extension ProfileLibrary {
     between 700 and 1000 mm. Paragraph numbers of section 3 were assigned from memory (reference, known
     gap 1).</summary>
 
-  <rule id="din18040-2.path.width" clause="3.10" confidence="K" reference="approach route width (K)">
+  <rule id="path.width" clause="3.10" confidence="K" reference="approach route width (K)">
     <threshold name="minimum" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.ramp.clear-width" clause="3.11" confidence="?" reference="ramp flight width (?)">
+  <rule id="ramp.clear-width" clause="3.11" confidence="?" reference="ramp flight width (?)">
     <threshold name="minimum" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.place.movement-area" scope="entrance" clause="3.14, 3.22" confidence="K" reference="entrance landing (K): level, 1500 x 1500 mm">
+  <rule id="place.movement-area" scope="entrance" clause="3.14, 3.22" confidence="K" reference="entrance landing (K): level, 1500 x 1500 mm">
     <threshold name="width" value="1500" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
   </rule>
   <!-- Bound again with M4(3)'s own paragraphs: the same thresholds as M4(2). -->
-  <rule id="din18040-2.lift.cabin" clause="3.16" confidence="?" reference="communal lift (K car and door; ? controls)">
+  <rule id="lift.cabin" clause="3.16" confidence="?" reference="communal lift (K car and door; ? controls)">
     <threshold name="cabinWidth" value="1100" unit="mm"/>
     <threshold name="cabinDepth" value="1400" unit="mm"/>
     <threshold name="doorWidth" value="800" unit="mm"/>
     <threshold name="controlHeight" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.lift.stop-area" clause="3.16" confidence="K" reference="landing in front of the lift (K)">
+  <rule id="lift.stop-area" clause="3.16" confidence="K" reference="landing in front of the lift (K)">
     <threshold name="width" value="1500" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.handle-side-clearance" scope="flatEntrance common" clause="3.14, 3.22"
+  <rule id="door.handle-side-clearance" scope="flatEntrance common" clause="3.14, 3.22"
         confidence="V" reference="leading-edge nib (V): 300 mm on the pull side, kept 1800 mm beyond the door">
     <threshold name="minimum" value="300" unit="mm"/>
   </rule>
-  <rule id="din18040-2.window.sill-height" scope="living" clause="3.27" confidence="K" reference="principal window (K): glazing from at most 850 mm">
+  <rule id="window.sill-height" scope="living" clause="3.27" confidence="K" reference="principal window (K): glazing from at most 850 mm">
     <threshold name="maximum" value="850" unit="mm"/>
   </rule>
-  <rule id="din18040-2.control.corner-distance" clause="3.44" confidence="?" reference="controls (?): at least 300 mm from an inside corner">
+  <rule id="control.corner-distance" clause="3.44" confidence="?" reference="controls (?): at least 300 mm from an inside corner">
     <threshold name="minimum" value="300" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.clear-width" clause="3.14, 3.22, 3.24" confidence="K" reference="entrance and internal doors (K): at least 850 mm">
+  <rule id="door.clear-width" clause="3.14, 3.22, 3.24" confidence="K" reference="entrance and internal doors (K): at least 850 mm">
     <threshold name="minimum" value="850" unit="mm"/>
   </rule>
-  <rule id="din18040-2.door.threshold" clause="3.14, 3.22" confidence="K" reference="accessible threshold (K): at most 15 mm, at every door (no step-up to a balcony, unlike M4(2))">
+  <rule id="door.threshold" clause="3.14, 3.22" confidence="K" reference="accessible threshold (K): at most 15 mm, at every door (no step-up to a balcony, unlike M4(2))">
     <threshold name="maximum" value="15" unit="mm"/>
   </rule>
-  <rule id="din18040-2.hallway.width" clause="3.24" confidence="K" reference="hall or landing (K): at least 1200 mm">
+  <rule id="hallway.width" clause="3.24" confidence="K" reference="hall or landing (K): at least 1200 mm">
     <threshold name="minimum" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.room.movement-area" scope="living bedroom kitchen bathroom" clause="3.24, 3.28, 3.30"
+  <rule id="room.movement-area" scope="living bedroom kitchen bathroom" clause="3.24, 3.28, 3.30"
         confidence="K" reference="turning space (K; V in bathrooms): a 1500 mm circle (the 1400 x 1700 mm ellipse is not modelled)">
     <threshold name="width" value="1500" unit="mm"/>
     <threshold name="depth" value="1500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.kitchen.counter-clearance" clause="3.24-3.27" confidence="?" reference="kitchen (?): 1500 mm in front of and between units">
+  <rule id="kitchen.counter-clearance" clause="3.24-3.27" confidence="?" reference="kitchen (?): 1500 mm in front of and between units">
     <threshold name="minimum" value="1500" unit="mm"/>
   </rule>
-  <rule id="din18040-2.bed.clearance" clause="3.28" confidence="K" reference="principal bedroom (K): 1000 mm to both sides (and the foot, not recorded)">
+  <rule id="bed.clearance" clause="3.28" confidence="K" reference="principal bedroom (K): 1000 mm to both sides (and the foot, not recorded)">
     <threshold name="widerSide" value="1000" unit="mm"/>
     <threshold name="otherSide" value="1000" unit="mm"/>
   </rule>
-  <rule id="din18040-2.flat.shower" clause="3.30-3.34" confidence="K" reference="bathroom (K): a level-access shower, installed in (2)(b)"/>
-  <rule id="din18040-2.flat.wheelchair-space" clause="3.22, 3.23"
+  <rule id="flat.shower" clause="3.30-3.34" confidence="K" reference="bathroom (K): a level-access shower, installed in (2)(b)"/>
+  <rule id="flat.wheelchair-space" clause="3.22, 3.23"
         confidence="K" reference="wheelchair storage and transfer space (K): 1700 wide x 1100 deep with a socket; the area in front is the hall (1200 mm)">
     <threshold name="width" value="1700" unit="mm"/>
     <threshold name="depth" value="1100" unit="mm"/>
     <threshold name="frontWidth" value="1200" unit="mm"/>
     <threshold name="frontDepth" value="1200" unit="mm"/>
   </rule>
-  <rule id="din18040-2.control.height" clause="3.44" confidence="?" reference="switches, sockets and controls (?): 700-1000 mm">
+  <rule id="control.height" clause="3.44" confidence="?" reference="switches, sockets and controls (?): 700-1000 mm">
     <threshold name="minimum" value="700" unit="mm"/>
     <threshold name="maximum" value="1000" unit="mm"/>
   </rule>
-  <rule id="din18040-2.window.handle-height" scope="living" clause="3.44" confidence="?" reference="window handle in the principal living space (?): 700-1000 mm">
+  <rule id="window.handle-height" scope="living" clause="3.44" confidence="?" reference="window handle in the principal living space (?): 700-1000 mm">
     <threshold name="minimum" value="700" unit="mm"/>
     <threshold name="maximum" value="1000" unit="mm"/>
   </rule>

@@ -78,7 +78,7 @@ public struct CSVReport: Sendable {
       for flat in building.flats {
         table.append([
           building.id, building.address ?? "", flat.id, flat.number ?? "",
-          flat.level.map(String.init) ?? "", flat.class, flat.verified ? "yes" : "no",
+          flat.storey.map(String.init) ?? "", flat.class, flat.verified ? "yes" : "no",
           flat.verifiedClass, flat.nextClass ?? "",
           String(flat.findings.count { $0.status == .fail }),
           String(flat.findings.count { $0.status == .unknown }),

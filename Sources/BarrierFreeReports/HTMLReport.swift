@@ -578,7 +578,7 @@ struct Pieces: Sendable {
       .td(text(building.id)),
       .th(scope("row"), .a(.href("#\(anchor)"), text(flat.id))),
       .td(text(flat.number ?? "")),
-      .td(.class("n"), text(flat.level.map(String.init) ?? "")),
+      .td(.class("n"), text(flat.storey.map(String.init) ?? "")),
       .td(.data(named: "v", value: "\(rank)"), badge(flat)),
       .td(text(flat.verified ? "yes" : "no")),
       .td(.class("n"), text("\(fails)")),
@@ -624,7 +624,7 @@ struct Pieces: Sendable {
   func flatArticle(_ flat: FlatReport, anchor: String) -> Node<HTML.BodyContext> {
     var facts: [String] = []
     if let number = flat.number, number != flat.id { facts.append("no. \(number)") }
-    if let level = flat.level { facts.append("storey \(level)") }
+    if let level = flat.storey { facts.append("storey \(level)") }
     let counts = FindingStatus.allCases.map { status in
       (status, flat.findings.count { $0.status == status })
     }

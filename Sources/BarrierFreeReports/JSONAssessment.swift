@@ -26,7 +26,7 @@ extension JSONText {
     string(BuildingReport.addressText(building.address))
     raw(",\"findings\":")
     findings(
-      building.levels.last?.findings ?? [], sorted: true, paths: &paths, units: units,
+      building.results.last?.findings ?? [], sorted: true, paths: &paths, units: units,
       selection: selection)
     raw(",\"flats\":[")
     for (index, flat) in building.flats.enumerated() {
@@ -51,7 +51,7 @@ extension JSONText {
     raw(",\"blockingRules\":")
     strings(FlatReport.blockingRules(blockers))
     raw(",\"class\":")
-    string(classification.level)
+    string(classification.class)
     raw(",\"classLabel\":")
     string(classification.description)
     raw(",\"findings\":")
@@ -61,7 +61,7 @@ extension JSONText {
     raw(",\"level\":")
     int(flat.storey)
     raw(",\"nextClass\":")
-    string(classification.nextLevel)
+    string(classification.nextClass)
     raw(",\"number\":")
     string(flat.number)
     raw(",\"openQuestions\":")
@@ -73,7 +73,7 @@ extension JSONText {
     raw(",\"verified\":")
     bool(classification.verified)
     raw(",\"verifiedClass\":")
-    string(classification.verifiedLevel)
+    string(classification.verifiedClass)
     raw("}")
   }
 

@@ -182,7 +182,7 @@ extension JSONText {
     raw("{\"building\":")
     string(flat.building)
     raw(",\"class\":")
-    string(flat.classification.level)
+    string(flat.classification.class)
     raw(",\"flat\":")
     string(flat.flat)
     raw(",\"reaches\":[")

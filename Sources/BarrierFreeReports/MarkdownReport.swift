@@ -37,7 +37,7 @@ public struct MarkdownReport: Sendable {
       let fails = flat.findings.count { $0.status == .fail }
       let unknowns = flat.findings.count { $0.status == .unknown }
       lines.append(
-        "| \(escape(flat.id)) | \(escape(flat.number ?? "")) | \(flat.level.map(String.init) ?? "") "
+        "| \(escape(flat.id)) | \(escape(flat.number ?? "")) | \(flat.storey.map(String.init) ?? "") "
           + "| \(flat.class) | \(flat.verified ? "yes" : "no") | \(fails) | \(unknowns) |")
     }
     for flat in building.flats where !flat.blockingRules.isEmpty {
@@ -71,7 +71,9 @@ public struct MarkdownReport: Sendable {
     lines.append("| Findings | Count |")
     lines.append("|---|---:|")
     for status in FindingStatus.allCases {
-      lines.append("| \(status.rawValue) | \(summary.findings[status.rawValue] ?? 0) |")
+      // In words: `notApplicable` is the JSON key, not a heading for people.
+      let words = status == .notApplicable ? "not applicable" : status.rawValue
+      lines.append("| \(words) | \(summary.findings[status.rawValue] ?? 0) |")
     }
     return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n"
   }

@@ -66,7 +66,7 @@ public struct ReportHeader: Sendable, Hashable, Decodable {
     let top = ladder.top
     profile = ProfileInfo(
       id: top?.id ?? "", title: top?.title ?? "", standard: top?.standard ?? "",
-      edition: top?.edition ?? "", ladder: [Ladder.none] + ladder.levels.map(\.level),
+      edition: top?.edition ?? "", ladder: [Ladder.none] + ladder.profiles.map(\.class),
       units: (top?.units ?? .metric).rawValue)
     self.inputs = inputs
   }
@@ -165,8 +165,8 @@ public struct FlatReport: Sendable, Hashable, Decodable {
   public var id: String
   /// The flat's number on the door or in the lease, if recorded.
   public var number: String?
-  /// The storey of its entrance.
-  public var level: Int?
+  /// The storey of its entrance (the JSON report's key `level`).
+  public var storey: Int?
   /// The class reached: `wheelchair`, `barrierFree`, … or `none`.
   public var `class`: String
   /// False when unknowns hold the class open.
@@ -206,13 +206,13 @@ public struct FlatReport: Sendable, Hashable, Decodable {
   ) {
     id = flat.id
     number = flat.number
-    level = flat.storey
+    storey = flat.storey
     let classification = flat.classification
-    self.class = classification.level
+    self.class = classification.class
     verified = classification.verified
     classLabel = classification.description
-    verifiedClass = classification.verifiedLevel
-    nextClass = classification.nextLevel
+    verifiedClass = classification.verifiedClass
+    nextClass = classification.nextClass
     (route, routeProblem) = Self.route(of: flat)
     let blockers = flat.blockers
     blockingRules = Self.blockingRules(blockers)
@@ -232,7 +232,7 @@ public struct FlatReport: Sendable, Hashable, Decodable {
   /// The best route's steps (empty when there is none; nil when the
   /// building records no places) and why there is none.
   static func route(of flat: FlatAssessment) -> (route: [String]?, problem: String?) {
-    let best = flat.levels.last?.route
+    let best = flat.results.last?.route
     let route = best.map { $0.outcome == .found ? $0.steps : [] }
     switch best?.outcome {
     case .unreachable: return (route, "none recorded to \(best?.target ?? "")")
@@ -248,6 +248,22 @@ public struct FlatReport: Sendable, Hashable, Decodable {
       rules.append(blocker.rule)
     }
     return rules
+  }
+
+  // The JSON report's keys, published in report format v1: the storey is
+  // `level` there.
+  private enum CodingKeys: String, CodingKey {
+    case id, number
+    case storey = "level"
+    case `class`, verified, classLabel, verifiedClass, nextClass, route, routeProblem
+    case blockingRules, blockers, findings, openQuestions
+  }
+
+  /// The storey of its entrance.
+  @available(*, deprecated, renamed: "storey")
+  public var level: Int? {
+    get { storey }
+    set { storey = newValue }
   }
 }
 
@@ -298,7 +314,7 @@ public struct BuildingReport: Sendable, Hashable, Decodable {
     name = building.name
     address = Self.addressText(building.address)
     var paths = PathTexts()
-    findings = (building.levels.last?.findings ?? []).stableSorted()
+    findings = (building.results.last?.findings ?? []).stableSorted()
       .filter { selection.lists($0.status) }.map { FindingReport($0, paths: &paths, units: units) }
     flats = building.flats.map { FlatReport($0, units: units, findings: selection) }
   }

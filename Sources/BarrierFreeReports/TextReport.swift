@@ -45,7 +45,7 @@ public struct TextReport: Sendable {
     var name = "flat \(flat.id)"
     var details: [String] = []
     if let number = flat.number, number != flat.id { details.append("no. \(number)") }
-    if let storey = flat.level { details.append("storey \(storey)") }
+    if let storey = flat.storey { details.append("storey \(storey)") }
     if !details.isEmpty { name += " (\(details.joined(separator: ", ")))" }
     let counts = [
       "\(flat.count(.pass)) pass", "\(flat.count(.fail)) fail",
@@ -137,7 +137,7 @@ public struct TextReport: Sendable {
   }
 
   /// `door bath-door: clear width 750 mm; ≥ 800 mm required
-  /// [din18040-2.door.clear-width; DIN 18040-2:2011-09, 5.3.1]`, the path
+  /// [door.clear-width; DIN 18040-2:2011-09, 5.3.1]`, the path
   /// from below the flat.
   private func describe(_ finding: FindingReport) -> String {
     "\(place(of: finding)): \(finding.message)  [\(finding.rule); \(citation(finding))]"

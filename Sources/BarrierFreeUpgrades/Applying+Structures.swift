@@ -32,8 +32,8 @@ public struct RampDesign: Sendable, Hashable {
   /// each threshold over its profiles.
   public init(ladder: Ladder) {
     func values(_ rule: String, _ name: String) -> [Double] {
-      ladder.levels.flatMap { profile in
-        profile.bindings(of: RuleID.current(rule)).compactMap { $0.thresholds[name] }
+      ladder.profiles.flatMap { profile in
+        profile.bindings(of: currentRuleID(rule)).compactMap { $0.thresholds[name] }
       }
     }
     slope = .percent(values("ramp.slope", "maximum").min() ?? 6)
@@ -65,15 +65,6 @@ public struct RampDesign: Sendable, Hashable {
       MovementArea(width: area.width, depth: area.depth, side: .to),
     ]
     return ramp
-  }
-}
-
-/// The rule ids the planner itself names.
-enum RuleID {
-  /// The id under which `neutral` (`ramp.slope`) is registered: the rules
-  /// still carry the `din18040-2.` prefix until the neutral ids land.
-  static func current(_ neutral: String) -> String {
-    allRules.contains { $0.description.id == neutral } ? neutral : "din18040-2." + neutral
   }
 }
 

@@ -21,16 +21,12 @@ public enum MeasureCatalogueReader {
   /// measures at most.
   public static let maximumBytes = 1 << 20
 
-  /// The registry's id for the rule a catalogue names `id`, or nil.
-  ///
-  /// Catalogues name rules by their neutral ids (`door.clear-width`); the
-  /// registry still carries the standard's prefix (`din18040-2.`), so both
-  /// forms are accepted here. When the neutral ids land in the registry
-  /// (branch `words`), this becomes its alias lookup.
+  /// The registry's id for `id` among `known`: the id itself, or the
+  /// current id of a former one (`din18040-2.door.clear-width`); nil when
+  /// neither is known.
   public static func resolveRule(_ id: String, among known: Set<String>) -> String? {
-    if known.contains(id) { return id }
-    let prefixed = "din18040-2." + id
-    return known.contains(prefixed) ? prefixed : nil
+    let current = currentRuleID(id)
+    return known.contains(current) ? current : nil
   }
 
   /// The attributes of the portfolio format (Schemas/portfolio.xsd) on the

@@ -113,10 +113,10 @@ public struct UpgradePlanner: Sendable {
   /// The upgrade paths of the flat `flatID` of `building`: one per class
   /// above the flat's own, lowest first.
   public func paths(forFlat flatID: String, of building: Building) -> [UpgradePath] {
-    let ladder = assessor.ladder.levels.map(\.level)
+    let ladder = assessor.ladder.profiles.map(\.class)
     let before = assessor.assess(flat: flatID, of: building)
     guard let before else { return [] }
-    let reached = ladder.firstIndex(of: before.classification.level) ?? -1
+    let reached = ladder.firstIndex(of: before.classification.class) ?? -1
     return ladder.indices.dropFirst(reached + 1).map { target in
       path(forFlat: flatID, of: building, to: target)
     }
@@ -127,10 +127,10 @@ public struct UpgradePlanner: Sendable {
   public func options(for building: Building, quarter: String? = nil, target: String)
     -> [FlatOption]
   {
-    let ladder = assessor.ladder.levels.map(\.level)
+    let ladder = assessor.ladder.profiles.map(\.class)
     guard let index = ladder.firstIndex(of: target) else { return [] }
     return assessor.assess(building).flats.map { flat in
-      let reached = ladder.firstIndex(of: flat.classification.level) ?? -1
+      let reached = ladder.firstIndex(of: flat.classification.class) ?? -1
       let atTarget = reached >= index
       return FlatOption(
         building: building.id, quarter: quarter, flat: flat.id, atTarget: atTarget,
@@ -154,8 +154,8 @@ public struct UpgradePlanner: Sendable {
     // building once: a round per fail would assess it dozens of times.
     while let flat = assessor.assess(flat: flatID, of: building) {
       // Higher classes first: their requirement also meets the lower ones'.
-      let findings = flat.levels.prefix(target + 1).reversed().flatMap(\.findings)
-      let problems = flat.levels.prefix(target + 1).reversed().flatMap { level in
+      let findings = flat.results.prefix(target + 1).reversed().flatMap(\.findings)
+      let problems = flat.results.prefix(target + 1).reversed().flatMap { level in
         level.findings.filter { $0.status == .fail }.flatMap { fail in
           Self.problems(of: fail, route: level.route)
         }
@@ -167,11 +167,11 @@ public struct UpgradePlanner: Sendable {
         !attempted.contains($0) && !unmet.contains($0) && !assumed.contains($0)
       }
       if open.isEmpty || standing {
-        let unknowns = flat.levels.prefix(target + 1).flatMap { level in
+        let unknowns = flat.results.prefix(target + 1).flatMap { level in
           level.findings.filter { $0.status == .unknown }
         }
         return UpgradePath(
-          target: assessor.ladder.levels[target].level, jobs: jobs, noKnownMeasure: noMeasure,
+          target: assessor.ladder.profiles[target].class, jobs: jobs, noKnownMeasure: noMeasure,
           afterSurvey: afterSurvey, unknowns: Self.unique(unknowns),
           reaches: problems.isEmpty && !standing)
       }
@@ -204,14 +204,14 @@ public struct UpgradePlanner: Sendable {
       }
     }
     return UpgradePath(
-      target: assessor.ladder.levels[target].level, jobs: jobs, noKnownMeasure: noMeasure,
+      target: assessor.ladder.profiles[target].class, jobs: jobs, noKnownMeasure: noMeasure,
       afterSurvey: afterSurvey, unknowns: [], reaches: false)
   }
 
   /// What a measure must act on to clear `fail`: its own element, or for a
   /// route without a step-free way, each flight of steps on the best route.
   static func problems(of fail: Finding, route: RouteSummary?) -> [Problem] {
-    guard fail.rule == RuleID.current("route.step-free"), let building = fail.path.steps.first
+    guard fail.rule == currentRuleID("route.step-free"), let building = fail.path.steps.first
     else { return [Problem(fail: fail, element: fail.path)] }
     let flights = (route?.steps ?? []).compactMap { step -> ElementPath? in
       guard step.hasPrefix("steps ") else { return nil }
@@ -241,7 +241,7 @@ public struct UpgradePlanner: Sendable {
     for measure in measures {
       guard
         measure.clears.contains(where: {
-          RuleID.current($0.rule) == problem.fail.rule && $0.covers(token)
+          currentRuleID($0.rule) == problem.fail.rule && $0.covers(token)
         })
       else { continue }
       guard
@@ -296,7 +296,7 @@ public struct UpgradePlanner: Sendable {
       case .set(let attribute, let value):
         let required =
           if case .requiredBy(let rule) = value {
-            requirements.byRule[RuleID.current(rule)]
+            requirements.byRule[currentRuleID(rule)]
           } else {
             requirements.failing
           }

@@ -20,7 +20,7 @@ extension PortfolioReader {
       let id = token(.id) ?? ""
       state.builder.place = Place(
         id: id, kind: enumeration(.kind) ?? .other, name: string(.name),
-        level: integer(.level), width: length(.width), length: length(.length),
+        storey: integer(.level), width: length(.width), length: length(.length),
         accessible: boolean(.accessible))
       if parent == .quarter {
         quarterIndex.definePlace(id, at: elementLocation, reader: self)
@@ -88,7 +88,7 @@ extension PortfolioReader {
       let id = token(.id) ?? ""
       let entrance = token(.entrance) ?? ""
       state.builder.flat = Flat(
-        id: id, number: string(.number), level: integer(.level), area: area(.area),
+        id: id, number: string(.number), storey: integer(.level), area: area(.area),
         entrance: entrance)
       define(id, as: .flat)
       state.buildingIndex.refer(

@@ -278,7 +278,7 @@ private struct ElementWriter {
       "place",
       [
         ("id", place.id), ("kind", place.kind.rawValue), ("name", place.name),
-        ("level", place.level.map(String.init)), ("width", place.width.map(PortfolioWriter.mm)),
+        ("level", place.storey.map(String.init)), ("width", place.width.map(PortfolioWriter.mm)),
         ("length", place.length.map(PortfolioWriter.mm)),
         ("accessible", place.accessible.map(PortfolioWriter.format)),
       ], areas: place.movementAreas, depth: depth)
@@ -354,7 +354,7 @@ private struct ElementWriter {
 
   mutating func flat(_ flat: Flat, depth: Int) throws(WriteError) {
     let attributes: [(String, String?)] = [
-      ("id", flat.id), ("number", flat.number), ("level", flat.level.map(String.init)),
+      ("id", flat.id), ("number", flat.number), ("level", flat.storey.map(String.init)),
       ("area", flat.area.map(PortfolioWriter.m2)), ("entrance", flat.entrance),
     ]
     if flat.rooms.isEmpty && flat.connectors.isEmpty {

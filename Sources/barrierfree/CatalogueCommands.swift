@@ -51,7 +51,10 @@ struct ExplainCommand: ParsableCommand {
     commandName: "explain",
     abstract: "Explain a rule: what is measured, the thresholds per profile, clause, remedy.")
 
-  @Argument(help: "A rule id, as 'barrierfree rules' lists them.")
+  @Argument(
+    help: ArgumentHelp(
+      "A rule id, as 'barrierfree rules' lists them (a former id, such as "
+        + "din18040-2.door.clear-width, is accepted too)."))
   var rule: String
 
   @Option(
@@ -62,17 +65,19 @@ struct ExplainCommand: ParsableCommand {
   func run() throws {
     guard let found = BarrierFree.rule(withID: rule) else {
       let ids = allRules.map { $0.description.id }
-      // A part of an id (`door.clear-width`), then the same last part
-      // (`din18040-2.clear-width`), then a typo (`clear-widht`).
+      // A part of an id (`clear-width`), then the same last part
+      // (`doors.clear-width`), then a typo (`clear-widht`).
       var close = ids.filter { $0.contains(rule) }
       if close.isEmpty {
         let last = rule.split(separator: ".").last.map(String.init) ?? rule
         close = ids.filter { $0.hasSuffix(".\(last)") }
       }
+      // A typo in a former id is nearest that id; the current one is shown.
       if close.isEmpty,
-        let typo = DidYouMean.closest(to: rule, among: ids, limit: max(2, rule.count / 8))
+        let typo = DidYouMean.closest(
+          to: rule, among: ids + renamedRuleIDs.keys.sorted(), limit: max(2, rule.count / 8))
       {
-        close = [typo]
+        close = [currentRuleID(typo)]
       }
       StandardError.print(
         "error: unknown rule '\(rule.escapedForOneLine)'"
@@ -81,6 +86,10 @@ struct ExplainCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let description = found.description
+    if description.id != rule {
+      StandardError.print(
+        "note: '\(rule.escapedForOneLine)' is the former id of '\(description.id)'")
+    }
     var lines = [
       "\(description.id): \(description.title)",
       "",
@@ -105,7 +114,7 @@ struct ExplainCommand: ParsableCommand {
       let bindings = top.bindings(of: description.id)
       guard !bindings.isEmpty else { continue }
       any = true
-      lines.append("  \(top.id) (\(top.level), \(top.standardEdition)):")
+      lines.append("  \(top.id) (\(top.class), \(top.standardEdition)):")
       for binding in bindings {
         lines.append("    " + Describe.binding(binding, rule: description, units: top.units))
       }
@@ -125,13 +134,13 @@ struct ProfilesCommand: ParsableCommand {
     let library = ProfileLibrary.builtIn
     var lines: [String] = []
     for profile in library.profiles {
-      let ladder = (try? library.ladder(for: profile.id))?.levels.map(\.level) ?? []
+      let ladder = (try? library.ladder(for: profile.id))?.profiles.map(\.class) ?? []
       let isDefault = profile.id == ProfileLibrary.defaultProfile ? " (default)" : ""
       lines.append("\(profile.id)\(isDefault): \(profile.title)")
       lines.append("  standard: \(profile.standardEdition)")
-      lines.append("  level:    \(profile.level)")
+      lines.append("  class:    \(profile.class)")
       if let base = profile.extends { lines.append("  extends:  \(base)") }
-      if let base = profile.above { lines.append("  above:    \(base) (its level, not its rules)") }
+      if let base = profile.above { lines.append("  above:    \(base) (its class, not its rules)") }
       lines.append("  ladder:   " + ([Ladder.none] + ladder).joined(separator: " < "))
       let rules = (try? library.ladder(for: profile.id))?.top?.bindings.count ?? 0
       lines.append("  bindings: \(rules)")

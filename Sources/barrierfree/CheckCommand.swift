@@ -7,7 +7,7 @@ extension FindingSelection: ExpressibleByArgument {}
 extension ReportFormat: ExpressibleByArgument {}
 
 /// `barrierfree check FILE… [--profile NAME|FILE]`: assess every flat and
-/// print its class, what stops it reaching the next level, and what is
+/// print its class, what stops it reaching the next class, and what is
 /// unknown.
 struct CheckCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -16,9 +16,9 @@ struct CheckCommand: AsyncParsableCommand {
     discussion: """
       For each building and flat prints the class the flat reaches on the profile's ladder \
       (for the default profile din18040-2-r: none < barrierReduced < barrierFree < wheelchair), the fails \
-      that stand between it and the next level with their remedies, and the unknowns that \
-      keep a class unverified. A flat with unknowns but no fail is "possibly <level>, \
-      unverified", never plainly the level. Ends with a summary.
+      that stand between it and the next class with their remedies, and the unknowns that \
+      keep a class unverified. A flat with unknowns but no fail is "possibly <class>, \
+      unverified", never plainly the class. Ends with a summary.
 
       Exit code 0 when nothing fails at the chosen profile, 1 when something fails, 2 for \
       bad input (the report printed before the first error is incomplete), usage, or a \

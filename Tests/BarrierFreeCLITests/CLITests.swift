@@ -279,7 +279,7 @@ struct CheckCommandTests {
           flat b1-f13 (no. 1.03, storey 1): barrierReduced
             route: b1-way → path b1-p-way → b1-entrance → door b1-d-main → b1-lobby → lift b1-lift → b1-l1
             to reach barrierFree, fix 1:
-              fail: room b1-f13-bath › shower b1-f13-bath-shower: shower area 1150 × 1200 mm; 1200 × 1200 mm required  [din18040-2.shower.size; DIN 18040-2:2011-09, 5.5.5 (clause ?)]
+              fail: room b1-f13-bath › shower b1-f13-bath-shower: shower area 1150 × 1200 mm; 1200 × 1200 mm required  [shower.size; DIN 18040-2:2011-09, 5.5.5 (clause ?)]
                 → enlarge the shower area to 1200 × 1200 mm
         """))
     #expect(out.contains("ladder: none < barrierReduced < barrierFree < wheelchair\n"))
@@ -319,7 +319,7 @@ struct CheckCommandTests {
           flat b1-f12 (no. 1.02, storey 1): barrierFree
             route: b1-way → path b1-p-way → b1-entrance → door b1-d-main → b1-lobby → lift b1-lift → b1-l1
             to reach acmeComfort, fix 6:
-              fail ×5: Door clear width  [din18040-2.door.clear-width; Acme Wohnen house rules:2026-01, house rule 1]
+              fail ×5: Door clear width  [door.clear-width; Acme Wohnen house rules:2026-01, house rule 1]
         """))
   }
 
@@ -355,7 +355,7 @@ struct CheckCommandTests {
     try Data(
       """
       <profile xmlns="urn:barrierfree:profile:1" id="x" level="x" title="x" standard="s" edition="1">
-        <rule id="din18040-2.door.width"/>
+        <rule id="door.width"/>
       </profile>
       """.utf8
     ).write(to: scratch)
@@ -378,7 +378,7 @@ struct CheckCommandTests {
     #expect(all.status == 0)
     #expect(
       all.standardOutput.contains(
-        "din18040-2.door.clear-width  Door clear width  [DIN 18040-2:2011-09, 4.3.3.2, 5.3.1]"))
+        "door.clear-width  Door clear width  [DIN 18040-2:2011-09, 4.3.3.2, 5.3.1]"))
     let base = try Tool.run(["rules", "--profile", "din18040-2"])
     #expect(
       base.standardOutput.contains(
@@ -400,7 +400,7 @@ struct CheckCommandTests {
 
   @Test("explain names what is measured and the thresholds in every profile")
   func explain() throws {
-    let result = try Tool.run(["explain", "din18040-2.shower.size"])
+    let result = try Tool.run(["explain", "shower.size"])
     #expect(result.status == 0)
     let out = result.standardOutput
     #expect(out.contains("measures:  the width and depth of the shower area"))
@@ -408,16 +408,37 @@ struct CheckCommandTests {
       out.contains("  din18040-2-r (wheelchair, DIN 18040-2:2011-09):\n    all: width 1500 mm"))
     #expect(
       out.contains("  din18040-2 (barrierFree, DIN 18040-2:2011-09):\n    all: width 1200 mm"))
-    let unknown = try Tool.run(["explain", "shower.size"])
+    let unknown = try Tool.run(["explain", "shower.siz"])
     #expect(unknown.status == 2)
-    #expect(unknown.standardError.contains("did you mean din18040-2.shower.size?"))
+    #expect(unknown.standardError.contains("did you mean shower.size?"))
     // A typo, which neither a part nor the last part of an id finds.
-    let typo = try Tool.run(["explain", "din18040-2.shower.szie"])
+    let typo = try Tool.run(["explain", "shower.szie"])
     #expect(typo.status == 2)
     #expect(
       typo.standardError
-        == "error: unknown rule 'din18040-2.shower.szie'; did you mean din18040-2.shower.size? ('barrierfree rules' lists them)\n"
+        == "error: unknown rule 'shower.szie'; did you mean shower.size? ('barrierfree rules' lists them)\n"
     )
+  }
+
+  @Test("explain takes a former rule id, says so, and shows the current one")
+  func explainFormerID() throws {
+    let current = try Tool.run(["explain", "shower.size"])
+    let former = try Tool.run(["explain", "din18040-2.shower.size"])
+    #expect(former.status == 0)
+    #expect(former.standardOutput == current.standardOutput)
+    #expect(former.standardOutput.hasPrefix("shower.size: "))
+    #expect(
+      former.standardError
+        == "note: 'din18040-2.shower.size' is the former id of 'shower.size'\n")
+    // A typo in a former id suggests the current id.
+    let typo = try Tool.run(["explain", "din18040-2.shower.szie"])
+    #expect(typo.status == 2)
+    #expect(typo.standardError.contains("did you mean shower.size?"))
+    // `rules --profile` with a profile written in former ids lists current ids.
+    let rules = try Tool.run(["rules", "--profile", "Samples/profiles/house-rules.xml"])
+    #expect(rules.status == 0)
+    #expect(rules.standardOutput.contains("\ndoor.clear-width  Door clear width\n"))
+    #expect(!rules.standardOutput.contains("din18040-2.door"))
   }
 
   @Test("check works on the quarter sample for every built-in profile, on that profile's ladder")
@@ -444,7 +465,7 @@ struct CheckCommandTests {
       result.standardOutput.contains(
         "  ladder:   none < barrierReduced < barrierFree < wheelchair\n"))
     #expect(
-      result.standardOutput.contains("  above:    kfw-barrier-reduced (its level, not its rules)\n")
+      result.standardOutput.contains("  above:    kfw-barrier-reduced (its class, not its rules)\n")
     )
     #expect(
       result.standardOutput.contains("  ladder:   none < accessibleAdaptable < wheelchairUser\n"))
@@ -512,8 +533,8 @@ struct ReadmeExampleTests {
       }
     }
     let explainBlock = try #require(
-      blocks.first { $0.hasPrefix("$ barrierfree explain din18040-2.door.clear-width") })
-    let explained = try Tool.run(["explain", "din18040-2.door.clear-width"]).standardOutput
+      blocks.first { $0.hasPrefix("$ barrierfree explain door.clear-width") })
+    let explained = try Tool.run(["explain", "door.clear-width"]).standardOutput
     #expect(
       explainBlock.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
         .joined(separator: "\n") == explained)
@@ -629,7 +650,7 @@ struct JSONReportTests {
     let nearMiss = try #require(flats.first { $0["id"] as? String == "b1-f21" })
     #expect(nearMiss["class"] as? String == "barrierFree")
     #expect(nearMiss["verified"] as? Bool == true)
-    #expect(nearMiss["blockingRules"] as? [String] == ["din18040-2.door.clear-width"])
+    #expect(nearMiss["blockingRules"] as? [String] == ["door.clear-width"])
     let findings = try #require(nearMiss["findings"] as? [[String: Any]])
     let fail = try #require(findings.first)
     #expect(fail["status"] as? String == "fail")
@@ -699,7 +720,7 @@ struct CSVReportTests {
     #expect(nearMiss["verified"] == "yes")
     #expect(nearMiss["next class"] == "wheelchair")
     #expect(nearMiss["fails"] == "1")
-    #expect(nearMiss["blocking rules"] == "din18040-2.door.clear-width")
+    #expect(nearMiss["blocking rules"] == "door.clear-width")
     #expect(nearMiss["address"] == "Elpke 61, 33605 Bielefeld")
     #expect(rows.contains { $0["address"] == "Stralsunder Straße 14, 33605 Bielefeld" })
     #expect(
@@ -752,7 +773,7 @@ struct MarkdownReportTests {
     #expect(text.contains("| b1-f21 | 2.01 | 2 | barrierFree | yes | 1 | 2 |\n"))
     #expect(
       text.contains(
-        "- **din18040-2.shower.size** (DIN 18040-2:2011-09, 5.5.5): building b1 › flat b1-f13 › "
+        "- **shower.size** (DIN 18040-2:2011-09, 5.5.5): building b1 › flat b1-f13 › "
           + "room b1-f13-bath › shower b1-f13-bath-shower: shower area 1150 × 1200 mm; "
           + "1200 × 1200 mm required — *enlarge the shower area to 1200 × 1200 mm*\n"))
     #expect(

@@ -124,7 +124,7 @@ struct CSVSafetyTests {
     let rows = try csvRows(result.standardOutput, delimiter: ";")
     let width = try #require(
       rows.first {
-        $0["rule"] == "din18040-2.door.clear-width"
+        $0["rule"] == "door.clear-width"
           && $0["element"]?.hasSuffix("d1-w01-d-entry") == true
       })
     #expect(width["measured"] == "850,5")

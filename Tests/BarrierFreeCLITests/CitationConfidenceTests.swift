@@ -22,15 +22,15 @@ struct CitationConfidenceTests {
     #expect(!findings.isEmpty)
     #expect(findings.allSatisfy { $0["confidence"] is String && $0["clauseUnsure"] is Bool })
     let door = try #require(
-      findings.first { $0["rule"] as? String == "din18040-2.door.clear-width" })
+      findings.first { $0["rule"] as? String == "door.clear-width" })
     #expect(door["confidence"] as? String == "VV")
     #expect(door["clauseUnsure"] as? Bool == true)
     let control = try #require(
-      findings.first { $0["rule"] as? String == "din18040-2.control.height" })
+      findings.first { $0["rule"] as? String == "control.height" })
     #expect(control["confidence"] as? String == "VV")
     #expect(control["clauseUnsure"] as? Bool == false)
     let completeness = try #require(
-      findings.first { $0["rule"] as? String == "din18040-2.room.fixtures-recorded" })
+      findings.first { $0["rule"] as? String == "room.fixtures-recorded" })
     #expect(completeness["confidence"] as? String == "?")
   }
 
@@ -42,14 +42,14 @@ struct CitationConfidenceTests {
     #expect(lines.first?.hasSuffix(",remedy,confidence") == true)
     #expect(
       lines.contains {
-        $0.contains(",din18040-2.path.surface,pass,") && $0.hasSuffix(",?; clause ?")
+        $0.contains(",path.surface,pass,") && $0.hasSuffix(",?; clause ?")
       })
     #expect(
-      lines.contains { $0.contains(",din18040-2.control.height,") && $0.hasSuffix(",VV") })
+      lines.contains { $0.contains(",control.height,") && $0.hasSuffix(",VV") })
     let text = try Tool.run(["check", sample]).standardOutput
     #expect(
       text.contains(
-        "[din18040-2.path.surface; DIN 18040-2:2011-09, 4.2.1 (threshold ?; clause ?)]"))
+        "[path.surface; DIN 18040-2:2011-09, 4.2.1 (threshold ?; clause ?)]"))
     let html = try Tool.run(["check", sample, "--format", "html"]).standardOutput
     #expect(html.contains("DIN 18040-2:2011-09, 4.2.1 (threshold ?; clause ?)"))
     #expect(html.contains(" · confidence VV"))
@@ -67,7 +67,7 @@ struct CitationConfidenceTests {
     }.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
     let house = try #require(
       findings.first {
-        $0["rule"] as? String == "din18040-2.door.clear-width"
+        $0["rule"] as? String == "door.clear-width"
           && $0["clause"] as? String == "house rule 1"
       })
     #expect(house["confidence"] is NSNull)

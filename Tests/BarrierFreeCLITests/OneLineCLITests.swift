@@ -114,7 +114,7 @@ struct OneLineCLITests {
       ])
     for arguments in [
       ["rules", "--profile", profile.path],
-      ["explain", "din18040-2.door.clear-width", "--profile", profile.path],
+      ["explain", "door.clear-width", "--profile", profile.path],
       ["check", "Samples/design-new-build.xml", "--profile", profile.path, "-q"],
     ] {
       let result = try Tool.run(arguments)

@@ -20,7 +20,7 @@ struct Fixture {
     portfolio = try PortfolioReader(text: text, fileName: sample).readAll()
     let ladder = try ProfileLibrary.builtIn.ladder(for: "din18040-2-r")
     assessor = try Assessor(ladder: ladder)
-    ranks = [Ladder.none] + ladder.levels.map(\.level)
+    ranks = [Ladder.none] + ladder.profiles.map(\.class)
   }
 
   func rank(_ level: String) -> Int { ranks.firstIndex(of: level) ?? -1 }
@@ -30,7 +30,7 @@ struct Fixture {
     var result: [String: (class: Int, verified: Int)] = [:]
     for flat in assessor.assess(building).flats {
       let classification = flat.classification
-      result[flat.id] = (rank(classification.level), rank(classification.verifiedLevel))
+      result[flat.id] = (rank(classification.class), rank(classification.verifiedClass))
     }
     return result
   }

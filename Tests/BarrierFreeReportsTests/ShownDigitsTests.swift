@@ -12,7 +12,7 @@ struct ShownDigitsTests {
       id: "U1", entrance: "corridor", rooms: [Room(id: "hall", kind: .hallway)],
       connectors: [.door(Door(from: "corridor", to: "hall", clearWidth: .mm(width)))])
     return try #require(
-      assessor.assess(flat).findings.first { $0.rule == "din18040-2.door.clear-width" })
+      assessor.assess(flat).findings.first { $0.rule == "door.clear-width" })
   }
 
   @Test("Inches: just below, at and just above 32 in print as they decide")

@@ -15,13 +15,13 @@ struct BindingConfidenceTests {
     }
     // Marks from the reference tables: D1 (VV) at a reconstructed clause,
     // the ICC clear floor space unsure in its dimensions.
-    let door = builtInProfiles["din18040-2"]?.bindings(of: "din18040-2.door.clear-width").first
+    let door = builtInProfiles["din18040-2"]?.bindings(of: "door.clear-width").first
     #expect(door?.citation.confidence == .confirmed)
     #expect(door?.citation.clauseUnsure == true)
     #expect(door?.citation.unsureMarks == "clause ?")
     #expect(door?.citation.confidenceLabel == "VV; clause ?")
     let space = builtInProfiles["icc-a117.1-type-b"]?.bindings(
-      of: "din18040-2.sanitary.movement-area"
+      of: "sanitary.movement-area"
     )
     .first
     #expect(space?.citation.confidence == .unsure)
@@ -33,7 +33,7 @@ struct BindingConfidenceTests {
     let read = try readProfile(
       profile(
         """
-        <rule id="din18040-2.door.clear-width" confidence="K" clauseUnsure="true"><threshold name="minimum" value="900" unit="mm"/></rule>
+        <rule id="door.clear-width" confidence="K" clauseUnsure="true"><threshold name="minimum" value="900" unit="mm"/></rule>
         """)
     ).get()
     #expect(read.bindings.first?.citation.confidence == .recalled)
@@ -41,7 +41,7 @@ struct BindingConfidenceTests {
     let plain = try readProfile(
       profile(
         """
-        <rule id="din18040-2.door.clear-width"><threshold name="minimum" value="900" unit="mm"/></rule>
+        <rule id="door.clear-width"><threshold name="minimum" value="900" unit="mm"/></rule>
         """)
     ).get()
     #expect(plain.bindings.first?.citation.confidence == nil)
@@ -51,7 +51,7 @@ struct BindingConfidenceTests {
       firstProblem(
         profile(
           """
-          <rule id="din18040-2.door.clear-width" confidence="sure"><threshold name="minimum" value="900" unit="mm"/></rule>
+          <rule id="door.clear-width" confidence="sure"><threshold name="minimum" value="900" unit="mm"/></rule>
           """)) != "no problem")
   }
 }

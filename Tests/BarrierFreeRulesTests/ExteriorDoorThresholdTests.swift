@@ -11,7 +11,7 @@ struct ExteriorDoorThresholdTests {
     -> Evaluation
   {
     let binding = try #require(
-      builtInProfiles[profile]?.bindings(of: "din18040-2.door.threshold").first {
+      builtInProfiles[profile]?.bindings(of: "door.threshold").first {
         $0.covers("outdoor")
       })
     return try evaluate(profile, operation, threshold: inches.map(Length.inches))
@@ -21,7 +21,7 @@ struct ExteriorDoorThresholdTests {
     -> Evaluation
   {
     let binding = try #require(
-      builtInProfiles[profile]?.bindings(of: "din18040-2.door.threshold").first {
+      builtInProfiles[profile]?.bindings(of: "door.threshold").first {
         $0.covers("outdoor")
       })
     var door = Door(from: "living", to: "balcony")
@@ -55,7 +55,7 @@ struct ExteriorDoorThresholdTests {
     #expect(justAbove.status == .unknown)
     #expect(justAbove.message(in: .imperial).hasPrefix("threshold 0.5004 in; ≤ 0.5 in required"))
     #expect(unknown.remedy == "record how the door opens (operation)")
-    let clauses = builtInProfiles["icc-a117.1-type-a"]?.bindings(of: "din18040-2.door.threshold")
+    let clauses = builtInProfiles["icc-a117.1-type-a"]?.bindings(of: "door.threshold")
       .filter { $0.covers("outdoor") }.map(\.citation.clause)
     #expect(clauses == ["404.2.5, 1003.5 exception"])
   }

@@ -67,22 +67,22 @@ struct ProfileReaderTests {
   @Test("The German ladder: KfW below barrier-free below wheelchair, R inheriting B's rules")
   func germanLadder() throws {
     let ladder = try ProfileLibrary.builtIn.ladder(for: "din18040-2-r")
-    #expect(ladder.levels.map(\.id) == ["kfw-barrier-reduced", "din18040-2", "din18040-2-r"])
-    #expect(ladder.levels.map(\.level) == ["barrierReduced", "barrierFree", "wheelchair"])
+    #expect(ladder.profiles.map(\.id) == ["kfw-barrier-reduced", "din18040-2", "din18040-2-r"])
+    #expect(ladder.profiles.map(\.class) == ["barrierReduced", "barrierFree", "wheelchair"])
     // DIN 18040-2 stands above KfW without taking its rules: its sanitary
     // movement area stays 1200 x 1200 mm, KfW's is 900 x 1200 mm.
-    let kfw = ladder.levels[0].bindings(of: "din18040-2.sanitary.movement-area")
-    let din = ladder.levels[1].bindings(of: "din18040-2.sanitary.movement-area")
+    let kfw = ladder.profiles[0].bindings(of: "sanitary.movement-area")
+    let din = ladder.profiles[1].bindings(of: "sanitary.movement-area")
     #expect(kfw.map { $0.thresholds.values["width"] } == [900])
     #expect(din.map { $0.thresholds.values["width"] } == [1200])
-    #expect(ladder.levels[1].bindings.count == 45)
+    #expect(ladder.profiles[1].bindings.count == 45)
     let r = try #require(ladder.top)
     // Rebound: one binding of 900 mm for every door.
-    let widths = r.bindings(of: "din18040-2.door.clear-width")
+    let widths = r.bindings(of: "door.clear-width")
     #expect(widths.count == 1)
     #expect(widths.first?.thresholds.values["minimum"] == 900)
     // Inherited: the threshold limit of the base level.
-    #expect(r.bindings(of: "din18040-2.door.threshold").count == 2)
+    #expect(r.bindings(of: "door.threshold").count == 2)
     #expect(r.standardEdition == "DIN 18040-2:2011-09")
   }
 
@@ -90,9 +90,9 @@ struct ProfileReaderTests {
   func units() throws {
     let text = profile(
       """
-        <rule id="din18040-2.door.clear-width" scope="flatEntrance"><threshold name="minimum" value="90" unit="cm"/></rule>
-        <rule id="din18040-2.door.clear-width" scope="interior"><threshold name="minimum" value="0.85" unit="m"/></rule>
-        <rule id="din18040-2.door.clear-width" scope="bathroom outdoor"><threshold name="minimum" value="32" unit="in"/></rule>
+        <rule id="door.clear-width" scope="flatEntrance"><threshold name="minimum" value="90" unit="cm"/></rule>
+        <rule id="door.clear-width" scope="interior"><threshold name="minimum" value="0.85" unit="m"/></rule>
+        <rule id="door.clear-width" scope="bathroom outdoor"><threshold name="minimum" value="32" unit="in"/></rule>
       """)
     let loaded = try readProfile(text).get()
     let values = loaded.bindings.map { $0.thresholds.values["minimum"] }
@@ -107,7 +107,7 @@ struct ProfileReaderTests {
       var library = ProfileLibrary.builtIn
       let text = profile(
         """
-          <rule id="din18040-2.door.clear-width"><threshold name="minimum" value="34" unit="in"/></rule>
+          <rule id="door.clear-width"><threshold name="minimum" value="34" unit="in"/></rule>
         """, extends: extra)
       try library.add(try readProfile(text).get())
       return try library.ladder(for: "acme").top
@@ -128,7 +128,7 @@ struct ProfileReaderTests {
     let loaded = try readProfile(
       profile(
         """
-          <rule id="din18040-2.door.threshold"><threshold name="maximum" value="-0" unit="mm"/></rule>
+          <rule id="door.threshold"><threshold name="maximum" value="-0" unit="mm"/></rule>
         """)
     ).get()
     let value = try #require(loaded.bindings.first?.thresholds.values["maximum"])
@@ -140,12 +140,12 @@ struct ProfileReaderTests {
   func unknownRule() {
     let text = profile(
       """
-        <rule id="din18040-2.door.clear-widht"><threshold name="minimum" value="900" unit="mm"/></rule>
+        <rule id="door.clear-widht"><threshold name="minimum" value="900" unit="mm"/></rule>
       """)
     #expect(
       firstProblem(text)
-        == "3:9: unknown rule 'din18040-2.door.clear-widht'; did you mean "
-        + "'din18040-2.door.clear-width'? (`barrierfree rules` lists them)")
+        == "3:9: unknown rule 'door.clear-widht'; did you mean "
+        + "'door.clear-width'? (`barrierfree rules` lists them)")
   }
 
   @Test("A threshold the rule does not take, in the wrong unit, or not a number")
@@ -154,26 +154,26 @@ struct ProfileReaderTests {
       firstProblem(
         profile(
           """
-            <rule id="din18040-2.door.clear-width">
+            <rule id="door.clear-width">
               <threshold name="minimun" value="900" unit="mm"/>
             </rule>
           """))
-        == "4:16: rule 'din18040-2.door.clear-width' has no threshold 'minimun'; it takes 'minimum'"
+        == "4:16: rule 'door.clear-width' has no threshold 'minimun'; it takes 'minimum'"
     )
     #expect(
       firstProblem(
         profile(
           """
-            <rule id="din18040-2.door.clear-width">
+            <rule id="door.clear-width">
               <threshold name="minimum" value="900" unit="%"/>
             </rule>
           """))
-        == "4:43: the threshold 'minimum' of rule 'din18040-2.door.clear-width' is a length; "
+        == "4:43: the threshold 'minimum' of rule 'door.clear-width' is a length; "
         + "'%' is not a unit of length (use mm, cm, m or in)")
     let comma = firstProblem(
       profile(
         """
-          <rule id="din18040-2.door.clear-width">
+          <rule id="door.clear-width">
             <threshold name="minimum" value="12,5" unit="cm"/>
           </rule>
         """))
@@ -184,25 +184,25 @@ struct ProfileReaderTests {
   @Test("A missing threshold, a scope the rule does not know, and overlapping scopes")
   func incompleteBindings() {
     #expect(
-      firstProblem(profile("  <rule id=\"din18040-2.hallway.width\"/>"))
-        == "3:3: rule 'din18040-2.hallway.width' needs the threshold 'minimum' "
+      firstProblem(profile("  <rule id=\"hallway.width\"/>"))
+        == "3:3: rule 'hallway.width' needs the threshold 'minimum' "
         + "(smallest clear width)")
     #expect(
       firstProblem(
         profile(
           """
-            <rule id="din18040-2.bathroom-door.unlockable" scope="kitchen"/>
+            <rule id="bathroom-door.unlockable" scope="kitchen"/>
           """))
-        == "3:3: rule 'din18040-2.bathroom-door.unlockable' cannot be scoped to 'kitchen'; "
+        == "3:3: rule 'bathroom-door.unlockable' cannot be scoped to 'kitchen'; "
         + "expected one of bathroom")
     #expect(
       firstProblem(
         profile(
           """
-            <rule id="din18040-2.door.clear-width" scope="interior"><threshold name="minimum" value="900" unit="mm"/></rule>
-            <rule id="din18040-2.door.clear-width" scope="bathroom interior"><threshold name="minimum" value="800" unit="mm"/></rule>
+            <rule id="door.clear-width" scope="interior"><threshold name="minimum" value="900" unit="mm"/></rule>
+            <rule id="door.clear-width" scope="bathroom interior"><threshold name="minimum" value="800" unit="mm"/></rule>
           """))
-        == "4:3: rule 'din18040-2.door.clear-width' is bound twice for interior")
+        == "4:3: rule 'door.clear-width' is bound twice for interior")
   }
 
   @Test("Bad XML, a DOCTYPE, and a wrong namespace are refused with their place")
@@ -212,7 +212,7 @@ struct ProfileReaderTests {
       firstProblem(
         "<?xml version=\"1.0\"?>\n<!DOCTYPE profile [<!ENTITY x \"y\">]>\n<profile/>")
         == "2:1: the profile has a DOCTYPE; a BarrierFree profile has none: remove the DOCTYPE")
-    let broken = firstProblem(profile("  <rule id=\"din18040-2.flat.shower\">"))
+    let broken = firstProblem(profile("  <rule id=\"flat.shower\">"))
     #expect(broken.hasPrefix("4:11: "), "\(broken)")
     #expect(broken.contains("</profile>"), "\(broken)")
     #expect(
@@ -228,13 +228,19 @@ struct ProfileReaderTests {
     let start = try #require(readme.firstRange(of: "```xml\n<profile"))
     let end = try #require(readme[start.upperBound...].firstRange(of: "```"))
     let example = "<profile" + readme[start.upperBound..<end.lowerBound]
-    let sample = try String(
+    // The sample keeps the former ids (it shows that they still work); README
+    // shows the current ones.
+    var sample = try String(
       contentsOf: repositoryRoot.appendingPathComponent("Samples/profiles/house-rules.xml"),
       encoding: .utf8)
+    #expect(sample.contains("<rule id=\"din18040-2.door.clear-width\""))
+    for (former, current) in renamedRuleIDs {
+      sample = sample.replacing("<rule id=\"\(former)\"", with: "<rule id=\"\(current)\"")
+    }
     #expect(sample.hasSuffix(example), "README's profile is not the end of the sample file")
     // The error README shows for a typo in the first rule id.
     let typo = sample.replacing(
-      "<rule id=\"din18040-2.door.clear-width\"", with: "<rule id=\"din18040-2.door.clear-widht\"")
+      "<rule id=\"door.clear-width\"", with: "<rule id=\"door.clear-widht\"")
     let name = "Samples/profiles/house-rules.xml"
     var shown = "nothing"
     do throws(ImportError) {
@@ -245,7 +251,7 @@ struct ProfileReaderTests {
     #expect(readme.contains("\n\(shown)\n"), "\(shown)")
   }
 
-  @Test("Ladders refuse a level named twice or named none; a minimum above the maximum is an error")
+  @Test("Ladders refuse a class named twice or named none; a minimum above the maximum is an error")
   func badLadders() throws {
     var library = ProfileLibrary.builtIn
     let twice = profile("", extends: " extends=\"din18040-2\"").replacing(
@@ -256,8 +262,9 @@ struct ProfileReaderTests {
     } catch let error as ProfileError {
       #expect(
         error.description
-          == "p.xml:2:1: error: profile 'acme' names its level 'barrierFree', as 'din18040-2' "
-          + "below it does; each level of a ladder needs a name of its own")
+          == "p.xml:2:1: error: profile 'acme' names its class 'barrierFree' (its level "
+          + "attribute), as 'din18040-2' below it does; each class of a ladder needs a name "
+          + "of its own")
     }
     let none = profile("").replacing("level=\"acme\"", with: "level=\"none\"")
     #expect(throws: ProfileError.self) { try library.add(try readProfile(none).get()) }
@@ -266,12 +273,12 @@ struct ProfileReaderTests {
       firstProblem(
         profile(
           """
-            <rule id="din18040-2.control.height">
+            <rule id="control.height">
               <threshold name="minimum" value="1050" unit="mm"/>
               <threshold name="maximum" value="850" unit="mm"/>
             </rule>
           """))
-        == "3:3: rule 'din18040-2.control.height': the minimum 1050 is above the maximum 850; "
+        == "3:3: rule 'control.height': the minimum 1050 is above the maximum 850; "
         + "no element could pass")
   }
 
@@ -297,12 +304,12 @@ struct ProfileReaderTests {
   func scopedOverride() throws {
     let text = profile(
       """
-        <rule id="din18040-2.door.threshold" scope="outdoor"><threshold name="maximum" value="0" unit="mm"/></rule>
+        <rule id="door.threshold" scope="outdoor"><threshold name="maximum" value="0" unit="mm"/></rule>
       """, extends: " extends=\"din18040-2\"")
     var library = ProfileLibrary.builtIn
     try library.add(try readProfile(text).get())
     let top = try #require(try library.ladder(for: "acme").top)
-    let bindings = top.bindings(of: "din18040-2.door.threshold")
+    let bindings = top.bindings(of: "door.threshold")
     #expect(
       bindings.map { $0.scope?.sorted() ?? [] } == [
         ["bathroom", "common", "flatEntrance", "interior"], ["outdoor"],
@@ -314,14 +321,14 @@ struct ProfileReaderTests {
   func userProfile() throws {
     let text = profile(
       """
-        <rule id="din18040-2.door.clear-width"><threshold name="minimum" value="900" unit="mm"/></rule>
+        <rule id="door.clear-width"><threshold name="minimum" value="900" unit="mm"/></rule>
       """, extends: " extends=\"din18040-2\"")
     var library = ProfileLibrary.builtIn
     try library.add(try readProfile(text).get())
     let ladder = try library.ladder(for: "acme")
-    #expect(ladder.levels.map(\.level) == ["barrierReduced", "barrierFree", "acme"])
-    #expect(ladder.top?.bindings(of: "din18040-2.door.clear-width").count == 1)
-    #expect(ladder.top?.bindings(of: "din18040-2.shower.size").count == 1)
+    #expect(ladder.profiles.map(\.class) == ["barrierReduced", "barrierFree", "acme"])
+    #expect(ladder.top?.bindings(of: "door.clear-width").count == 1)
+    #expect(ladder.top?.bindings(of: "shower.size").count == 1)
 
     let orphan = profile("", extends: " extends=\"din18040-3\"").replacing(
       "id=\"acme\"", with: "id=\"orphan\"")

@@ -89,7 +89,7 @@ struct QuarterTests {
     let ground = try #require(view.flats.first { $0.flat == "flat-b-l0" }?.reaches.first)
     #expect(ground.status == .fail)
     #expect(ground.notes == ["outdoor path to-b: slope 8 %; ≤ 6 % required"])
-    #expect(view.pathFindings.map(\.rule) == ["din18040-2.path.slope"])
+    #expect(view.pathFindings.map(\.rule) == ["path.slope"])
   }
 
   @Test("The best of several cafés counts; a care base with open24h unrecorded still counts")

@@ -10,7 +10,7 @@ struct RatioSlopeTests {
   /// The ramp-slope binding of a built-in profile.
   func rampSlope(_ profile: String) throws -> Thresholds {
     let binding = try #require(
-      builtInProfiles[profile]?.bindings(of: "din18040-2.ramp.slope").first)
+      builtInProfiles[profile]?.bindings(of: "ramp.slope").first)
     return binding.thresholds
   }
 
@@ -71,7 +71,7 @@ struct RatioSlopeTests {
     let read = try readProfile(
       profile(
         """
-        <rule id="din18040-2.ramp.slope"><threshold name="maximum" ratio="1:14.5"/></rule>
+        <rule id="ramp.slope"><threshold name="maximum" ratio="1:14.5"/></rule>
         """)
     ).get()
     let thresholds = try #require(read.bindings.first?.thresholds)
@@ -81,35 +81,35 @@ struct RatioSlopeTests {
       firstProblem(
         profile(
           """
-          <rule id="din18040-2.door.clear-width"><threshold name="minimum" ratio="1:12"/></rule>
+          <rule id="door.clear-width"><threshold name="minimum" ratio="1:12"/></rule>
           """)
       ).contains("only a slope can be a ratio"))
     #expect(
       firstProblem(
         profile(
           """
-          <rule id="din18040-2.ramp.slope"><threshold name="maximum" ratio="1:12" value="8" unit="%"/></rule>
+          <rule id="ramp.slope"><threshold name="maximum" ratio="1:12" value="8" unit="%"/></rule>
           """)
       ).contains("has a ratio and a value"))
     #expect(
       firstProblem(
         profile(
           """
-          <rule id="din18040-2.ramp.slope"><threshold name="maximum" ratio="0:12"/></rule>
+          <rule id="ramp.slope"><threshold name="maximum" ratio="0:12"/></rule>
           """)
       ).contains("expected rise:run"))
     #expect(
       firstProblem(
         profile(
           """
-          <rule id="din18040-2.ramp.slope"><threshold name="maximum"/></rule>
+          <rule id="ramp.slope"><threshold name="maximum"/></rule>
           """)
       ).contains("needs a value and a unit, or a ratio"))
     #expect(
       firstProblem(
         profile(
           """
-          <rule id="din18040-2.ramp.slope"><threshold name="maximum" ratio="1/12"/></rule>
+          <rule id="ramp.slope"><threshold name="maximum" ratio="1/12"/></rule>
           """)) != "no problem")
   }
 }

@@ -79,8 +79,8 @@ func routes(_ building: Building) throws -> [String: (FindingStatus, RouteSummar
   var result: [String: (FindingStatus, RouteSummary?)] = [:]
   for flat in assessor.assess(building).flats {
     // The checked profile's level: the ladder starts with KfW's.
-    let level = try #require(flat.levels.last)
-    let finding = level.findings.first { $0.rule == "din18040-2.route.step-free" }
+    let level = try #require(flat.results.last)
+    let finding = level.findings.first { $0.rule == "route.step-free" }
     result[flat.id] = (finding?.status ?? .notApplicable, level.route)
   }
   return result

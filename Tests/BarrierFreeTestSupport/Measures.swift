@@ -9,7 +9,7 @@ import BarrierFreeUpgrades
 public let doorMeasures = [
   Measure(
     id: "door.widen-light-wall", title: "Widen the door in a light partition wall",
-    clears: [ClearedRule(rule: "din18040-2.door.clear-width")],
+    clears: [ClearedRule(rule: "door.clear-width")],
     changes: [.set(attribute: "clearWidth", value: .required)], unit: .door,
     cost: CostRange(
       low: 500, high: 1500, priceYear: 2020, source: "haus-selber-bauen.com",
@@ -17,14 +17,14 @@ public let doorMeasures = [
     surveyWhen: [.loadBearingWallUnknown], fundingArea: 4, careInsurance: true),
   Measure(
     id: "door.widen-masonry", title: "Widen the door in a load-bearing wall, new lintel",
-    clears: [ClearedRule(rule: "din18040-2.door.clear-width")],
+    clears: [ClearedRule(rule: "door.clear-width")],
     changes: [.set(attribute: "clearWidth", value: .required)], unit: .door,
     cost: CostRange(
       low: 1050, high: 2000, priceYear: 2025, source: "hausplanen.com", certainty: .oneSource),
     fundingArea: 4, careInsurance: true),
   Measure(
     id: "wc.rehang", title: "Re-hang the wall-hung WC higher",
-    clears: [ClearedRule(rule: "din18040-2.wc.seat-height")],
+    clears: [ClearedRule(rule: "wc.seat-height")],
     changes: [.set(attribute: "seatHeight", value: .required)], unit: .lumpSum,
     cost: CostRange(
       low: 300, high: 1000, priceYear: 2026, source: "aroundhome.de", certainty: .inferred),
@@ -55,7 +55,7 @@ public let accessMeasures = [
 public let bathAndThresholdMeasures = [
   Measure(
     id: "door.remove-threshold", title: "Remove the threshold, fit a transition profile",
-    clears: [ClearedRule(rule: "din18040-2.door.threshold")],
+    clears: [ClearedRule(rule: "door.threshold")],
     changes: [.set(attribute: "threshold", value: .number(0))], unit: .door,
     cost: CostRange(
       low: 100, high: 400, priceYear: 2026, source: "inferred from hausplanen.com's hourly rate",
@@ -64,7 +64,7 @@ public let bathAndThresholdMeasures = [
   Measure(
     id: "shower.floor-level", title: "Replace the shower tray by a floor-level shower",
     clears: [
-      ClearedRule(rule: "din18040-2.shower.step"), ClearedRule(rule: "din18040-2.shower.size"),
+      ClearedRule(rule: "shower.step"), ClearedRule(rule: "shower.size"),
     ],
     changes: [
       .set(attribute: "floorLevel", value: .word("true")),

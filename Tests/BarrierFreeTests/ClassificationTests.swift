@@ -42,14 +42,14 @@ struct ClassificationTests {
   @Test(
     "A near miss names exactly what to fix",
     arguments: [
-      ("b1-f13", "barrierFree", ["din18040-2.shower.size"]),
-      ("b1-f21", "wheelchair", ["din18040-2.door.clear-width"]),
-      ("b1-f31", "wheelchair", ["din18040-2.wc.transfer-area"]),
-      ("b8-f12", "barrierReduced", ["din18040-2.hallway.width"]),
+      ("b1-f13", "barrierFree", ["shower.size"]),
+      ("b1-f21", "wheelchair", ["door.clear-width"]),
+      ("b1-f31", "wheelchair", ["wc.transfer-area"]),
+      ("b8-f12", "barrierReduced", ["hallway.width"]),
     ])
   func nearMisses(flat id: String, next: String, rules: [String]) throws {
     let assessment = try german().assess(try sampleFlat(id))
-    #expect(assessment.classification.nextLevel == next)
+    #expect(assessment.classification.nextClass == next)
     #expect(assessment.blockers.map(\.rule) == rules)
     #expect(assessment.blockers.allSatisfy { $0.evaluation.remedy != nil })
   }
@@ -106,11 +106,11 @@ struct ClassificationTests {
     let hall = try #require(flat.rooms.firstIndex { $0.kind == .hallway })
     flat.rooms[hall].width = nil
     let classification = try german().assess(flat).classification
-    #expect(classification.level == "barrierFree")
+    #expect(classification.class == "barrierFree")
     #expect(!classification.verified)
-    #expect(classification.verifiedLevel == Ladder.none)
+    #expect(classification.verifiedClass == Ladder.none)
     #expect(classification.description == "possibly barrierFree, unverified")
-    #expect(try german().assess(flat).openQuestions.map(\.rule) == ["din18040-2.hallway.width"])
+    #expect(try german().assess(flat).openQuestions.map(\.rule) == ["hallway.width"])
   }
 
   @Test("A fail at the base level makes a flat none, whatever passes above")
@@ -123,9 +123,9 @@ struct ClassificationTests {
       return .shower(shower)
     }
     let assessment = try german().assess(flat)
-    #expect(assessment.classification.level == Ladder.none)
-    #expect(assessment.classification.nextLevel == "barrierReduced")
-    #expect(assessment.blockers.map(\.rule) == ["din18040-2.shower.step"])
+    #expect(assessment.classification.class == Ladder.none)
+    #expect(assessment.classification.nextClass == "barrierReduced")
+    #expect(assessment.blockers.map(\.rule) == ["shower.step"])
   }
 
   @Test("A flat whose doors and fixtures were never recorded is not verified at any level")
@@ -136,14 +136,14 @@ struct ClassificationTests {
     }
     let flat = Flat(id: "W1", entrance: "landing", rooms: rooms)
     let assessment = try german().assess(flat)
-    #expect(assessment.classification.level == "wheelchair")
+    #expect(assessment.classification.class == "wheelchair")
     #expect(!assessment.classification.verified)
-    #expect(assessment.classification.verifiedLevel == Ladder.none)
+    #expect(assessment.classification.verifiedClass == Ladder.none)
     let questions = Set(assessment.openQuestions.map(\.rule))
     for rule in [
-      "din18040-2.flat.entrance-door", "din18040-2.room.fixtures-recorded",
-      "din18040-2.flat.shower", "din18040-2.bed.clearance", "din18040-2.window.sill-height",
-      "din18040-2.flat.wheelchair-space",
+      "flat.entrance-door", "room.fixtures-recorded",
+      "flat.shower", "bed.clearance", "window.sill-height",
+      "flat.wheelchair-space",
     ] {
       #expect(questions.contains(rule), "\(rule)")
     }
@@ -156,11 +156,11 @@ struct ClassificationTests {
     let living = try #require(flat.rooms.first { $0.kind == .living })
     flat.connectors.append(.steps(Steps(from: hall.id, to: living.id, count: 2)))
     let stepped = try german().assess(flat)
-    #expect(stepped.classification.level == Ladder.none)
-    #expect(stepped.blockers.map(\.rule) == ["din18040-2.flat.steps"])
+    #expect(stepped.classification.class == Ladder.none)
+    #expect(stepped.blockers.map(\.rule) == ["flat.steps"])
     flat.connectors.append(
       .stairLift(StairLift(from: living.id, to: hall.id, kind: .platform)))
-    #expect(try german().assess(flat).classification.level == "wheelchair")
+    #expect(try german().assess(flat).classification.class == "wheelchair")
   }
 
   @Test("One window of a room that meets the rules is enough")
@@ -187,8 +187,8 @@ struct ClassificationTests {
           return .door(door)
         }
         let after = try german().assess(wider).classification
-        let rankBefore = order.firstIndex(of: before.level) ?? 0
-        let rankAfter = order.firstIndex(of: after.level) ?? 0
+        let rankBefore = order.firstIndex(of: before.class) ?? 0
+        let rankAfter = order.firstIndex(of: after.class) ?? 0
         #expect(rankAfter >= rankBefore, "\(flat.id): \(before) → \(after)")
       }
     }

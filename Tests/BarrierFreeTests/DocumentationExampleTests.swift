@@ -28,7 +28,7 @@ struct DocumentationExampleTests {
     }
     #expect(
       printed == [
-        "barrierFree", "din18040-2.door.clear-width",
+        "barrierFree", "door.clear-width",
         "building b1 › flat b1-f21 › door b1-f21-d-bath", "850 mm", "≥ 900 mm",
         "DIN 18040-2:2011-09, 4.3.3.2, 5.3.1",
         "widen the door to a clear width of at least 900 mm",
@@ -45,7 +45,7 @@ struct DocumentationExampleTests {
         path: repositoryRoot.appendingPathComponent("Samples/profiles/house-rules.xml").path))
     let houseRules = try Assessor(ladder: library.ladder(for: "acme-house-rules"))
     #expect(
-      houseRules.ladder.levels.map(\.level) == ["barrierReduced", "barrierFree", "acmeComfort"])
+      houseRules.ladder.profiles.map(\.class) == ["barrierReduced", "barrierFree", "acmeComfort"])
   }
 
   @Test("WritingProfiles.md: the house rule's ladder and its five acmeComfort flats")
@@ -56,7 +56,7 @@ struct DocumentationExampleTests {
         path: repositoryRoot.appendingPathComponent("Samples/profiles/house-rules.xml").path))
     let assessor = try Assessor(ladder: library.ladder(for: "acme-house-rules"))
     #expect(
-      assessor.ladder.levels.map(\.level) == ["barrierReduced", "barrierFree", "acmeComfort"])
+      assessor.ladder.profiles.map(\.class) == ["barrierReduced", "barrierFree", "acmeComfort"])
     var summary = AssessmentSummary()
     try assessor.assessPortfolio(
       at: repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path

@@ -50,9 +50,9 @@ struct UpgradePathTests {
     #expect(path.needsSurvey)
     // Movement areas and the handle's side clearance: no measure here.
     let unmet = Set(path.noKnownMeasure.map(\.rule))
-    #expect(unmet.contains("din18040-2.room.movement-area"))
-    #expect(unmet.contains("din18040-2.door.handle-side-clearance"))
-    #expect(!unmet.contains("din18040-2.door.clear-width"))
+    #expect(unmet.contains("room.movement-area"))
+    #expect(unmet.contains("door.handle-side-clearance"))
+    #expect(!unmet.contains("door.clear-width"))
     #expect(!path.reaches)
   }
 
@@ -62,7 +62,7 @@ struct UpgradePathTests {
     var door = Door(id: "d", from: "a", to: "b", clearWidth: .mm(790))
     let fail = try #require(
       assessor.assess(Flat(id: "f", entrance: "a", connectors: [.door(door)])).findings.first {
-        $0.rule == "din18040-2.door.clear-width"
+        $0.rule == "door.clear-width"
       })
     #expect(fail.status == .fail)
     let changed = try Building(

@@ -189,7 +189,7 @@ struct InputTests {
     let place = buildings.first?.places.first
     #expect(place?.id == "a")
     #expect(place?.kind == .landing)
-    #expect(place?.level == 2)
+    #expect(place?.storey == 2)
     guard case .door(let door) = buildings.first?.connectors.first else {
       Issue.record("no door")
       return

@@ -54,9 +54,9 @@ struct ModelValidationTests {
     let building = Building(
       id: "b1", name: "Elpke 61", yearBuilt: 2019, storeys: 2,
       places: [
-        Place(id: "b1-entrance", kind: .entrance, level: 0),
-        Place(id: "b1-l0", kind: .landing, level: 0),
-        Place(id: "b1-l1", kind: .landing, level: 1, width: .mm(1500)),
+        Place(id: "b1-entrance", kind: .entrance, storey: 0),
+        Place(id: "b1-l0", kind: .landing, storey: 0),
+        Place(id: "b1-l1", kind: .landing, storey: 1, width: .mm(1500)),
       ],
       connectors: [
         .door(
@@ -70,7 +70,7 @@ struct ModelValidationTests {
       ],
       flats: [
         Flat(
-          id: "b1-f1", level: 1, area: .m2(54.5), entrance: "b1-l1",
+          id: "b1-f1", storey: 1, area: .m2(54.5), entrance: "b1-l1",
           rooms: [
             Room(id: "b1-f1-hall", kind: .hallway, width: .mm(1200)),
             Room(

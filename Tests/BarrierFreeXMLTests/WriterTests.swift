@@ -135,7 +135,7 @@ struct WriterConstraintTests {
     #expect(writeError(Building(id: "b1", storeys: 0))?.contains("storeys must be 1") == true)
     #expect(writeError(Building(id: "b1", yearBuilt: 0))?.contains("no year 0") == true)
     #expect(
-      writeError(Building(id: "b1", places: [Place(id: "p", kind: .landing, level: 500)]))?
+      writeError(Building(id: "b1", places: [Place(id: "p", kind: .landing, storey: 500)]))?
         .contains("from -10 to 200") == true)
     #expect(
       writeError(Building(id: "b1", name: String(repeating: "x", count: 201)))?
@@ -152,8 +152,8 @@ struct WriterConstraintTests {
       id: "b1", name: String(repeating: "ä", count: 200), yearBuilt: 1, storeys: 1,
       address: Address(country: " DE "),
       places: [
-        Place(id: "p", kind: .landing, level: -10),
-        Place(id: String(repeating: "x", count: 64), kind: .landing, level: 200),
+        Place(id: "p", kind: .landing, storey: -10),
+        Place(id: String(repeating: "x", count: 64), kind: .landing, storey: 200),
       ])
     let text = try PortfolioWriter.document(Portfolio(members: [.building(building)]))
     let reader = PortfolioReader(text: text, fileName: "edges.xml")

@@ -52,7 +52,7 @@ public func fuzzProfile(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let assessor = try Assessor(ladder: library.ladder(for: profile.id))
     let assessment = assessor.assess(sampleFlat)
     _ = assessment.classification.description
-    for finding in assessment.levels.flatMap(\.findings) { _ = finding.evaluation.message }
+    for finding in assessment.results.flatMap(\.findings) { _ = finding.evaluation.message }
   } catch {
     _ = error.description
   }

@@ -20,7 +20,7 @@ public struct Assessor: Sendable {
   ///   misses a threshold, or binds one rule twice for the same elements.
   public init(ladder: Ladder, rules: [any Rule.Type] = allRules) throws(ProfileError) {
     if let problem = ladder.problems.first { throw problem }
-    for profile in ladder.levels {
+    for profile in ladder.profiles {
       if let problem = profile.problems(rules: rules).first { throw problem }
     }
     let catalogue = Dictionary(
@@ -29,7 +29,7 @@ public struct Assessor: Sendable {
     // Bindings that evaluate alike at several levels share a key, numbered
     // from 0; the others get keys past `sharedKeys`, which are not kept.
     var uses: [EvaluationMemo.Key: Int] = [:]
-    for profile in ladder.levels {
+    for profile in ladder.profiles {
       let keys = Set(
         profile.bindings.map { EvaluationMemo.Key(rule: $0.rule, thresholds: $0.thresholds) })
       for key in keys { uses[key, default: 0] += 1 }
@@ -39,7 +39,7 @@ public struct Assessor: Sendable {
       keys[key] = keys.count
     }
     sharedKeys = keys.count
-    self.plans = ladder.levels.map { LevelPlan(profile: $0, catalogue: catalogue, keys: &keys) }
+    self.plans = ladder.profiles.map { LevelPlan(profile: $0, catalogue: catalogue, keys: &keys) }
   }
 
   private init(ladder: Ladder, plans: [LevelPlan], sharedKeys: Int) {
@@ -144,10 +144,10 @@ public struct Assessor: Sendable {
       assess(flat, path: root, routes: analyses.map { $0.route(to: flat.entrance) })
     }
     let results = zip(plans, buildingFindings).map { plan, findings in
-      LevelResult(profile: plan.profileID, level: plan.level, findings: findings)
+      ClassResult(profile: plan.profileID, class: plan.level, findings: findings)
     }
     var assessment = BuildingAssessment(
-      id: building.id, name: building.name, address: building.address, levels: results,
+      id: building.id, name: building.name, address: building.address, results: results,
       flats: flats)
     if let quarter, let top = analyses.last {
       assessment.links = links(of: building, in: quarter, analysis: top, flats: flats)
@@ -234,12 +234,12 @@ public struct Assessor: Sendable {
       }
     }
     let levels = zip(plans, perLevel).enumerated().map { index, pair in
-      LevelResult(
-        profile: pair.0.profileID, level: pair.0.level, findings: pair.1,
+      ClassResult(
+        profile: pair.0.profileID, class: pair.0.level, findings: pair.1,
         route: routes.flatMap { index < $0.count ? $0[index].0 : nil })
     }
     return FlatAssessment(
-      id: flat.id, number: flat.number, storey: flat.level, levels: levels)
+      id: flat.id, number: flat.number, storey: flat.storey, results: levels)
   }
 
   /// The token a profile's scope matches for a door of `flat` (its role:
@@ -337,7 +337,7 @@ final class LevelPlan: Sendable {
     keys: inout [EvaluationMemo.Key: Int]
   ) {
     profileID = profile.id
-    level = profile.level
+    level = profile.class
     var byKind = Array(repeating: [Entry](), count: ElementKind.allCases.count)
     for binding in profile.bindings {
       guard let rule = catalogue[binding.rule] else { continue }
@@ -383,24 +383,25 @@ final class LevelPlan: Sendable {
   }
 }
 
-/// The findings of one ladder level for one flat.
-public struct LevelResult: Sendable, Hashable {
-  /// The profile of the level.
+/// The findings of one class of the ladder (one profile) for one flat or
+/// building.
+public struct ClassResult: Sendable, Hashable {
+  /// The profile of the class.
   public var profile: String
-  /// The class the level grants.
-  public var level: String
+  /// The class the profile grants.
+  public var `class`: String
   /// Every finding, in the order the elements were visited.
   public var findings: [Finding]
   /// For a flat assessed with its building: the best route to its entrance
   /// at this level.
   public var route: RouteSummary?
 
-  /// Creates a level result.
+  /// Creates a class result.
   public init(
-    profile: String, level: String, findings: [Finding], route: RouteSummary? = nil
+    profile: String, class: String, findings: [Finding], route: RouteSummary? = nil
   ) {
     self.profile = profile
-    self.level = level
+    self.class = `class`
     self.findings = findings
     self.route = route
   }
@@ -421,33 +422,82 @@ public struct LevelResult: Sendable, Hashable {
 
 /// Where a flat stands on the ladder.
 public struct Classification: Sendable, Hashable {
-  /// The highest level with no fail at it or below: the flat's class, or
+  /// The highest class with no fail at it or below: the flat's class, or
   /// ``Ladder/none``.
-  public var level: String
-  /// Whether every finding up to that level is a pass. When false, unknowns
-  /// hold the class open: the flat is "possibly <level>, unverified".
+  public var `class`: String
+  /// Whether every finding up to that class is a pass. When false, unknowns
+  /// hold the class open: the flat is "possibly <class>, unverified".
   public var verified: Bool
-  /// The highest level the flat verifiably reaches, or ``Ladder/none``.
-  public var verifiedLevel: String
-  /// The level above ``level``, if there is one.
-  public var nextLevel: String?
+  /// The highest class the flat verifiably reaches, or ``Ladder/none``.
+  public var verifiedClass: String
+  /// The class above ``class``, if there is one.
+  public var nextClass: String?
 
   /// Creates a classification.
-  public init(level: String, verified: Bool, verifiedLevel: String, nextLevel: String?) {
-    self.level = level
+  public init(class: String, verified: Bool, verifiedClass: String, nextClass: String?) {
+    self.class = `class`
     self.verified = verified
-    self.verifiedLevel = verifiedLevel
-    self.nextLevel = nextLevel
+    self.verifiedClass = verifiedClass
+    self.nextClass = nextClass
+  }
+}
+
+/// The findings of one class of the ladder.
+@available(*, deprecated, renamed: "ClassResult")
+public typealias LevelResult = ClassResult
+
+extension ClassResult {
+  /// The class the profile grants.
+  @available(*, deprecated, renamed: "class")
+  public var level: String {
+    get { self.class }
+    set { self.class = newValue }
+  }
+
+  /// Creates a class result.
+  @available(*, deprecated, renamed: "init(profile:class:findings:route:)")
+  public init(
+    profile: String, level: String, findings: [Finding], route: RouteSummary? = nil
+  ) {
+    self.init(profile: profile, class: level, findings: findings, route: route)
+  }
+}
+
+extension Classification {
+  /// The flat's class.
+  @available(*, deprecated, renamed: "class")
+  public var level: String {
+    get { self.class }
+    set { self.class = newValue }
+  }
+  /// The highest class the flat verifiably reaches.
+  @available(*, deprecated, renamed: "verifiedClass")
+  public var verifiedLevel: String {
+    get { verifiedClass }
+    set { verifiedClass = newValue }
+  }
+  /// The class above ``class``, if there is one.
+  @available(*, deprecated, renamed: "nextClass")
+  public var nextLevel: String? {
+    get { nextClass }
+    set { nextClass = newValue }
+  }
+
+  /// Creates a classification.
+  @available(*, deprecated, renamed: "init(class:verified:verifiedClass:nextClass:)")
+  public init(level: String, verified: Bool, verifiedLevel: String, nextLevel: String?) {
+    self.init(
+      class: level, verified: verified, verifiedClass: verifiedLevel, nextClass: nextLevel)
   }
 }
 
 extension Classification: CustomStringConvertible {
   /// `wheelchair`, or `possibly wheelchair, unverified (barrierFree verified)`.
   public var description: String {
-    if verified || level == Ladder.none { return level }
+    if verified || self.class == Ladder.none { return self.class }
     let base =
-      verifiedLevel == Ladder.none ? "" : " (\(verifiedLevel) verified)"
-    return "possibly \(level), unverified\(base)"
+      verifiedClass == Ladder.none ? "" : " (\(verifiedClass) verified)"
+    return "possibly \(self.class), unverified\(base)"
   }
 }
 
@@ -460,15 +510,15 @@ public struct FlatAssessment: Sendable, Hashable {
   public var number: String?
   /// The storey of its entrance.
   public var storey: Int?
-  /// One result per ladder level, lowest first.
-  public var levels: [LevelResult]
+  /// One result per class of the ladder, lowest first.
+  public var results: [ClassResult]
 
   /// Creates a flat assessment.
-  public init(id: String, number: String?, storey: Int?, levels: [LevelResult]) {
+  public init(id: String, number: String?, storey: Int?, results: [ClassResult]) {
     self.id = id
     self.number = number
     self.storey = storey
-    self.levels = levels
+    self.results = results
   }
 
   /// The flat's class: a level counts only if it and every level below it
@@ -477,27 +527,27 @@ public struct FlatAssessment: Sendable, Hashable {
     var reached = Ladder.none
     var verifiedLevel = Ladder.none
     var verified = true
-    var next: String? = levels.first?.level
-    for (index, result) in levels.enumerated() {
+    var next: String? = results.first?.class
+    for (index, result) in results.enumerated() {
       let status = result.status
       if status == .fail { break }
-      reached = result.level
+      reached = result.class
       if status == .unknown { verified = false }
-      if verified { verifiedLevel = result.level }
-      next = index + 1 < levels.count ? levels[index + 1].level : nil
+      if verified { verifiedLevel = result.class }
+      next = index + 1 < results.count ? results[index + 1].class : nil
     }
     return Classification(
-      level: reached, verified: verified, verifiedLevel: verifiedLevel, nextLevel: next)
+      class: reached, verified: verified, verifiedClass: verifiedLevel, nextClass: next)
   }
 
   /// The findings of the top level: what the checked profile says.
-  public var findings: [Finding] { levels.last?.findings ?? [] }
+  public var findings: [Finding] { results.last?.findings ?? [] }
 
   /// The fails that stand between the flat and the next level up, with
   /// their remedies.
   public var blockers: [Finding] {
-    guard let next = classification.nextLevel,
-      let result = levels.first(where: { $0.level == next })
+    guard let next = classification.nextClass,
+      let result = results.first(where: { $0.class == next })
     else { return [] }
     return result.findings.filter { $0.status == .fail }
   }
@@ -513,7 +563,7 @@ public struct FlatAssessment: Sendable, Hashable {
     }
     var seen: Set<Question> = []
     var questions: [Finding] = []
-    let upTo = levels.prefix { $0.level != reached.nextLevel }
+    let upTo = results.prefix { $0.class != reached.nextClass }
     for result in upTo.reversed() {
       for finding in result.findings where finding.status == .unknown {
         if seen.insert(Question(rule: finding.rule, path: finding.path)).inserted {
@@ -534,8 +584,8 @@ public struct BuildingAssessment: Sendable, Hashable {
   /// Its address.
   public var address: Address?
   /// The findings on the building's own places and connectors, one result
-  /// per ladder level (a flat's results hold those on its route too).
-  public var levels: [LevelResult]
+  /// per class of the ladder (a flat's results hold those on its route too).
+  public var results: [ClassResult]
   /// Its flats, in file order.
   public var flats: [FlatAssessment]
   /// For a building of a quarter: what the quarter's view needs of it.
@@ -543,13 +593,13 @@ public struct BuildingAssessment: Sendable, Hashable {
 
   /// Creates a building assessment.
   public init(
-    id: String, name: String?, address: Address?, levels: [LevelResult] = [],
+    id: String, name: String?, address: Address?, results: [ClassResult] = [],
     flats: [FlatAssessment]
   ) {
     self.id = id
     self.name = name
     self.address = address
-    self.levels = levels
+    self.results = results
     self.flats = flats
   }
 }
@@ -607,5 +657,40 @@ struct EvaluationMemo {
     guard key < stamps.count else { return }
     stamps[key] = visit
     evaluations[key] = evaluation
+  }
+}
+
+extension FlatAssessment {
+  /// One result per class of the ladder, lowest first.
+  @available(*, deprecated, renamed: "results")
+  public var levels: [ClassResult] {
+    get { results }
+    set { results = newValue }
+  }
+
+  /// Creates a flat assessment.
+  @available(*, deprecated, renamed: "init(id:number:storey:results:)")
+  public init(id: String, number: String?, storey: Int?, levels: [ClassResult]) {
+    self.init(id: id, number: number, storey: storey, results: levels)
+  }
+}
+
+extension BuildingAssessment {
+  /// The findings on the building's own places and connectors, one result
+  /// per class of the ladder.
+  @available(*, deprecated, renamed: "results")
+  public var levels: [ClassResult] {
+    get { results }
+    set { results = newValue }
+  }
+}
+
+extension BuildingAssessment {
+  /// Creates a building assessment.
+  @available(*, deprecated, renamed: "init(id:name:address:results:flats:)")
+  public init(
+    id: String, name: String?, address: Address?, levels: [ClassResult], flats: [FlatAssessment]
+  ) {
+    self.init(id: id, name: name, address: address, results: levels, flats: flats)
   }
 }

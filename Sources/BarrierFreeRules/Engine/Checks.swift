@@ -183,7 +183,9 @@ public enum Check {
     case nil: Evaluation(.unknown, message: "\(what) not recorded", remedy: "record the \(what)")
     case .oneSide?, Handrails.none?:
       Evaluation(
-        .fail, message: "\(what): \(rails?.rawValue ?? ""); both sides required",
+        .fail,
+        message: (rails == .oneSide ? "\(what) on one side only" : "no \(what)")
+          + "; both sides required",
         remedy: remedy())
     }
   }

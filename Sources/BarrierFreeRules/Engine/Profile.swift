@@ -17,13 +17,14 @@ public struct Profile: Sendable, Hashable, Identifiable {
   /// Its edition: `2011-09`.
   public var edition: String
   /// The class a flat reaches when it passes this profile: `barrierFree`,
-  /// `wheelchair`, or a client's own name.
-  public var level: String
-  /// The profile this one builds on, the next level down the ladder: its
+  /// `wheelchair`, or a client's own name (the profile file's `level`
+  /// attribute).
+  public var `class`: String
+  /// The profile this one builds on, the next class down the ladder: its
   /// rules apply here too, unless this profile binds them again.
   public var extends: String?
-  /// The next level down the ladder when this profile does not build on it:
-  /// a flat must pass that profile to reach this one's level, but its rules
+  /// The next class down the ladder when this profile does not build on it:
+  /// a flat must pass that profile to reach this one's class, but its rules
   /// are its own (DIN 18040-2 above the KfW retrofit minimum).
   public var above: String?
   /// How reports for this profile show lengths: millimetres, or inches.
@@ -48,7 +49,7 @@ public struct Profile: Sendable, Hashable, Identifiable {
   /// Creates a profile.
   public init(
     id: String, title: String, standard: String, edition: String,
-    level: String, extends: String? = nil, above: String? = nil, summary: String = "",
+    class: String, extends: String? = nil, above: String? = nil, summary: String = "",
     bindings: [RuleBinding] = [], origin: String? = nil
   ) {
     self.origin = origin
@@ -56,14 +57,14 @@ public struct Profile: Sendable, Hashable, Identifiable {
     self.title = title
     self.standard = standard
     self.edition = edition
-    self.level = level
+    self.class = `class`
     self.extends = extends
     self.above = above
     self.summary = summary
     self.bindings = bindings
   }
 
-  /// The profile one level down its ladder: the one it extends, or the one
+  /// The profile one class down its ladder: the one it extends, or the one
   /// it stands above.
   public var below: String? { extends ?? above }
 
@@ -74,7 +75,7 @@ public struct Profile: Sendable, Hashable, Identifiable {
   /// elements this profile does not bind the same rule for, then this
   /// profile's own.
   ///
-  /// Binding `din18040-2.door.threshold` with `scope="outdoor"` replaces the
+  /// Binding `door.threshold` with `scope="outdoor"` replaces the
   /// base's threshold for balcony doors and keeps it for the other doors;
   /// binding a rule without a scope replaces all of the base's bindings of it.
   public func resolved(over base: Profile, rules: [any Rule.Type] = allRules) -> Profile {
@@ -107,16 +108,18 @@ public struct Profile: Sendable, Hashable, Identifiable {
     return merged
   }
 
-  /// The bindings of one rule.
+  /// The bindings of one rule, by its id or a former id.
   public func bindings(of rule: String) -> [RuleBinding] {
-    bindings.filter { $0.rule == rule }
+    let id = currentRuleID(rule)
+    return bindings.filter { $0.rule == id }
   }
 }
 
 /// A rule as a profile uses it: its thresholds, the elements it applies to,
 /// and the clause to cite.
 public struct RuleBinding: Sendable, Hashable {
-  /// The rule's id.
+  /// The rule's id. A former id given to the initializer is replaced by
+  /// the rule's current one (``currentRuleID(_:)``).
   public var rule: String
   /// Scope tokens (door roles, room kinds); `nil` for every element the rule
   /// looks at.
@@ -135,7 +138,7 @@ public struct RuleBinding: Sendable, Hashable {
     rule: String, scope: Set<String>? = nil, citation: Citation,
     thresholds: Thresholds, reference: String? = nil, origin: String? = nil
   ) {
-    self.rule = rule
+    self.rule = currentRuleID(rule)
     self.scope = scope
     self.citation = citation
     self.thresholds = thresholds
@@ -150,47 +153,48 @@ public struct RuleBinding: Sendable, Hashable {
   }
 }
 
-/// The levels a flat can reach, lowest first: DIN 18040-2 (barrier-free)
-/// below DIN 18040-2 R (wheelchair). A flat below the lowest level is
-/// `none`.
+/// The classes a flat can reach, lowest first, each with its profile:
+/// DIN 18040-2 (barrier-free) below DIN 18040-2 R (wheelchair). A flat
+/// below the lowest class is `none`.
 public struct Ladder: Sendable, Hashable {
-  /// The resolved profiles, lowest level first.
-  public var levels: [Profile]
+  /// The resolved profiles, one per class, lowest class first.
+  public var profiles: [Profile]
 
   /// Creates a ladder.
-  public init(_ levels: [Profile]) {
-    self.levels = levels
+  public init(_ profiles: [Profile]) {
+    self.profiles = profiles
   }
 
-  /// The class of a flat below every level.
+  /// The class of a flat below every class of the ladder.
   public static let none = "none"
 
-  /// The top level: the profile a check is run against.
-  public var top: Profile? { levels.last }
+  /// The top class: the profile a check is run against.
+  public var top: Profile? { profiles.last }
 
   /// Problems that make the ladder unusable: no level, a level named
   /// `none`, or two levels with one name.
   public var problems: [ProfileError] {
     var problems: [ProfileError] = []
-    if levels.isEmpty {
-      problems.append(ProfileError(origin: nil, message: "the ladder has no levels"))
+    if profiles.isEmpty {
+      problems.append(ProfileError(origin: nil, message: "the ladder has no classes"))
     }
     var seen: [String: String] = [:]
-    for profile in levels {
-      if profile.level == Ladder.none {
+    for profile in profiles {
+      if profile.class == Ladder.none {
         problems.append(
           ProfileError(
             origin: profile.origin,
-            message: "profile '\(profile.id)': the level '\(Ladder.none)' is the class below "
-              + "every level; give the level another name"))
-      } else if let other = seen[profile.level] {
+            message: "profile '\(profile.id)': the class '\(Ladder.none)' (its level "
+              + "attribute) is the class below every other; give the class another name"))
+      } else if let other = seen[profile.class] {
         problems.append(
           ProfileError(
             origin: profile.origin,
-            message: "profile '\(profile.id)' names its level '\(profile.level)', as '\(other)' "
-              + "below it does; each level of a ladder needs a name of its own"))
+            message: "profile '\(profile.id)' names its class '\(profile.class)' (its level "
+              + "attribute), as '\(other)' below it does; each class of a ladder needs a name "
+              + "of its own"))
       }
-      seen[profile.level] = profile.id
+      seen[profile.class] = profile.id
     }
     return problems
   }
@@ -282,5 +286,38 @@ extension Profile {
       }
     }
     return problems
+  }
+}
+
+extension Profile {
+  /// The class a flat reaches when it passes this profile.
+  @available(*, deprecated, renamed: "class")
+  public var level: String {
+    get { self.class }
+    set { self.class = newValue }
+  }
+
+  /// Creates a profile.
+  @available(
+    *, deprecated,
+    renamed: "init(id:title:standard:edition:class:extends:above:summary:bindings:origin:)"
+  )
+  public init(
+    id: String, title: String, standard: String, edition: String,
+    level: String, extends: String? = nil, above: String? = nil, summary: String = "",
+    bindings: [RuleBinding] = [], origin: String? = nil
+  ) {
+    self.init(
+      id: id, title: title, standard: standard, edition: edition, class: level,
+      extends: extends, above: above, summary: summary, bindings: bindings, origin: origin)
+  }
+}
+
+extension Ladder {
+  /// The resolved profiles, lowest class first.
+  @available(*, deprecated, renamed: "profiles")
+  public var levels: [Profile] {
+    get { profiles }
+    set { profiles = newValue }
   }
 }

@@ -191,12 +191,12 @@ extension Assessor {
 
   /// The view of a quarter from the links of its buildings.
   public func view(of quarter: QuarterContext, links: [BuildingLinks]) -> QuarterView {
-    let classes = [Ladder.none] + ladder.levels.map(\.level)
+    let classes = [Ladder.none] + ladder.profiles.map(\.class)
     var counts: [String: [String: Int]] = [:]
     var unverified: [String: [String: Int]] = [:]
     for building in links {
       for flat in building.flats {
-        let level = flat.classification.level
+        let level = flat.classification.class
         counts[level, default: [:]][building.building, default: 0] += 1
         counts[level, default: [:]]["", default: 0] += 1
         if !flat.classification.verified {

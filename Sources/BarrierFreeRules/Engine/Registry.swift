@@ -59,7 +59,19 @@ public let allRules: [any Rule.Type] = [
   WindowSillHeightRule.self,
 ]
 
-/// The rule with `id`, if there is one.
+/// The rule with `id`, if there is one; a former id (an alias,
+/// `din18040-2.door.clear-width`) finds the rule too.
 public func rule(withID id: String) -> (any Rule.Type)? {
-  allRules.first { $0.description.id == id }
+  allRules.first { $0.description.id == id || $0.description.aliases.contains(id) }
+}
+
+/// The current id of each rule that was renamed, by its former id
+/// (`din18040-2.door.clear-width` → `door.clear-width`).
+public let renamedRuleIDs: [String: String] = Dictionary(
+  allRules.flatMap { rule in rule.description.aliases.map { ($0, rule.description.id) } },
+  uniquingKeysWith: { first, _ in first })
+
+/// `id` if it is no rule's former id, else the rule's current id.
+public func currentRuleID(_ id: String) -> String {
+  renamedRuleIDs[id] ?? id
 }

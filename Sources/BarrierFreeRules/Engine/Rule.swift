@@ -222,8 +222,14 @@ public struct Parameter: Sendable, Hashable {
 /// Everything about a rule but its check: the data `rules` and `explain`
 /// print and reports cite.
 public struct RuleDescription: Sendable {
-  /// Stable id: `din18040-2.door.clear-width`.
+  /// Stable id: `door.clear-width`. It says what is checked; the profile's
+  /// binding says which standard and clause require it, so an id names no
+  /// standard.
   public var id: String
+  /// Former ids, still accepted wherever an id is read (profile files,
+  /// `explain`, ``rule(withID:)``): `din18040-2.door.clear-width`.
+  /// Reports always show ``id``.
+  public var aliases: [String]
   /// A short title: "Door clear width".
   public var title: String
   /// The standard the rule was written from, with its edition.
@@ -250,13 +256,15 @@ public struct RuleDescription: Sendable {
 
   /// Creates a description.
   public init(
-    id: String, title: String, standard: String = RuleDescription.din18040Part2,
+    id: String, aliases: [String] = [], title: String,
+    standard: String = RuleDescription.din18040Part2,
     clause: String, reference: [String], appliesTo: [ElementKind],
     scopes: [String] = [], measures: String, parameters: [Parameter],
     remedy: String, outcomes: Set<FindingStatus> = [.pass, .fail, .unknown]
   ) {
     self.outcomes = outcomes
     self.id = id
+    self.aliases = aliases
     self.title = title
     self.standard = standard
     self.clause = clause

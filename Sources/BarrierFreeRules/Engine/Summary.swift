@@ -25,13 +25,13 @@ public struct AssessmentSummary: Sendable, Hashable {
     func count(_ list: [Finding]) {
       for finding in list { counts[finding.status.index] += 1 }
     }
-    count(building.levels.last?.findings ?? [])
+    count(building.results.last?.findings ?? [])
     for flat in building.flats {
       flats += 1
       let classification = flat.classification
-      byClass[classification.level, default: 0] += 1
+      byClass[classification.class, default: 0] += 1
       if !classification.verified {
-        unverifiedByClass[classification.level, default: 0] += 1
+        unverifiedByClass[classification.class, default: 0] += 1
       }
       count(flat.findings)
     }

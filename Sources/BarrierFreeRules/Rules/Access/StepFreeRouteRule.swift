@@ -45,12 +45,13 @@ public struct RouteSummary: Sendable, Hashable {
 /// it serves. The assessor finds the best route (fewest fails, then fewest
 /// unknowns, then fewest connectors); this rule judges it.
 public enum StepFreeRouteRule: Rule {
-  /// `din18040-2.route.step-free` ("Step-free route to the flat"), citing DIN 18040-2, clause
+  /// `route.step-free` ("Step-free route to the flat"), citing DIN 18040-2, clause
   /// 4.2.3, 4.3. On a route to a flat it measures the best route over the building's places and
   /// connectors, from a public way or an accessible parking space to the place in front of the
   /// flat's entrance door. It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.route.step-free", title: "Step-free route to the flat",
+    id: "route.step-free", aliases: ["din18040-2.route.step-free"],
+    title: "Step-free route to the flat",
     clause: "4.2.3, 4.3", reference: ["A7", "I4"], appliesTo: [.route],
     measures: "the best route over the building's places and connectors, from a public way or "
       + "an accessible parking space to the place in front of the flat's entrance door",

@@ -6,11 +6,11 @@ import BarrierFreeModel
 /// profile accepts a platform lift is a question the route analysis will
 /// make a profile's choice; until then this rule accepts it.
 public enum StepsInFlatRule: Rule {
-  /// `din18040-2.flat.steps` ("No steps inside the flat"), citing DIN 18040-2, clause 4.2.3, 5.1.
+  /// `flat.steps` ("No steps inside the flat"), citing DIN 18040-2, clause 4.2.3, 5.1.
   /// On a flight of steps it measures steps between two rooms of the flat (count), and a stairLift
   /// between the same rooms. It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.flat.steps", title: "No steps inside the flat",
+    id: "flat.steps", aliases: ["din18040-2.flat.steps"], title: "No steps inside the flat",
     clause: "4.2.3, 5.1", reference: ["A7"], appliesTo: [.steps],
     measures: "steps between two rooms of the flat (count), and a stairLift between the same rooms",
     parameters: [],

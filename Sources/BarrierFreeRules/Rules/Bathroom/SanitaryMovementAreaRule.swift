@@ -4,12 +4,13 @@ import BarrierFreeModel
 /// must be a free area of 1200 × 1200 mm, 1500 × 1500 mm for a wheelchair.
 /// The areas may overlap each other and a floor-level shower.
 public enum SanitaryMovementAreaRule: Rule {
-  /// `din18040-2.sanitary.movement-area` ("Movement area in front of sanitary objects"), citing DIN
+  /// `sanitary.movement-area` ("Movement area in front of sanitary objects"), citing DIN
   /// 18040-2, clause 5.5.2. On a WC, a washbasin, a shower or a bathtub it measures the free area
   /// in front of the WC, washbasin, shower or bathtub (movementArea). A profile binds its
   /// thresholds `width` (length), `depth` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.sanitary.movement-area", title: "Movement area in front of sanitary objects",
+    id: "sanitary.movement-area", aliases: ["din18040-2.sanitary.movement-area"],
+    title: "Movement area in front of sanitary objects",
     clause: "5.5.2", reference: ["B1", "B2"],
     appliesTo: [.wc, .washbasin, .shower, .bathtub], scopes: RuleDescription.roomScopes,
     measures: "the free area in front of the WC, washbasin, shower or bathtub (movementArea)",
@@ -33,7 +34,7 @@ public enum SanitaryMovementAreaRule: Rule {
     return Check.area(
       "area in front", fixture.movementArea.map { [$0] } ?? [], minimumWidth: width,
       minimumDepth: depth,
-      remedy: "free \(size(width, depth)) in front of the \(fixture.kindName)")
+      remedy: "free \(size(width, depth)) in front of the \(fixture.words)")
   }
 
   /// Examples around each bound (just inside, at, just outside, and not measured): 1200 × 1200 mm

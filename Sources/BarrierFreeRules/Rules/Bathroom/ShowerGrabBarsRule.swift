@@ -4,11 +4,12 @@ import BarrierFreeModel
 /// The reference (B21) does not say on how many sides; this rule asks for
 /// at least one.
 public enum ShowerGrabBarsRule: Rule {
-  /// `din18040-2.shower.grab-bars` ("Grab bars in the shower"), citing DIN 18040-2, clause 5.5.5.
+  /// `shower.grab-bars` ("Grab bars in the shower"), citing DIN 18040-2, clause 5.5.5.
   /// On a shower it measures the grab bars in the shower area (grabBars: none, oneSide, bothSides).
   /// It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.shower.grab-bars", title: "Grab bars in the shower",
+    id: "shower.grab-bars", aliases: ["din18040-2.shower.grab-bars"],
+    title: "Grab bars in the shower",
     clause: "5.5.5", reference: ["B21"], appliesTo: [.shower],
     scopes: RuleDescription.roomScopes,
     measures: "the grab bars in the shower area (grabBars: none, oneSide, bothSides)",
@@ -20,7 +21,7 @@ public enum ShowerGrabBarsRule: Rule {
     guard case .fixture(.shower(let shower), _) = element else { return nil }
     switch shower.grabBars {
     case .oneSide?, .bothSides?:
-      return Evaluation(.pass, message: "grab bars: \(shower.grabBars?.rawValue ?? "")")
+      return Evaluation(.pass, message: "grab bars \(shower.grabBars?.words ?? "")")
     case Handrails.none?:
       return Evaluation(
         .fail, message: "no grab bar in the shower", remedy: "fit a horizontal grab bar at 850 mm")

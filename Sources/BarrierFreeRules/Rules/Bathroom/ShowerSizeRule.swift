@@ -2,11 +2,11 @@ import BarrierFreeModel
 
 /// The shower area must be 1200 × 1200 mm, 1500 × 1500 mm for a wheelchair.
 public enum ShowerSizeRule: Rule {
-  /// `din18040-2.shower.size` ("Shower area size"), citing DIN 18040-2, clause 5.5.5. On a shower
+  /// `shower.size` ("Shower area size"), citing DIN 18040-2, clause 5.5.5. On a shower
   /// it measures the width and depth of the shower area. A profile binds its thresholds `width`
   /// (length), `depth` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.shower.size", title: "Shower area size",
+    id: "shower.size", aliases: ["din18040-2.shower.size"], title: "Shower area size",
     clause: "5.5.5", reference: ["B17", "B18"], appliesTo: [.shower],
     scopes: RuleDescription.roomScopes,
     measures: "the width and depth of the shower area",

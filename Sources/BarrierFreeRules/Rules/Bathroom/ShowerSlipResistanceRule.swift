@@ -5,11 +5,12 @@ import BarrierFreeModel
 /// the rule takes no threshold: group B is the requirement the reference
 /// names (B20).
 public enum ShowerSlipResistanceRule: Rule {
-  /// `din18040-2.shower.slip-resistance` ("Slip-resistant shower floor"), citing DIN 18040-2,
+  /// `shower.slip-resistance` ("Slip-resistant shower floor"), citing DIN 18040-2,
   /// clause 5.5.5. On a shower it measures the DGUV 207-006 evaluation group of the shower floor
   /// (slipResistance: A, B, C). It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.shower.slip-resistance", title: "Slip-resistant shower floor",
+    id: "shower.slip-resistance", aliases: ["din18040-2.shower.slip-resistance"],
+    title: "Slip-resistant shower floor",
     clause: "5.5.5", reference: ["B20"], appliesTo: [.shower],
     scopes: RuleDescription.roomScopes,
     measures: "the DGUV 207-006 evaluation group of the shower floor (slipResistance: A, B, C)",

@@ -5,12 +5,12 @@ import BarrierFreeModel
 /// measured counts as 0 mm; one recorded as not floor-level and no step
 /// measured fails.
 public enum ShowerStepRule: Rule {
-  /// `din18040-2.shower.step` ("Floor-level shower"), citing DIN 18040-2, clause 5.5.5. On a shower
+  /// `shower.step` ("Floor-level shower"), citing DIN 18040-2, clause 5.5.5. On a shower
   /// it measures the edge or lowering between the room floor and the shower floor (step), or
   /// whether the shower is floor-level (floorLevel). A profile binds its threshold `maximum`
   /// (length).
   public static let description = RuleDescription(
-    id: "din18040-2.shower.step", title: "Floor-level shower",
+    id: "shower.step", aliases: ["din18040-2.shower.step"], title: "Floor-level shower",
     clause: "5.5.5", reference: ["B16"], appliesTo: [.shower],
     scopes: RuleDescription.roomScopes,
     measures: "the edge or lowering between the room floor and the shower floor (step), "

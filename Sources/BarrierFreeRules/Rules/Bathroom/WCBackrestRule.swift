@@ -3,11 +3,11 @@ import BarrierFreeModel
 /// A WC for wheelchair users has a backrest (550 mm behind the WC's front
 /// edge), so that a person can sit back after the transfer.
 public enum WCBackrestRule: Rule {
-  /// `din18040-2.wc.backrest` ("Backrest at the WC"), citing DIN 18040-2, clause 5.5.3. On a WC it
+  /// `wc.backrest` ("Backrest at the WC"), citing DIN 18040-2, clause 5.5.3. On a WC it
   /// measures whether the WC has a backrest (backrest). It takes no threshold: it checks what was
   /// recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.wc.backrest", title: "Backrest at the WC",
+    id: "wc.backrest", aliases: ["din18040-2.wc.backrest"], title: "Backrest at the WC",
     clause: "5.5.3", reference: ["B7"], appliesTo: [.wc],
     scopes: RuleDescription.roomScopes,
     measures: "whether the WC has a backrest (backrest)",

@@ -2,11 +2,12 @@ import BarrierFreeModel
 
 /// A WC for wheelchair users has folding grab bars on both sides.
 public enum WCGrabBarsRule: Rule {
-  /// `din18040-2.wc.grab-bars` ("Grab bars on both sides of the WC"), citing DIN 18040-2, clause
+  /// `wc.grab-bars` ("Grab bars on both sides of the WC"), citing DIN 18040-2, clause
   /// 5.5.3. On a WC it measures where the WC has grab bars (grabBars: none, oneSide, bothSides). It
   /// takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.wc.grab-bars", title: "Grab bars on both sides of the WC",
+    id: "wc.grab-bars", aliases: ["din18040-2.wc.grab-bars"],
+    title: "Grab bars on both sides of the WC",
     clause: "5.5.3", reference: ["B8"], appliesTo: [.wc],
     scopes: RuleDescription.roomScopes,
     measures: "where the WC has grab bars (grabBars: none, oneSide, bothSides)",

@@ -4,11 +4,11 @@ import BarrierFreeModel
 /// edge, so that the chair can come alongside. The reference gives 700 mm as
 /// a single value; this rule reads it as a minimum.
 public enum WCProjectionRule: Rule {
-  /// `din18040-2.wc.projection` ("WC projection"), citing DIN 18040-2, clause 5.5.3. On a WC it
+  /// `wc.projection` ("WC projection"), citing DIN 18040-2, clause 5.5.3. On a WC it
   /// measures the depth from the back wall to the front edge of the WC. A profile binds its
   /// threshold `minimum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.wc.projection", title: "WC projection",
+    id: "wc.projection", aliases: ["din18040-2.wc.projection"], title: "WC projection",
     clause: "5.5.3", reference: ["B6"], appliesTo: [.wc],
     scopes: RuleDescription.roomScopes,
     measures: "the depth from the back wall to the front edge of the WC",

@@ -4,11 +4,11 @@ import BarrierFreeModel
 /// for a transfer from the chair. DIN 18040-2 sets no height for
 /// barrier-free flats (reference B11, Q11).
 public enum WCSeatHeightRule: Rule {
-  /// `din18040-2.wc.seat-height` ("WC seat height"), citing DIN 18040-2, clause 5.5.3. On a WC it
+  /// `wc.seat-height` ("WC seat height"), citing DIN 18040-2, clause 5.5.3. On a WC it
   /// measures the height of the top of the seat above the finished floor. A profile binds its
   /// thresholds `minimum` (length), `maximum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.wc.seat-height", title: "WC seat height",
+    id: "wc.seat-height", aliases: ["din18040-2.wc.seat-height"], title: "WC seat height",
     clause: "5.5.3", reference: ["B5"], appliesTo: [.wc],
     scopes: RuleDescription.roomScopes,
     measures: "the height of the top of the seat above the finished floor",

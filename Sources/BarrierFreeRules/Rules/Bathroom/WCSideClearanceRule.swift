@@ -4,11 +4,12 @@ import BarrierFreeModel
 /// side: 200 mm in a barrier-free flat, 300 mm in a wheelchair flat (the
 /// other side is the transfer area).
 public enum WCSideClearanceRule: Rule {
-  /// `din18040-2.wc.side-clearance` ("Distance beside the WC"), citing DIN 18040-2, clause 5.5.2,
+  /// `wc.side-clearance` ("Distance beside the WC"), citing DIN 18040-2, clause 5.5.2,
   /// 5.5.3. On a WC it measures the distance from the WC to the wall or next object on its narrow
   /// side (otherSideClearance). A profile binds its threshold `minimum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.wc.side-clearance", title: "Distance beside the WC",
+    id: "wc.side-clearance", aliases: ["din18040-2.wc.side-clearance"],
+    title: "Distance beside the WC",
     clause: "5.5.2, 5.5.3", reference: ["B3", "B4"], appliesTo: [.wc],
     scopes: RuleDescription.roomScopes,
     measures: "the distance from the WC to the wall or next object on its narrow side "

@@ -3,11 +3,12 @@ import BarrierFreeModel
 /// Beside the WC of a wheelchair flat there must be a transfer area of
 /// 900 mm wide and 700 mm deep on one side.
 public enum WCTransferAreaRule: Rule {
-  /// `din18040-2.wc.transfer-area` ("Transfer area beside the WC"), citing DIN 18040-2, clause
+  /// `wc.transfer-area` ("Transfer area beside the WC"), citing DIN 18040-2, clause
   /// 5.5.3. On a WC it measures the free area beside the WC on its wider side (transferWidth ×
   /// transferDepth). A profile binds its thresholds `width` (length), `depth` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.wc.transfer-area", title: "Transfer area beside the WC",
+    id: "wc.transfer-area", aliases: ["din18040-2.wc.transfer-area"],
+    title: "Transfer area beside the WC",
     clause: "5.5.3", reference: ["B4"], appliesTo: [.wc],
     scopes: RuleDescription.roomScopes,
     measures: "the free area beside the WC on its wider side (transferWidth × transferDepth)",

@@ -3,11 +3,11 @@ import BarrierFreeModel
 /// The washbasin of a wheelchair flat must be usable seated: its front top
 /// edge at most 800 mm above the floor.
 public enum WashbasinHeightRule: Rule {
-  /// `din18040-2.washbasin.height` ("Washbasin height"), citing DIN 18040-2, clause 5.5.4. On a
+  /// `washbasin.height` ("Washbasin height"), citing DIN 18040-2, clause 5.5.4. On a
   /// washbasin it measures the height of the washbasin's front top edge. A profile binds its
   /// threshold `maximum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.washbasin.height", title: "Washbasin height",
+    id: "washbasin.height", aliases: ["din18040-2.washbasin.height"], title: "Washbasin height",
     clause: "5.5.4", reference: ["B12"], appliesTo: [.washbasin],
     scopes: RuleDescription.roomScopes,
     measures: "the height of the washbasin's front top edge",

@@ -4,12 +4,13 @@ import BarrierFreeModel
 /// knees: 670 mm high 300 mm behind the front edge, 550 mm deep and 900 mm
 /// wide.
 public enum WashbasinKneeSpaceRule: Rule {
-  /// `din18040-2.washbasin.knee-space` ("Knee space under the washbasin"), citing DIN 18040-2,
+  /// `washbasin.knee-space` ("Knee space under the washbasin"), citing DIN 18040-2,
   /// clause 5.5.4. On a washbasin it measures the free knee height, leg depth and leg width under
   /// the washbasin. A profile binds its thresholds `height` (length), `depth` (length), `width`
   /// (length).
   public static let description = RuleDescription(
-    id: "din18040-2.washbasin.knee-space", title: "Knee space under the washbasin",
+    id: "washbasin.knee-space", aliases: ["din18040-2.washbasin.knee-space"],
+    title: "Knee space under the washbasin",
     clause: "5.5.4", reference: ["B13"], appliesTo: [.washbasin],
     scopes: RuleDescription.roomScopes,
     measures: "the free knee height, leg depth and leg width under the washbasin",

@@ -3,11 +3,11 @@ import BarrierFreeModel
 /// A corridor outside the flats is 1500 mm wide, or 1200 mm with a
 /// 1500 × 1500 mm area to turn in.
 public enum CorridorWidthRule: Rule {
-  /// `din18040-2.corridor.width` ("Corridor width"), citing DIN 18040-2, clause 4.3.2. On a place
+  /// `corridor.width` ("Corridor width"), citing DIN 18040-2, clause 4.3.2. On a place
   /// of the building it measures the usable width of a corridor, and its movement areas. A profile
   /// binds its thresholds `minimum` (length), `reducedMinimum` (length), `turningArea` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.corridor.width", title: "Corridor width",
+    id: "corridor.width", aliases: ["din18040-2.corridor.width"], title: "Corridor width",
     clause: "4.3.2", reference: ["I1", "I2"], appliesTo: [.place],
     scopes: [PlaceKind.corridor.rawValue],
     measures: "the usable width of a corridor, and its movement areas",

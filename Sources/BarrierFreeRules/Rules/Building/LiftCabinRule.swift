@@ -3,12 +3,12 @@ import BarrierFreeModel
 /// A lift's cabin must be 1100 mm wide and 1400 mm deep inside (type 2 of
 /// DIN EN 81-70), its door 900 mm wide, its highest button within reach.
 public enum LiftCabinRule: Rule {
-  /// `din18040-2.lift.cabin` ("Lift cabin, door and controls"), citing DIN 18040-2, clause 4.3.5.
+  /// `lift.cabin` ("Lift cabin, door and controls"), citing DIN 18040-2, clause 4.3.5.
   /// On a lift it measures the cabin's clear inner width and depth, the door's clear width, and the
   /// height of the highest button. A profile binds its thresholds `cabinWidth` (length),
   /// `cabinDepth` (length), `doorWidth` (length), `controlHeight` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.lift.cabin", title: "Lift cabin, door and controls",
+    id: "lift.cabin", aliases: ["din18040-2.lift.cabin"], title: "Lift cabin, door and controls",
     clause: "4.3.5", reference: ["I5", "I6", "I9"], appliesTo: [.lift],
     measures: "the cabin's clear inner width and depth, the door's clear width, and the height "
       + "of the highest button",

@@ -3,11 +3,12 @@ import BarrierFreeModel
 /// In front of the lift door at every stop there must be a free area of
 /// 1500 × 1500 mm (in housing it may overlap the circulation area).
 public enum LiftStopAreaRule: Rule {
-  /// `din18040-2.lift.stop-area` ("Area in front of the lift"), citing DIN 18040-2, clause 4.3.5.
+  /// `lift.stop-area` ("Area in front of the lift"), citing DIN 18040-2, clause 4.3.5.
   /// On a lift stop it measures the free area in front of the lift door at a stop (stop's
   /// movementArea). A profile binds its thresholds `width` (length), `depth` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.lift.stop-area", title: "Area in front of the lift",
+    id: "lift.stop-area", aliases: ["din18040-2.lift.stop-area"],
+    title: "Area in front of the lift",
     clause: "4.3.5", reference: ["I7"], appliesTo: [.liftStop],
     measures: "the free area in front of the lift door at a stop (stop's movementArea)",
     parameters: [

@@ -3,11 +3,11 @@ import BarrierFreeModel
 /// A parking space for a wheelchair user is 3500 mm wide and 5000 mm long.
 /// Spaces not marked `accessible` are not checked.
 public enum ParkingSpaceRule: Rule {
-  /// `din18040-2.parking.size` ("Wheelchair parking space"), citing DIN 18040-2, clause 4.2.2. On a
+  /// `parking.size` ("Wheelchair parking space"), citing DIN 18040-2, clause 4.2.2. On a
   /// place of the building it measures the width and length of a parking space marked accessible. A
   /// profile binds its thresholds `width` (length), `length` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.parking.size", title: "Wheelchair parking space",
+    id: "parking.size", aliases: ["din18040-2.parking.size"], title: "Wheelchair parking space",
     clause: "4.2.2", reference: ["A8"], appliesTo: [.place],
     scopes: [PlaceKind.parkingSpace.rawValue],
     measures: "the width and length of a parking space marked accessible",

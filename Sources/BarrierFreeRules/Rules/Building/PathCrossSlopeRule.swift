@@ -3,11 +3,11 @@ import BarrierFreeModel
 /// A path may fall sideways at most 2 %, or 2.5 % where it has no
 /// longitudinal slope.
 public enum PathCrossSlopeRule: Rule {
-  /// `din18040-2.path.cross-slope` ("Path cross slope"), citing DIN 18040-2, clause 4.2.1. On a
+  /// `path.cross-slope` ("Path cross slope"), citing DIN 18040-2, clause 4.2.1. On a
   /// path it measures the cross slope of a path. A profile binds its thresholds `maximum` (slope),
   /// `maximumWhenLevel` (slope).
   public static let description = RuleDescription(
-    id: "din18040-2.path.cross-slope", title: "Path cross slope",
+    id: "path.cross-slope", aliases: ["din18040-2.path.cross-slope"], title: "Path cross slope",
     clause: "4.2.1", reference: ["A5"], appliesTo: [.path],
     measures: "the cross slope of a path",
     parameters: [

@@ -4,11 +4,11 @@ import BarrierFreeModel
 /// The format records no landings on paths: a path between the two limits is
 /// known to pass only when it is no longer than one landing interval.
 public enum PathSlopeRule: Rule {
-  /// `din18040-2.path.slope` ("Path slope"), citing DIN 18040-2, clause 4.2.1. On a path it
+  /// `path.slope` ("Path slope"), citing DIN 18040-2, clause 4.2.1. On a path it
   /// measures the steepest longitudinal slope of a path, with its length. A profile binds its
   /// thresholds `maximum` (slope), `maximumWithLandings` (slope), `landingInterval` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.path.slope", title: "Path slope",
+    id: "path.slope", aliases: ["din18040-2.path.slope"], title: "Path slope",
     clause: "4.2.1", reference: ["A4", "R11"], appliesTo: [.path],
     measures: "the steepest longitudinal slope of a path, with its length",
     parameters: [

@@ -6,11 +6,11 @@ import BarrierFreeModel
 /// surface is a kind, not a number: the list is in this rule, not in the
 /// profile.
 public enum PathSurfaceRule: Rule {
-  /// `din18040-2.path.surface` ("Path surface"), citing DIN 18040-2, clause 4.2.1. On a path it
+  /// `path.surface` ("Path surface"), citing DIN 18040-2, clause 4.2.1. On a path it
   /// measures the walking surface of a path (asphalt, concrete, paving, timber pass; cobblestones,
   /// gravel, grass fail). It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.path.surface", title: "Path surface",
+    id: "path.surface", aliases: ["din18040-2.path.surface"], title: "Path surface",
     clause: "4.2.1", reference: ["none (DIN 18040-1 wording; doubtful)"], appliesTo: [.path],
     measures: "the walking surface of a path (asphalt, concrete, paving, timber pass; "
       + "cobblestones, gravel, grass fail)",

@@ -3,11 +3,11 @@ import BarrierFreeModel
 /// A path to the building must be 1500 mm wide (main paths; the format does
 /// not tell main from secondary paths, which may be 1200 mm).
 public enum PathWidthRule: Rule {
-  /// `din18040-2.path.width` ("Path width"), citing DIN 18040-2, clause 4.2.1. On a path it
+  /// `path.width` ("Path width"), citing DIN 18040-2, clause 4.2.1. On a path it
   /// measures the usable width of a path on the plot. A profile binds its threshold `minimum`
   /// (length).
   public static let description = RuleDescription(
-    id: "din18040-2.path.width", title: "Path width",
+    id: "path.width", aliases: ["din18040-2.path.width"], title: "Path width",
     clause: "4.2.1", reference: ["A1", "A2"], appliesTo: [.path],
     measures: "the usable width of a path on the plot",
     parameters: [Parameter("minimum", .length, "smallest usable width")],

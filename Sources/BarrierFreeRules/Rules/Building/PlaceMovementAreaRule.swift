@@ -3,11 +3,12 @@ import BarrierFreeModel
 /// In front of the building's entrance, and wherever a wheelchair user must
 /// turn, a level area of 1500 × 1500 mm.
 public enum PlaceMovementAreaRule: Rule {
-  /// `din18040-2.place.movement-area` ("Movement area at a place"), citing DIN 18040-2, clause
+  /// `place.movement-area` ("Movement area at a place"), citing DIN 18040-2, clause
   /// 4.3.3. On a place of the building it measures the largest free movement area of the place
   /// (movementArea). A profile binds its thresholds `width` (length), `depth` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.place.movement-area", title: "Movement area at a place",
+    id: "place.movement-area", aliases: ["din18040-2.place.movement-area"],
+    title: "Movement area at a place",
     clause: "4.3.3", reference: ["D8"], appliesTo: [.place],
     scopes: RuleDescription.placeScopes,
     measures: "the largest free movement area of the place (movementArea)",

@@ -6,12 +6,13 @@ import BarrierFreeModel
 /// wheelchair platforms (doubtful until checked against that standard). A
 /// seat stair lift is not applicable here: it blocks the steps it serves.
 public enum PlatformLiftRule: Rule {
-  /// `din18040-2.stair-lift.platform` ("Platform lift size"), citing DIN EN 81-40, platform
+  /// `stair-lift.platform` ("Platform lift size"), citing DIN EN 81-40, platform
   /// dimensions. On a stair lift or platform lift it measures the usable width and depth of a
   /// platform stair lift's platform. A profile binds its thresholds `width` (length), `depth`
   /// (length).
   public static let description = RuleDescription(
-    id: "din18040-2.stair-lift.platform", title: "Platform lift size",
+    id: "stair-lift.platform", aliases: ["din18040-2.stair-lift.platform"],
+    title: "Platform lift size",
     standard: "DIN EN 81-40", clause: "platform dimensions", reference: ["none (doubtful)"],
     appliesTo: [.stairLift],
     measures: "the usable width and depth of a platform stair lift's platform",

@@ -3,14 +3,14 @@ import BarrierFreeModel
 /// A stair of the building has handrails on both sides, their top
 /// 850–900 mm above the nosing, running on 300 mm beyond the first and the
 /// last step (clause 4.3.6 is about the building's stairs; stairs inside a
-/// flat are for `din18040-2.flat.steps`).
+/// flat are for `flat.steps`).
 public enum StairHandrailsRule: Rule {
-  /// `din18040-2.stairs.handrails` ("Stair handrails"), citing DIN 18040-2, clause 4.3.6.3. On a
+  /// `stairs.handrails` ("Stair handrails"), citing DIN 18040-2, clause 4.3.6.3. On a
   /// flight of steps it measures where the stair has handrails, their height above the nosing, and
   /// how far they run on beyond the first and last step. A profile binds its thresholds
   /// `minimumHeight` (length), `maximumHeight` (length), `extension` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.stairs.handrails", title: "Stair handrails",
+    id: "stairs.handrails", aliases: ["din18040-2.stairs.handrails"], title: "Stair handrails",
     clause: "4.3.6.3", reference: ["S1", "S2", "S3"], appliesTo: [.steps],
     measures: "where the stair has handrails, their height above the nosing, and how far they "
       + "run on beyond the first and last step",

@@ -3,11 +3,12 @@ import BarrierFreeModel
 /// From a wheelchair a control in a corner is out of reach: at least 500 mm
 /// from the room's corners.
 public enum ControlCornerDistanceRule: Rule {
-  /// `din18040-2.control.corner-distance` ("Control distance from corners"), citing DIN 18040-2,
+  /// `control.corner-distance` ("Control distance from corners"), citing DIN 18040-2,
   /// clause 4.5.2. On a control it measures the distance from the control to the nearest room
   /// corner. A profile binds its threshold `minimum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.control.corner-distance", title: "Control distance from corners",
+    id: "control.corner-distance", aliases: ["din18040-2.control.corner-distance"],
+    title: "Control distance from corners",
     clause: "4.5.2", reference: ["C2"], appliesTo: [.control],
     scopes: RuleDescription.roomScopes,
     measures: "the distance from the control to the nearest room corner",
@@ -22,7 +23,7 @@ public enum ControlCornerDistanceRule: Rule {
     let minimum = thresholds.length("minimum")
     return Check.atLeast(
       "distance from the corner", control.cornerDistance, minimum,
-      remedy: "move the \(control.kind.rawValue) \(mm(minimum)) from the corner")
+      remedy: "move the \(control.kind.words) \(mm(minimum)) from the corner")
   }
 
   /// Examples around each bound (just inside, at, just outside, and not measured): at least 500 mm

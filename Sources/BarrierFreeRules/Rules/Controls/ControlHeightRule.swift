@@ -6,11 +6,11 @@ import BarrierFreeModel
 /// use from any other, so sockets, thermostats and other controls are not
 /// applicable.
 public enum ControlHeightRule: Rule {
-  /// `din18040-2.control.height` ("Control height"), citing DIN 18040-2, clause 4.5.2. On a control
+  /// `control.height` ("Control height"), citing DIN 18040-2, clause 4.5.2. On a control
   /// it measures the height of the control's axis above the finished floor. A profile binds its
   /// thresholds `minimum` (length), `maximum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.control.height", title: "Control height",
+    id: "control.height", aliases: ["din18040-2.control.height"], title: "Control height",
     clause: "4.5.2", reference: ["C1"], appliesTo: [.control],
     scopes: RuleDescription.roomScopes,
     measures: "the height of the control's axis above the finished floor",
@@ -31,13 +31,13 @@ public enum ControlHeightRule: Rule {
       return Evaluation(
         .notApplicable,
         message:
-          "\(control.kind.rawValue): only switches, door openers, intercoms and bells are checked")
+          "\(control.kind.words): only switches, door openers, intercoms and bells are checked")
     }
     let low = thresholds.length("minimum")
     let high = thresholds.length("maximum")
     return Check.within(
       "height", control.height, low, high,
-      remedy: "move the \(control.kind.rawValue) to \(span(low, high)) above the floor")
+      remedy: "move the \(control.kind.words) to \(span(low, high)) above the floor")
   }
 
   /// Examples around each bound (just inside, at, just outside, and not measured): 850–1050 mm in

@@ -3,11 +3,12 @@ import BarrierFreeModel
 /// A bathroom or WC door must not open into the room: a person who falls
 /// behind it would block it. Hinged doors open outward; sliding doors pass.
 public enum BathroomDoorOpeningRule: Rule {
-  /// `din18040-2.bathroom-door.opening` ("Bathroom door opens outward"), citing DIN 18040-2, clause
+  /// `bathroom-door.opening` ("Bathroom door opens outward"), citing DIN 18040-2, clause
   /// 5.5.1. On a door it measures how the door opens (operation) and the side its leaf swings into
   /// (opensInto). It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.bathroom-door.opening", title: "Bathroom door opens outward",
+    id: "bathroom-door.opening", aliases: ["din18040-2.bathroom-door.opening"],
+    title: "Bathroom door opens outward",
     clause: "5.5.1", reference: ["D13"], appliesTo: [.door],
     scopes: [DoorRole.bathroom.rawValue],
     measures: "how the door opens (operation) and the side its leaf swings into (opensInto)",

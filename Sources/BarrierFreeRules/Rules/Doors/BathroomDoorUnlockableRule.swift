@@ -3,11 +3,12 @@ import BarrierFreeModel
 /// A bathroom or WC door must be unlockable from outside, so that help can
 /// get in.
 public enum BathroomDoorUnlockableRule: Rule {
-  /// `din18040-2.bathroom-door.unlockable` ("Bathroom door unlockable from outside"), citing DIN
+  /// `bathroom-door.unlockable` ("Bathroom door unlockable from outside"), citing DIN
   /// 18040-2, clause 5.5.1. On a door it measures whether the lock can be opened from outside
   /// (unlockableFromOutside). It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.bathroom-door.unlockable", title: "Bathroom door unlockable from outside",
+    id: "bathroom-door.unlockable", aliases: ["din18040-2.bathroom-door.unlockable"],
+    title: "Bathroom door unlockable from outside",
     clause: "5.5.1", reference: ["D13"], appliesTo: [.door],
     scopes: [DoorRole.bathroom.rawValue],
     measures: "whether the lock can be opened from outside (unlockableFromOutside)",

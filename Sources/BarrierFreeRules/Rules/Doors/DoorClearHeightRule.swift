@@ -2,11 +2,11 @@ import BarrierFreeModel
 
 /// A door must be at least 2050 mm high in the clear.
 public enum DoorClearHeightRule: Rule {
-  /// `din18040-2.door.clear-height` ("Door clear height"), citing DIN 18040-2, clause 4.3.3.2,
+  /// `door.clear-height` ("Door clear height"), citing DIN 18040-2, clause 4.3.3.2,
   /// 5.3.1. On a door it measures the clear passage height from the finished floor to the head. A
   /// profile binds its threshold `minimum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.door.clear-height", title: "Door clear height",
+    id: "door.clear-height", aliases: ["din18040-2.door.clear-height"], title: "Door clear height",
     clause: "4.3.3.2, 5.3.1", reference: ["D4"], appliesTo: [.door],
     scopes: RuleDescription.doorScopes,
     measures: "the clear passage height from the finished floor to the head",

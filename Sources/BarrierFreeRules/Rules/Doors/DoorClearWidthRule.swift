@@ -4,11 +4,11 @@ import BarrierFreeModel
 /// 900 mm for the flat's entrance door and, in a wheelchair flat, for every
 /// door; 800 mm for doors inside a barrier-free flat.
 public enum DoorClearWidthRule: Rule {
-  /// `din18040-2.door.clear-width` ("Door clear width"), citing DIN 18040-2, clause 4.3.3.2, 5.3.1.
+  /// `door.clear-width` ("Door clear width"), citing DIN 18040-2, clause 4.3.3.2, 5.3.1.
   /// On a door it measures the clear passage width of the open door, between the stops. A profile
   /// binds its threshold `minimum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.door.clear-width", title: "Door clear width",
+    id: "door.clear-width", aliases: ["din18040-2.door.clear-width"], title: "Door clear width",
     clause: "4.3.3.2, 5.3.1", reference: ["D1", "D2", "D3"], appliesTo: [.door],
     scopes: RuleDescription.doorScopes,
     measures: "the clear passage width of the open door, between the stops",

@@ -5,11 +5,12 @@ import BarrierFreeModel
 /// it. Automatic doors need none. Reference Q2: the norm's figure and table
 /// disagree on where this applies.
 public enum DoorHandleClearanceRule: Rule {
-  /// `din18040-2.door.handle-side-clearance` ("Free wall beside the door handle"), citing DIN
+  /// `door.handle-side-clearance` ("Free wall beside the door handle"), citing DIN
   /// 18040-2, clause 4.3.3, Table 1. On a door it measures the free wall beside the handle, to the
   /// next corner or obstacle. A profile binds its threshold `minimum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.door.handle-side-clearance", title: "Free wall beside the door handle",
+    id: "door.handle-side-clearance", aliases: ["din18040-2.door.handle-side-clearance"],
+    title: "Free wall beside the door handle",
     clause: "4.3.3, Table 1", reference: ["D7"], appliesTo: [.door],
     scopes: RuleDescription.doorScopes,
     measures: "the free wall beside the handle, to the next corner or obstacle",

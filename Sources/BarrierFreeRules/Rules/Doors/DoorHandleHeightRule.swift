@@ -3,11 +3,12 @@ import BarrierFreeModel
 /// A door handle must be within reach seated and standing: its axis 850 mm
 /// above the floor, 850–1050 mm where the user needs it so.
 public enum DoorHandleHeightRule: Rule {
-  /// `din18040-2.door.handle-height` ("Door handle height"), citing DIN 18040-2, clause 4.3.3,
+  /// `door.handle-height` ("Door handle height"), citing DIN 18040-2, clause 4.3.3,
   /// 4.5.2. On a door it measures the height of the handle's axis above the finished floor. A
   /// profile binds its thresholds `minimum` (length), `maximum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.door.handle-height", title: "Door handle height",
+    id: "door.handle-height", aliases: ["din18040-2.door.handle-height"],
+    title: "Door handle height",
     clause: "4.3.3, 4.5.2", reference: ["D6"], appliesTo: [.door],
     scopes: RuleDescription.doorScopes,
     measures: "the height of the handle's axis above the finished floor",

@@ -12,14 +12,15 @@ import BarrierFreeModel
 /// number): the optional `flatSideWidth` and `flatSideDepth` replace the
 /// requirement on that side, and 0 × 0 mm means none is required there.
 public enum DoorManoeuvringAreaRule: Rule {
-  /// `din18040-2.door.manoeuvring-area` ("Manoeuvring areas at a door"), citing DIN 18040-2, clause
+  /// `door.manoeuvring-area` ("Manoeuvring areas at a door"), citing DIN 18040-2, clause
   /// 4.3.3, Bild. On a door it measures the free areas on each side of the door (movementArea with
   /// side), with how it opens (operation, opensInto). A profile binds its thresholds
   /// `openingSideWidth` (length), `openingSideDepth` (length), `otherSideWidth` (length),
   /// `otherSideDepth` (length), `slidingWidth` (length), `slidingDepth` (length), `flatSideWidth`
   /// (length), `flatSideDepth` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.door.manoeuvring-area", title: "Manoeuvring areas at a door",
+    id: "door.manoeuvring-area", aliases: ["din18040-2.door.manoeuvring-area"],
+    title: "Manoeuvring areas at a door",
     clause: "4.3.3, Bild", reference: ["D8", "D9", "D10"], appliesTo: [.door],
     scopes: RuleDescription.doorScopes,
     measures: "the free areas on each side of the door (movementArea with side), "
@@ -69,26 +70,29 @@ public enum DoorManoeuvringAreaRule: Rule {
         .unknown, message: "whether the powered door swings or slides is not recorded",
         remedy: "record opensInto for a swinging powered door")
     }
-    let sides: [(Side, String, Length?, Length?)] = Side.allCases.map { side in
+    // Sides in a surveyor's words: by the swing for a hinged door, else by
+    // the place or room on that side (`from` and `to` are the format's).
+    let sides: [(Side, String, String, Length?, Length?)] = Side.allCases.map { side in
       if !hinged {
+        let place = side == .from ? door.from : door.to
         return (
-          side, "area on the '\(side.rawValue)' side",
+          side, "area on the '\(place)' side", "on the '\(place)' side of the door",
           thresholds.length("slidingWidth"), thresholds.length("slidingDepth")
         )
       }
       let opening = side == door.opensInto
       return opening
         ? (
-          side, "area on the opening side", thresholds.length("openingSideWidth"),
-          thresholds.length("openingSideDepth")
+          side, "area on the opening side", "on the side the door opens into",
+          thresholds.length("openingSideWidth"), thresholds.length("openingSideDepth")
         )
         : (
-          side, "area on the other side", thresholds.length("otherSideWidth"),
-          thresholds.length("otherSideDepth")
+          side, "area on the other side", "on the side the door opens away from",
+          thresholds.length("otherSideWidth"), thresholds.length("otherSideDepth")
         )
     }
     return Check.all(
-      sides.map { side, what, width, depth in
+      sides.map { side, what, whereabouts, width, depth in
         if side == flatSide, let flatSideWidth, let flatSideDepth {
           if flatSideWidth.millimetres == 0 && flatSideDepth.millimetres == 0 {
             return Evaluation(.notApplicable, message: "no area required on the flat's side")
@@ -101,8 +105,7 @@ public enum DoorManoeuvringAreaRule: Rule {
         return Check.area(
           what, door.movementAreas.filter { $0.side == side }, minimumWidth: width,
           minimumDepth: depth,
-          remedy: "clear \(size(width, depth)) on the "
-            + "\(side.rawValue) side of the door")
+          remedy: "clear \(size(width, depth)) \(whereabouts)")
       })
   }
 

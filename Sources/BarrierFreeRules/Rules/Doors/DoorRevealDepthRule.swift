@@ -3,11 +3,11 @@ import BarrierFreeModel
 /// A deep reveal keeps a wheelchair user from reaching the handle from the
 /// side: at most 260 mm where a lateral approach is needed.
 public enum DoorRevealDepthRule: Rule {
-  /// `din18040-2.door.reveal-depth` ("Door reveal depth"), citing DIN 18040-2, clause 4.3.3, Table
+  /// `door.reveal-depth` ("Door reveal depth"), citing DIN 18040-2, clause 4.3.3, Table
   /// 1. On a door it measures the depth of the reveal on the side the door is approached from. A
   /// profile binds its threshold `maximum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.door.reveal-depth", title: "Door reveal depth",
+    id: "door.reveal-depth", aliases: ["din18040-2.door.reveal-depth"], title: "Door reveal depth",
     clause: "4.3.3, Table 1", reference: ["D5"], appliesTo: [.door],
     scopes: RuleDescription.doorScopes,
     measures: "the depth of the reveal on the side the door is approached from",

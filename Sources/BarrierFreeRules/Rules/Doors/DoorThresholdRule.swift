@@ -12,12 +12,12 @@ import BarrierFreeModel
 /// operation then decides, and a threshold between the two limits at a
 /// door whose operation is not recorded is unknown.
 public enum DoorThresholdRule: Rule {
-  /// `din18040-2.door.threshold` ("Door threshold"), citing DIN 18040-2, clause 4.3.3.1. On a door
+  /// `door.threshold` ("Door threshold"), citing DIN 18040-2, clause 4.3.3.1. On a door
   /// it measures the height of the threshold or lower door stop above the floor; 0 for none; and,
   /// where a profile allows more at sliding doors, how the door opens. A profile binds its
   /// thresholds `maximum` (length), `slidingMaximum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.door.threshold", title: "Door threshold",
+    id: "door.threshold", aliases: ["din18040-2.door.threshold"], title: "Door threshold",
     clause: "4.3.3.1", reference: ["D11", "F1"], appliesTo: [.door],
     scopes: RuleDescription.doorScopes,
     measures: "the height of the threshold or lower door stop above the floor; 0 for none; "

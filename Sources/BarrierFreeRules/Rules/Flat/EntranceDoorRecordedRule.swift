@@ -3,11 +3,12 @@ import BarrierFreeModel
 /// The door rules can check a flat's entrance door only if the survey
 /// recorded it: a flat without one is unknown, never passed by default.
 public enum EntranceDoorRecordedRule: Rule {
-  /// `din18040-2.flat.entrance-door` ("Entrance door recorded"), citing DIN 18040-2, clause 4.3.3.
+  /// `flat.entrance-door` ("Entrance door recorded"), citing DIN 18040-2, clause 4.3.3.
   /// On a flat it measures whether the flat has a door from its entrance place to one of its rooms.
   /// It takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.flat.entrance-door", title: "Entrance door recorded",
+    id: "flat.entrance-door", aliases: ["din18040-2.flat.entrance-door"],
+    title: "Entrance door recorded",
     clause: "4.3.3", reference: ["D1", "D8", "D11"], appliesTo: [.flat],
     measures: "whether the flat has a door from its entrance place to one of its rooms",
     parameters: [], remedy: "record the flat's entrance door", outcomes: [.pass, .unknown])

@@ -7,11 +7,11 @@ import BarrierFreeModel
 /// fixtures recorded; a fail when the recorded bathrooms have fixtures but
 /// no shower, or the flat's rooms include no bathroom.
 public enum FlatShowerRule: Rule {
-  /// `din18040-2.flat.shower` ("A bathroom with a shower"), citing DIN 18040-2, clause 5.5.5,
+  /// `flat.shower` ("A bathroom with a shower"), citing DIN 18040-2, clause 5.5.5,
   /// 5.5.6. On a flat it measures whether a bathroom of the flat has a shower element. It takes no
   /// threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.flat.shower", title: "A bathroom with a shower",
+    id: "flat.shower", aliases: ["din18040-2.flat.shower"], title: "A bathroom with a shower",
     clause: "5.5.5, 5.5.6", reference: ["B16", "B23"], appliesTo: [.flat],
     measures: "whether a bathroom of the flat has a shower element",
     parameters: [], remedy: "replace the bathtub with a floor-level shower")

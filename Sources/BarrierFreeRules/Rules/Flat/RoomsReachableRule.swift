@@ -8,12 +8,13 @@ import BarrierFreeModel
 /// recorded door to it is unknown (an open passage leaves no door in a
 /// survey), never passed.
 public enum RoomsReachableRule: Rule {
-  /// `din18040-2.flat.rooms-reachable` ("The rooms a person needs are reached"), citing DIN
+  /// `flat.rooms-reachable` ("The rooms a person needs are reached"), citing DIN
   /// 18040-2, clause 5.1. On a flat it measures whether the flat's connectors join its entrance
   /// door to a living room, a bedroom, the kitchen, the bathroom and any balcony or terrace. It
   /// takes no threshold: it checks what was recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.flat.rooms-reachable", title: "The rooms a person needs are reached",
+    id: "flat.rooms-reachable", aliases: ["din18040-2.flat.rooms-reachable"],
+    title: "The rooms a person needs are reached",
     clause: "5.1", reference: ["MBO § 50 (1)", "A7"], appliesTo: [.flat],
     measures: "whether the flat's connectors join its entrance door to a living room, a bedroom, "
       + "the kitchen, the bathroom and any balcony or terrace",

@@ -7,12 +7,13 @@ import BarrierFreeModel
 /// A flat with no `wheelchairSpace` recorded is unknown, not a fail: the
 /// format cannot tell "none" from "not surveyed".
 public enum WheelchairSpaceRule: Rule {
-  /// `din18040-2.flat.wheelchair-space` ("Wheelchair storage space"), citing DIN 18040-2, clause
+  /// `flat.wheelchair-space` ("Wheelchair storage space"), citing DIN 18040-2, clause
   /// 5.2. On a flat it measures the wheelchairSpace of the flat: its width × depth, the area in
   /// front of it (movementArea) and whether it has a socket. A profile binds its thresholds `width`
   /// (length), `depth` (length), `frontWidth` (length), `frontDepth` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.flat.wheelchair-space", title: "Wheelchair storage space",
+    id: "flat.wheelchair-space", aliases: ["din18040-2.flat.wheelchair-space"],
+    title: "Wheelchair storage space",
     clause: "5.2", reference: ["M11"], appliesTo: [.flat],
     measures: "the wheelchairSpace of the flat: its width × depth, the area in front of it "
       + "(movementArea) and whether it has a socket",

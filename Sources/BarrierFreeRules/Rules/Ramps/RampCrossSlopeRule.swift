@@ -2,10 +2,10 @@ import BarrierFreeModel
 
 /// A ramp must not fall sideways.
 public enum RampCrossSlopeRule: Rule {
-  /// `din18040-2.ramp.cross-slope` ("Ramp cross slope"), citing DIN 18040-2, clause 4.3.8. On a
+  /// `ramp.cross-slope` ("Ramp cross slope"), citing DIN 18040-2, clause 4.3.8. On a
   /// ramp it measures the cross slope of the ramp. A profile binds its threshold `maximum` (slope).
   public static let description = RuleDescription(
-    id: "din18040-2.ramp.cross-slope", title: "Ramp cross slope",
+    id: "ramp.cross-slope", aliases: ["din18040-2.ramp.cross-slope"], title: "Ramp cross slope",
     clause: "4.3.8", reference: ["R2"], appliesTo: [.ramp],
     measures: "the cross slope of the ramp",
     parameters: [Parameter("maximum", .slope, "steepest cross slope (0: none)")],

@@ -3,12 +3,13 @@ import BarrierFreeModel
 /// A ramp has handrails on both sides, their top 850–900 mm above it, and
 /// wheel guards (or walls) on both sides.
 public enum RampHandrailsRule: Rule {
-  /// `din18040-2.ramp.handrails` ("Ramp handrails and wheel guards"), citing DIN 18040-2, clause
+  /// `ramp.handrails` ("Ramp handrails and wheel guards"), citing DIN 18040-2, clause
   /// 4.3.8. On a ramp it measures where the ramp has handrails, their height, and whether it has
   /// wheel guards. A profile binds its thresholds `minimumHeight` (length), `maximumHeight`
   /// (length).
   public static let description = RuleDescription(
-    id: "din18040-2.ramp.handrails", title: "Ramp handrails and wheel guards",
+    id: "ramp.handrails", aliases: ["din18040-2.ramp.handrails"],
+    title: "Ramp handrails and wheel guards",
     clause: "4.3.8", reference: ["R7", "R8"], appliesTo: [.ramp],
     measures: "where the ramp has handrails, their height, and whether it has wheel guards",
     parameters: [

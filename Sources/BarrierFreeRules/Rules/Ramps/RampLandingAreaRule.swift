@@ -3,11 +3,12 @@ import BarrierFreeModel
 /// At the start and the end of a ramp there must be a level area of
 /// 1500 × 1500 mm.
 public enum RampLandingAreaRule: Rule {
-  /// `din18040-2.ramp.movement-areas` ("Movement areas at the ends of a ramp"), citing DIN 18040-2,
+  /// `ramp.movement-areas` ("Movement areas at the ends of a ramp"), citing DIN 18040-2,
   /// clause 4.3.8. On a ramp it measures the level areas at the start and end of the ramp
   /// (movementArea with side). A profile binds its thresholds `width` (length), `depth` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.ramp.movement-areas", title: "Movement areas at the ends of a ramp",
+    id: "ramp.movement-areas", aliases: ["din18040-2.ramp.movement-areas"],
+    title: "Movement areas at the ends of a ramp",
     clause: "4.3.8", reference: ["R6"], appliesTo: [.ramp],
     measures: "the level areas at the start and end of the ramp (movementArea with side)",
     parameters: [
@@ -23,12 +24,15 @@ public enum RampLandingAreaRule: Rule {
     guard case .ramp(let ramp) = element else { return nil }
     let width = thresholds.length("width")
     let depth = thresholds.length("depth")
+    // Each end named by the place or room it leads to, as the survey
+    // names it: `from` and `to` are the format's words, not a surveyor's.
     return Check.all(
       Side.allCases.map { side in
-        Check.area(
-          "area at the '\(side.rawValue)' end", ramp.movementAreas.filter { $0.side == side },
+        let end = side == .from ? ramp.from : ramp.to
+        return Check.area(
+          "area at the '\(end)' end", ramp.movementAreas.filter { $0.side == side },
           minimumWidth: width, minimumDepth: depth,
-          remedy: "clear \(size(width, depth)) at the '\(side.rawValue)' end of the ramp")
+          remedy: "clear \(size(width, depth)) at the '\(end)' end of the ramp")
       })
   }
 

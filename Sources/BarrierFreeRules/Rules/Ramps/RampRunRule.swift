@@ -10,14 +10,14 @@ import BarrierFreeModel
 /// 4 m), which is the stricter reading between the points. Such a profile
 /// needs the ramp's slope: without it the run is unknown.
 public enum RampRunRule: Rule {
-  /// `din18040-2.ramp.runs` ("Ramp runs and landings"), citing DIN 18040-2, clause 4.3.8. On a ramp
+  /// `ramp.runs` ("Ramp runs and landings"), citing DIN 18040-2, clause 4.3.8. On a ramp
   /// it measures the longest run between landings (longestRun, or the length of a ramp without
   /// landings) and the shortest intermediate landing (landingLength). A profile binds its
   /// thresholds `maximumRun` (length), `minimumLanding` (length), `gentleSlope` (slope),
   /// `middleSlope` (slope), `middleMaximumRun` (length), `steepSlope` (slope), `steepMaximumRun`
   /// (length).
   public static let description = RuleDescription(
-    id: "din18040-2.ramp.runs", title: "Ramp runs and landings",
+    id: "ramp.runs", aliases: ["din18040-2.ramp.runs"], title: "Ramp runs and landings",
     clause: "4.3.8", reference: ["R4", "R5"], appliesTo: [.ramp],
     measures: "the longest run between landings (longestRun, or the length of a ramp without "
       + "landings) and the shortest intermediate landing (landingLength)",

@@ -2,11 +2,11 @@ import BarrierFreeModel
 
 /// A ramp may rise at most 6 %, in a flat or on the way to it.
 public enum RampSlopeRule: Rule {
-  /// `din18040-2.ramp.slope` ("Ramp slope"), citing DIN 18040-2, clause 4.3.8. On a ramp it
+  /// `ramp.slope` ("Ramp slope"), citing DIN 18040-2, clause 4.3.8. On a ramp it
   /// measures the slope of the steepest run of the ramp. A profile binds its threshold `maximum`
   /// (slope).
   public static let description = RuleDescription(
-    id: "din18040-2.ramp.slope", title: "Ramp slope",
+    id: "ramp.slope", aliases: ["din18040-2.ramp.slope"], title: "Ramp slope",
     clause: "4.3.8", reference: ["R1"], appliesTo: [.ramp],
     measures: "the slope of the steepest run of the ramp",
     parameters: [Parameter("maximum", .slope, "steepest slope allowed")],

@@ -2,11 +2,11 @@ import BarrierFreeModel
 
 /// A ramp must be 1200 mm wide between its handrails or kerbs.
 public enum RampWidthRule: Rule {
-  /// `din18040-2.ramp.clear-width` ("Ramp clear width"), citing DIN 18040-2, clause 4.3.8. On a
+  /// `ramp.clear-width` ("Ramp clear width"), citing DIN 18040-2, clause 4.3.8. On a
   /// ramp it measures the clear width of the ramp between handrails or kerbs. A profile binds its
   /// threshold `minimum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.ramp.clear-width", title: "Ramp clear width",
+    id: "ramp.clear-width", aliases: ["din18040-2.ramp.clear-width"], title: "Ramp clear width",
     clause: "4.3.8", reference: ["R3"], appliesTo: [.ramp],
     measures: "the clear width of the ramp between handrails or kerbs",
     parameters: [Parameter("minimum", .length, "smallest clear width")],

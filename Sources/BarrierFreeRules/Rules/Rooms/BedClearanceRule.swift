@@ -5,11 +5,11 @@ import BarrierFreeModel
 /// wheelchair. One bed of the room meeting it is enough; a room with no bed
 /// recorded is unknown.
 public enum BedClearanceRule: Rule {
-  /// `din18040-2.bed.clearance` ("Free space beside the bed"), citing DIN 18040-2, clause 5.4. On a
+  /// `bed.clearance` ("Free space beside the bed"), citing DIN 18040-2, clause 5.4. On a
   /// room it measures the free depth along each long side of the bed (clearanceLeft,
   /// clearanceRight). A profile binds its thresholds `widerSide` (length), `otherSide` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.bed.clearance", title: "Free space beside the bed",
+    id: "bed.clearance", aliases: ["din18040-2.bed.clearance"], title: "Free space beside the bed",
     clause: "5.4", reference: ["M5", "M6"], appliesTo: [.room],
     scopes: [RoomKind.bedroom.rawValue],
     measures: "the free depth along each long side of the bed "

@@ -3,11 +3,12 @@ import BarrierFreeModel
 /// In front of furniture (wardrobe, table, sofa, desk, shelf) there must be a
 /// free depth of 900 mm, 1500 mm for a wheelchair.
 public enum FurnitureClearanceRule: Rule {
-  /// `din18040-2.furniture.clearance` ("Free depth in front of furniture"), citing DIN 18040-2,
+  /// `furniture.clearance` ("Free depth in front of furniture"), citing DIN 18040-2,
   /// clause 5.4. On a piece of furniture it measures the depth of the free area in front of the
   /// furniture (movementArea depth). A profile binds its threshold `minimum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.furniture.clearance", title: "Free depth in front of furniture",
+    id: "furniture.clearance", aliases: ["din18040-2.furniture.clearance"],
+    title: "Free depth in front of furniture",
     clause: "5.4", reference: ["M3", "M4"], appliesTo: [.furniture],
     scopes: RuleDescription.roomScopes,
     measures: "the depth of the free area in front of the furniture (movementArea depth)",

@@ -2,11 +2,11 @@ import BarrierFreeModel
 
 /// A hallway inside the flat must be at least 1200 mm wide between walls.
 public enum HallwayWidthRule: Rule {
-  /// `din18040-2.hallway.width` ("Hallway width"), citing DIN 18040-2, clause 5.2. On a room it
+  /// `hallway.width` ("Hallway width"), citing DIN 18040-2, clause 5.2. On a room it
   /// measures the narrowest clear width of a hallway between walls (room width). A profile binds
   /// its threshold `minimum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.hallway.width", title: "Hallway width",
+    id: "hallway.width", aliases: ["din18040-2.hallway.width"], title: "Hallway width",
     clause: "5.2", reference: ["M7"], appliesTo: [.room],
     scopes: [RoomKind.hallway.rawValue],
     measures: "the narrowest clear width of a hallway between walls (room width)",

@@ -3,11 +3,12 @@ import BarrierFreeModel
 /// In front of the kitchen units there must be a free depth of 1200 mm,
 /// 1500 mm for a wheelchair.
 public enum KitchenCounterClearanceRule: Rule {
-  /// `din18040-2.kitchen.counter-clearance` ("Free depth in front of kitchen units"), citing DIN
+  /// `kitchen.counter-clearance` ("Free depth in front of kitchen units"), citing DIN
   /// 18040-2, clause 5.4. On a kitchen counter it measures the depth of the free area in front of
   /// the kitchen units (movementArea depth). A profile binds its threshold `minimum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.kitchen.counter-clearance", title: "Free depth in front of kitchen units",
+    id: "kitchen.counter-clearance", aliases: ["din18040-2.kitchen.counter-clearance"],
+    title: "Free depth in front of kitchen units",
     clause: "5.4", reference: ["M8", "M9"], appliesTo: [.kitchenCounter],
     scopes: RuleDescription.roomScopes,
     measures: "the depth of the free area in front of the kitchen units (movementArea depth)",

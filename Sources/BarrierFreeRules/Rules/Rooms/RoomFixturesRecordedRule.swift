@@ -4,14 +4,15 @@ import BarrierFreeModel
 /// bathroom without a WC and a washbasin recorded, a WC room without a WC,
 /// or a kitchen without kitchen units is unknown, never passed by default.
 /// (Bedrooms: the bed rule says unknown when no bed is recorded; the flat's
-/// shower: `din18040-2.flat.shower`.)
+/// shower: `flat.shower`.)
 public enum RoomFixturesRecordedRule: Rule {
-  /// `din18040-2.room.fixtures-recorded` ("Fixtures recorded"), citing DIN 18040-2, clause 5.4,
+  /// `room.fixtures-recorded` ("Fixtures recorded"), citing DIN 18040-2, clause 5.4,
   /// 5.5. On a room it measures whether the room's fixtures are recorded: WC and washbasin in a
   /// bathroom, a WC in a WC room, kitchen units in a kitchen. It takes no threshold: it checks what
   /// was recorded, not a number.
   public static let description = RuleDescription(
-    id: "din18040-2.room.fixtures-recorded", title: "Fixtures recorded",
+    id: "room.fixtures-recorded", aliases: ["din18040-2.room.fixtures-recorded"],
+    title: "Fixtures recorded",
     clause: "5.4, 5.5", reference: ["B1", "M8"], appliesTo: [.room],
     scopes: [RoomKind.bathroom, .wc, .kitchen].map(\.rawValue),
     measures: "whether the room's fixtures are recorded: WC and washbasin in a bathroom, a WC "
@@ -36,7 +37,7 @@ public enum RoomFixturesRecordedRule: Rule {
     }
     return Evaluation(
       .unknown,
-      message: "no \(missing.joined(separator: " or ")) recorded in the \(room.kind.rawValue): "
+      message: "no \(missing.joined(separator: " or ")) recorded in the \(room.kind.words): "
         + "its rules cannot be checked",
       remedy: "survey the room's fixtures")
   }

@@ -5,11 +5,12 @@ import BarrierFreeModel
 /// The same holds for a balcony or terrace (clause 5.6), which profiles bind
 /// separately to cite it.
 public enum RoomMovementAreaRule: Rule {
-  /// `din18040-2.room.movement-area` ("Movement area in a room"), citing DIN 18040-2, clause 5.4.
+  /// `room.movement-area` ("Movement area in a room"), citing DIN 18040-2, clause 5.4.
   /// On a room it measures the largest free movement area of the room (movementArea: width ×
   /// depth). A profile binds its thresholds `width` (length), `depth` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.room.movement-area", title: "Movement area in a room",
+    id: "room.movement-area", aliases: ["din18040-2.room.movement-area"],
+    title: "Movement area in a room",
     clause: "5.4", reference: ["M1", "M2", "M13", "F2", "F3"], appliesTo: [.room],
     scopes: RuleDescription.roomScopes,
     measures: "the largest free movement area of the room (movementArea: width × depth)",

@@ -4,11 +4,12 @@ import BarrierFreeModel
 /// with its handle 850–1050 mm above the floor, or a powered drive, is
 /// enough. A room with no window recorded is unknown.
 public enum WindowHandleHeightRule: Rule {
-  /// `din18040-2.window.handle-height` ("Window handle height"), citing DIN 18040-2, clause 5.3.2.
+  /// `window.handle-height` ("Window handle height"), citing DIN 18040-2, clause 5.3.2.
   /// On a room it measures the height of the window handle, or whether the window is powered. A
   /// profile binds its thresholds `minimum` (length), `maximum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.window.handle-height", title: "Window handle height",
+    id: "window.handle-height", aliases: ["din18040-2.window.handle-height"],
+    title: "Window handle height",
     clause: "5.3.2", reference: ["W2"], appliesTo: [.room],
     scopes: RuleDescription.roomScopes,
     measures: "the height of the window handle, or whether the window is powered",

@@ -5,11 +5,12 @@ import BarrierFreeModel
 /// such window in the room is enough; a room with no window recorded is
 /// unknown.
 public enum WindowSillHeightRule: Rule {
-  /// `din18040-2.window.sill-height` ("View out when seated"), citing DIN 18040-2, clause 5.3.2. On
+  /// `window.sill-height` ("View out when seated"), citing DIN 18040-2, clause 5.3.2. On
   /// a room it measures the height above the floor from which the window is transparent
   /// (sillHeight). A profile binds its threshold `maximum` (length).
   public static let description = RuleDescription(
-    id: "din18040-2.window.sill-height", title: "View out when seated",
+    id: "window.sill-height", aliases: ["din18040-2.window.sill-height"],
+    title: "View out when seated",
     clause: "5.3.2", reference: ["W1"], appliesTo: [.room],
     scopes: RuleDescription.roomScopes,
     measures: "the height above the floor from which the window is transparent (sillHeight)",
