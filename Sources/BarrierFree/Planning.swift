@@ -31,7 +31,8 @@ import BarrierFreeXMLSupport
 ///   - goal: A share of the flats, a number of flats, or a budget.
 ///   - quarter: Only the flats of this quarter; nil: every flat.
 /// - Throws: ``ProfileError`` for an unknown profile or a target that is
-///   not on its ladder, ``ImportError`` when a portfolio is invalid.
+///   not on its ladder, ``ImportError`` when a portfolio is invalid,
+///   ``PlanError`` for a quarter that no portfolio has.
 public func plan(
   _ paths: [String], profile: String = ProfileLibrary.defaultProfile,
   library: ProfileLibrary = .builtIn, measures: [Measure], target: String, goal: PlanGoal,
@@ -47,17 +48,37 @@ public func plan(
   }
   let planner = UpgradePlanner(assessor: assessor, measures: measures)
   var options: [FlatOption] = []
+  var quarters: Set<String> = []
   for path in paths {
     let reader = try PortfolioReader(path: path)
     while let event = reader.next() {
-      guard case .building(let building, let quarterID) = event,
-        quarter == nil || quarterID == quarter
-      else { continue }
+      guard case .building(let building, let quarterID) = event else { continue }
+      if let quarterID { quarters.insert(quarterID) }
+      guard quarter == nil || quarterID == quarter else { continue }
       options += planner.options(for: building, quarter: quarterID, target: target)
     }
     if reader.diagnostics.contains(where: { $0.severity == .error }) {
       throw ImportError(diagnostics: reader.diagnostics)
     }
   }
+  if let quarter, !quarters.contains(quarter) {
+    let known =
+      quarters.isEmpty ? "the portfolio has none" : quarters.sorted().joined(separator: ", ")
+    throw PlanError("no quarter '\(quarter)' in the portfolio (quarters: \(known))")
+  }
   return Plan.choose(options, target: target, goal: goal)
+}
+
+/// A plan that cannot be made as asked: a quarter that is not there.
+public struct PlanError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// What is wrong.
+  public var message: String
+
+  /// Creates an error.
+  public init(_ message: String) {
+    self.message = message
+  }
+
+  /// `error: message`.
+  public var description: String { "error: \(message)" }
 }

@@ -43,9 +43,18 @@ public enum PlanReport {
       lines.append("Not reachable with this catalogue: \(plan.unreachable.count) flats")
       for option in plan.unreachable {
         let rules = Set(option.path?.noKnownMeasure.map(\.rule) ?? []).sorted()
-        lines.append(
-          "  \(option.building) \(option.flat): no known measure for \(rules.joined(separator: ", "))"
-        )
+        let surveys = Set(option.path?.afterSurvey.map(\.rule) ?? []).sorted()
+        var reasons: [String] = []
+        if !rules.isEmpty {
+          reasons.append("no known measure for \(rules.joined(separator: ", "))")
+        }
+        if !surveys.isEmpty {
+          reasons.append("only after a survey for \(surveys.joined(separator: ", "))")
+        }
+        if reasons.isEmpty {
+          reasons.append("a measure did not clear its fail (a catalogue error)")
+        }
+        lines.append("  \(option.building) \(option.flat): \(reasons.joined(separator: "; "))")
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -125,6 +134,8 @@ public enum PlanReport {
       json.flatStart(option)
       json.raw(",\"noKnownMeasure\":")
       json.strings(Set(option.path?.noKnownMeasure.map(\.rule) ?? []).sorted())
+      json.raw(",\"onlyAfterSurvey\":")
+      json.strings(Set(option.path?.afterSurvey.map(\.rule) ?? []).sorted())
       json.raw("}")
     }
     json.raw("]}\n")

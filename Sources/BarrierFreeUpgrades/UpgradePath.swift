@@ -294,12 +294,15 @@ public struct UpgradePlanner: Sendable {
     for change in measure.changes {
       switch change {
       case .set(let attribute, let value):
-        let required =
-          if case .requiredBy(let rule) = value {
-            requirements.byRule[currentRuleID(rule)]
-          } else {
-            requirements.failing
-          }
+        let required: Requirement?
+        if case .requiredBy(let rule) = value {
+          // A rule that asks nothing of this element (not checked here, or
+          // nothing recorded to check) leaves its attribute as it is.
+          guard let bound = requirements.byRule[currentRuleID(rule)] else { continue }
+          required = bound
+        } else {
+          required = requirements.failing
+        }
         changed = try changed.setting(attribute, to: value, at: target, required: required)
       case .rampForSteps:
         guard target.steps.last?.kind == "steps", let id = target.steps.last?.name

@@ -1,0 +1,127 @@
+import ArgumentParser
+import BarrierFree
+import Foundation
+
+extension PlanFormat: ExpressibleByArgument {}
+
+/// The formats of a plan.
+enum PlanFormat: String, CaseIterable {
+  case text, json
+}
+
+/// `barrierfree plan FILE… --target CLASS [--share F | --flats N | --budget EUR]`:
+/// which flats to lift to a class, with which measures, at what cost.
+struct PlanCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plan",
+    abstract: "Plan which flats to lift to a class, with which measures, at what cost.",
+    discussion: """
+      For every flat below the target class finds the measures of the catalogue that clear its \
+      fails, applies them to the model and checks the flat again; then chooses the flats that \
+      reach the goal at the least expected cost, counting a measure shared by several flats \
+      (a lift stop, an entrance ramp) once. Costs are ranges with their price year and source.
+
+      Exit code 0 when the goal is met, 1 when it is not, 2 for bad input or usage.
+      """
+  )
+
+  @Argument(help: "Portfolio files (.xml or .xml.gz).")
+  var files: [String]
+
+  @Option(help: "The class to lift flats to (a class of the profile's ladder, e.g. barrierFree).")
+  var target: String
+
+  @Option(help: "The share of the flats in scope to have at the target (0–1).")
+  var share: Double?
+
+  @Option(help: "The number of flats in scope to have at the target.")
+  var flats: Int?
+
+  @Option(help: "The budget in EUR: as many flats as the upper cost bound allows.")
+  var budget: Double?
+
+  @Option(help: "Only the flats of this quarter.")
+  var quarter: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A built-in profile (see 'barrierfree profiles') or a profile file.",
+      valueName: "name|file"))
+  var profile: String?
+
+  @Option(help: "A catalogue of measures (Schemas/measures.xsd) instead of the built-in one.")
+  var measures: String?
+
+  @Option(help: "The plan's format: text or json.")
+  var format: PlanFormat = .text
+
+  @Option(name: .shortAndLong, help: "Write the plan to this file instead of standard output.")
+  var output: String?
+
+  func validate() throws {
+    let goals = [share != nil, flats != nil, budget != nil].filter { $0 }.count
+    guard goals == 1 else {
+      throw ValidationError("give one goal: --share, --flats or --budget")
+    }
+    if let share, !(share > 0 && share <= 1) {
+      throw ValidationError("--share must be more than 0 and at most 1")
+    }
+    if let flats, flats < 1 { throw ValidationError("--flats must be 1 or more") }
+    if let budget, !(budget > 0) { throw ValidationError("--budget must be more than 0") }
+  }
+
+  var goal: PlanGoal {
+    if let share { return .share(share) }
+    if let flats { return .flats(flats) }
+    return .budget(budget ?? 0)
+  }
+
+  func run() throws {
+    let plan: Plan
+    let profileID: String
+    let out: OutputFile
+    do {
+      let (library, id) = try ProfileChoice.resolve(profile)
+      profileID = id
+      let catalogue = try MeasureChoice.load(measures)
+      for file in files { try InputFile.checkReadable(file) }
+      try InputFile.refuseRepeated(files)
+      out =
+        try output.map {
+          try OutputFile(path: $0, inputs: files + [profile, measures].compactMap { $0 })
+        } ?? OutputFile.standardOutput()
+      plan = try BarrierFree.plan(
+        files, profile: id, library: library, measures: catalogue, target: target, goal: goal,
+        quarter: quarter)
+    } catch {
+      StandardError.print("\(error)")
+      throw ExitCode(2)
+    }
+    let text =
+      switch format {
+      case .text: PlanReport.text(plan, profile: profileID)
+      case .json: PlanReport.json(plan, profile: profileID)
+      }
+    do {
+      try out.write(text)
+      try out.commit()
+    } catch {
+      StandardError.print("error: \(error)")
+      throw ExitCode(2)
+    }
+    if !plan.goalMet { throw ExitCode(1) }
+  }
+}
+
+/// Turns `--measures FILE` into the catalogue's measures: the built-in
+/// German catalogue, or a file of the user's.
+enum MeasureChoice {
+  static func load(_ path: String?) throws -> [Measure] {
+    do {
+      guard let path else { return try MeasureCatalogue.builtIn.measures }
+      return try MeasureCatalogueReader.read(path: path).measures
+    } catch {
+      throw CommandFailure(error.description)
+    }
+  }
+}
