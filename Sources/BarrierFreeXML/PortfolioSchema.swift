@@ -24,8 +24,12 @@ public enum PortfolioSchema {
   /// embedded as a second copy, so that the two cannot drift apart.
   static let readerXSD: String = {
     let lines = xsd.split(separator: "\n", omittingEmptySubsequences: false)
-    return lines.filter { line in !readerLeavesOut.contains { line.contains($0) } }
-      .joined(separator: "\n")
+    // Searched as bytes: Foundation's `contains` on 5,000 lines was 8 % of
+    // validating 150 buildings (callgrind), once per process.
+    return lines.filter { line in
+      !readerLeavesOut.contains { line.utf8.firstRange(of: $0.utf8) != nil }
+    }
+    .joined(separator: "\n")
   }()
 
   /// The lines of ``xsd`` that ``readerXSD`` leaves out. libxml2 checks a
