@@ -1001,4 +1001,941 @@ extension PortfolioSchema {
 </xs:schema>
 
 """##
+
+  /// The schema the reader validates with: xsd less the lines of
+  /// readerLeavesOut (a test checks the two agree).
+  static let readerXSD = ##"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  BarrierFree portfolio format, version 1.
+
+  A portfolio is a list of residential buildings, optionally grouped into quarters. Every measurement is
+  an attribute; every measurement is optional, because surveys of existing stock are incomplete. A missing
+  attribute means "not measured": the checker reports it as unknown, never as a pass.
+
+  Units: lengths in millimetres (finished dimensions), slopes in per cent, areas in square metres.
+  Decimal numbers use a point ("12.5"), never a comma.
+
+  A building is an access graph: places (public way, entrance, landing, the rooms of its flats) are
+  nodes; connectors (path, steps, ramp, door, lift, stair lift) are edges between two places.
+  Identifiers of places, rooms and connectors are unique within their building; building identifiers are
+  unique within the file.
+
+  Element order inside each container is fixed (see the sequences below) so that a reader can stream.
+
+  The DIN 18040-2:2011-09 clauses and thresholds named in the documentation below say which
+  requirement an attribute feeds; they come from secondary sources, and several clause numbers are
+  reconstructions, not read in the norm itself. The rule profiles, not this schema, carry the
+  thresholds that are checked, each with its source.
+-->
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns="urn:barrierfree:portfolio:1"
+           targetNamespace="urn:barrierfree:portfolio:1"
+           elementFormDefault="qualified"
+           attributeFormDefault="unqualified">
+
+  <xs:annotation>
+    <xs:documentation>BarrierFree portfolio format, namespace urn:barrierfree:portfolio:1. Lengths in
+      millimetres, slopes in per cent, areas in square metres. A missing measurement means "not measured".</xs:documentation>
+  </xs:annotation>
+
+  <!-- ===================================================================== simple types -->
+
+  <xs:simpleType name="Identifier">
+    <xs:annotation><xs:documentation>An identifier: letters, digits, '_', '-' and '.', starting with a letter,
+      digit or '_'; at most 64 characters. Unique within its scope (building ids within the file; place,
+      room and connector ids within their building).</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Millimetres">
+    <xs:annotation><xs:documentation>A length in millimetres, not negative, written with a decimal point
+      (e.g. 900 or 902.5).</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:decimal">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Percent">
+    <xs:annotation><xs:documentation>A slope in per cent (rise / run × 100), not negative: 6 means 6 %.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:decimal">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="SquareMetres">
+    <xs:annotation><xs:documentation>An area in square metres, not negative.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:decimal">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Level">
+    <xs:annotation><xs:documentation>A storey: 0 is the ground floor, 1 the first floor above it, -1 the
+      first basement.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:integer">
+      <xs:minInclusive value="-10"/>
+      <xs:maxInclusive value="200"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Name">
+    <xs:annotation><xs:documentation>A human-readable name, at most 200 characters.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:string">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Side">
+    <xs:annotation><xs:documentation>One side of a connector: "from" is the side of the place named in its
+      from attribute, "to" the side of the place named in its to attribute.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Handrails">
+    <xs:annotation><xs:documentation>Where handrails are: none, on one side, or on both sides.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Surface">
+    <xs:annotation><xs:documentation>The walking surface of a path: asphalt, concrete, paving (slabs or
+      tight-jointed blocks), cobblestones, gravel, grass, timber, or other. DIN 18040-2 4.2.1 asks for a
+      firm, even surface that a wheelchair and a rollator can use.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="PlaceKind">
+    <xs:annotation><xs:documentation>What a place of the access graph is: publicWay (the street or pavement a
+      route starts from), parkingSpace, entrance (the area in front of a building entrance door), lobby (an
+      entrance hall inside the building), landing (a stair or lift landing on a level, from which flats are
+      entered), corridor (a common corridor), outdoor (a yard, court or garden area), or other.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="RoomKind">
+    <xs:annotation><xs:documentation>The use of a room: hallway (the flat's corridor), living, bedroom,
+      kitchen, bathroom (a room with a shower or bathtub), wc (a room with a toilet only), storage, balcony,
+      terrace, or other. DIN 18040-2 5.x states requirements per kind.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="DoorOperation">
+    <xs:annotation><xs:documentation>How a door opens: hinged (a side-hung leaf), sliding, folding,
+      revolving, or automatic (power-operated). DIN 18040-2 4.3.3 sets manoeuvring areas by operation.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="StairLiftKind">
+    <xs:annotation><xs:documentation>seat: a stair lift with a seat (not usable in a wheelchair);
+      platform: a platform stair lift or vertical platform lift that carries a wheelchair.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="FacilityKind">
+    <xs:annotation><xs:documentation>A shared facility of a quarter (Bielefeld model): cafe (a neighbourhood
+      café open to all), meetingPlace, careBase (the base of a care service on call), commonRoom.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="ControlKind">
+    <xs:annotation><xs:documentation>A control a resident operates: switch, socket, intercom, doorOpener,
+      bell, thermostat, or other. DIN 18040-2 4.5.2: operating height 850 mm (850–1050 mm).</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="FurnitureKind">
+    <xs:annotation><xs:documentation>A piece of furniture with a movement area in front of it: wardrobe,
+      table, sofa, desk, shelf, or other. DIN 18040-2 5.4: depth ≥ 900 mm (R: 1500 mm) in front of furniture.</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <!-- ===================================================================== shared attributes -->
+
+  <xs:attributeGroup name="ConnectorAttributes">
+    <xs:attribute name="id" type="Identifier">
+      <xs:annotation><xs:documentation>Optional identifier of the connector, unique within the building; reports
+        use it to name the element.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="from" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>The place or room on one side: the id of a place or room of the same
+        building.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="to" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>The place or room on the other side: the id of a place or room of the
+        same building.</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:attributeGroup>
+
+  <xs:attributeGroup name="PathAttributes">
+    <xs:attribute name="width" type="Millimetres">
+      <xs:annotation><xs:documentation>Usable width of the path in mm. DIN 18040-2 4.2.1: main paths ≥ 1500 mm,
+        secondary paths ≥ 1200 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="length" type="Millimetres">
+      <xs:annotation><xs:documentation>Length of the path in mm; used for route lengths and for the distance
+        between landings on sloping paths.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="slope" type="Percent">
+      <xs:annotation><xs:documentation>Steepest longitudinal slope in per cent. DIN 18040-2 4.2.1: ≤ 3 %; up to
+        6 % with landings at most every 10 m; steeper paths count as ramps.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="crossSlope" type="Percent">
+      <xs:annotation><xs:documentation>Cross slope in per cent. DIN 18040-2 4.2.1: ≤ 2 %.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="surface" type="Surface">
+      <xs:annotation><xs:documentation>The walking surface. DIN 18040-2 4.2.1: firm and even.</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:attributeGroup>
+
+  <!-- ===================================================================== shared elements -->
+
+  <xs:complexType name="MovementArea">
+    <xs:annotation><xs:documentation>A free movement area (Bewegungsfläche): a rectangle of floor free of
+      obstacles, level, where a wheelchair or rollator can turn or stand. Inside a room it is the largest free
+      area of the room; inside a fixture or piece of furniture, the area in front of it; inside a door, ramp
+      or lift stop, the area on one side of it. DIN 18040-2 5.x: 1200 × 1200 mm (R: 1500 × 1500 mm).</xs:documentation></xs:annotation>
+    <xs:attribute name="width" type="Millimetres">
+      <xs:annotation><xs:documentation>Width of the area in mm (along the wall, fixture or door).</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="depth" type="Millimetres">
+      <xs:annotation><xs:documentation>Depth of the area in mm (away from the wall, fixture or door).</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="side" type="Side">
+      <xs:annotation><xs:documentation>On doors and ramps only: the side of the connector the area lies on
+        ("from" or "to"). DIN 18040-2 4.3.3 (doors) and 4.3.8 (ramp start and end).</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Place">
+    <xs:annotation><xs:documentation>A place of the access graph outside the flats: public way, parking space,
+      entrance, lobby, landing, corridor, outdoor area.</xs:documentation></xs:annotation>
+    <xs:sequence>
+      <xs:element name="movementArea" type="MovementArea" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>The free movement area at this place (in front of an entrance door:
+          DIN 18040-2 4.2.3, 1500 × 1500 mm).</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="id" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>Identifier of the place, unique within its building (or quarter).</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="kind" type="PlaceKind" use="required">
+      <xs:annotation><xs:documentation>What the place is.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="name" type="Name">
+      <xs:annotation><xs:documentation>A name for people ("Hauseingang Nord").</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="level" type="Level">
+      <xs:annotation><xs:documentation>The storey the place is on; route analysis uses it to find the flats a
+        landing serves.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="width" type="Millimetres">
+      <xs:annotation><xs:documentation>For a parking space: its width in mm (DIN 18040-2 4.2.2, R: ≥ 3500 mm);
+        for a corridor: its usable width (DIN 18040-2 4.3.2: ≥ 1500 mm, or ≥ 1200 mm with turning areas).</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="length" type="Millimetres">
+      <xs:annotation><xs:documentation>For a parking space: its length in mm (DIN 18040-2 4.2.2, R: ≥ 5000 mm);
+        for a corridor: its length.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="accessible" type="xs:boolean">
+      <xs:annotation><xs:documentation>For a parking space: whether it is reserved for and marked as a
+        wheelchair users' space.</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <!-- ===================================================================== connectors -->
+
+  <xs:complexType name="Path">
+    <xs:annotation><xs:documentation>A level or gently sloping path between two places (outdoor path, yard,
+      access path on the plot). DIN 18040-2 4.2.</xs:documentation></xs:annotation>
+    <xs:attributeGroup ref="ConnectorAttributes"/>
+    <xs:attributeGroup ref="PathAttributes"/>
+  </xs:complexType>
+
+  <xs:complexType name="Steps">
+    <xs:annotation><xs:documentation>One or more steps, or a stair flight, between two places. Steps block a
+      wheelchair route unless a stair lift that the profile accepts serves them. DIN 18040-2 4.3.6.</xs:documentation></xs:annotation>
+    <xs:attributeGroup ref="ConnectorAttributes"/>
+    <xs:attribute name="count" type="xs:nonNegativeInteger">
+      <xs:annotation><xs:documentation>Number of steps (risers).</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="riserHeight" type="Millimetres">
+      <xs:annotation><xs:documentation>Height of one riser in mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="treadDepth" type="Millimetres">
+      <xs:annotation><xs:documentation>Depth of one tread in mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="width" type="Millimetres">
+      <xs:annotation><xs:documentation>Usable width of the flight in mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="handrails" type="Handrails">
+      <xs:annotation><xs:documentation>Handrails. DIN 18040-2 4.3.6.3: on both sides.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="handrailHeight" type="Millimetres">
+      <xs:annotation><xs:documentation>Height of the top of the handrail above the step nosing in mm.
+        DIN 18040-2 4.3.6.3: 850–900 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="handrailExtension" type="Millimetres">
+      <xs:annotation><xs:documentation>How far the handrail runs on horizontally beyond the first and last step,
+        in mm. DIN 18040-2 4.3.6.3: ≥ 300 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Ramp">
+    <xs:annotation><xs:documentation>A ramp between two places. DIN 18040-2 4.3.8.</xs:documentation></xs:annotation>
+    <xs:sequence>
+      <xs:element name="movementArea" type="MovementArea" minOccurs="0" maxOccurs="2">
+        <xs:annotation><xs:documentation>The level movement area at the start or end of the ramp (side "from"
+          or "to"). DIN 18040-2 4.3.8: 1500 × 1500 mm.</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attributeGroup ref="ConnectorAttributes"/>
+    <xs:attribute name="slope" type="Percent">
+      <xs:annotation><xs:documentation>Longitudinal slope of the steepest run in per cent.
+        DIN 18040-2 4.3.8: ≤ 6 %.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="crossSlope" type="Percent">
+      <xs:annotation><xs:documentation>Cross slope in per cent. DIN 18040-2 4.3.8: none (0 %).</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="length" type="Millimetres">
+      <xs:annotation><xs:documentation>Total horizontal length of the ramp in mm, landings included.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="longestRun" type="Millimetres">
+      <xs:annotation><xs:documentation>Length of the longest run between two landings in mm.
+        DIN 18040-2 4.3.8: ≤ 6000 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="landingLength" type="Millimetres">
+      <xs:annotation><xs:documentation>Length of the shortest intermediate landing in mm, where the ramp has
+        any. DIN 18040-2 4.3.8: ≥ 1500 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="clearWidth" type="Millimetres">
+      <xs:annotation><xs:documentation>Clear width between the handrails or kerbs in mm.
+        DIN 18040-2 4.3.8: ≥ 1200 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="handrails" type="Handrails">
+      <xs:annotation><xs:documentation>Handrails. DIN 18040-2 4.3.8: on both sides.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="handrailHeight" type="Millimetres">
+      <xs:annotation><xs:documentation>Height of the top of the handrail in mm. DIN 18040-2 4.3.8: 850–900 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="wheelGuards" type="xs:boolean">
+      <xs:annotation><xs:documentation>Whether both sides have wheel guards (kerbs of 100 mm) or walls.
+        DIN 18040-2 4.3.8.</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Door">
+    <xs:annotation><xs:documentation>A door between two places or rooms. DIN 18040-2 4.3.3 (doors of the
+      building and flat entrance doors) and 5.3.1 (doors inside flats).</xs:documentation></xs:annotation>
+    <xs:sequence>
+      <xs:element name="movementArea" type="MovementArea" minOccurs="0" maxOccurs="2">
+        <xs:annotation><xs:documentation>The manoeuvring area on one side of the door (side "from" or "to").
+          DIN 18040-2 4.3.3: hinged door 1500 × 1500 mm on the side it opens into, 1500 × 1200 mm on the other;
+          sliding door 1900 × 1200 mm on both sides.</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attributeGroup ref="ConnectorAttributes"/>
+    <xs:attribute name="clearWidth" type="Millimetres">
+      <xs:annotation><xs:documentation>Clear passage width in mm (the light width with the door open at 90°).
+        DIN 18040-2 4.3.3.2: ≥ 900 mm for entrance doors; 5.3.1: ≥ 800 mm inside flats (R: 900 mm).</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="clearHeight" type="Millimetres">
+      <xs:annotation><xs:documentation>Clear passage height in mm. DIN 18040-2 4.3.3.2: ≥ 2050 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="threshold" type="Millimetres">
+      <xs:annotation><xs:documentation>Height of the threshold or lower door stop in mm; 0 for none.
+        DIN 18040-2 4.3.3.1: none; where technically unavoidable ≤ 20 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="operation" type="DoorOperation">
+      <xs:annotation><xs:documentation>How the door opens.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="opensInto" type="Side">
+      <xs:annotation><xs:documentation>For a hinged door: the side its leaf swings into ("from" or "to").
+        DIN 18040-2 5.5.1: a bathroom door must not open into the bathroom.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="handleHeight" type="Millimetres">
+      <xs:annotation><xs:documentation>Height of the door handle axis in mm. DIN 18040-2 4.3.3 / 4.5.2: 850 mm
+        (850–1050 mm).</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="handleSideClearance" type="Millimetres">
+      <xs:annotation><xs:documentation>Free wall beside the handle (distance from the handle side of the opening
+        to the next wall or obstacle) in mm. DIN 18040-2 4.3.3, R: ≥ 500 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="revealDepth" type="Millimetres">
+      <xs:annotation><xs:documentation>Depth of the door reveal in mm. DIN 18040-2 4.3.3: ≤ 260 mm where the
+        door is approached from the side.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="unlockableFromOutside" type="xs:boolean">
+      <xs:annotation><xs:documentation>For the door of a bathroom or WC: whether it can be unlocked from the
+        outside in an emergency. DIN 18040-2 5.5.1.</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="LiftStop">
+    <xs:annotation><xs:documentation>A place a lift stops at.</xs:documentation></xs:annotation>
+    <xs:sequence>
+      <xs:element name="movementArea" type="MovementArea" minOccurs="0" maxOccurs="1">
+        <xs:annotation><xs:documentation>The free area in front of the lift door at this stop.
+          DIN 18040-2 4.3.5: 1500 × 1500 mm.</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="place" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>The id of the place (a landing or lobby of the same building) that the
+        lift door opens onto at this stop. A lift that stops half a storey off a landing stops at a separate
+        place joined to the landing by steps.</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Lift">
+    <xs:annotation><xs:documentation>A passenger lift; it joins every pair of its stops. DIN 18040-2 4.3.5.</xs:documentation></xs:annotation>
+    <xs:sequence>
+      <xs:element name="stop" type="LiftStop" minOccurs="2" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A stop of the lift, in the order of the levels.</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="id" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>Identifier of the lift, unique within the building.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="cabinWidth" type="Millimetres">
+      <xs:annotation><xs:documentation>Clear inner width of the cabin in mm. DIN 18040-2 4.3.5: ≥ 1100 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="cabinDepth" type="Millimetres">
+      <xs:annotation><xs:documentation>Clear inner depth of the cabin in mm. DIN 18040-2 4.3.5: ≥ 1400 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="doorClearWidth" type="Millimetres">
+      <xs:annotation><xs:documentation>Clear width of the lift door in mm. DIN 18040-2 4.3.5: ≥ 900 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="controlHeight" type="Millimetres">
+      <xs:annotation><xs:documentation>Height of the highest control button in mm. DIN 18040-2 4.3.5 / 4.5.2:
+        850–1050 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="StairLift">
+    <xs:annotation><xs:documentation>A stair lift or platform lift that carries people over steps between two
+      places. Only a platform lift carries a wheelchair.</xs:documentation></xs:annotation>
+    <xs:attributeGroup ref="ConnectorAttributes"/>
+    <xs:attribute name="kind" type="StairLiftKind" use="required">
+      <xs:annotation><xs:documentation>seat or platform.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="platformWidth" type="Millimetres">
+      <xs:annotation><xs:documentation>Usable width of the platform in mm (platform lifts).</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="platformDepth" type="Millimetres">
+      <xs:annotation><xs:documentation>Usable depth of the platform in mm (platform lifts).</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <!-- ===================================================================== fixtures -->
+
+  <xs:complexType name="Fixture" abstract="true">
+    <xs:annotation><xs:documentation>A fixture or piece of furniture in a room, with the free movement area in
+      front of it.</xs:documentation></xs:annotation>
+    <xs:sequence>
+      <xs:element name="movementArea" type="MovementArea" minOccurs="0" maxOccurs="1">
+        <xs:annotation><xs:documentation>The free movement area in front of the fixture. DIN 18040-2 5.5.2:
+          1200 × 1200 mm in front of sanitary objects (R: 1500 × 1500 mm); 5.4: depth ≥ 900 mm in front of
+          furniture (R: 1500 mm), ≥ 1200 mm in front of kitchen units (R: 1500 mm).</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="id" type="Identifier">
+      <xs:annotation><xs:documentation>Optional identifier, unique within the building.</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="WC">
+    <xs:annotation><xs:documentation>A toilet. DIN 18040-2 5.5.3 (R only, except the movement area in front).</xs:documentation></xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="Fixture">
+        <xs:attribute name="seatHeight" type="Millimetres">
+          <xs:annotation><xs:documentation>Height of the seat (with lid ring) above the floor in mm. R: 460–480 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="projection" type="Millimetres">
+          <xs:annotation><xs:documentation>Depth from the back wall to the front edge of the bowl in mm. R: 700 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="transferWidth" type="Millimetres">
+          <xs:annotation><xs:documentation>Width of the free transfer area beside the WC on its wider side in mm.
+            R: ≥ 900 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="transferDepth" type="Millimetres">
+          <xs:annotation><xs:documentation>Depth of that transfer area in mm. R: ≥ 700 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="otherSideClearance" type="Millimetres">
+          <xs:annotation><xs:documentation>Distance from the WC to the wall or next object on its other side in mm.
+            DIN 18040-2 5.5.2: ≥ 200 mm; R: ≥ 300 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="grabBars" type="Handrails">
+          <xs:annotation><xs:documentation>Folding grab bars beside the WC. R: on both sides.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="backrest" type="xs:boolean">
+          <xs:annotation><xs:documentation>Whether a backrest is fitted. R: required.</xs:documentation></xs:annotation>
+        </xs:attribute>
+      </xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+
+  <xs:complexType name="Washbasin">
+    <xs:annotation><xs:documentation>A washbasin. DIN 18040-2 5.5.4.</xs:documentation></xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="Fixture">
+        <xs:attribute name="height" type="Millimetres">
+          <xs:annotation><xs:documentation>Height of the front top edge above the floor in mm. R: ≤ 800 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="kneeClearanceHeight" type="Millimetres">
+          <xs:annotation><xs:documentation>Free knee height under the basin, 300 mm behind its front edge, in mm.
+            R: ≥ 670 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="kneeClearanceDepth" type="Millimetres">
+          <xs:annotation><xs:documentation>Free leg depth under the basin in mm. R: ≥ 550 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="legSpaceWidth" type="Millimetres">
+          <xs:annotation><xs:documentation>Free leg width under the basin in mm. R: ≥ 900 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+      </xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+
+  <xs:complexType name="Shower">
+    <xs:annotation><xs:documentation>A shower place. DIN 18040-2 5.5.5.</xs:documentation></xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="Fixture">
+        <xs:attribute name="floorLevel" type="xs:boolean">
+          <xs:annotation><xs:documentation>Whether the shower floor is level with the bathroom floor (no tray
+            edge). DIN 18040-2 5.5.5: floor-level.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="step" type="Millimetres">
+          <xs:annotation><xs:documentation>Height of the edge or lowering between bathroom floor and shower floor
+            in mm; 0 for none. DIN 18040-2 5.5.5: ≤ 20 mm, bevelled.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="width" type="Millimetres">
+          <xs:annotation><xs:documentation>Width of the shower area in mm. B: ≥ 1200 mm; R: ≥ 1500 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="depth" type="Millimetres">
+          <xs:annotation><xs:documentation>Depth of the shower area in mm. B: ≥ 1200 mm; R: ≥ 1500 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="slipResistance" type="SlipResistance">
+          <xs:annotation><xs:documentation>Slip resistance of the shower floor for wet barefoot use, as an
+            evaluation group of DGUV Information 207-006 (A, B or C). DIN 18040-2 5.5.5: group B or
+            better.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="grabBars" type="Handrails">
+          <xs:annotation><xs:documentation>Horizontal grab bars in the shower area. DIN 18040-2 5.5.5 (R): grab
+            bars at 850 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+      </xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+
+  <xs:simpleType name="SlipResistance">
+    <xs:annotation><xs:documentation>An evaluation group for wet barefoot areas per DGUV Information 207-006
+      (formerly GUV-I 8527): A (lowest), B, C (highest).</xs:documentation></xs:annotation>
+    <xs:restriction base="xs:token">
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:complexType name="WheelchairSpace">
+    <xs:annotation><xs:documentation>A space to park and change a wheelchair (Rollstuhlabstellplatz), with
+      the free area in front of it as its movementArea. DIN 18040-2 (R): 1800 × 1500 mm plus a manoeuvring
+      area of 1800 × 1500 mm in front, and a socket for charging.</xs:documentation></xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="Fixture">
+        <xs:attribute name="width" type="Millimetres">
+          <xs:annotation><xs:documentation>Width of the space in mm (along the wall). R: ≥ 1800 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="depth" type="Millimetres">
+          <xs:annotation><xs:documentation>Depth of the space in mm. R: ≥ 1500 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="socket" type="xs:boolean">
+          <xs:annotation><xs:documentation>Whether a socket for charging an electric wheelchair is at the
+            space.</xs:documentation></xs:annotation>
+        </xs:attribute>
+      </xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+
+  <xs:complexType name="Bathtub">
+    <xs:annotation><xs:documentation>A bathtub. DIN 18040-2 5.5.6: a bathtub does not replace the
+      floor-level shower.</xs:documentation></xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="Fixture">
+        <xs:attribute name="entryHeight" type="Millimetres">
+          <xs:annotation><xs:documentation>Height of the tub rim above the floor in mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="width" type="Millimetres">
+          <xs:annotation><xs:documentation>Outer width of the tub in mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="length" type="Millimetres">
+          <xs:annotation><xs:documentation>Outer length of the tub in mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+      </xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+
+  <xs:complexType name="KitchenCounter">
+    <xs:annotation><xs:documentation>A run of kitchen units (counter, hob, sink). DIN 18040-2 5.4.</xs:documentation></xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="Fixture">
+        <xs:attribute name="length" type="Millimetres">
+          <xs:annotation><xs:documentation>Length of the run in mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="height" type="Millimetres">
+          <xs:annotation><xs:documentation>Height of the worktop in mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="kneeSpace" type="xs:boolean">
+          <xs:annotation><xs:documentation>Whether hob, worktop and sink can be used seated (knee space under
+            them). DIN 18040-2 5.4, R: recommended.</xs:documentation></xs:annotation>
+        </xs:attribute>
+      </xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+
+  <xs:complexType name="Bed">
+    <xs:annotation><xs:documentation>A bed (its planned position). DIN 18040-2 5.4: free space along both
+      long sides.</xs:documentation></xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="Fixture">
+        <xs:attribute name="width" type="Millimetres">
+          <xs:annotation><xs:documentation>Width of the bed in mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="length" type="Millimetres">
+          <xs:annotation><xs:documentation>Length of the bed in mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="clearanceLeft" type="Millimetres">
+          <xs:annotation><xs:documentation>Free depth along the left long side (seen from the foot) in mm.
+            B: 1200 mm on one side and 900 mm on the other; R: 1500 mm and 1200 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="clearanceRight" type="Millimetres">
+          <xs:annotation><xs:documentation>Free depth along the right long side in mm (see clearanceLeft).</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="clearanceFoot" type="Millimetres">
+          <xs:annotation><xs:documentation>Free depth at the foot of the bed in mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+      </xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+
+  <xs:complexType name="Window">
+    <xs:annotation><xs:documentation>A window. DIN 18040-2 5.3.2.</xs:documentation></xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="Fixture">
+        <xs:attribute name="sillHeight" type="Millimetres">
+          <xs:annotation><xs:documentation>Height above the floor from which the window is transparent, in mm.
+            R: ≤ 600 mm in living rooms and bedrooms (view out when seated).</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="handleHeight" type="Millimetres">
+          <xs:annotation><xs:documentation>Height of the window handle in mm. R: 850–1050 mm, unless powered.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="powered" type="xs:boolean">
+          <xs:annotation><xs:documentation>Whether the window opens by a powered drive.</xs:documentation></xs:annotation>
+        </xs:attribute>
+      </xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+
+  <xs:complexType name="Control">
+    <xs:annotation><xs:documentation>A control: switch, socket, intercom, door opener, bell, thermostat.
+      DIN 18040-2 4.5.2.</xs:documentation></xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="Fixture">
+        <xs:attribute name="kind" type="ControlKind" use="required">
+          <xs:annotation><xs:documentation>What the control is.</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="height" type="Millimetres">
+          <xs:annotation><xs:documentation>Height of the control's axis above the floor in mm. 850 mm
+            (850–1050 mm).</xs:documentation></xs:annotation>
+        </xs:attribute>
+        <xs:attribute name="cornerDistance" type="Millimetres">
+          <xs:annotation><xs:documentation>Distance from the nearest room corner in mm. R: ≥ 500 mm.</xs:documentation></xs:annotation>
+        </xs:attribute>
+      </xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+
+  <xs:complexType name="Furniture">
+    <xs:annotation><xs:documentation>A piece of furniture whose movement area matters. DIN 18040-2 5.4.</xs:documentation></xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="Fixture">
+        <xs:attribute name="kind" type="FurnitureKind" use="required">
+          <xs:annotation><xs:documentation>What the furniture is.</xs:documentation></xs:annotation>
+        </xs:attribute>
+      </xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+
+  <!-- ===================================================================== rooms and flats -->
+
+  <xs:complexType name="Room">
+    <xs:annotation><xs:documentation>A room of a flat; a place of the access graph, joined to other rooms by
+      doors.</xs:documentation></xs:annotation>
+    <xs:sequence>
+      <xs:element name="movementArea" type="MovementArea" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>The largest free movement (turning) area in the room.
+          DIN 18040-2 5.x: 1200 × 1200 mm (R: 1500 × 1500 mm); balcony and terrace 5.6 likewise.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:choice minOccurs="0" maxOccurs="unbounded">
+        <xs:element name="wc" type="WC">
+          <xs:annotation><xs:documentation>A toilet.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="washbasin" type="Washbasin">
+          <xs:annotation><xs:documentation>A washbasin.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="shower" type="Shower">
+          <xs:annotation><xs:documentation>A shower place.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="bathtub" type="Bathtub">
+          <xs:annotation><xs:documentation>A bathtub.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="kitchenCounter" type="KitchenCounter">
+          <xs:annotation><xs:documentation>A run of kitchen units.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="bed" type="Bed">
+          <xs:annotation><xs:documentation>A bed.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="window" type="Window">
+          <xs:annotation><xs:documentation>A window.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="control" type="Control">
+          <xs:annotation><xs:documentation>A control.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="wheelchairSpace" type="WheelchairSpace">
+          <xs:annotation><xs:documentation>A space to park a wheelchair. DIN 18040-2 (R): one per
+            flat.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="furniture" type="Furniture">
+          <xs:annotation><xs:documentation>A piece of furniture.</xs:documentation></xs:annotation>
+        </xs:element>
+      </xs:choice>
+    </xs:sequence>
+    <xs:attribute name="id" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>Identifier of the room, unique within the building (doors name it in
+        from and to).</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="kind" type="RoomKind" use="required">
+      <xs:annotation><xs:documentation>The use of the room.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="name" type="Name">
+      <xs:annotation><xs:documentation>A name for people ("Schlafzimmer 2").</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="area" type="SquareMetres">
+      <xs:annotation><xs:documentation>Floor area in m².</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="width" type="Millimetres">
+      <xs:annotation><xs:documentation>Narrowest clear width between walls in mm. For a hallway:
+        DIN 18040-2 5.2, ≥ 1200 mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="length" type="Millimetres">
+      <xs:annotation><xs:documentation>Clear length of the room in mm.</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Flat">
+    <xs:annotation><xs:documentation>A flat (dwelling): its rooms and the doors and steps between them, and the
+      entrance door that joins it to the building's access graph.</xs:documentation></xs:annotation>
+    <xs:sequence>
+      <xs:element name="room" type="Room" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A room of the flat.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:choice minOccurs="0" maxOccurs="unbounded">
+        <xs:element name="door" type="Door">
+          <xs:annotation><xs:documentation>A door of the flat: the entrance door (from the entrance place to a
+            room) or a door between two rooms.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="steps" type="Steps">
+          <xs:annotation><xs:documentation>Steps inside the flat (a split level, a maisonette stair).</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="ramp" type="Ramp">
+          <xs:annotation><xs:documentation>A ramp inside the flat.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="stairLift" type="StairLift">
+          <xs:annotation><xs:documentation>A stair lift inside the flat.</xs:documentation></xs:annotation>
+        </xs:element>
+      </xs:choice>
+    </xs:sequence>
+    <xs:attribute name="id" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>Identifier of the flat, unique within the building.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="number" type="Name">
+      <xs:annotation><xs:documentation>The flat number as the housing company uses it ("1.2", "WE 07").</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="level" type="Level">
+      <xs:annotation><xs:documentation>The storey of the flat's entrance.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="area" type="SquareMetres">
+      <xs:annotation><xs:documentation>Living area in m².</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="entrance" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>The id of the building place in front of the flat's entrance door (a
+        landing, corridor, or for ground-floor flats with their own door, an entrance or outdoor place). The
+        flat's entrance door is the door from this place to one of the flat's rooms.</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <!-- ===================================================================== buildings, quarters, portfolio -->
+
+  <xs:complexType name="Address">
+    <xs:annotation><xs:documentation>The postal address of a building.</xs:documentation></xs:annotation>
+    <xs:attribute name="street" type="Name">
+      <xs:annotation><xs:documentation>Street name.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="houseNumber" type="Name">
+      <xs:annotation><xs:documentation>House number, with any letter ("12a").</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="postcode" type="Name">
+      <xs:annotation><xs:documentation>Postcode.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="city" type="Name">
+      <xs:annotation><xs:documentation>City or municipality.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="country" type="Name">
+      <xs:annotation><xs:documentation>Country as an ISO 3166-1 alpha-2 code ("DE").</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Building">
+    <xs:annotation><xs:documentation>A residential building: its address, the places and connectors of its
+      access graph, and its flats.</xs:documentation></xs:annotation>
+    <xs:sequence>
+      <xs:element name="address" type="Address" minOccurs="0">
+        <xs:annotation><xs:documentation>The postal address.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="place" type="Place" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A place of the building's access graph.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:choice minOccurs="0" maxOccurs="unbounded">
+        <xs:element name="path" type="Path">
+          <xs:annotation><xs:documentation>A path between two places.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="steps" type="Steps">
+          <xs:annotation><xs:documentation>Steps or a stair flight between two places.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="ramp" type="Ramp">
+          <xs:annotation><xs:documentation>A ramp between two places.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="door" type="Door">
+          <xs:annotation><xs:documentation>A door between two places (a building entrance door, a corridor door).</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="lift" type="Lift">
+          <xs:annotation><xs:documentation>A passenger lift.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="stairLift" type="StairLift">
+          <xs:annotation><xs:documentation>A stair lift or platform lift.</xs:documentation></xs:annotation>
+        </xs:element>
+      </xs:choice>
+      <xs:element name="flat" type="Flat" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A flat of the building.</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="id" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>Identifier of the building, unique within the file.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="name" type="Name">
+      <xs:annotation><xs:documentation>A name for people, often the address ("Meisenstraße 12").</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="yearBuilt" type="xs:gYear">
+      <xs:annotation><xs:documentation>Year of construction (or of the last full conversion), four digits.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="storeys" type="xs:positiveInteger">
+      <xs:annotation><xs:documentation>Number of full storeys above ground, ground floor included. MBO § 39(4):
+        buildings over 13 m need a lift.</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Facility">
+    <xs:annotation><xs:documentation>A shared facility of a quarter, located at a place of one of its
+      buildings (Bielefeld model: neighbourhood café, 24-hour care base, common room).</xs:documentation></xs:annotation>
+    <xs:attribute name="id" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>Identifier of the facility, unique within the quarter.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="kind" type="FacilityKind" use="required">
+      <xs:annotation><xs:documentation>What the facility is.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="name" type="Name">
+      <xs:annotation><xs:documentation>Its name ("Quartierscafé Sieker").</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="building" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>The id of the building of this quarter that houses it.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="place" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>The id of the place of that building where it is entered.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="open24h" type="xs:boolean">
+      <xs:annotation><xs:documentation>Whether it is staffed or on call around the clock (a care base of the
+        Bielefeld model is).</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="OutdoorPath">
+    <xs:annotation><xs:documentation>An outdoor path of a quarter, joining places of its buildings to each other
+      and to the quarter's own places (the street, a bus stop). Each end names a place; with fromBuilding or
+      toBuilding the place is one of that building, without it a place of the quarter. DIN 18040-2 4.2.</xs:documentation></xs:annotation>
+    <xs:attribute name="id" type="Identifier">
+      <xs:annotation><xs:documentation>Optional identifier, unique within the quarter.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="from" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>The place at one end.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="fromBuilding" type="Identifier">
+      <xs:annotation><xs:documentation>The building of the place at that end; absent for a quarter place.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="to" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>The place at the other end.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="toBuilding" type="Identifier">
+      <xs:annotation><xs:documentation>The building of the place at the other end; absent for a quarter place.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attributeGroup ref="PathAttributes"/>
+  </xs:complexType>
+
+  <xs:complexType name="Quarter">
+    <xs:annotation><xs:documentation>A quarter (neighbourhood): a group of buildings with shared places,
+      facilities and outdoor paths. Its places, facilities and paths come before its buildings.</xs:documentation></xs:annotation>
+    <xs:sequence>
+      <xs:element name="place" type="Place" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A place of the quarter outside its buildings (the street, a bus stop,
+          a square).</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="facility" type="Facility" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A shared facility.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="outdoorPath" type="OutdoorPath" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>An outdoor path.</xs:documentation></xs:annotation>
+      </xs:element>
+      <xs:element name="building" type="Building" minOccurs="0" maxOccurs="unbounded">
+        <xs:annotation><xs:documentation>A building of the quarter.</xs:documentation></xs:annotation>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="id" type="Identifier" use="required">
+      <xs:annotation><xs:documentation>Identifier of the quarter, unique within the file.</xs:documentation></xs:annotation>
+    </xs:attribute>
+    <xs:attribute name="name" type="Name">
+      <xs:annotation><xs:documentation>Its name ("Quartier Sieker").</xs:documentation></xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:element name="portfolio">
+    <xs:annotation><xs:documentation>The root: a housing portfolio, a list of quarters and buildings in any
+      order.</xs:documentation></xs:annotation>
+    <xs:complexType>
+      <xs:choice minOccurs="0" maxOccurs="unbounded">
+        <xs:element name="quarter" type="Quarter">
+          <xs:annotation><xs:documentation>A quarter and its buildings.</xs:documentation></xs:annotation>
+        </xs:element>
+        <xs:element name="building" type="Building">
+          <xs:annotation><xs:documentation>A building that belongs to no quarter.</xs:documentation></xs:annotation>
+        </xs:element>
+      </xs:choice>
+      <xs:attribute name="name" type="Name">
+        <xs:annotation><xs:documentation>The name of the portfolio or its owner.</xs:documentation></xs:annotation>
+      </xs:attribute>
+    </xs:complexType>
+  </xs:element>
+</xs:schema>
+
+"""##
 }

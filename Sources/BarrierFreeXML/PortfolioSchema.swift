@@ -16,22 +16,6 @@ public enum PortfolioSchema {
   /// which a test rules out.
   nonisolated(unsafe) static let compiled: xmlSchemaPtr? = compileSchema(readerXSD)
 
-  /// The schema the reader validates with: ``xsd`` less the lines that
-  /// libxml2 checks slowly and the reader checks itself (see
-  /// ``readerLeavesOut``).
-  ///
-  /// Made from ``xsd`` when the schema is first compiled rather than
-  /// embedded as a second copy, so that the two cannot drift apart.
-  static let readerXSD: String = {
-    let lines = xsd.split(separator: "\n", omittingEmptySubsequences: false)
-    // Searched as bytes: Foundation's `contains` on 5,000 lines was 8 % of
-    // validating 150 buildings (callgrind), once per process.
-    return lines.filter { line in
-      !readerLeavesOut.contains { line.utf8.firstRange(of: $0.utf8) != nil }
-    }
-    .joined(separator: "\n")
-  }()
-
   /// The lines of ``xsd`` that ``readerXSD`` leaves out. libxml2 checks a
   /// pattern with its regular-expression engine (28 % of validation time for
   /// the identifiers), and a bound, a length or an enumeration by building a
