@@ -1,3 +1,4 @@
+import BarrierFreeModel
 import BarrierFreeRules
 import BarrierFreeUpgrades
 
@@ -62,10 +63,14 @@ public enum PlanReport {
 
   /// One job: what, where, how many, what it costs and from where.
   static func line(_ job: Job) -> String {
+    // A catalogue is the user's file: its titles and sources must not
+    // forge a line of the report.
     var text =
-      "\(job.title) (\(job.measure)) at \(job.element.description): \(euros(job.cost.low, job.cost.high))"
+      "\(job.title.escapedForOneLine) (\(job.measure.escapedForOneLine)) at "
+      + "\(job.element.description.escapedForOneLine): \(euros(job.cost.low, job.cost.high))"
     if job.quantity != 1 { text += ", \(number(job.quantity)) \(job.unit.rawValue)" }
-    text += " [\(job.cost.source), \(job.cost.priceYear), \(job.cost.certainty.rawValue)]"
+    text +=
+      " [\(job.cost.source.escapedForOneLine), \(job.cost.priceYear), \(job.cost.certainty.rawValue)]"
     if !job.survey.isEmpty {
       text += "; survey needed: \(job.survey.map(\.rawValue).joined(separator: ", "))"
     }

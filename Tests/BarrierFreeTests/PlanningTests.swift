@@ -65,4 +65,19 @@ struct PlanningTests {
     #expect((json?["chosen"] as? [Any])?.count == 2)
     #expect(json?["goalMet"] as? Bool == true)
   }
+
+  @Test("A catalogue's title with a line break cannot forge a line of the plan")
+  func forgedLine() throws {
+    var shower = try #require(Self.shower.first)
+    shower.title = "Shower\nGoal met: yes"
+    shower.cost.source = "a\rb"
+    let path = repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
+    let plan = try BarrierFree.plan(
+      [path], profile: "din18040-2", measures: [shower], target: "barrierFree",
+      goal: .flats(21))
+    let text = PlanReport.text(plan, profile: "din18040-2")
+    #expect(text.split(separator: "\n").filter { $0.hasPrefix("Goal met") }.count == 1)
+    #expect(text.contains("Shower\\nGoal met: yes"))
+    #expect(!text.contains("\r"))
+  }
 }
