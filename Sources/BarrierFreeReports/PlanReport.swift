@@ -15,9 +15,14 @@ public enum PlanReport {
     let (low, high) = plan.cost
     lines.append("Plan: \(plan.target) under \(profile), \(goal(plan.goal))")
     lines.append(
-      "Flats in scope: \(plan.flatsInScope); at \(plan.target) already: \(plan.alreadyAtTarget)")
+      "Flats in scope: \(plan.flatsInScope); at \(plan.target) already, verified: \(plan.alreadyAtTarget)"
+    )
     lines.append(
-      "Chosen: \(plan.chosen.count) flats, \(euros(low, high)) (shared measures counted once)")
+      "Chosen: \(plan.chosen.count) flat\(plan.chosen.count == 1 ? "" : "s"), \(euros(low, high)) (shared measures counted once)"
+    )
+    if plan.jobs.contains(where: \.cost.atLeast) {
+      lines.append("Some prices are lower bounds only (\"from\"): the upper end is higher.")
+    }
     lines.append("Goal met: \(plan.goalMet ? "yes" : "no")")
     if plan.jobs.contains(where: { !$0.survey.isEmpty }) {
       lines.append("Some measures need a survey before they can be priced (marked below).")
@@ -52,6 +57,8 @@ public enum PlanReport {
         if !surveys.isEmpty {
           reasons.append("only after a survey for \(surveys.joined(separator: ", "))")
         }
+        let unknown = Set(option.path?.unknowns.map(\.rule) ?? []).sorted()
+        if !unknown.isEmpty { reasons.append("measure first: \(unknown.joined(separator: ", "))") }
         if reasons.isEmpty {
           reasons.append("a measure did not clear its fail (a catalogue error)")
         }
@@ -67,7 +74,9 @@ public enum PlanReport {
     // forge a line of the report.
     var text =
       "\(job.title.escapedForOneLine) (\(job.measure.escapedForOneLine)) at "
-      + "\(job.element.description.escapedForOneLine): \(euros(job.cost.low, job.cost.high))"
+      + "\(job.element.description.escapedForOneLine): "
+      + (job.cost.atLeast
+        ? "from \(euros(job.cost.low, job.cost.low))" : euros(job.cost.low, job.cost.high))
     if job.quantity != 1 { text += ", \(number(job.quantity)) \(job.unit.rawValue)" }
     text +=
       " [\(job.cost.source.escapedForOneLine), \(job.cost.priceYear), \(job.cost.certainty.rawValue)]"
@@ -141,6 +150,8 @@ public enum PlanReport {
       json.strings(Set(option.path?.noKnownMeasure.map(\.rule) ?? []).sorted())
       json.raw(",\"onlyAfterSurvey\":")
       json.strings(Set(option.path?.afterSurvey.map(\.rule) ?? []).sorted())
+      json.raw(",\"toMeasure\":")
+      json.strings(Set(option.path?.unknowns.map(\.rule) ?? []).sorted())
       json.raw("}")
     }
     json.raw("]}\n")

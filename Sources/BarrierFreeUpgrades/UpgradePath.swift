@@ -45,8 +45,8 @@ public struct UpgradePath: Sendable, Hashable {
   /// The unknowns at the target and below after the measures: each may
   /// add cost once measured.
   public var unknowns: [Finding]
-  /// Whether the changed flat, assessed again, reaches the target (with
-  /// unknowns, unverified), with no fail left to a survey.
+  /// Whether the changed flat, assessed again, reaches the target
+  /// verified: no fail left, none left to a survey, nothing unmeasured.
   public var reaches: Bool
 
   /// Creates a path.
@@ -68,8 +68,7 @@ public struct UpgradePath: Sendable, Hashable {
   }
 
   /// The path as a plan keeps it: its jobs, and one finding per rule of
-  /// the fails it leaves (no known measure, only after a survey), without
-  /// the unknowns. A plan over a large portfolio keeps one per flat: 2,000
+  /// what it leaves (no known measure, only after a survey, unmeasured). A plan over a large portfolio keeps one per flat: 2,000
   /// buildings peaked at 217 MB with every finding kept.
   public var summary: UpgradePath {
     func onePerRule(_ findings: [Finding]) -> [Finding] {
@@ -79,7 +78,7 @@ public struct UpgradePath: Sendable, Hashable {
     var path = self
     path.noKnownMeasure = onePerRule(noKnownMeasure)
     path.afterSurvey = onePerRule(afterSurvey)
-    path.unknowns = []
+    path.unknowns = onePerRule(unknowns)
     return path
   }
 
@@ -146,7 +145,10 @@ public struct UpgradePlanner: Sendable {
     let ladder = assessor.ladder.profiles.map(\.class)
     guard let index = ladder.firstIndex(of: target) else { return [] }
     return assessor.assess(building).flats.map { flat in
-      let reached = ladder.firstIndex(of: flat.classification.class) ?? -1
+      // Unknown is not pass: a flat counts as at the target only when it is
+      // there verified; one that is there "possibly" gets a path, whose
+      // unknowns say what to measure first.
+      let reached = ladder.firstIndex(of: flat.classification.verifiedClass) ?? -1
       let atTarget = reached >= index
       return FlatOption(
         building: building.id, quarter: quarter, flat: flat.id, atTarget: atTarget,
@@ -189,7 +191,7 @@ public struct UpgradePlanner: Sendable {
         return UpgradePath(
           target: assessor.ladder.profiles[target].class, jobs: jobs, noKnownMeasure: noMeasure,
           afterSurvey: afterSurvey, unknowns: Self.unique(unknowns),
-          reaches: problems.isEmpty && !standing)
+          reaches: problems.isEmpty && !standing && unknowns.isEmpty)
       }
       for problem in open
       where !attempted.contains(problem) && !unmet.contains(problem) && !assumed.contains(problem) {

@@ -22,23 +22,26 @@ func sampleBuildings() throws -> [Building] {
 
 @Suite("Plans")
 struct PlanTests {
-  @Test("The quarter sample to barrierFree at 50 %: applying the plan lifts every chosen flat")
+  @Test("The quarter sample to barrierFree at 40 %: applying the plan lifts every chosen flat")
   func samplePlanApplied() throws {
     let assessor = try Assessor(ladder: ProfileLibrary.builtIn.ladder(for: "din18040-2"))
     let planner = UpgradePlanner(
       assessor: assessor, measures: doorMeasures + accessMeasures + bathAndThresholdMeasures)
     let buildings = try sampleBuildings()
     let options = buildings.flatMap { planner.options(for: $0, target: "barrierFree") }
-    let plan = Plan.choose(options, target: "barrierFree", goal: .share(0.5))
+    let plan = Plan.choose(options, target: "barrierFree", goal: .share(0.4))
     let reachable = options.filter { !$0.atTarget && $0.reachable }.map(\.flat)
-    // With these few measures three flats can be lifted: b1-f13 and b8-f31
-    // by a floor-level shower, b3-f02 by widened doors.
-    #expect(reachable == ["b1-f13", "b3-f02", "b8-f31"])
+    // With these few measures two flats can be lifted, verified: b1-f13 by
+    // a floor-level shower, b3-f02 by widened doors. b8-f31 needs one too,
+    // but something there is not measured: unknown is not pass.
+    #expect(reachable == ["b1-f13", "b3-f02"])
+    let b8 = try #require(options.first { $0.flat == "b8-f31" })
+    #expect(b8.path?.unknowns.isEmpty == false)
     #expect(plan.flatsInScope == 44)
-    #expect(plan.alreadyAtTarget == 20)
+    #expect(plan.alreadyAtTarget == 16)
     #expect(plan.goalMet, "\(plan.chosen.count) chosen")
-    #expect(plan.alreadyAtTarget + plan.chosen.count == 22)
-    #expect(plan.curve.last?.flats == 22)
+    #expect(plan.alreadyAtTarget + plan.chosen.count == 18)
+    #expect(plan.curve.last?.flats == 18)
     #expect(plan.cost.low <= plan.cost.high)
     // Apply each building's share of the plan and check again.
     for building in buildings {
