@@ -50,7 +50,7 @@ public struct CheckResult: Sendable, Hashable {
 /// large it is), and the report shows lengths in the profile's units:
 /// inches for an imperial profile such as `icc-a117.1-type-a`, with nothing
 /// to pass again. For more (several inputs, buildings in parallel, a format
-/// of one's own), use ``Assessor`` and a ``ReportWriter``.
+/// of one's own), use `Assessor` and a `ReportWriter`.
 ///
 /// The report goes to a temporary file beside `outputPath`, which replaces
 /// it only when the report is complete: on an error the file at
@@ -61,13 +61,13 @@ public struct CheckResult: Sendable, Hashable {
 ///   - profile: The id of a profile in `library`
 ///     (`ProfileLibrary.builtIn.profiles` lists the built-in ones).
 ///   - library: Where `profile` is looked up; add a profile file of your
-///     own with ``ProfileLibrary/add(_:)``.
+///     own with `ProfileLibrary.add(_:)`.
 ///   - format: The report's format.
 ///   - findings: Which findings the buildings and flats list.
 ///   - options: What shapes the report beyond its format.
 ///   - outputPath: The report file to write.
 /// - Returns: The totals and the reader's warnings.
-/// - Throws: ``ProfileError`` for an unknown profile, ``ImportError`` when
+/// - Throws: `ProfileError` for an unknown profile, `ImportError` when
 ///   the portfolio is invalid (with every error's file, line and column),
 ///   or the error of a report that cannot be written.
 @discardableResult
@@ -95,15 +95,15 @@ public func check(
 }
 
 /// Checks the portfolio at `path` against `profile` and writes the report
-/// in `format` to `output` (a ``StringOutput``, say).
+/// in `format` to `output` (a `StringOutput`, say).
 ///
 /// When the portfolio turns out invalid, `output` holds the buildings
 /// read before the first error and the format's note that the report is
-/// incomplete (``ReportWriter/endIncomplete(_:)``); then ``ImportError``
+/// incomplete (`ReportWriter.endIncomplete(_:)`); then `ImportError`
 /// is thrown.
 ///
 /// - Returns: The totals and the reader's warnings.
-/// - Throws: ``ProfileError``, ``ImportError``, or what `output` throws.
+/// - Throws: `ProfileError`, `ImportError`, or what `output` throws.
 @discardableResult
 public func check(
   _ path: String, profile: String = ProfileLibrary.defaultProfile,

@@ -30,8 +30,8 @@ import BarrierFreeXMLSupport
 ///   - target: A class of the profile's ladder (`barrierFree`).
 ///   - goal: A share of the flats, a number of flats, or a budget.
 ///   - quarter: Only the flats of this quarter; nil: every flat.
-/// - Throws: ``ProfileError`` for an unknown profile or a target that is
-///   not on its ladder, ``ImportError`` when a portfolio is invalid,
+/// - Throws: `ProfileError` for an unknown profile or a target that is
+///   not on its ladder, `ImportError` when a portfolio is invalid,
 ///   ``PlanError`` for a quarter that no portfolio has.
 public func plan(
   _ paths: [String], profile: String = ProfileLibrary.defaultProfile,

@@ -219,7 +219,7 @@ public final class PortfolioReader {
 
   /// Opens a file (plain or gzip-compressed), or standard input for `-`.
   ///
-  /// - Throws: ``ImportError`` when the file cannot be opened.
+  /// - Throws: `ImportError` when the file cannot be opened.
   public convenience init(path: String, options: ReaderOptions = ReaderOptions())
     throws(ImportError)
   {

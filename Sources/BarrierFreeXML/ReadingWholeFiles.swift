@@ -7,7 +7,7 @@ extension PortfolioReader {
   /// Holds every building in memory: for tests, small files and tools that
   /// need the whole model. Stream large files with ``next()`` instead.
   ///
-  /// - Throws: ``ImportError`` with every diagnostic when the file has errors.
+  /// - Throws: `ImportError` with every diagnostic when the file has errors.
   public func readAll() throws(ImportError) -> Portfolio {
     var portfolio = Portfolio()
     var openQuarter: Quarter?

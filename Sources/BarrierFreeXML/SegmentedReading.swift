@@ -48,7 +48,7 @@ public enum SegmentedReading {
   ///     (or, for the rest of a file read by one reader, in the calling one).
   ///   - consume: Gets what `process` made, in file order, in the calling
   ///     task.
-  /// - Throws: ``ImportError`` when the file cannot be opened; what
+  /// - Throws: `ImportError` when the file cannot be opened; what
   ///   `process` or `consume` throw.
   public static func read<Item: Sendable>(
     path: String, options: ReaderOptions = ReaderOptions(), jobs: Int,
