@@ -31,19 +31,6 @@ out=Sources/BarrierFreeXML/PortfolioSchema+Generated.swift
   # the file's last newline with an empty line.
   echo ""
   echo "\"\"\"##"
-  echo ""
-  echo "  /// The schema the reader validates with: ``xsd`` less the lines of"
-  echo "  /// ``readerLeavesOut`` (a test checks the two agree)."
-  echo "  static let readerXSD = ##\"\"\""
-  # The lines PortfolioSchema.readerLeavesOut names: made here, not at run
-  # time, where filtering 5,000 lines cost up to a tenth of validating a
-  # small file.
-  grep -v -F \
-    -e '<xs:pattern value="[\p{L}\p{N}_]' -e '<xs:minInclusive value="0"/>' \
-    -e '<xs:maxLength value="64"/>' -e '<xs:maxLength value="200"/>' \
-    -e '<xs:enumeration value=' Schemas/portfolio.xsd
-  echo ""
-  echo "\"\"\"##"
   echo "}"
 } > "$out"
 echo "wrote $out"
