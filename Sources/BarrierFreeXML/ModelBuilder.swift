@@ -105,8 +105,8 @@ extension PortfolioReader {
     state.builder.rootSeen = true
     // Values the embedded schema leaves to the reader, in attribute order.
     var suspect: [(AttributeName, ValueCheck)] = []
-    element.forEachAttribute { attributeName, value in
-      guard let known = names.attribute(attributeName) else { return }
+    for (attributeName, value) in element.attributes {
+      guard let known = names.attribute(attributeName) else { continue }
       attributeTable.set(known, value)
       if known.isNonNegativeDecimal && Values.isNegative(value) {
         suspect.append((known, .belowZero))

@@ -40,10 +40,10 @@ package struct SAXStartElement {
   package var uri: UnsafePointer<xmlChar>?
   /// libxml2's attribute array: five pointers per attribute (local name,
   /// prefix, namespace, value start, value end).
-  private var attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  @usableFromInline var attributeArray: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
   /// Attributes given in the tag, without those defaulted from a DTD
   /// (which libxml2 puts last; a missing value means "not measured").
-  private var givenCount: Int
+  @usableFromInline var givenCount: Int
 
   init(
     localName: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?,
@@ -51,22 +51,14 @@ package struct SAXStartElement {
   ) {
     self.localName = localName
     self.uri = uri
-    self.attributes = attributes
+    self.attributeArray = attributes
     self.givenCount = max(0, count - defaulted)
   }
 
-  /// Calls `body` with the interned name and the value of each attribute
-  /// written in the tag without a namespace, in tag order.
-  package func forEachAttribute(
-    _ body: (UnsafePointer<xmlChar>, UnsafeBufferPointer<UInt8>) -> Void
-  ) {
-    guard let attributes else { return }
-    for index in 0..<givenCount {
-      let base = attributes + 5 * index
-      guard let name = base[0], base[2] == nil, let start = base[3], let end = base[4]
-      else { continue }
-      body(name, UnsafeBufferPointer(start: start, count: end - start))
-    }
+  /// The attributes written in the tag without a namespace, in tag order:
+  /// each one's interned name and value.
+  @inlinable package var attributes: SAXAttributes {
+    SAXAttributes(base: attributeArray, count: givenCount)
   }
 
   /// The local name as text.
@@ -81,6 +73,36 @@ package struct SAXStartElement {
       guard let expected = expected.baseAddress else { return false }
       return strcmp(UnsafeRawPointer(uri).assumingMemoryBound(to: CChar.self), expected) == 0
     }
+  }
+}
+
+/// The attributes of a ``SAXStartElement``, walked in tag order.
+///
+/// Inlinable, so that the reader's loop over them compiles to the loop it
+/// would write over libxml2's array itself: walking them through a closure
+/// across the module boundary cost 2.8 % of `validate`'s instructions
+/// (callgrind, 150 generated buildings).
+package struct SAXAttributes: Sequence, IteratorProtocol {
+  @usableFromInline var base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  @usableFromInline var remaining: Int
+
+  @inlinable init(base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) {
+    self.base = base
+    self.remaining = base == nil ? 0 : count
+  }
+
+  /// The next attribute without a namespace: its interned name and value.
+  @inlinable package mutating func next() -> (
+    name: UnsafePointer<xmlChar>, value: UnsafeBufferPointer<UInt8>
+  )? {
+    while remaining > 0, let current = base {
+      remaining -= 1
+      base = current + 5
+      guard let name = current[0], current[2] == nil, let start = current[3], let end = current[4]
+      else { continue }
+      return (name, UnsafeBufferPointer(start: start, count: end - start))
+    }
+    return nil
   }
 }
 
