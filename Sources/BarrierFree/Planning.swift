@@ -30,13 +30,16 @@ import BarrierFreeXMLSupport
 ///   - target: A class of the profile's ladder (`barrierFree`).
 ///   - goal: A share of the flats, a number of flats, or a budget.
 ///   - quarter: Only the flats of this quarter; nil: every flat.
+///   - funding: The funding programmes whose required profiles each path's
+///     changed flat is checked against (`UpgradePath.meets`), so that
+///     `Plan.funding(_:question:)` can say whether they pay; nil: none.
 /// - Throws: `ProfileError` for an unknown profile or a target that is
 ///   not on its ladder, `ImportError` when a portfolio is invalid,
 ///   ``PlanError`` for a quarter that no portfolio has.
 public func plan(
   _ paths: [String], profile: String = ProfileLibrary.defaultProfile,
   library: ProfileLibrary = .builtIn, measures: [Measure], target: String, goal: PlanGoal,
-  quarter: String? = nil
+  quarter: String? = nil, funding: FundingCatalogue? = nil
 ) throws -> Plan {
   let assessor = try Assessor(ladder: library.ladder(for: profile))
   let ladder = assessor.ladder.profiles.map(\.class)
@@ -46,7 +49,14 @@ public func plan(
       message:
         "'\(target)' is not a class of \(profile)'s ladder: \(ladder.joined(separator: ", "))")
   }
-  let planner = UpgradePlanner(assessor: assessor, measures: measures)
+  var required: [String] = []
+  for programme in funding?.programmes ?? [] {
+    if let profile = programme.requiresProfile, !required.contains(profile) {
+      required.append(profile)
+    }
+  }
+  let checks = try required.map { try Assessor(ladder: library.ladder(for: $0)) }
+  let planner = UpgradePlanner(assessor: assessor, measures: measures, checks: checks)
   var options: [FlatOption] = []
   var quarters: Set<String> = []
   for path in paths {

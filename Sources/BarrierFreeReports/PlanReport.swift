@@ -9,10 +9,18 @@ import BarrierFreeUpgrades
 /// ranges is a range.
 public enum PlanReport {
   /// The plan as text: the goal, the chosen flats with their measures, the
-  /// cost curve, and the flats the catalogue cannot lift and why.
-  public static func text(_ plan: Plan, profile: String) -> String {
+  /// cost curve, and the flats the catalogue cannot lift and why; with
+  /// `funding` and `question`, what each programme could pay, per flat and
+  /// in total.
+  public static func text(
+    _ plan: Plan, profile: String, funding: FundingCatalogue? = nil,
+    question: FundingQuestion? = nil
+  ) -> String {
     var lines: [String] = []
     let (low, high) = plan.cost
+    let offers = funding.flatMap { catalogue in
+      question.map { plan.funding(catalogue, question: $0) }
+    }
     lines.append("Plan: \(plan.target) under \(profile), \(goal(plan.goal))")
     lines.append(
       "Flats in scope: \(plan.flatsInScope); at \(plan.target) already, verified: \(plan.alreadyAtTarget)"
@@ -27,16 +35,34 @@ public enum PlanReport {
     if plan.jobs.contains(where: { !$0.survey.isEmpty }) {
       lines.append("Some measures need a survey before they can be priced (marked below).")
     }
+    if let offers, let question {
+      lines.append("")
+      lines.append(
+        "Funding on \(question.day) for a \(question.applicant) (what programmes could pay; a loan lends)"
+      )
+      if offers.totals.isEmpty { lines.append("  no programme pays for these measures") }
+      for total in offers.totals { lines.append("  " + Self.line(total)) }
+    }
     lines.append("")
     lines.append("Chosen flats, cheapest first")
     var listed: Set<String> = []
-    for option in plan.chosen {
+    for (index, option) in plan.chosen.enumerated() {
       let jobs = option.path?.jobs ?? []
-      lines.append("  \(option.building) \(option.flat)")
+      let share = plan.share(of: option)
+      lines.append(
+        "  \(option.building) \(option.flat): \(euros(share.low, share.high)) (its share of the plan)"
+      )
       for job in jobs {
         let key = "\(option.building) \(job.measure) \(job.element)"
         let again = job.shared && !listed.insert(key).inserted
         lines.append("    - \(line(job))\(again ? " (shared, counted above)" : "")")
+      }
+      for check in option.path?.meets ?? [] {
+        lines.append("    afterwards against \(check.profile): \(Self.words(check))")
+      }
+      // Programmes that cannot pay are in the totals above, once.
+      for offer in offers?.perFlat[index] ?? [] where offer.verdict != .unavailable {
+        lines.append("    funding: \(Self.line(offer))")
       }
     }
     lines.append("")
@@ -66,6 +92,56 @@ public enum PlanReport {
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// `meets`, `fails door.clear-width`, `unknown: measure …`.
+  static func words(_ check: ProfileCheck) -> String {
+    switch check.verdict {
+    case .meets: "meets"
+    case .fails: "fails \(check.rules.joined(separator: ", "))"
+    case .unknown: "unknown, measure \(check.rules.joined(separator: ", "))"
+    }
+  }
+
+  /// What a programme could pay towards one flat, and whether it can.
+  static func line(_ offer: FundingOffer) -> String {
+    let name = offer.variant.map { "\(offer.programme) (\($0))" } ?? offer.programme
+    let verb = offer.form == .loan ? "lends" : "pays"
+    var text = "\(name.escapedForOneLine) \(offer.verdict.rawValue)"
+    if offer.verdict != .unavailable {
+      text += ": \(verb) \(euros(offer.amount.low, offer.amount.high))"
+    }
+    text += " of \(euros(offer.eligible.low, offer.eligible.high)) eligible"
+    if !offer.reasons.isEmpty {
+      text += " (\(offer.reasons.map(\.text).joined(separator: "; ").escapedForOneLine))"
+    }
+    return text
+  }
+
+  /// What a programme could pay towards the whole plan.
+  static func line(_ total: FundingTotal) -> String {
+    let name = total.variant.map { "\(total.programme) (\($0))" } ?? total.programme
+    let verb = total.form == .loan ? "lends" : "pays"
+    var parts: [String] = []
+    if let count = total.flats[.available] {
+      parts.append(
+        "\(verb) \(euros(total.available.low, total.available.high)) for \(count) flat\(count == 1 ? "" : "s")"
+      )
+    }
+    if let count = total.flats[.unknown] {
+      parts.append(
+        "\(euros(total.unknown.low, total.unknown.high)) for \(count) flat\(count == 1 ? "" : "s") if what is not known allows"
+      )
+    }
+    if let count = total.flats[.unavailable] {
+      parts.append("not for \(count) flat\(count == 1 ? "" : "s")")
+    }
+    var text =
+      "\(name.escapedForOneLine), \(total.title.escapedForOneLine): \(parts.joined(separator: "; "))"
+    if !total.why.isEmpty {
+      text += " (\(total.why.map(\.text).joined(separator: "; ").escapedForOneLine))"
+    }
+    return text
   }
 
   /// One job: what, where, how many, what it costs and from where.
@@ -106,19 +182,44 @@ public enum PlanReport {
     value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
   }
 
-  /// The plan as one JSON document (keys sorted, as the check's report).
-  public static func json(_ plan: Plan, profile: String) -> String {
+  /// The plan as one JSON document (keys sorted, as the check's report);
+  /// with `funding` and `question`, what each programme could pay.
+  public static func json(
+    _ plan: Plan, profile: String, funding: FundingCatalogue? = nil,
+    question: FundingQuestion? = nil
+  ) -> String {
     var json = JSONText()
     let (low, high) = plan.cost
+    let offers = funding.flatMap { catalogue in
+      question.map { plan.funding(catalogue, question: $0) }
+    }
     json.raw("{\"alreadyAtTarget\":")
     json.int(plan.alreadyAtTarget)
     json.raw(",\"chosen\":[")
-    json.separated(plan.chosen) { json, option in
+    json.separated(Array(plan.chosen.enumerated())) { json, item in
+      let (index, option) = item
       json.flatStart(option)
+      if let offers {
+        json.raw(",\"funding\":[")
+        json.separated(offers.perFlat[index]) { json, offer in json.offer(offer) }
+        json.raw("]")
+      }
       json.raw(",\"jobs\":[")
       json.separated(option.path?.jobs ?? []) { json, job in json.job(job) }
+      json.raw("],\"meets\":[")
+      json.separated(option.path?.meets ?? []) { json, check in
+        json.raw("{\"profile\":")
+        json.string(check.profile)
+        json.raw(",\"rules\":")
+        json.strings(check.rules)
+        json.raw(",\"verdict\":")
+        json.string(check.verdict.rawValue)
+        json.raw("}")
+      }
       json.raw("],\"quarter\":")
       json.string(option.quarter)
+      json.raw(",\"share\":")
+      json.span(plan.share(of: option))
       json.raw("}")
     }
     json.raw("],\"cost\":{\"currency\":\"EUR\",\"high\":")
@@ -137,6 +238,35 @@ public enum PlanReport {
     }
     json.raw("],\"flatsInScope\":")
     json.int(plan.flatsInScope)
+    if let offers, let question {
+      json.raw(",\"funding\":{\"applicant\":")
+      json.string(question.applicant)
+      json.raw(",\"asOf\":")
+      json.string(question.day.description)
+      json.raw(",\"totals\":[")
+      json.separated(offers.totals) { json, total in
+        json.raw("{\"available\":")
+        json.span(total.available)
+        json.raw(",\"flats\":{")
+        json.separated(FundingOffer.Verdict.allCases) { json, verdict in
+          json.string(verdict.rawValue)
+          json.raw(":")
+          json.int(total.flats[verdict] ?? 0)
+        }
+        json.raw("},\"form\":")
+        json.string(total.form.rawValue)
+        json.raw(",\"programme\":")
+        json.string(total.programme)
+        json.raw(",\"title\":")
+        json.string(total.title)
+        json.raw(",\"unknown\":")
+        json.span(total.unknown)
+        json.raw(",\"variant\":")
+        json.string(total.variant)
+        json.raw("}")
+      }
+      json.raw("]}")
+    }
     json.raw(",\"goalMet\":")
     json.bool(plan.goalMet)
     json.raw(",\"profile\":")
@@ -168,9 +298,52 @@ extension JSONText {
     string(option.flat)
   }
 
+  /// `{"high":…,"low":…}` in whole euros.
+  fileprivate mutating func span(_ span: CostSpan) {
+    raw("{\"high\":")
+    number(span.high.rounded())
+    raw(",\"low\":")
+    number(span.low.rounded())
+    raw("}")
+  }
+
+  /// One funding offer to one flat.
+  fileprivate mutating func offer(_ offer: FundingOffer) {
+    raw("{\"amount\":")
+    span(offer.amount)
+    raw(",\"certainty\":")
+    string(offer.certainty.rawValue)
+    raw(",\"eligible\":")
+    span(offer.eligible)
+    raw(",\"form\":")
+    string(offer.form.rawValue)
+    raw(",\"measures\":")
+    strings(offer.measures)
+    raw(",\"programme\":")
+    string(offer.programme)
+    raw(",\"reasons\":[")
+    separated(offer.reasons) { json, reason in
+      json.raw("{\"text\":")
+      json.string(reason.text)
+      json.raw(",\"verdict\":")
+      json.string(reason.verdict.rawValue)
+      json.raw("}")
+    }
+    raw("]")
+    raw(",\"source\":")
+    string(offer.source)
+    raw(",\"variant\":")
+    string(offer.variant)
+    raw(",\"verdict\":")
+    string(offer.verdict.rawValue)
+    raw("}")
+  }
+
   /// One job of a plan.
   fileprivate mutating func job(_ job: Job) {
-    raw("{\"certainty\":")
+    raw("{\"careInsurance\":")
+    bool(job.careInsurance)
+    raw(",\"certainty\":")
     string(job.cost.certainty.rawValue)
     raw(",\"clears\":")
     strings(job.clears)
@@ -180,6 +353,8 @@ extension JSONText {
     number(job.cost.low.rounded())
     raw(",\"element\":")
     string(job.element.description)
+    raw(",\"fundingArea\":")
+    if let area = job.fundingArea { int(area) } else { raw("null") }
     raw(",\"measure\":")
     string(job.measure)
     raw(",\"priceYear\":")

@@ -378,6 +378,11 @@ extension MeasureSchema {
     <xs:attribute name="careInsurance" type="xs:boolean" default="false">
       <xs:annotation><xs:documentation>true: it pays for the measures marked careInsurance.</xs:documentation></xs:annotation>
     </xs:attribute>
+    <xs:attribute name="requiresProfile" type="ID">
+      <xs:annotation><xs:documentation>A built-in profile, by id, that the upgraded flat must
+        meet for the programme to pay: kfw-barrier-reduced for KfW's technical minimum
+        requirements.</xs:documentation></xs:annotation>
+    </xs:attribute>
     <xs:attribute name="source" type="Text" use="required">
       <xs:annotation><xs:documentation>Where the rules come from.</xs:documentation></xs:annotation>
     </xs:attribute>
@@ -784,7 +789,7 @@ extension MeasureCatalogueReader {
 
   <programme id="kfw-159" title="KfW 159 Altersgerecht Umbauen – Kredit" form="loan"
              applicants="privateOwner tenant ownersAssociation housingCompany cooperative developer publicBody"
-             fundingAreas="1 2 3 4 5 6 7" certainty="C2"
+             fundingAreas="1 2 3 4 5 6 7" requiresProfile="kfw-barrier-reduced" certainty="C2"
              source="nullbarriere.de; top-sauerland.de; lk-wohnberatung.nrw; heim-und-immobilie.de">
     <amount share="1" ofUpTo="50000" per="flat"/>
     <period status="open" from="2009-01-01" certainty="C2" source="lk-wohnberatung.nrw (2025): open throughout"
@@ -796,7 +801,7 @@ extension MeasureCatalogueReader {
 
   <programme id="kfw-455-b" title="KfW 455-B Barrierereduzierung – Investitionszuschuss" form="grant"
              applicants="privateOwner tenant ownersAssociation"
-             fundingAreas="1 2 3 4 5 6 7" certainty="C2"
+             fundingAreas="1 2 3 4 5 6 7" requiresProfile="kfw-barrier-reduced" certainty="C2"
              source="hausverwaltung-vi.de; ras-online.com (2023 halving); si-shk.de (2024 restart); barrierefrei-profis.de (2026; minimum 2,000); lk-wohnberatung.nrw">
     <amount variant="single-measures" share="0.1" ofUpTo="50000" minimumInvestment="2000" per="flat"
             until="2022-12-31"/>

@@ -97,6 +97,10 @@ public struct FundingProgramme: Sendable, Hashable, Identifiable {
   public var fundingAreas: Set<Int>
   /// Whether it pays for the measures marked ``Measure/careInsurance``.
   public var careInsurance: Bool
+  /// A profile the upgraded flat must meet for the programme to pay
+  /// (`kfw-barrier-reduced`: KfW's technical minimum requirements); nil:
+  /// none.
+  public var requiresProfile: String? = nil
   /// What it pays, by variant and time.
   public var amounts: [FundingAmount]
   /// When it is open or closed.

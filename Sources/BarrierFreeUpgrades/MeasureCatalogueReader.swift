@@ -316,6 +316,7 @@ private final class CatalogueParse {
       source: node.attribute("source") ?? "",
       certainty: node.attribute("certainty").flatMap(CostCertainty.init(rawValue:)) ?? .weak,
       notes: notes(node))
+    programme.requiresProfile = node.attribute("requiresProfile")
     for child in node.children {
       switch child.name {
       case "amount":

@@ -39,10 +39,14 @@ public struct FlatOption: Sendable, Hashable {
   /// flats' jobs the same job (building, measure, element).
   var sharedJobs: [String: Job] {
     var jobs: [String: Job] = [:]
-    for job in path?.jobs ?? [] where job.shared {
-      jobs["\(building)\u{1F}\(job.measure)\u{1F}\(job.element)"] = job
-    }
+    for job in path?.jobs ?? [] where job.shared { jobs[key(of: job)] = job }
     return jobs
+  }
+
+  /// What makes two flats' shared jobs the same job: building, measure,
+  /// element.
+  func key(of job: Job) -> String {
+    "\(building)\u{1F}\(job.measure)\u{1F}\(job.element)"
   }
 }
 
@@ -89,6 +93,30 @@ public struct Plan: Sendable, Hashable {
   public var curve: [Point]
   /// Whether the goal is met.
   public var goalMet: Bool
+  /// For each shared job of the plan (by ``FlatOption`` key), how many
+  /// chosen flats it serves.
+  var sharers: [String: Int] = [:]
+  /// The chosen flats, by building and flat id.
+  var chosenFlats: Set<String> = []
+
+  /// The jobs of a chosen flat's path, each with the share of its cost the
+  /// flat bears: 1 for its own, 1/n for a job it shares with n chosen flats
+  /// (one lift stop for a landing's flats). For a flat not chosen, shared
+  /// jobs count in full.
+  public func jobsWithShares(of option: FlatOption) -> [(job: Job, share: Double)] {
+    let isChosen = chosenFlats.contains(option.building + "\u{1F}" + option.flat)
+    return (option.path?.jobs ?? []).map { job in
+      guard job.shared, isChosen else { return (job, 1) }
+      return (job, 1 / Double(max(1, sharers[option.key(of: job)] ?? 1)))
+    }
+  }
+
+  /// A chosen flat's share of the plan's cost, EUR.
+  public func share(of option: FlatOption) -> CostSpan {
+    jobsWithShares(of: option).reduce(CostSpan.zero) {
+      $0 + CostSpan(low: $1.job.cost.low * $1.share, high: $1.job.cost.high * $1.share)
+    }
+  }
 
   /// The plan's cost range, shared jobs counted once, EUR.
   public var cost: (low: Double, high: Double) {
@@ -146,6 +174,10 @@ public struct Plan: Sendable, Hashable {
         let (low, high) = plan.cost
         plan.curve.append(Point(flats: already + plan.chosen.count, low: low, high: high))
       }
+    }
+    for option in plan.chosen {
+      plan.chosenFlats.insert(option.building + "\u{1F}" + option.flat)
+      for key in option.sharedJobs.keys { plan.sharers[key, default: 0] += 1 }
     }
     if case .budget = goal {
       plan.goalMet = !plan.chosen.isEmpty || candidates.isEmpty

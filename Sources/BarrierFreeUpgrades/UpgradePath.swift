@@ -22,6 +22,10 @@ public struct Job: Sendable, Hashable {
   /// True when the element is the building's (an entrance ramp, a lift),
   /// not the flat's: one cost for every flat it serves.
   public var shared: Bool
+  /// The KfW funding area (1–7) the measure falls under, if any.
+  public var fundingArea: Int? = nil
+  /// Whether the care insurance's grant can pay for the measure.
+  public var careInsurance: Bool = false
   /// Where the measure was applied (the flight of steps a lift stop
   /// bypasses) and what the rules required there: to apply it again.
   var appliedAt: ElementPath
@@ -48,6 +52,10 @@ public struct UpgradePath: Sendable, Hashable {
   /// Whether the changed flat, assessed again, reaches the target
   /// verified: no fail left, none left to a survey, nothing unmeasured.
   public var reaches: Bool
+  /// The changed flat against other profiles a funding programme requires
+  /// (KfW's technical minimum: `kfw-barrier-reduced`); empty when the path
+  /// does not reach its target or no programme requires one.
+  public var meets: [ProfileCheck] = []
 
   /// Creates a path.
   public init(
@@ -117,11 +125,17 @@ public struct UpgradePlanner: Sendable {
   public let measures: [Measure]
   /// The ramp that replaces steps: the strictest of the ladder's values.
   public let design: RampDesign
+  /// Other profiles each path's changed flat is checked against: those a
+  /// funding programme requires (``FundingProgramme/requiresProfile``).
+  public let checks: [Assessor]
 
-  /// A planner over `assessor`'s ladder with `measures`.
-  public init(assessor: Assessor, measures: [Measure]) {
+  /// A planner over `assessor`'s ladder with `measures`; `checks` are
+  /// assessors of profiles every path that reaches its target is checked
+  /// against as well (``UpgradePath/meets``).
+  public init(assessor: Assessor, measures: [Measure], checks: [Assessor] = []) {
     self.assessor = assessor
     self.measures = measures
+    self.checks = checks
     design = RampDesign(ladder: assessor.ladder)
   }
 
@@ -188,10 +202,14 @@ public struct UpgradePlanner: Sendable {
         let unknowns = flat.results.prefix(target + 1).flatMap { level in
           level.findings.filter { $0.status == .unknown }
         }
-        return UpgradePath(
+        var path = UpgradePath(
           target: assessor.ladder.profiles[target].class, jobs: jobs, noKnownMeasure: noMeasure,
           afterSurvey: afterSurvey, unknowns: Self.unique(unknowns),
           reaches: problems.isEmpty && !standing && unknowns.isEmpty)
+        if path.reaches {
+          path.meets = checks.compactMap { ProfileCheck(flatID, of: building, by: $0) }
+        }
+        return path
       }
       for problem in open
       where !attempted.contains(problem) && !unmet.contains(problem) && !assumed.contains(problem) {
@@ -279,6 +297,7 @@ public struct UpgradePlanner: Sendable {
         clears: [problem.fail.rule], quantity: applied.quantity, unit: measure.unit, cost: cost,
         survey: measure.surveyWhen,
         shared: !applied.element.steps.contains { $0.kind == "flat" },
+        fundingArea: measure.fundingArea, careInsurance: measure.careInsurance,
         appliedAt: problem.element, requirements: requirements.keeping(for: measure))
       best = (job, applied.building, middle, checked)
     }

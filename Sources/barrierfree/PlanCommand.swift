@@ -52,6 +52,30 @@ struct PlanCommand: ParsableCommand {
   @Option(help: "A catalogue of measures (Schemas/measures.xsd) instead of the built-in one.")
   var measures: String?
 
+  @Option(
+    help:
+      "A funding file (Schemas/measures.xsd, root <funding>) instead of the built-in German one.")
+  var funding: String?
+
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp(
+      "The day funding is judged for (open or closed, which amounts apply); default: today (UTC).",
+      valueName: "YYYY-MM-DD"))
+  var asOf: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Who applies for funding: \(Self.applicants.joined(separator: ", ")).",
+      valueName: "kind"))
+  var applicant: String = "housingCompany"
+
+  /// The applicants the funding file's schema names.
+  static let applicants = [
+    "housingCompany", "cooperative", "privateOwner", "tenant", "ownersAssociation", "developer",
+    "publicBody",
+  ]
+
   @Option(help: "The plan's format: text or json.")
   var format: PlanFormat = .text
 
@@ -68,6 +92,26 @@ struct PlanCommand: ParsableCommand {
     }
     if let flats, flats < 1 { throw ValidationError("--flats must be 1 or more") }
     if let budget, !(budget > 0) { throw ValidationError("--budget must be more than 0") }
+    if let asOf, CalendarDay(asOf) == nil {
+      throw ValidationError("--as-of takes a day written 2026-12-06, not '\(asOf)'")
+    }
+    guard Self.applicants.contains(applicant) else {
+      let near = DidYouMean.closest(
+        to: applicant, among: Self.applicants, limit: 3, ignoringCase: true)
+      throw ValidationError(
+        "--applicant '\(applicant)' is not known"
+          + (near.map { " (did you mean '\($0)'?)" } ?? "") + "; one of: "
+          + Self.applicants.joined(separator: ", "))
+    }
+  }
+
+  /// The day funding is judged for: `--as-of`, or today in UTC.
+  var day: CalendarDay {
+    if let asOf, let day = CalendarDay(asOf) { return day }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    return CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
   }
 
   var goal: PlanGoal {
@@ -79,28 +123,34 @@ struct PlanCommand: ParsableCommand {
   func run() throws {
     let plan: Plan
     let profileID: String
+    let fundingCatalogue: FundingCatalogue
     let out: OutputFile
     do {
       let (library, id) = try ProfileChoice.resolve(profile)
       profileID = id
       let catalogue = try MeasureChoice.load(measures)
+      fundingCatalogue = try MeasureChoice.loadFunding(funding)
       for file in files { try InputFile.checkReadable(file) }
       try InputFile.refuseRepeated(files)
       out =
         try output.map {
-          try OutputFile(path: $0, inputs: files + [profile, measures].compactMap { $0 })
+          try OutputFile(
+            path: $0, inputs: files + [profile, measures, funding].compactMap { $0 })
         } ?? OutputFile.standardOutput()
       plan = try BarrierFree.plan(
         files, profile: id, library: library, measures: catalogue, target: target, goal: goal,
-        quarter: quarter)
+        quarter: quarter, funding: fundingCatalogue)
     } catch {
       StandardError.print("\(error)")
       throw ExitCode(2)
     }
+    let question = FundingQuestion(applicant: applicant, day: day)
     let text =
       switch format {
-      case .text: PlanReport.text(plan, profile: profileID)
-      case .json: PlanReport.json(plan, profile: profileID)
+      case .text:
+        PlanReport.text(plan, profile: profileID, funding: fundingCatalogue, question: question)
+      case .json:
+        PlanReport.json(plan, profile: profileID, funding: fundingCatalogue, question: question)
       }
     do {
       try out.write(text)
@@ -120,6 +170,17 @@ enum MeasureChoice {
     do {
       guard let path else { return try MeasureCatalogue.builtIn.measures }
       return try MeasureCatalogueReader.read(path: path).measures
+    } catch {
+      throw CommandFailure(error.description)
+    }
+  }
+
+  /// Turns `--funding FILE` into the funding programmes: the built-in
+  /// German ones, or a file of the user's.
+  static func loadFunding(_ path: String?) throws -> FundingCatalogue {
+    do {
+      guard let path else { return try FundingCatalogue.builtIn }
+      return try MeasureCatalogueReader.readFunding(path: path)
     } catch {
       throw CommandFailure(error.description)
     }

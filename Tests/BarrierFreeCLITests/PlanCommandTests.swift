@@ -48,10 +48,52 @@ struct PlanCommandTests {
         ["--target", "barrierFree", "--share", "1.5"],
         "Error: --share must be more than 0 and at most 1"
       ),
+      (
+        ["--target", "barrierFree", "--share", "0.5", "--as-of", "2026-13-01"],
+        "Error: --as-of takes a day written 2026-12-06, not '2026-13-01'"
+      ),
+      (
+        ["--target", "barrierFree", "--share", "0.5", "--applicant", "tennant"],
+        "Error: --applicant 'tennant' is not known (did you mean 'tenant'?); one of: housingCompany, cooperative, privateOwner, tenant, ownersAssociation, developer, publicBody"
+      ),
+      (
+        ["--target", "barrierFree", "--share", "0.5", "--funding", "Samples/no-such-funding.xml"],
+        "Samples/no-such-funding.xml: error: cannot read the funding file"
+      ),
     ])
   func badRequests(arguments: [String], message: String) throws {
     let result = try Tool.run(["plan", "Samples/quarter-bielefeld.xml"] + arguments)
     #expect(result.status == 2)
     #expect(result.standardError.split(separator: "\n").first.map(String.init) == message)
+  }
+
+  @Test(
+    "Funding on a day: KfW 159 lends to a housing company, 455-B is closed; the JSON says so per flat"
+  )
+  func funding() throws {
+    let result = try Tool.run([
+      "plan", "Samples/quarter-bielefeld.xml", "--target", "barrierFree", "--share", "0.4",
+      "--profile", "din18040-2", "--as-of", "2026-12-06", "--format", "json",
+    ])
+    #expect(result.status == 0)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    let funding = try #require(object["funding"] as? [String: Any])
+    #expect(funding["asOf"] as? String == "2026-12-06")
+    #expect(funding["applicant"] as? String == "housingCompany")
+    let totals = try #require(funding["totals"] as? [[String: Any]])
+    let loan = try #require(totals.first { $0["programme"] as? String == "kfw-159" })
+    #expect(loan["available"] as? [String: Int] == ["low": 4000, "high": 10500])
+    #expect((loan["flats"] as? [String: Int])?["available"] == 2)
+    let grants = totals.filter { $0["programme"] as? String == "kfw-455-b" }
+    #expect(grants.count == 2)
+    #expect(grants.allSatisfy { ($0["flats"] as? [String: Int])?["unavailable"] == 2 })
+    let chosen = try #require(object["chosen"] as? [[String: Any]])
+    let first = try #require(chosen.first)
+    #expect(first["flat"] as? String == "b1-f13")
+    #expect(first["share"] as? [String: Int] == ["low": 1500, "high": 4000])
+    let meets = try #require(first["meets"] as? [[String: Any]])
+    #expect(meets.first?["profile"] as? String == "kfw-barrier-reduced")
+    #expect(meets.first?["verdict"] as? String == "meets")
   }
 }

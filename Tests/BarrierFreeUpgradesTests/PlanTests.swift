@@ -87,6 +87,31 @@ struct PlanTests {
     #expect(sum / 300 < 1.01, "mean ratio \(sum / 300)")
   }
 
+  @Test("A shared measure is one cost; each chosen flat bears its share")
+  func sharesOfSharedMeasures() {
+    func option(_ flat: String) -> FlatOption {
+      FlatOption(
+        building: "b", flat: flat, atTarget: false,
+        path: UpgradePath(
+          target: "t",
+          jobs: [
+            Self.job("own-\(flat)", low: 1_000, shared: false), Self.job("lift", low: 10_000),
+          ],
+          noKnownMeasure: [], unknowns: [], reaches: true))
+    }
+    let plan = Plan.choose([option("a"), option("b"), option("c")], target: "t", goal: .flats(2))
+    #expect(plan.chosen.map(\.flat) == ["a", "b"])
+    #expect(plan.cost.low == 12_000 && plan.cost.high == 24_000)
+    for chosen in plan.chosen {
+      #expect(plan.share(of: chosen) == CostSpan(low: 6_000, high: 12_000))
+    }
+    // The shares add up to the plan's cost.
+    let sum = plan.chosen.map(plan.share(of:)).reduce(CostSpan.zero, +)
+    #expect(sum == CostSpan(low: plan.cost.low, high: plan.cost.high))
+    // A flat not chosen bears a shared job in full.
+    #expect(plan.share(of: option("c")) == CostSpan(low: 11_000, high: 22_000))
+  }
+
   static func job(_ id: String, low: Double, shared: Bool = true) -> Job {
     Job(
       measure: id, title: id, element: ElementPath([PathStep(kind: "building", name: "b")]),
