@@ -605,9 +605,13 @@ extension MeasureCatalogueReader {
            title="Fit an additional stair handrail, on the wall or free-standing">
     <clears rule="stairs.handrails"/>
     <sets attribute="handrails" value="bothSides"/>
+    <sets attribute="handrailHeight" value="880"/>
+    <sets attribute="handrailExtension" value="300"/>
     <cost low="120" high="250" unit="metre" priceYear="2026" certainty="C2"
           source="BR24 quoting the Bayerische Architektenkammer (120 EUR/m on a wall, 250 EUR/m free-standing)"/>
     <note>Also haus-selber-bauen.com: a handrail "from 150"; handlauf-spezialisten.de: material 8-300 EUR/m.</note>
+    <note>Fitted as DIN 18040-2 4.3.6 asks: 850-900 mm high (880), running on 300 mm beyond the first and last
+      step. A profile that asks for more run-on (ICC A117.1: 12 in) is not met by this measure.</note>
     <note>The source is undated; 2026 is the year it was read.</note>
   </measure>
 
@@ -728,7 +732,6 @@ extension MeasureCatalogueReader {
 
   <measure id="door.automatic-operator" reference="M11" fundingArea="2"
            title="Fit an automatic operator to the entrance door (swing or sliding)">
-    <clears rule="door.manoeuvring-area" scope="flatEntrance"/>
     <clears rule="door.handle-side-clearance" scope="flatEntrance"/>
     <sets attribute="operation" value="automatic"/>
     <cost low="2000" high="5000" unit="door" priceYear="2026" certainty="INF"
@@ -736,6 +739,8 @@ extension MeasureCatalogueReader {
     <note>C1 for the 3,000, INF for the range. Retrofit drives for interior doors exist (adhesive rail,
       plug-in; vorteilhaftleben.de); no price was found. The source is undated; 2026 is the year it was
       read.</note>
+    <note>It does not clear a manoeuvring area: DIN 18040-2 asks the same areas of a powered swing door
+      (found by the test that applies each measure to its rules' failing examples).</note>
     <note>Not care insurance: the building's entrance door serves every flat; decide per case for a flat's own
       door.</note>
   </measure>
