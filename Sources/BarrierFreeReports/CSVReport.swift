@@ -8,7 +8,7 @@ import Foundation
 /// spreadsheets read umlauts right. One row per flat, or with `findings` one
 /// row per finding. Streams: the header row, then each building's rows.
 ///
-/// Every cell passes through `cell(_:numeric:)`: a text cell that a
+/// Every cell passes through `cell(_:numeric:dialect:)`: a text cell that a
 /// spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`,
 /// a tab or a carriage return) gets a leading `'` and quotes, as OWASP
 /// recommends against CSV injection. Only the numbers the report computes
@@ -111,6 +111,15 @@ public struct CSVReport: Sendable {
 
   /// Rows as CSV text, each ending in CRLF.
   private func lines(_ table: [[String]]) throws -> String {
+    try Self.lines(table, header: header, numericColumns: Self.numericColumns, dialect: dialect)
+  }
+
+  /// Rows as CSV text in `dialect`, each ending in CRLF; the cells of the
+  /// columns `header` names in `numericColumns` go out as numbers when they
+  /// are numbers, every other cell as text (`cell(_:numeric:dialect:)`).
+  static func lines(
+    _ table: [[String]], header: [String], numericColumns: Set<String>, dialect: Dialect
+  ) throws -> String {
     let stream = OutputStream.toMemory()
     let delimiter =
       switch dialect {
@@ -118,11 +127,11 @@ public struct CSVReport: Sendable {
       case .semicolon: ";"
       }
     let writer = try CSVWriter(stream: stream, delimiter: delimiter, newline: .crlf)
-    let numeric = header.map(Self.numericColumns.contains)
+    let numeric = header.map(numericColumns.contains)
     for row in table {
       writer.beginNewRow()
       for (index, value) in row.enumerated() {
-        let cell = cell(value, numeric: index < numeric.count && numeric[index])
+        let cell = cell(value, numeric: index < numeric.count && numeric[index], dialect: dialect)
         try writer.write(field: cell.text, quoted: cell.quoted)
       }
     }
@@ -138,7 +147,9 @@ public struct CSVReport: Sendable {
   /// cell of a numeric column is written as a number only if it is one,
   /// with the dialect's decimal separator; anything else is text, and text
   /// a spreadsheet would evaluate starts with `'`, quoted.
-  func cell(_ value: String, numeric: Bool) -> (text: String, quoted: Bool) {
+  static func cell(_ value: String, numeric: Bool, dialect: Dialect) -> (
+    text: String, quoted: Bool
+  ) {
     if numeric, Self.isNumber(value) {
       return (dialect == .semicolon ? value.replacing(".", with: ",") : value, false)
     }

@@ -10,13 +10,13 @@ public struct MarkdownReport: Sendable {
 
   /// The title and what was checked.
   public func begin(_ header: ReportHeader) -> String {
-    let inputs = header.inputs.map { "`\(escape($0))`" }.joined(separator: ", ")
+    let inputs = header.inputs.map { "`\(Self.escape($0))`" }.joined(separator: ", ")
     return """
       # Accessibility check
 
-      - Profile: **\(escape(header.profile.title))** (`\(header.profile.id.escapedForOneLine)`, \
-      \(escape(header.profile.standard)):\(escape(header.profile.edition)))
-      - Ladder: \(header.profile.ladder.map(escape).joined(separator: " < "))
+      - Profile: **\(Self.escape(header.profile.title))** (`\(header.profile.id.escapedForOneLine)`, \
+      \(Self.escape(header.profile.standard)):\(Self.escape(header.profile.edition)))
+      - Ladder: \(header.profile.ladder.map(Self.escape).joined(separator: " < "))
       - Inputs: \(inputs)
       - Tool: \(header.tool.name) \(header.tool.version)
 
@@ -27,9 +27,10 @@ public struct MarkdownReport: Sendable {
   /// One building: its flats as a table, then what blocks each flat.
   public func building(_ building: BuildingReport) -> String {
     var lines = [
-      "## Building \(escape(building.id))" + (building.name.map { ": \(escape($0))" } ?? "")
+      "## Building \(Self.escape(building.id))"
+        + (building.name.map { ": \(Self.escape($0))" } ?? "")
     ]
-    if let address = building.address { lines += ["", escape(address)] }
+    if let address = building.address { lines += ["", Self.escape(address)] }
     lines.append("")
     lines.append("| Flat | Number | Storey | Class | Verified | Fails | Unknowns |")
     lines.append("|---|---|---:|---|---|---:|---:|")
@@ -37,19 +38,20 @@ public struct MarkdownReport: Sendable {
       let fails = flat.findings.count { $0.status == .fail }
       let unknowns = flat.findings.count { $0.status == .unknown }
       lines.append(
-        "| \(escape(flat.id)) | \(escape(flat.number ?? "")) | \(flat.storey.map(String.init) ?? "") "
+        "| \(Self.escape(flat.id)) | \(Self.escape(flat.number ?? "")) | \(flat.storey.map(String.init) ?? "") "
           + "| \(flat.class) | \(flat.verified ? "yes" : "no") | \(fails) | \(unknowns) |")
     }
     for flat in building.flats where !flat.blockingRules.isEmpty {
       lines.append("")
-      lines.append("### Flat \(escape(flat.id)): to reach \(flat.nextClass ?? "the next class")")
+      lines.append(
+        "### Flat \(Self.escape(flat.id)): to reach \(flat.nextClass ?? "the next class")")
       lines.append("")
       let blockers = flat.blockers
       for finding in blockers.prefix(10) {
         var line =
-          "- **\(finding.rule)** (\(escape(finding.standard)), \(escape(finding.clause))): "
-          + "\(escape(finding.element)): \(escape(finding.message))"
-        if let remedy = finding.remedy { line += " — *\(escape(remedy))*" }
+          "- **\(finding.rule)** (\(Self.escape(finding.standard)), \(Self.escape(finding.clause))): "
+          + "\(Self.escape(finding.element)): \(Self.escape(finding.message))"
+        if let remedy = finding.remedy { line += " — *\(Self.escape(remedy))*" }
         lines.append(line)
       }
       if blockers.count > 10 { lines.append("- … \(blockers.count - 10) more") }
@@ -82,7 +84,7 @@ public struct MarkdownReport: Sendable {
   /// table row) with Markdown's active characters escaped, `|` included
   /// (tables), `&` (character references) and, first in the text, what
   /// would start a list, a heading or a rule.
-  private func escape(_ text: String) -> String {
+  static func escape(_ text: String) -> String {
     var result = ""
     for (index, character) in text.escapedForOneLine.enumerated() {
       if "\\`*_[]|<>#&~!".contains(character) || (index == 0 && "-+=".contains(character)) {

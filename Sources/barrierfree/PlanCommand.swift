@@ -6,7 +6,7 @@ extension PlanFormat: ExpressibleByArgument {}
 
 /// The formats of a plan.
 enum PlanFormat: String, CaseIterable {
-  case text, json
+  case text, json, csv, md, html
 }
 
 /// `barrierfree plan FILE… --target CLASS [--share F | --flats N | --budget EUR]`:
@@ -76,7 +76,13 @@ struct PlanCommand: ParsableCommand {
     "publicBody",
   ]
 
-  @Option(help: "The plan's format: text or json.")
+  @Option(
+    name: .customLong("csv-dialect"),
+    help:
+      "With --format csv: comma (RFC 4180) or semicolon (decimal comma, for German spreadsheets).")
+  var csvDialect: CSVReport.Dialect = .comma
+
+  @Option(help: "The plan's format: text, json, csv, md or html.")
   var format: PlanFormat = .text
 
   @Option(name: .shortAndLong, help: "Write the plan to this file instead of standard output.")
@@ -145,13 +151,28 @@ struct PlanCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let question = FundingQuestion(applicant: applicant, day: day)
-    let text =
-      switch format {
-      case .text:
-        PlanReport.text(plan, profile: profileID, funding: fundingCatalogue, question: question)
-      case .json:
-        PlanReport.json(plan, profile: profileID, funding: fundingCatalogue, question: question)
-      }
+    let text: String
+    do {
+      text =
+        switch format {
+        case .text:
+          PlanReport.text(plan, profile: profileID, funding: fundingCatalogue, question: question)
+        case .json:
+          PlanReport.json(plan, profile: profileID, funding: fundingCatalogue, question: question)
+        case .csv:
+          try PlanReport.csv(
+            plan, profile: profileID, funding: fundingCatalogue, question: question,
+            dialect: csvDialect)
+        case .md:
+          PlanReport.markdown(
+            plan, profile: profileID, funding: fundingCatalogue, question: question)
+        case .html:
+          PlanReport.html(plan, profile: profileID, funding: fundingCatalogue, question: question)
+        }
+    } catch {
+      StandardError.print("error: \(error)")
+      throw ExitCode(2)
+    }
     do {
       try out.write(text)
       try out.commit()

@@ -96,4 +96,25 @@ struct PlanCommandTests {
     #expect(meets.first?["profile"] as? String == "kfw-barrier-reduced")
     #expect(meets.first?["verdict"] as? String == "meets")
   }
+
+  @Test(
+    "Every format to a file: written whole, and what opens it finds the plan",
+    arguments: [
+      ("csv", "\u{FEFF}building,quarter,flat,status"), ("md", "# Plan: barrierFree"),
+      ("html", "<!DOCTYPE html>"),
+    ])
+  func formats(format: String, start: String) throws {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("bf-plan-\(ProcessInfo.processInfo.processIdentifier).\(format)").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = try Tool.run([
+      "plan", "Samples/quarter-bielefeld.xml", "--target", "barrierFree", "--share", "0.4",
+      "--profile", "din18040-2", "--as-of", "2026-12-06", "--format", format, "-o", path,
+    ])
+    #expect(result.status == 0)
+    // Decoded by hand: String(contentsOfFile:) drops the CSV's byte-order mark.
+    let written = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
+    #expect(written.hasPrefix(start))
+    #expect(written.contains("b3-f02"))
+  }
 }

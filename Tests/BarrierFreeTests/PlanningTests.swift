@@ -9,10 +9,11 @@ struct PlanningTests {
   static let shower = bathAndThresholdMeasures.filter { $0.id == "shower.floor-level" }
 
   /// The plan for half the sample's flats barrier-free with `shower`.
-  static func samplePlan() throws -> Plan {
+  static func samplePlan(funding: FundingCatalogue? = nil) throws -> Plan {
     let path = repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
     return try BarrierFree.plan(
-      [path], profile: "din18040-2", measures: shower, target: "barrierFree", goal: .flats(17))
+      [path], profile: "din18040-2", measures: shower, target: "barrierFree", goal: .flats(17),
+      funding: funding)
   }
 
   @Test(
@@ -82,5 +83,57 @@ struct PlanningTests {
     #expect(text.split(separator: "\n").filter { $0.hasPrefix("Goal met") }.count == 1)
     #expect(text.contains("Shower\\nGoal met: yes"))
     #expect(!text.contains("\r"))
+  }
+
+  /// A plan whose catalogue brings hostile text: a formula, a table's bar,
+  /// markup.
+  static func hostilePlan() throws -> Plan {
+    var shower = try #require(Self.shower.first)
+    shower.title = "=HYPERLINK(\"http://x\") | <script>alert(1)</script>"
+    shower.cost.source = "@source | **bold**"
+    let path = repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
+    return try BarrierFree.plan(
+      [path], profile: "din18040-2", measures: [shower], target: "barrierFree", goal: .flats(17),
+      funding: try FundingCatalogue.builtIn)
+  }
+
+  static let question = FundingQuestion(
+    applicant: "housingCompany", day: CalendarDay(year: 2026, month: 12, day: 6))
+
+  @Test("The plan as CSV: a row per chosen and per unreachable flat, numbers as numbers")
+  func csv() throws {
+    let plan = try Self.samplePlan(funding: try FundingCatalogue.builtIn)
+    let csv = try PlanReport.csv(
+      plan, profile: "din18040-2", funding: try FundingCatalogue.builtIn, question: Self.question)
+    let lines = csv.dropFirst().split(separator: "\r\n").map(String.init)
+    #expect(
+      lines.first
+        == "building,quarter,flat,status,target,cost low,cost high,from prices,measures,survey needed,profile checks,funding available,funding unknown,reason"
+    )
+    #expect(
+      lines.dropFirst().first
+        == "b1,q-sieker,b1-f13,chosen,barrierFree,1500,4000,no,shower.floor-level,yes,kfw-barrier-reduced: meets,kfw-159 lends 1500–4000 EUR,care-insurance pays 1500–4000 EUR,"
+    )
+    #expect(lines.count == 1 + 1 + plan.unreachable.count)
+    let semicolon = try PlanReport.csv(plan, profile: "din18040-2", dialect: .semicolon)
+    #expect(semicolon.contains("b1;q-sieker;b1-f13;chosen;barrierFree;1500;4000;no;"))
+  }
+
+  @Test("A catalogue's hostile text is escaped in Markdown and HTML")
+  func hostileText() throws {
+    let plan = try Self.hostilePlan()
+    let markdown = PlanReport.markdown(
+      plan, profile: "din18040-2", funding: try FundingCatalogue.builtIn, question: Self.question)
+    #expect(markdown.contains("\\=HYPERLINK(\"http://x\") \\| \\<script\\>"))
+    // The table keeps its five cells: every bar of the data is escaped.
+    let row = try #require(markdown.split(separator: "\n").first { $0.contains("HYPERLINK") })
+    #expect(row.contains("2024, @source \\| \\*\\*bold\\*\\*, C1"))
+    #expect(row.replacing("\\|", with: "").filter { $0 == "|" }.count == 6)
+    let html = PlanReport.html(
+      plan, profile: "din18040-2", funding: try FundingCatalogue.builtIn, question: Self.question)
+    #expect(!html.contains("<script>alert"))
+    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(html.contains("<svg role=\"img\""))
+    #expect(html.contains("<td>17</td>"))
   }
 }
