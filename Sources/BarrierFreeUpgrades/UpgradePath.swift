@@ -128,6 +128,10 @@ public struct UpgradePlanner: Sendable {
   /// Other profiles each path's changed flat is checked against: those a
   /// funding programme requires (``FundingProgramme/requiresProfile``).
   public let checks: [Assessor]
+  /// Per rule id (the current form): the measures that clear it, by index
+  /// in ``measures``, each with the scopes it clears the rule in. Resolving
+  /// the ids for every fail was a tenth of planning (callgrind).
+  let candidates: [String: [(measure: Int, scopes: [ClearedRule])]]
 
   /// A planner over `assessor`'s ladder with `measures`; `checks` are
   /// assessors of profiles every path that reaches its target is checked
@@ -137,6 +141,18 @@ public struct UpgradePlanner: Sendable {
     self.measures = measures
     self.checks = checks
     design = RampDesign(ladder: assessor.ladder)
+    var candidates: [String: [(measure: Int, scopes: [ClearedRule])]] = [:]
+    for (index, measure) in measures.enumerated() {
+      var byRule: [String: [ClearedRule]] = [:]
+      var order: [String] = []
+      for cleared in measure.clears {
+        let rule = currentRuleID(cleared.rule)
+        if byRule[rule] == nil { order.append(rule) }
+        byRule[rule, default: []].append(cleared)
+      }
+      for rule in order { candidates[rule, default: []].append((index, byRule[rule] ?? [])) }
+    }
+    self.candidates = candidates
   }
 
   /// The upgrade paths of the flat `flatID` of `building`: one per class
@@ -166,13 +182,21 @@ public struct UpgradePlanner: Sendable {
       let atTarget = reached >= index
       return FlatOption(
         building: building.id, quarter: quarter, flat: flat.id, atTarget: atTarget,
-        path: atTarget ? nil : path(forFlat: flat.id, of: building, to: index).summary)
+        path: atTarget
+          ? nil : path(forFlat: flat.id, of: building, to: index, assessed: flat).summary)
     }
   }
 
-  /// The path of one flat to the class at `target` in the ladder.
-  func path(forFlat flatID: String, of original: Building, to target: Int) -> UpgradePath {
+  /// The path of one flat to the class at `target` in the ladder;
+  /// `assessed` is the flat's assessment in `original`, when the caller has
+  /// it (planning a building assesses it whole first: assessing each flat
+  /// again was a fifth of planning).
+  func path(
+    forFlat flatID: String, of original: Building, to target: Int,
+    assessed: FlatAssessment? = nil
+  ) -> UpgradePath {
     var building = original
+    var known = assessed
     var jobs: [Job] = []
     var noMeasure: [Finding] = []
     // Problems a measure was applied for, and problems no measure solves.
@@ -184,9 +208,12 @@ public struct UpgradePlanner: Sendable {
     var afterSurvey: [Finding] = []
     // Each round solves every open problem, then assesses the changed
     // building once: a round per fail would assess it dozens of times.
-    while let flat = assessor.assess(flat: flatID, of: building) {
+    while let flat = known.take() ?? assessor.assess(flat: flatID, of: building) {
       // Higher classes first: their requirement also meets the lower ones'.
-      let findings = flat.results.prefix(target + 1).reversed().flatMap(\.findings)
+      var findings: [ElementPath: [Finding]] = [:]
+      for finding in flat.results.prefix(target + 1).reversed().flatMap(\.findings) {
+        findings[finding.path, default: []].append(finding)
+      }
       let problems = flat.results.prefix(target + 1).reversed().flatMap { level in
         level.findings.filter { $0.status == .fail }.flatMap { fail in
           Self.problems(of: fail, route: level.route)
@@ -260,12 +287,13 @@ public struct UpgradePlanner: Sendable {
 
   /// The cheapest measure that solves `problem`, as a job, and the building
   /// it changes; nil when none does.
-  func cheapest(for problem: Problem, in building: Building, findings: [Finding]) -> (
-    Job, Building
-  )? {
+  func cheapest(
+    for problem: Problem, in building: Building, findings: [ElementPath: [Finding]]
+  ) -> (Job, Building)? {
+    guard let candidates = candidates[problem.fail.rule] else { return nil }
     let token = building.scopeToken(at: problem.element)
     var requirements = Requirements(failing: problem.fail.evaluation.required)
-    for finding in findings where finding.path == problem.element {
+    for finding in findings[problem.element] ?? [] {
       if requirements.byRule[finding.rule] == nil, let required = finding.evaluation.required {
         requirements.byRule[finding.rule] = required
       }
@@ -274,12 +302,8 @@ public struct UpgradePlanner: Sendable {
     // without a change (a lift where the shaft is not surveyed) is only
     // offered when no checked measure applies.
     var best: (job: Job, building: Building, middle: Double, checked: Bool)?
-    for measure in measures {
-      guard
-        measure.clears.contains(where: {
-          currentRuleID($0.rule) == problem.fail.rule && $0.covers(token)
-        })
-      else { continue }
+    for (index, scopes) in candidates where scopes.contains(where: { $0.covers(token) }) {
+      let measure = measures[index]
       guard
         let applied = try? apply(
           measure, at: problem.element, requirements: requirements, to: building)
