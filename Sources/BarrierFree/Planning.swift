@@ -65,7 +65,9 @@ public func plan(
       guard case .building(let building, let quarterID) = event else { continue }
       if let quarterID { quarters.insert(quarterID) }
       guard quarter == nil || quarterID == quarter else { continue }
-      options += planner.options(for: building, quarter: quarterID, target: target)
+      for option in planner.options(for: building, quarter: quarterID, target: target) {
+        options.append(option.compacted())
+      }
     }
     if reader.diagnostics.contains(where: { $0.severity == .error }) {
       throw ImportError(diagnostics: reader.diagnostics)

@@ -27,9 +27,9 @@ struct PlanView {
 
   /// Why a flat cannot be lifted, in words.
   static func reasons(_ option: FlatOption) -> String {
-    let rules = Set(option.path?.noKnownMeasure.map(\.rule) ?? []).sorted()
-    let surveys = Set(option.path?.afterSurvey.map(\.rule) ?? []).sorted()
-    let unknown = Set(option.path?.unknowns.map(\.rule) ?? []).sorted()
+    let rules = option.reasons.noKnownMeasure
+    let surveys = option.reasons.afterSurvey
+    let unknown = option.reasons.toMeasure
     var reasons: [String] = []
     if !rules.isEmpty { reasons.append("no known measure for \(rules.joined(separator: ", "))") }
     if !surveys.isEmpty {
@@ -61,13 +61,36 @@ extension PlanReport {
     _ plan: Plan, profile: String, funding: FundingCatalogue? = nil,
     question: FundingQuestion? = nil, dialect: CSVReport.Dialect = .comma
   ) throws -> String {
+    var text = ""
+    try writeCSV(plan, profile: profile, funding: funding, question: question, dialect: dialect) {
+      text += $0
+    }
+    return text
+  }
+
+  /// ``csv(_:profile:funding:question:dialect:)`` handed to `write` in
+  /// pieces of rows.
+  public static func writeCSV(
+    _ plan: Plan, profile: String, funding: FundingCatalogue? = nil,
+    question: FundingQuestion? = nil, dialect: CSVReport.Dialect = .comma,
+    to write: (String) throws -> Void
+  ) throws {
     let view = PlanView(plan, profile: profile, funding: funding, question: question)
     let header = [
       "building", "quarter", "flat", "status", "target", "cost low", "cost high", "from prices",
       "measures", "survey needed", "profile checks", "funding available", "funding unknown",
       "reason",
     ]
-    var table: [[String]] = []
+    let numeric: Set<String> = ["cost low", "cost high"]
+    var table: [[String]] = [header]
+    func flush() throws {
+      guard !table.isEmpty else { return }
+      // Each piece ends with its last row's CRLF, so the pieces join.
+      try write(
+        try CSVReport.lines(table, header: header, numericColumns: numeric, dialect: dialect))
+      table.removeAll(keepingCapacity: true)
+    }
+    try write("\u{FEFF}")
     for (index, option) in plan.chosen.enumerated() {
       let share = plan.share(of: option)
       let jobs = option.path?.jobs ?? []
@@ -87,11 +110,9 @@ extension PlanReport {
         option.building, option.quarter ?? "", option.flat, "not reachable", plan.target, "", "",
         "", "", "", "", "", "", PlanView.reasons(option),
       ])
+      if table.count >= chunkLines { try flush() }
     }
-    return "\u{FEFF}"
-      + (try CSVReport.lines(
-        [header] + table, header: header, numericColumns: ["cost low", "cost high"],
-        dialect: dialect))
+    try flush()
   }
 
   // MARK: Markdown
@@ -103,6 +124,16 @@ extension PlanReport {
     _ plan: Plan, profile: String, funding: FundingCatalogue? = nil,
     question: FundingQuestion? = nil
   ) -> String {
+    var text = ""
+    writeMarkdown(plan, profile: profile, funding: funding, question: question) { text += $0 }
+    return text
+  }
+
+  /// ``markdown(_:profile:funding:question:)`` handed to `write` in pieces.
+  public static func writeMarkdown<E: Error>(
+    _ plan: Plan, profile: String, funding: FundingCatalogue? = nil,
+    question: FundingQuestion? = nil, to write: (String) throws(E) -> Void
+  ) throws(E) {
     let view = PlanView(plan, profile: profile, funding: funding, question: question)
     let (low, high) = plan.cost
     var lines: [String] = [
@@ -189,9 +220,13 @@ extension PlanReport {
         lines.append(
           "| \(markdownEscaped(option.building)) | \(markdownEscaped(option.flat)) | "
             + "\(markdownEscaped(PlanView.reasons(option))) |")
+        if lines.count >= chunkLines {
+          try write(lines.joined(separator: "\n") + "\n")
+          lines.removeAll(keepingCapacity: true)
+        }
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    if !lines.isEmpty { try write(lines.joined(separator: "\n") + "\n") }
   }
 
   // MARK: HTML
@@ -203,7 +238,31 @@ extension PlanReport {
     _ plan: Plan, profile: String, funding: FundingCatalogue? = nil,
     question: FundingQuestion? = nil
   ) -> String {
-    PlanPage.render(PlanView(plan, profile: profile, funding: funding, question: question))
+    var text = ""
+    writeHTML(plan, profile: profile, funding: funding, question: question) { text += $0 }
+    return text
+  }
+
+  /// ``html(_:profile:funding:question:)`` handed to `write` in pieces: the
+  /// rows of the flats the plan cannot lift are rendered in chunks.
+  public static func writeHTML<E: Error>(
+    _ plan: Plan, profile: String, funding: FundingCatalogue? = nil,
+    question: FundingQuestion? = nil, to write: (String) throws(E) -> Void
+  ) throws(E) {
+    let page = PlanPage.render(
+      PlanView(plan, profile: profile, funding: funding, question: question))
+    guard let mark = page.range(of: PlanPage.rowsMark) else {
+      try write(page)
+      return
+    }
+    try write(String(page[..<mark.lowerBound]))
+    var start = 0
+    while start < plan.unreachable.count {
+      let end = min(start + chunkLines, plan.unreachable.count)
+      try write(PlanPage.rows(plan.unreachable[start..<end]))
+      start = end
+    }
+    try write(String(page[mark.upperBound...]))
   }
 
   /// The goal as the value of a "Goal" field: `40 % of the flats`.
@@ -355,7 +414,7 @@ enum PlanPage {
                 + "nothing is unmeasured at the target: unknown is never a pass.")))
       )
     )
-    return page.render(indentedBy: .spaces(1)) + "\n"
+    return page.render() + "\n"
   }
 
   private static func fundingSection(_ view: PlanView) -> Node<HTML.BodyContext> {
@@ -442,12 +501,21 @@ enum PlanPage {
       .h2(text("Not reachable with this catalogue: \(plural(plan.unreachable.count, "flat"))")),
       .table(
         .thead(.tr(.th("Building"), .th("Flat"), .th("Why"))),
-        .tbody(
-          .forEach(plan.unreachable) { option in
-            .tr(
-              .td(text(option.building)), .td(text(option.flat)),
-              .td(text(PlanView.reasons(option))))
-          })))
+        .tbody(.raw(rowsMark))))
+  }
+
+  /// Where the rows of the unreachable flats go: they are rendered apart,
+  /// in chunks.
+  static let rowsMark = "<!--unreachable-->"
+
+  /// Rows of the flats the plan cannot lift.
+  static func rows(_ options: ArraySlice<FlatOption>) -> String {
+    options.map { option in
+      Node<HTML.TableContext>.tr(
+        .td(text(option.building)), .td(text(option.flat)),
+        .td(text(PlanView.reasons(option)))
+      ).render()
+    }.joined()
   }
 
 }

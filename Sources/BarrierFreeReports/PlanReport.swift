@@ -16,7 +16,23 @@ public enum PlanReport {
     _ plan: Plan, profile: String, funding: FundingCatalogue? = nil,
     question: FundingQuestion? = nil
   ) -> String {
+    var text = ""
+    writeText(plan, profile: profile, funding: funding, question: question) { text += $0 }
+    return text
+  }
+
+  /// ``text(_:profile:funding:question:)`` handed to `write` in pieces as
+  /// it is made: the flats a plan cannot lift can be most of a portfolio.
+  public static func writeText<E: Error>(
+    _ plan: Plan, profile: String, funding: FundingCatalogue? = nil,
+    question: FundingQuestion? = nil, to write: (String) throws(E) -> Void
+  ) throws(E) {
     var lines: [String] = []
+    func flush() throws(E) {
+      guard !lines.isEmpty else { return }
+      try write(lines.joined(separator: "\n") + "\n")
+      lines.removeAll(keepingCapacity: true)
+    }
     let (low, high) = plan.cost
     let offers = funding.flatMap { catalogue in
       question.map { plan.funding(catalogue, question: $0) }
@@ -74,25 +90,15 @@ public enum PlanReport {
       lines.append("")
       lines.append("Not reachable with this catalogue: \(plan.unreachable.count) flats")
       for option in plan.unreachable {
-        let rules = Set(option.path?.noKnownMeasure.map(\.rule) ?? []).sorted()
-        let surveys = Set(option.path?.afterSurvey.map(\.rule) ?? []).sorted()
-        var reasons: [String] = []
-        if !rules.isEmpty {
-          reasons.append("no known measure for \(rules.joined(separator: ", "))")
-        }
-        if !surveys.isEmpty {
-          reasons.append("only after a survey for \(surveys.joined(separator: ", "))")
-        }
-        let unknown = Set(option.path?.unknowns.map(\.rule) ?? []).sorted()
-        if !unknown.isEmpty { reasons.append("measure first: \(unknown.joined(separator: ", "))") }
-        if reasons.isEmpty {
-          reasons.append("a measure did not clear its fail (a catalogue error)")
-        }
-        lines.append("  \(option.building) \(option.flat): \(reasons.joined(separator: "; "))")
+        lines.append("  \(option.building) \(option.flat): \(PlanView.reasons(option))")
+        if lines.count >= chunkLines { try flush() }
       }
     }
-    return lines.joined(separator: "\n") + "\n"
+    try flush()
   }
+
+  /// How many lines or records a report collects before handing them on.
+  static let chunkLines = 1024
 
   /// `meets`, `fails door.clear-width`, `unknown: measure …`.
   static func words(_ check: ProfileCheck) -> String {
@@ -188,6 +194,16 @@ public enum PlanReport {
     _ plan: Plan, profile: String, funding: FundingCatalogue? = nil,
     question: FundingQuestion? = nil
   ) -> String {
+    var text = ""
+    writeJSON(plan, profile: profile, funding: funding, question: question) { text += $0 }
+    return text
+  }
+
+  /// ``json(_:profile:funding:question:)`` handed to `write` in pieces.
+  public static func writeJSON<E: Error>(
+    _ plan: Plan, profile: String, funding: FundingCatalogue? = nil,
+    question: FundingQuestion? = nil, to write: (String) throws(E) -> Void
+  ) throws(E) {
     var json = JSONText()
     let (low, high) = plan.cost
     let offers = funding.flatMap { catalogue in
@@ -274,18 +290,23 @@ public enum PlanReport {
     json.raw(",\"target\":")
     json.string(plan.target)
     json.raw(",\"unreachable\":[")
-    json.separated(plan.unreachable) { json, option in
+    for (index, option) in plan.unreachable.enumerated() {
+      if index > 0 { json.raw(",") }
       json.flatStart(option)
       json.raw(",\"noKnownMeasure\":")
-      json.strings(Set(option.path?.noKnownMeasure.map(\.rule) ?? []).sorted())
+      json.strings(option.reasons.noKnownMeasure)
       json.raw(",\"onlyAfterSurvey\":")
-      json.strings(Set(option.path?.afterSurvey.map(\.rule) ?? []).sorted())
+      json.strings(option.reasons.afterSurvey)
       json.raw(",\"toMeasure\":")
-      json.strings(Set(option.path?.unknowns.map(\.rule) ?? []).sorted())
+      json.strings(option.reasons.toMeasure)
       json.raw("}")
+      if json.count >= 1 << 16 {
+        try write(json.text)
+        json.removeAll()
+      }
     }
     json.raw("]}\n")
-    return json.text
+    try write(json.text)
   }
 }
 

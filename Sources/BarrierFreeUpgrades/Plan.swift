@@ -2,10 +2,13 @@ import BarrierFreeModel
 import BarrierFreeRules
 
 /// One flat as a plan sees it: whether it is at the target already, and
-/// if not, what its upgrade path to the target costs.
+/// if not, what its upgrade path to the target costs or why it cannot
+/// reach it.
 ///
 /// Small on purpose: a plan over a large portfolio keeps one per flat, not
-/// the buildings.
+/// the buildings. The path is held by reference and the reasons as sets of
+/// rule numbers, so that an option takes about a hundred bytes and no
+/// memory of its own (20,000 buildings have over 100,000 flats).
 public struct FlatOption: Sendable, Hashable {
   /// The flat's building.
   public var building: String
@@ -15,10 +18,43 @@ public struct FlatOption: Sendable, Hashable {
   public var flat: String
   /// True when the flat is at the target (or above) already.
   public var atTarget: Bool
-  /// The path to the target; nil when ``atTarget``.
-  public var path: UpgradePath?
+  /// The path to the target; nil when ``atTarget``, and in a
+  /// ``compacted()`` option of a flat that cannot reach it.
+  public var path: UpgradePath? {
+    get { box?.path }
+    set { box = newValue.map(PathBox.init) }
+  }
+  private var box: PathBox?
+  /// Why the flat cannot reach the target: the rules of its path's fails
+  /// without a measure, of those cleared only after a survey, and of what
+  /// is not measured.
+  public var reasons: Reasons
 
-  /// Creates an option.
+  /// The rules that keep a flat from its target, each once, sorted.
+  public struct Reasons: Sendable, Hashable {
+    private var noMeasure = RuleSet()
+    private var survey = RuleSet()
+    private var unmeasured = RuleSet()
+
+    /// Rules that fail and have no measure in the catalogue.
+    public var noKnownMeasure: [String] { noMeasure.ids }
+    /// Rules cleared only by a measure a survey must confirm.
+    public var afterSurvey: [String] { survey.ids }
+    /// Rules that are not measured at the target or below.
+    public var toMeasure: [String] { unmeasured.ids }
+
+    /// No reasons.
+    public init() {}
+
+    /// The rules of `path`'s findings.
+    public init(_ path: UpgradePath?) {
+      noMeasure = RuleSet(path?.noKnownMeasure.map(\.rule) ?? [])
+      survey = RuleSet(path?.afterSurvey.map(\.rule) ?? [])
+      unmeasured = RuleSet(path?.unknowns.map(\.rule) ?? [])
+    }
+  }
+
+  /// Creates an option; its ``reasons`` are read from `path`.
   public init(
     building: String, quarter: String? = nil, flat: String, atTarget: Bool, path: UpgradePath?
   ) {
@@ -26,7 +62,36 @@ public struct FlatOption: Sendable, Hashable {
     self.quarter = quarter
     self.flat = flat
     self.atTarget = atTarget
-    self.path = path
+    self.box = path.map(PathBox.init)
+    reasons = Reasons(path)
+  }
+
+  /// The option as a plan over a large portfolio keeps it: a flat that
+  /// cannot reach the target keeps its ``reasons`` and not its path, whose
+  /// findings took most of a plan's memory (147 MB for 2,000 buildings).
+  public func compacted() -> FlatOption {
+    guard !reachable else { return self }
+    var option = self
+    option.box = nil
+    return option
+  }
+
+  /// Options are equal when their flats, paths and reasons are.
+  public static func == (lhs: FlatOption, rhs: FlatOption) -> Bool {
+    (lhs.building, lhs.quarter, lhs.flat, lhs.atTarget) == (
+      rhs.building, rhs.quarter, rhs.flat, rhs.atTarget
+    )
+      && lhs.path == rhs.path && lhs.reasons == rhs.reasons
+  }
+
+  /// Hashes the parts compared by `==`.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(building)
+    hasher.combine(quarter)
+    hasher.combine(flat)
+    hasher.combine(atTarget)
+    hasher.combine(path)
+    hasher.combine(reasons)
   }
 
   /// Whether measures from the catalogue lift the flat to the target.
@@ -261,5 +326,49 @@ private struct Chooser {
       if let job = shared[index][key] { jobs.append(job) }
     }
     return (jobs, jobs.reduce(0) { $0 + ($1.cost.low + $1.cost.high) / 2 })
+  }
+}
+
+/// An option's path, held by reference: most options have none, and one
+/// inline took 64 of an option's bytes.
+private final class PathBox: Sendable {
+  let path: UpgradePath
+  init(_ path: UpgradePath) { self.path = path }
+}
+
+/// A set of rules, as bits by their place in `allRules`: a flat's reasons
+/// without an array or a string of their own. A rule id the registry does
+/// not know (none should reach a plan) is kept by name.
+struct RuleSet: Sendable, Hashable {
+  private var low: UInt64 = 0
+  private var high: UInt64 = 0
+  private var others: [String] = []
+
+  /// Every rule's current id, by its place in `allRules`.
+  private static let ids: [String] = allRules.map { $0.description.id }
+  private static let index: [String: Int] = Dictionary(
+    ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+
+  init() {}
+
+  init(_ rules: [String]) {
+    for rule in rules {
+      let id = currentRuleID(rule)
+      switch Self.index[id] {
+      case let index? where index < 64: low |= 1 << UInt64(index)
+      case let index? where index < 128: high |= 1 << UInt64(index - 64)
+      default: if !others.contains(id) { others.append(id) }
+      }
+    }
+  }
+
+  /// The rules' ids, sorted.
+  var ids: [String] {
+    var result = others
+    for index in 0..<min(Self.ids.count, 128) {
+      let bit = index < 64 ? low & (1 << UInt64(index)) : high & (1 << UInt64(index - 64))
+      if bit != 0 { result.append(Self.ids[index]) }
+    }
+    return result.sorted()
   }
 }

@@ -151,30 +151,28 @@ struct PlanCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let question = FundingQuestion(applicant: applicant, day: day)
-    let text: String
+    // Written as it is made: the flats a plan cannot lift can be most of a
+    // portfolio, and the text of 100,000 of them would be held twice.
     do {
-      text =
-        switch format {
-        case .text:
-          PlanReport.text(plan, profile: profileID, funding: fundingCatalogue, question: question)
-        case .json:
-          PlanReport.json(plan, profile: profileID, funding: fundingCatalogue, question: question)
-        case .csv:
-          try PlanReport.csv(
-            plan, profile: profileID, funding: fundingCatalogue, question: question,
-            dialect: csvDialect)
-        case .md:
-          PlanReport.markdown(
-            plan, profile: profileID, funding: fundingCatalogue, question: question)
-        case .html:
-          PlanReport.html(plan, profile: profileID, funding: fundingCatalogue, question: question)
-        }
-    } catch {
-      StandardError.print("error: \(error)")
-      throw ExitCode(2)
-    }
-    do {
-      try out.write(text)
+      let write = { (text: String) throws in try out.write(text) }
+      switch format {
+      case .text:
+        try PlanReport.writeText(
+          plan, profile: profileID, funding: fundingCatalogue, question: question, to: write)
+      case .json:
+        try PlanReport.writeJSON(
+          plan, profile: profileID, funding: fundingCatalogue, question: question, to: write)
+      case .csv:
+        try PlanReport.writeCSV(
+          plan, profile: profileID, funding: fundingCatalogue, question: question,
+          dialect: csvDialect, to: write)
+      case .md:
+        try PlanReport.writeMarkdown(
+          plan, profile: profileID, funding: fundingCatalogue, question: question, to: write)
+      case .html:
+        try PlanReport.writeHTML(
+          plan, profile: profileID, funding: fundingCatalogue, question: question, to: write)
+      }
       try out.commit()
     } catch {
       StandardError.print("error: \(error)")
