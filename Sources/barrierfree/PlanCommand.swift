@@ -53,6 +53,18 @@ struct PlanCommand: ParsableCommand {
   var measures: String?
 
   @Option(
+    name: .customLong("price-index"),
+    help: ArgumentHelp(
+      "A construction price index (Schemas/measures.xsd, root <priceIndex>) that brings every cost from its price year to --price-year.",
+      valueName: "file"))
+  var priceIndex: String?
+
+  @Option(
+    name: .customLong("price-year"),
+    help: "With --price-index: the year to bring costs to (default: the index's latest year).")
+  var priceYear: Int?
+
+  @Option(
     help:
       "A funding file (Schemas/measures.xsd, root <funding>) instead of the built-in German one.")
   var funding: String?
@@ -98,6 +110,9 @@ struct PlanCommand: ParsableCommand {
     }
     if let flats, flats < 1 { throw ValidationError("--flats must be 1 or more") }
     if let budget, !(budget > 0) { throw ValidationError("--budget must be more than 0") }
+    if priceYear != nil && priceIndex == nil {
+      throw ValidationError("--price-year needs --price-index")
+    }
     if let asOf, CalendarDay(asOf) == nil {
       throw ValidationError("--as-of takes a day written 2026-12-06, not '\(asOf)'")
     }
@@ -134,14 +149,14 @@ struct PlanCommand: ParsableCommand {
     do {
       let (library, id) = try ProfileChoice.resolve(profile)
       profileID = id
-      let catalogue = try MeasureChoice.load(measures)
+      let catalogue = try MeasureChoice.load(measures, priceIndex: priceIndex, year: priceYear)
       fundingCatalogue = try MeasureChoice.loadFunding(funding)
       for file in files { try InputFile.checkReadable(file) }
       try InputFile.refuseRepeated(files)
       out =
         try output.map {
           try OutputFile(
-            path: $0, inputs: files + [profile, measures, funding].compactMap { $0 })
+            path: $0, inputs: files + [profile, measures, funding, priceIndex].compactMap { $0 })
         } ?? OutputFile.standardOutput()
       plan = try BarrierFree.plan(
         files, profile: id, library: library, measures: catalogue, target: target, goal: goal,
@@ -185,12 +200,22 @@ struct PlanCommand: ParsableCommand {
 /// Turns `--measures FILE` into the catalogue's measures: the built-in
 /// German catalogue, or a file of the user's.
 enum MeasureChoice {
-  static func load(_ path: String?) throws -> [Measure] {
+  static func load(_ path: String?, priceIndex: String? = nil, year: Int? = nil) throws
+    -> [Measure]
+  {
     do {
-      guard let path else { return try MeasureCatalogue.builtIn.measures }
-      return try MeasureCatalogueReader.read(path: path).measures
+      let catalogue = try path.map(MeasureCatalogueReader.read(path:)) ?? MeasureCatalogue.builtIn
+      guard let priceIndex else { return catalogue.measures }
+      let index = try MeasureCatalogueReader.readPriceIndex(path: priceIndex)
+      do {
+        return try catalogue.scaled(by: index, to: year).measures
+      } catch {
+        throw CommandFailure("\(priceIndex): error: \(error.description)")
+      }
+    } catch let error as CommandFailure {
+      throw error
     } catch {
-      throw CommandFailure(error.description)
+      throw CommandFailure("\(error)")
     }
   }
 

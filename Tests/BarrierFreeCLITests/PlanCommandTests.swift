@@ -117,4 +117,50 @@ struct PlanCommandTests {
     #expect(written.hasPrefix(start))
     #expect(written.contains("b3-f02"))
   }
+
+  /// A price index (test figures, not a real index) in a temporary file.
+  static func priceIndex(_ years: [(Int, Int)]) throws -> String {
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent(
+        "bf-index-\(ProcessInfo.processInfo.processIdentifier)-\(years.count).xml"
+      ).path
+    let rows = years.map { "  <year value=\"\($0.0)\" index=\"\($0.1)\"/>" }.joined(separator: "\n")
+    try """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <priceIndex xmlns="urn:barrierfree:measures:1" source="Test index">
+    \(rows)
+    </priceIndex>
+    """.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test("--price-index brings every cost to one year; a year the index lacks is an error, exit 2")
+  func priceIndex() throws {
+    let index = try Self.priceIndex([
+      (2013, 80), (2016, 85), (2020, 100), (2021, 110), (2022, 115), (2024, 120), (2025, 125),
+      (2026, 130),
+    ])
+    defer { try? FileManager.default.removeItem(atPath: index) }
+    let arguments = [
+      "plan", "Samples/quarter-bielefeld.xml", "--target", "barrierFree", "--share", "0.4",
+      "--profile", "din18040-2", "--as-of", "2026-12-06", "--price-index", index,
+    ]
+    // The door widening's "from 500" of 2020 becomes 650 in 2026; the rest is of 2026.
+    let latest = try Tool.run(arguments)
+    #expect(latest.status == 0)
+    #expect(latest.standardOutput.contains("Chosen: 2 flats, 4150–10650 EUR"))
+    // To 2020: 1500–4000 and 2000–6000 of 2026 times 100/130, plus 500.
+    let old = try Tool.run(arguments + ["--price-year", "2020"])
+    #expect(old.standardOutput.contains("Chosen: 2 flats, 3192–8192 EUR"))
+    let short = try Self.priceIndex([(2020, 100), (2026, 130)])
+    defer { try? FileManager.default.removeItem(atPath: short) }
+    var lacking = arguments
+    lacking[lacking.count - 1] = short
+    let refused = try Tool.run(lacking)
+    #expect(refused.status == 2)
+    #expect(
+      refused.standardError.hasPrefix(
+        "\(short): error: the price index has no figure for 2025, so the cost of measure "
+          + "'door.widen-load-bearing-full' cannot be scaled (it covers 2020–2026)"))
+  }
 }
