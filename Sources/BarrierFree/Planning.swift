@@ -59,12 +59,40 @@ public func plan(
   let planner = UpgradePlanner(assessor: assessor, measures: measures, checks: checks)
   var options: [FlatOption] = []
   var quarters: Set<String> = []
+  // The open quarter and the legs of its buildings, for its path repairs.
+  var context: QuarterContext?
+  var links: [BuildingLinks] = []
+  var repairs: [QuarterRepairs] = []
   for path in paths {
     let reader = try PortfolioReader(path: path)
     while let event = reader.next() {
+      switch event {
+      case .quarter(let header):
+        context = QuarterContext(header)
+        links = []
+        continue
+      case .endQuarter:
+        if let context, quarter == nil || context.id == quarter {
+          let (connected, steps) = assessor.pathRepairs(of: context, links: links)
+          repairs.append(
+            QuarterRepairs(
+              quarter: context.id, flats: links.reduce(0) { $0 + $1.flats.count },
+              connected: connected, repairs: steps, measures: measures))
+        }
+        context = nil
+        links = []
+        continue
+      case .portfolio: continue
+      case .building: break
+      }
       guard case .building(let building, let quarterID) = event else { continue }
       if let quarterID { quarters.insert(quarterID) }
       guard quarter == nil || quarterID == quarter else { continue }
+      if let context, quarterID == context.id,
+        let link = assessor.assess(building, in: context).links
+      {
+        links.append(link)
+      }
       for option in planner.options(for: building, quarter: quarterID, target: target) {
         options.append(option.compacted())
       }
@@ -78,7 +106,9 @@ public func plan(
       quarters.isEmpty ? "the portfolio has none" : quarters.sorted().joined(separator: ", ")
     throw PlanError("no quarter '\(quarter)' in the portfolio (quarters: \(known))")
   }
-  return Plan.choose(options, target: target, goal: goal)
+  var plan = Plan.choose(options, target: target, goal: goal)
+  plan.quarters = repairs
+  return plan
 }
 
 /// A plan that cannot be made as asked: a quarter that is not there.

@@ -202,6 +202,13 @@ extension PlanReport {
         lines += ["", "Funding if what is not known allows: \(markdownEscaped(unknown))."]
       }
     }
+    for quarter in plan.quarters {
+      let quarterLines = PlanReport.lines(quarter)
+      lines += ["", "## \(markdownEscaped(quarterLines[0]))", ""]
+      lines += quarterLines.dropFirst().map {
+        "- \(markdownEscaped(String($0.trimmingPrefix("  "))))"
+      }
+    }
     lines += [
       "", "## Cost curve", "",
       "| Flats at \(markdownEscaped(plan.target)) | Cost low | Cost high |",
@@ -401,6 +408,15 @@ enum PlanPage {
             plan.jobs.contains(where: \.cost.atLeast),
             .p(text("Some prices are lower bounds only (\"from\"): the upper end is higher."))),
           fundingSection(view),
+          .forEach(plan.quarters) { quarter in
+            let quarterLines = PlanReport.lines(quarter)
+            return .section(
+              .h2(text(quarterLines[0])),
+              .ul(
+                .forEach(quarterLines.dropFirst()) { line in
+                  .li(text(String(line.trimmingPrefix("  "))))
+                }))
+          },
           curveSection(plan),
           chosenSection(view),
           .if(!plan.unreachable.isEmpty, unreachableSection(plan))

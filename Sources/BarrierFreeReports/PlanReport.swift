@@ -81,6 +81,10 @@ public enum PlanReport {
         lines.append("    funding: \(Self.line(offer))")
       }
     }
+    for quarter in plan.quarters {
+      lines.append("")
+      lines += Self.lines(quarter)
+    }
     lines.append("")
     lines.append("Cost curve (flats at \(plan.target) against cumulative cost)")
     for point in plan.curve {
@@ -99,6 +103,26 @@ public enum PlanReport {
 
   /// How many lines or records a report collects before handing them on.
   static let chunkLines = 1024
+
+  /// A quarter's path repairs as lines of text.
+  static func lines(_ quarter: QuarterRepairs) -> [String] {
+    var lines = [
+      "Quarter \(quarter.quarter.escapedForOneLine): \(quarter.connected) of \(plural(quarter.flats, "flat")) reach the café and the care base step-free"
+    ]
+    if quarter.steps.isEmpty {
+      lines.append("  no outdoor path repair connects more flats")
+    }
+    for step in quarter.steps {
+      let repair = step.repair
+      let cost =
+        step.cost.map { euros($0.low, $0.high) + " (\(step.measures.joined(separator: ", ")))" }
+        ?? "not priced: \(step.unpriced.joined(separator: "; "))"
+      lines.append(
+        "  repair outdoor path \(repair.path.escapedForOneLine) (\(repair.from.escapedForOneLine) to \(repair.to.escapedForOneLine); fails \(repair.failingRules.joined(separator: ", "))): +\(repair.flats.count) flats, \(repair.connectedAfter) connected; \(cost.escapedForOneLine)"
+      )
+    }
+    return lines
+  }
 
   /// `meets`, `fails door.clear-width`, `unknown: measure …`.
   static func words(_ check: ProfileCheck) -> String {
@@ -287,7 +311,39 @@ public enum PlanReport {
     json.bool(plan.goalMet)
     json.raw(",\"profile\":")
     json.string(profile)
-    json.raw(",\"target\":")
+    json.raw(",\"quarters\":[")
+    json.separated(plan.quarters) { json, quarter in
+      json.raw("{\"connected\":")
+      json.int(quarter.connected)
+      json.raw(",\"flats\":")
+      json.int(quarter.flats)
+      json.raw(",\"quarter\":")
+      json.string(quarter.quarter)
+      json.raw(",\"repairs\":[")
+      json.separated(quarter.steps) { json, step in
+        json.raw("{\"connectedAfter\":")
+        json.int(step.repair.connectedAfter)
+        json.raw(",\"cost\":")
+        if let cost = step.cost { json.span(cost) } else { json.raw("null") }
+        json.raw(",\"failingRules\":")
+        json.strings(step.repair.failingRules)
+        json.raw(",\"flats\":")
+        json.strings(step.repair.flats)
+        json.raw(",\"from\":")
+        json.string(step.repair.from)
+        json.raw(",\"measures\":")
+        json.strings(step.measures)
+        json.raw(",\"path\":")
+        json.string(step.repair.path)
+        json.raw(",\"to\":")
+        json.string(step.repair.to)
+        json.raw(",\"unpriced\":")
+        json.strings(step.unpriced)
+        json.raw("}")
+      }
+      json.raw("]}")
+    }
+    json.raw("],\"target\":")
     json.string(plan.target)
     json.raw(",\"unreachable\":[")
     for (index, option) in plan.unreachable.enumerated() {

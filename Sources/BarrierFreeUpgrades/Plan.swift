@@ -158,6 +158,9 @@ public struct Plan: Sendable, Hashable {
   public var curve: [Point]
   /// Whether the goal is met.
   public var goalMet: Bool
+  /// For each quarter in scope: the outdoor path repairs that connect the
+  /// most flats to the café and the care base.
+  public var quarters: [QuarterRepairs] = []
   /// For each shared job of the plan (by ``FlatOption`` key), how many
   /// chosen flats it serves.
   var sharers: [String: Int] = [:]

@@ -136,4 +136,56 @@ struct PlanningTests {
     #expect(html.contains("<svg role=\"img\""))
     #expect(html.contains("<td>17</td>"))
   }
+
+  @Test("The quarter: a cobbled path to b8 cuts its flats off; repairing it connects them again")
+  func quarterPathRepairs() throws {
+    let sample = repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml")
+    var text = try String(contentsOf: sample, encoding: .utf8)
+    let asphalt =
+      "to=\"b8-way\" toBuilding=\"b8\" width=\"2000\" length=\"55000\" slope=\"2.5\" crossSlope=\"1.5\" surface=\"asphalt\""
+    #expect(text.contains(asphalt))
+    text = text.replacing(asphalt, with: asphalt.replacing("asphalt", with: "cobblestones"))
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("bf-cobbled-\(ProcessInfo.processInfo.processIdentifier).xml").path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+
+    // The sample as it is: its failing paths (op-05, op-06) have detours.
+    let original = try BarrierFree.plan(
+      [sample.path], profile: "din18040-2", measures: [], target: "barrierFree", goal: .flats(1))
+    #expect(original.quarters.map(\.quarter) == ["q-sieker"])
+    #expect(original.quarters.first?.steps.isEmpty == true)
+    let before = try #require(original.quarters.first?.connected)
+
+    // A resurfacing measure priced per metre (test figures).
+    let resurface = Measure(
+      id: "path.resurface", title: "Resurface an outdoor path",
+      clears: [ClearedRule(rule: "path.surface")], changes: [], unit: .metre,
+      cost: CostRange(low: 100, high: 200, priceYear: 2026, source: "test", certainty: .inferred))
+    let cobbled = try BarrierFree.plan(
+      [path], profile: "din18040-2", measures: [resurface], target: "barrierFree",
+      goal: .flats(1))
+    let quarter = try #require(cobbled.quarters.first)
+    let step = try #require(quarter.steps.first)
+    #expect(quarter.steps.count == 1)
+    #expect(step.repair.path == "op-12")
+    #expect(step.repair.failingRules == ["path.surface"])
+    #expect(step.repair.flats.allSatisfy { $0.hasPrefix("b8/") })
+    #expect(quarter.connected + step.repair.flats.count == before)
+    #expect(step.repair.connectedAfter == before)
+    // 55 m at 100–200 EUR per metre.
+    #expect(step.measures == ["path.resurface"])
+    #expect(step.cost == CostSpan(low: 5_500, high: 11_000))
+
+    // Without a measure for the surface, the repair is named but not priced.
+    let unpriced = try BarrierFree.plan(
+      [path], profile: "din18040-2", measures: [], target: "barrierFree", goal: .flats(1))
+    #expect(unpriced.quarters.first?.steps.first?.cost == nil)
+    #expect(unpriced.quarters.first?.steps.first?.unpriced == ["no measure for path.surface"])
+    let report = PlanReport.text(unpriced, profile: "din18040-2")
+    #expect(
+      report.contains(
+        "  repair outdoor path op-12 (q-square to b8-way; fails path.surface): +\(step.repair.flats.count) flats, \(before) connected; not priced: no measure for path.surface"
+      ))
+  }
 }

@@ -13,6 +13,8 @@ public struct Leg: Sendable, Hashable {
   public var failing: [String] = []
   /// What is not measured on the leg.
   public var unknown: [String] = []
+  /// For an outdoor path: the rules it fails (a repair would clear them).
+  var failingRules: [String] = []
 
   /// Pass when nothing fails or is unknown.
   public var status: FindingStatus {
@@ -218,29 +220,7 @@ extension Assessor {
         what: "common room",
         facilities: quarter.facilities.filter { $0.kind == .commonRoom }.map(\.id)),
     ]
-    // The outdoor paths, judged by the top level's path rules.
-    var pathFindings: [Finding] = []
-    var pathLegs: [Leg] = []
-    let quarterPath = ElementPath([PathStep(kind: "quarter", name: quarter.id)])
-    for (index, outdoor) in quarter.outdoorPaths.enumerated() {
-      let path = Path(
-        id: outdoor.id, from: outdoor.from.place, to: outdoor.to.place,
-        geometry: outdoor.geometry)
-      var found: [Finding] = []
-      plans.last?.evaluate(
-        .path(path), at: quarterPath.appending("outdoorPath", outdoor.id ?? "#\(index + 1)"),
-        into: &found)
-      pathFindings += found.filter(\.isOpen)
-      let label = "outdoor path \(outdoor.id ?? "#\(index + 1)")"
-      let fails = found.filter { $0.status == .fail }.map(\.evaluation.message)
-      let unknowns = found.filter { $0.status == .unknown }.map(\.evaluation.message)
-      pathLegs.append(
-        Leg(
-          cost: fails.count << 40 + unknowns.count << 20 + 2,
-          length: outdoor.geometry.length,
-          failing: fails.isEmpty ? [] : ["\(label): \(fails.joined(separator: "; "))"],
-          unknown: unknowns.isEmpty ? [] : ["\(label): \(unknowns.joined(separator: "; "))"]))
-    }
+    let (pathLegs, pathFindings) = outdoorLegs(of: quarter)
     let network = QuarterNetwork(quarter: quarter, pathLegs: pathLegs, links: links)
     // The best of each kind counts: any café or meeting place, and any care
     // base not known to close at night.
@@ -267,6 +247,126 @@ extension Assessor {
       buildings: links.map(\.building), presence: presence, flats: flats,
       pathFindings: pathFindings)
   }
+}
+
+extension Assessor {
+  /// Each outdoor path of `quarter` as a leg of the quarter's network,
+  /// judged by the top class's path rules, and the path's open findings.
+  func outdoorLegs(of quarter: QuarterContext) -> (legs: [Leg], findings: [Finding]) {
+    var pathFindings: [Finding] = []
+    var pathLegs: [Leg] = []
+    let quarterPath = ElementPath([PathStep(kind: "quarter", name: quarter.id)])
+    for (index, outdoor) in quarter.outdoorPaths.enumerated() {
+      let path = Path(
+        id: outdoor.id, from: outdoor.from.place, to: outdoor.to.place,
+        geometry: outdoor.geometry)
+      var found: [Finding] = []
+      plans.last?.evaluate(
+        .path(path), at: quarterPath.appending("outdoorPath", outdoor.id ?? "#\(index + 1)"),
+        into: &found)
+      pathFindings += found.filter(\.isOpen)
+      let label = "outdoor path \(outdoor.id ?? "#\(index + 1)")"
+      let fails = found.filter { $0.status == .fail }
+      let unknowns = found.filter { $0.status == .unknown }.map(\.evaluation.message)
+      pathLegs.append(
+        Leg(
+          cost: fails.count << 40 + unknowns.count << 20 + 2,
+          length: outdoor.geometry.length,
+          failing: fails.isEmpty
+            ? [] : ["\(label): \(fails.map(\.evaluation.message).joined(separator: "; "))"],
+          unknown: unknowns.isEmpty ? [] : ["\(label): \(unknowns.joined(separator: "; "))"],
+          failingRules: fails.map(\.rule)))
+    }
+    return (pathLegs, pathFindings)
+  }
+
+  /// Which outdoor path repairs connect the most flats of `quarter`
+  /// step-free to a café or meeting place and to a 24-hour care base
+  /// (each kind the quarter has), in the order a greedy choice takes them:
+  /// each step repairs the failing path that connects the most flats not
+  /// yet connected, given the repairs before it; ties go to the path
+  /// first in the file. A repaired path counts as passing its path rules;
+  /// what is not measured on it stays unknown, so it connects no flat.
+  ///
+  /// - Returns: How many flats are connected before any repair, and the
+  ///   repairs.
+  public func pathRepairs(of quarter: QuarterContext, links: [BuildingLinks]) -> (
+    connected: Int, repairs: [PathRepair]
+  ) {
+    let (legs, _) = outdoorLegs(of: quarter)
+    let kinds: [[Facility]] = [
+      quarter.facilities.filter { $0.kind == .cafe || $0.kind == .meetingPlace },
+      quarter.facilities.filter { $0.kind == .careBase && $0.open24h != false },
+    ].filter { !$0.isEmpty }
+    guard !kinds.isEmpty else { return (0, []) }
+    /// The flats (building/flat) that reach every kind step-free when the
+    /// paths at `repaired` pass.
+    func connected(_ repaired: Set<Int>) -> Set<String> {
+      let changed = legs.enumerated().map { index, leg in
+        guard repaired.contains(index) else { return leg }
+        var fixed = leg
+        fixed.failing = []
+        fixed.failingRules = []
+        fixed.cost = leg.unknown.isEmpty ? 2 : 1 << 20 + 2
+        return fixed
+      }
+      let network = QuarterNetwork(quarter: quarter, pathLegs: changed, links: links)
+      var result: Set<String> = []
+      for building in links {
+        for flat in building.flats {
+          let all = kinds.allSatisfy { candidates in
+            network.best(
+              candidates.map { network.reach(from: flat, in: building.building, to: $0) }
+            ).status == .pass
+          }
+          if all { result.insert("\(building.building)/\(flat.id)") }
+        }
+      }
+      return result
+    }
+    var repaired: Set<Int> = []
+    var reached = connected([])
+    let before = reached.count
+    var steps: [PathRepair] = []
+    let failing = legs.indices.filter { !legs[$0].failingRules.isEmpty }
+    while true {
+      var best: (index: Int, gained: Set<String>)?
+      for index in failing where !repaired.contains(index) {
+        let gained = connected(repaired.union([index])).subtracting(reached)
+        if gained.count > (best?.gained.count ?? 0) { best = (index, gained) }
+      }
+      guard let best else { break }
+      repaired.insert(best.index)
+      reached.formUnion(best.gained)
+      let outdoor = quarter.outdoorPaths[best.index]
+      steps.append(
+        PathRepair(
+          path: outdoor.id ?? "#\(best.index + 1)", from: outdoor.from.place,
+          to: outdoor.to.place, length: outdoor.geometry.length,
+          failingRules: Array(Set(legs[best.index].failingRules)).sorted(),
+          flats: best.gained.sorted(), connectedAfter: reached.count))
+    }
+    return (before, steps)
+  }
+}
+
+/// One outdoor path to repair, in the order of ``Assessor/pathRepairs(of:links:)``.
+public struct PathRepair: Sendable, Hashable {
+  /// The path's id (`#3` for the third path without one).
+  public var path: String
+  /// Where it starts and ends.
+  public var from: String
+  /// Where it ends.
+  public var to: String
+  /// Its length, if measured.
+  public var length: Length?
+  /// The path rules it fails, each once, sorted.
+  public var failingRules: [String]
+  /// The flats (`building/flat`) it connects step-free to every facility
+  /// kind, given the repairs before it.
+  public var flats: [String]
+  /// How many of the quarter's flats are connected after this repair.
+  public var connectedAfter: Int
 }
 
 /// The quarter's places and its buildings' gateways, joined by outdoor paths
