@@ -1,5 +1,6 @@
 import BarrierFreeModel
 import BarrierFreeRules
+import BarrierFreeUpgrades
 import CSV
 import Foundation
 
@@ -35,17 +36,22 @@ public struct CSVReport: Sendable {
 
   private let rows: Rows
   private let dialect: Dialect
+  private let upgrades: Bool
 
-  /// A writer of `rows` in `dialect`.
-  public init(rows: Rows = .flats, dialect: Dialect = .comma) {
+  /// A writer of `rows` in `dialect`; with `upgrades`, a row per flat also
+  /// says what it takes to reach the next class (``FlatReport/upgrade``).
+  public init(rows: Rows = .flats, dialect: Dialect = .comma, upgrades: Bool = false) {
     self.rows = rows
     self.dialect = dialect
+    self.upgrades = upgrades
   }
 
   /// The columns whose cells are numbers the report computes (storeys,
   /// counts, measured values); every other cell is text, however it looks.
   /// Named, not numbered, so that a new column cannot shift them.
-  private static let numericColumns: Set<String> = ["level", "fails", "unknowns", "measured"]
+  private static let numericColumns: Set<String> = [
+    "level", "fails", "unknowns", "measured", "upgrade cost low", "upgrade cost high",
+  ]
 
   /// The byte-order mark and the header row.
   public func begin() throws -> String {
@@ -61,6 +67,11 @@ public struct CSVReport: Sendable {
           "building", "address", "flat", "number", "level", "class", "verified",
           "verified class", "next class", "fails", "unknowns", "blocking rules", "route",
         ]
+          + (upgrades
+            ? [
+              "upgrade to", "upgrade reaches", "upgrade cost low", "upgrade cost high",
+              "from prices", "survey needed", "measures", "funding", "upgrade blocked by",
+            ] : [])
       case .findings:
         [
           "building", "flat", "rule", "status", "standard", "clause", "element", "message",
@@ -76,14 +87,16 @@ public struct CSVReport: Sendable {
     switch rows {
     case .flats:
       for flat in building.flats {
-        table.append([
+        var row: [String] = [
           building.id, building.address ?? "", flat.id, flat.number ?? "",
           flat.storey.map(String.init) ?? "", flat.class, flat.verified ? "yes" : "no",
           flat.verifiedClass, flat.nextClass ?? "",
           String(flat.findings.count { $0.status == .fail }),
           String(flat.findings.count { $0.status == .unknown }),
           flat.blockingRules.joined(separator: " "), (flat.route ?? []).joined(separator: " → "),
-        ])
+        ]
+        if upgrades { row += Self.upgradeCells(flat.upgrade) }
+        table.append(row)
       }
     case .findings:
       for finding in building.findings {
@@ -96,6 +109,17 @@ public struct CSVReport: Sendable {
       }
     }
     return table.isEmpty ? "" : try lines(table)
+  }
+
+  /// The upgrade columns of a flat's row; empty cells at the top class.
+  private static func upgradeCells(_ upgrade: FlatUpgrade?) -> [String] {
+    guard let upgrade else { return Array(repeating: "", count: 9) }
+    return [
+      upgrade.target, upgrade.reaches ? "yes" : "no", formatDecimal(upgrade.costLow.rounded()),
+      formatDecimal(upgrade.costHigh.rounded()), upgrade.fromPrices ? "yes" : "no",
+      upgrade.surveyNeeded ? "yes" : "no", upgrade.measures.joined(separator: " "),
+      upgrade.funding.joined(separator: "; "), upgrade.blockedBy,
+    ]
   }
 
   private static func row(_ building: String, _ flat: String, _ finding: FindingReport)

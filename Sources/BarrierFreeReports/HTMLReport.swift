@@ -641,6 +641,9 @@ struct Pieces: Sendable {
         .group(
           .h5(text("To reach \(flat.nextClass ?? "the next class"): fix \(flat.blockers.count)")),
           groupList(flat.blockers, status: .fail, remedies: .each))),
+      .unwrap(flat.upgrade) { upgrade in
+        .p(.class("upgrade"), .strong("What it takes "), text(upgrade.summary))
+      },
       findingsBlock(flat.findings, headingLevel: 5, listed: flat.blockers)
     )
   }

@@ -1,5 +1,6 @@
 import BarrierFreeModel
 import BarrierFreeRules
+import BarrierFreeUpgrades
 
 extension JSONReport {
   /// `building` as the JSON report writes it, in UTF-8: what
@@ -7,11 +8,15 @@ extension JSONReport {
   /// from (tested), written straight from the assessment, with no report
   /// value and no string per message made first. Safe to call from any
   /// thread.
+  ///
+  /// With `upgrades` (by flat id), each flat gets the key `upgrade`: what it
+  /// takes to reach its next class.
   public static func encode(
-    _ building: BuildingAssessment, units: UnitSystem, findings: FindingSelection = .all
+    _ building: BuildingAssessment, units: UnitSystem, findings: FindingSelection = .all,
+    upgrades: [String: FlatUpgrade]? = nil
   ) -> [UInt8] {
     var text = JSONText(capacity: 64 * 1024)
-    text.building(building, units: units, selection: findings)
+    text.building(building, units: units, selection: findings, upgrades: upgrades)
     return text.bytes
   }
 }
@@ -19,7 +24,8 @@ extension JSONReport {
 extension JSONText {
   /// The building, as ``BuildingReport`` decodes it.
   mutating func building(
-    _ building: BuildingAssessment, units: UnitSystem, selection: FindingSelection = .all
+    _ building: BuildingAssessment, units: UnitSystem, selection: FindingSelection = .all,
+    upgrades: [String: FlatUpgrade]? = nil
   ) {
     var paths = Fragments()
     raw("{\"address\":")
@@ -31,7 +37,9 @@ extension JSONText {
     raw(",\"flats\":[")
     for (index, flat) in building.flats.enumerated() {
       if index > 0 { raw(",") }
-      self.flat(flat, paths: &paths, units: units, selection: selection)
+      self.flat(
+        flat, paths: &paths, units: units, selection: selection,
+        upgrade: upgrades.map { $0[flat.id] })
     }
     raw("],\"id\":")
     string(building.id)
@@ -40,8 +48,38 @@ extension JSONText {
     raw("}")
   }
 
+  /// What it takes to reach the next class.
+  private mutating func upgrade(_ upgrade: FlatUpgrade) {
+    raw("{\"afterSurvey\":")
+    strings(upgrade.afterSurvey)
+    raw(",\"costHigh\":")
+    number(upgrade.costHigh.rounded())
+    raw(",\"costLow\":")
+    number(upgrade.costLow.rounded())
+    raw(",\"fromPrices\":")
+    bool(upgrade.fromPrices)
+    raw(",\"funding\":")
+    strings(upgrade.funding)
+    raw(",\"measures\":")
+    strings(upgrade.measures)
+    raw(",\"noKnownMeasure\":")
+    strings(upgrade.noKnownMeasure)
+    raw(",\"reaches\":")
+    bool(upgrade.reaches)
+    raw(",\"surveyNeeded\":")
+    bool(upgrade.surveyNeeded)
+    raw(",\"target\":")
+    string(upgrade.target)
+    raw(",\"toMeasure\":")
+    strings(upgrade.toMeasure)
+    raw("}")
+  }
+
+  /// `upgrade`: nil leaves the key out (a report without upgrades); an
+  /// inner nil writes `null` (a flat at the top class).
   private mutating func flat(
-    _ flat: FlatAssessment, paths: inout Fragments, units: UnitSystem, selection: FindingSelection
+    _ flat: FlatAssessment, paths: inout Fragments, units: UnitSystem, selection: FindingSelection,
+    upgrade: FlatUpgrade?? = nil
   ) {
     let classification = flat.classification
     let blockers = flat.blockers
@@ -70,6 +108,10 @@ extension JSONText {
     if let route { strings(route) } else { raw("null") }
     raw(",\"routeProblem\":")
     string(routeProblem)
+    if let upgrade {
+      raw(",\"upgrade\":")
+      if let upgrade { self.upgrade(upgrade) } else { raw("null") }
+    }
     raw(",\"verified\":")
     bool(classification.verified)
     raw(",\"verifiedClass\":")

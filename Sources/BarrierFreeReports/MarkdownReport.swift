@@ -55,6 +55,10 @@ public struct MarkdownReport: Sendable {
         lines.append(line)
       }
       if blockers.count > 10 { lines.append("- … \(blockers.count - 10) more") }
+      if let upgrade = flat.upgrade {
+        lines.append("")
+        lines.append("What it takes \(Self.escape(upgrade.summary))")
+      }
     }
     // Ids, classes and rule ids are written unescaped: still one line each.
     return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n\n"

@@ -1,5 +1,6 @@
 import BarrierFreeModel
 import BarrierFreeRules
+import BarrierFreeUpgrades
 
 /// The report of a check, apart from any rendering: every format is made
 /// from these values. A report streams: its header first, then one
@@ -193,6 +194,10 @@ public struct FlatReport: Sendable, Hashable, Decodable {
   public var findings: [FindingReport]
   /// The unknowns that keep the class unverified: what to measure.
   public var openQuestions: [FindingReport]
+  /// What it takes to reach the next class (measures, cost range, what
+  /// needs a survey); nil when the report leaves upgrades out or the flat
+  /// is at the top class.
+  public var upgrade: FlatUpgrade?
 
   /// The report of `flat`, in millimetres.
   public init(_ flat: FlatAssessment) {
@@ -256,7 +261,7 @@ public struct FlatReport: Sendable, Hashable, Decodable {
     case id, number
     case storey = "level"
     case `class`, verified, classLabel, verifiedClass, nextClass, route, routeProblem
-    case blockingRules, blockers, findings, openQuestions
+    case blockingRules, blockers, findings, openQuestions, upgrade
   }
 
   /// The storey of its entrance.
@@ -307,8 +312,12 @@ public struct BuildingReport: Sendable, Hashable, Decodable {
   /// The report of `building`, with lengths in `units` (the checked
   /// profile's: ``ReportHeader/ProfileInfo/units``), listing the findings
   /// `selection` names.
+  ///
+  /// With `upgrades` (by flat id, from `UpgradeContext.upgrades(for:)`),
+  /// each flat says what it takes to reach its next class.
   public init(
-    _ building: BuildingAssessment, units: UnitSystem, findings selection: FindingSelection = .all
+    _ building: BuildingAssessment, units: UnitSystem, findings selection: FindingSelection = .all,
+    upgrades: [String: FlatUpgrade] = [:]
   ) {
     id = building.id
     name = building.name
@@ -316,7 +325,11 @@ public struct BuildingReport: Sendable, Hashable, Decodable {
     var paths = PathTexts()
     findings = (building.results.last?.findings ?? []).stableSorted()
       .filter { selection.lists($0.status) }.map { FindingReport($0, paths: &paths, units: units) }
-    flats = building.flats.map { FlatReport($0, units: units, findings: selection) }
+    flats = building.flats.map { flat in
+      var report = FlatReport(flat, units: units, findings: selection)
+      report.upgrade = upgrades[flat.id]
+      return report
+    }
   }
 }
 
@@ -452,4 +465,40 @@ extension Array where Element == Finding {
   }
 
   private static let statusOrder = FindingStatus.allCases.sorted()
+}
+
+extension FlatUpgrade {
+  /// What keeps the path from its target, in words; empty when it reaches
+  /// it.
+  public var blockedBy: String {
+    var parts: [String] = []
+    if !noKnownMeasure.isEmpty {
+      parts.append("no known measure for \(noKnownMeasure.joined(separator: ", "))")
+    }
+    if !afterSurvey.isEmpty {
+      parts.append("only after a survey for \(afterSurvey.joined(separator: ", "))")
+    }
+    if !toMeasure.isEmpty { parts.append("measure first: \(toMeasure.joined(separator: ", "))") }
+    if parts.isEmpty && !reaches {
+      parts.append("a measure did not clear its fail (a catalogue error)")
+    }
+    return parts.joined(separator: "; ")
+  }
+
+  /// The whole of it in one line: `to wheelchair: 4000–10500 EUR (door.widen-light-wall);
+  /// survey needed; …`.
+  public var summary: String {
+    let cost =
+      costLow == costHigh
+      ? "\(Int(costLow.rounded())) EUR"
+      : "\(Int(costLow.rounded()))–\(Int(costHigh.rounded())) EUR"
+    var text = "to \(target): "
+    text +=
+      measures.isEmpty
+      ? "no measure" : "\(fromPrices ? "from " : "")\(cost) (\(measures.joined(separator: ", ")))"
+    if surveyNeeded { text += "; survey needed" }
+    text += reaches ? "; reaches it" : "; does not reach it: \(blockedBy)"
+    if !funding.isEmpty { text += "; funding: \(funding.joined(separator: "; "))" }
+    return text.escapedForOneLine
+  }
 }

@@ -1,5 +1,6 @@
 import BarrierFreeModel
 import BarrierFreeRules
+import BarrierFreeUpgrades
 
 /// Where a report's text goes: a file, standard output, a string.
 ///
@@ -111,10 +112,10 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
   ) -> any ReportWriter {
     switch self {
     case .text: TextReportWriter(header: header, options: options, output: output)
-    case .json: JSONReportWriter(header: header, output: output)
+    case .json: JSONReportWriter(header: header, upgrades: options.upgrades, output: output)
     case .csv: CSVReportWriter(header: header, options: options, output: output)
-    case .md: MarkdownReportWriter(header: header, output: output)
-    case .html: HTMLReportWriter(header: header, output: output)
+    case .md: MarkdownReportWriter(header: header, upgrades: options.upgrades, output: output)
+    case .html: HTMLReportWriter(header: header, upgrades: options.upgrades, output: output)
     }
   }
 }
@@ -130,6 +131,9 @@ public struct ReportOptions: Sendable, Hashable {
   /// The CSV report: commas and decimal points, or semicolons and decimal
   /// commas.
   public var csvDialect: CSVReport.Dialect = .comma
+  /// What it takes to lift each flat to its next class, in every format;
+  /// nil: not in the report.
+  public var upgrades: UpgradeContext?
 
   /// The defaults: ten unknowns per flat, every building, a row per flat
   /// with commas.
@@ -143,10 +147,13 @@ final class TextReportWriter: ReportWriter {
   private let quiet: Bool
   private let output: any ReportOutput
 
+  private let upgrades: UpgradeContext?
+
   init(header: ReportHeader, options: ReportOptions, output: any ReportOutput) {
     report = TextReport(header: header, maxUnknowns: options.maxUnknowns)
     self.header = header
     quiet = options.quiet
+    upgrades = options.upgrades
     self.output = output
   }
 
@@ -160,8 +167,12 @@ final class TextReportWriter: ReportWriter {
     let selection = header.findings
     // -q prints only the summary: no building to make.
     if quiet { return { _, _ in "" } }
+    let upgrades = upgrades
     return { assessment, _ in
-      report.building(BuildingReport(assessment, units: units, findings: selection))
+      report.building(
+        BuildingReport(
+          assessment, units: units, findings: selection,
+          upgrades: upgrades?.upgrades(for: assessment) ?? [:]))
     }
   }
 
@@ -185,9 +196,12 @@ final class JSONReportWriter: ReportWriter {
   private let quarters: JSONQuarters
   private let output: any ReportOutput
 
-  init(header: ReportHeader, output: any ReportOutput) {
+  private let upgrades: UpgradeContext?
+
+  init(header: ReportHeader, upgrades: UpgradeContext? = nil, output: any ReportOutput) {
     self.header = header
     quarters = JSONQuarters(units: header.units)
+    self.upgrades = upgrades
     self.output = output
   }
 
@@ -198,7 +212,12 @@ final class JSONReportWriter: ReportWriter {
   func renderer() -> @Sendable (BuildingAssessment, Int) throws -> [UInt8] {
     let units = header.units
     let selection = header.findings
-    return { assessment, _ in JSONReport.encode(assessment, units: units, findings: selection) }
+    let upgrades = upgrades
+    return { assessment, _ in
+      JSONReport.encode(
+        assessment, units: units, findings: selection,
+        upgrades: upgrades?.upgrades(for: assessment))
+    }
   }
 
   func building(_ part: [UInt8]) throws {
@@ -225,10 +244,14 @@ final class CSVReportWriter: ReportWriter {
   private var begun = false
 
   init(header: ReportHeader, options: ReportOptions, output: any ReportOutput) {
-    table = CSVReport(rows: options.csvRows, dialect: options.csvDialect)
+    table = CSVReport(
+      rows: options.csvRows, dialect: options.csvDialect, upgrades: options.upgrades != nil)
     self.header = header
+    upgrades = options.upgrades
     self.output = output
   }
+
+  private let upgrades: UpgradeContext?
 
   var numbersBuildings: Bool { false }
 
@@ -240,8 +263,12 @@ final class CSVReportWriter: ReportWriter {
     let table = table
     let units = header.units
     let selection = header.findings
+    let upgrades = upgrades
     return { assessment, _ in
-      try table.building(BuildingReport(assessment, units: units, findings: selection))
+      try table.building(
+        BuildingReport(
+          assessment, units: units, findings: selection,
+          upgrades: upgrades?.upgrades(for: assessment) ?? [:]))
     }
   }
 
@@ -274,8 +301,11 @@ final class MarkdownReportWriter: ReportWriter {
   private let header: ReportHeader
   private let output: any ReportOutput
 
-  init(header: ReportHeader, output: any ReportOutput) {
+  private let upgrades: UpgradeContext?
+
+  init(header: ReportHeader, upgrades: UpgradeContext? = nil, output: any ReportOutput) {
     self.header = header
+    self.upgrades = upgrades
     self.output = output
   }
 
@@ -287,8 +317,12 @@ final class MarkdownReportWriter: ReportWriter {
     let markdown = markdown
     let units = header.units
     let selection = header.findings
+    let upgrades = upgrades
     return { assessment, _ in
-      markdown.building(BuildingReport(assessment, units: units, findings: selection))
+      markdown.building(
+        BuildingReport(
+          assessment, units: units, findings: selection,
+          upgrades: upgrades?.upgrades(for: assessment) ?? [:]))
     }
   }
 
@@ -312,9 +346,12 @@ final class HTMLReportWriter: ReportWriter {
   /// The buildings added so far, across all inputs: the next one's number.
   private var added = 0
 
-  init(header: ReportHeader, output: any ReportOutput) {
+  private let upgrades: UpgradeContext?
+
+  init(header: ReportHeader, upgrades: UpgradeContext? = nil, output: any ReportOutput) {
     html = HTMLReport(header: header)
     self.header = header
+    self.upgrades = upgrades
     self.output = output
   }
 
@@ -328,9 +365,13 @@ final class HTMLReportWriter: ReportWriter {
     let units = header.units
     let selection = header.findings
     let first = added
+    let upgrades = upgrades
     return { assessment, index in
       renderer.render(
-        BuildingReport(assessment, units: units, findings: selection), index: first + index)
+        BuildingReport(
+          assessment, units: units, findings: selection,
+          upgrades: upgrades?.upgrades(for: assessment) ?? [:]),
+        index: first + index)
     }
   }
 

@@ -64,6 +64,7 @@ public struct TextReport: Sendable {
         lines += self.group(group, indent: "      ")
       }
     }
+    if let upgrade = flat.upgrade { lines.append("    what it takes \(upgrade.summary)") }
     // The counts above count the unknowns at the checked profile, and each
     // is listed: first what keeps the class unverified (at its level and
     // below), then what only a higher class asks. `maxUnknowns` caps the

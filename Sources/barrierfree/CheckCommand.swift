@@ -83,7 +83,39 @@ struct CheckCommand: AsyncParsableCommand {
         + "100000; a real building has a few thousand).", valueName: "n"))
   var maxBuildingElements = ReaderOptions().maxElementsPerBuilding
 
+  @Flag(
+    help: ArgumentHelp(
+      "Add what it takes to lift each flat to its next class: measures of the catalogue, their "
+        + "cost range, what needs a survey, and KfW and care-insurance funding (see 'plan')."))
+  var upgrades = false
+
+  @Option(help: "With --upgrades: a catalogue of measures instead of the built-in one.")
+  var measures: String?
+
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp(
+      "With --upgrades: the day funding is judged for; default: today (UTC).",
+      valueName: "YYYY-MM-DD"))
+  var asOf: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "With --upgrades: who applies for funding (as for 'plan').", valueName: "kind"))
+  var applicant: String = "housingCompany"
+
   func validate() throws {
+    if !upgrades && (measures != nil || asOf != nil || applicant != "housingCompany") {
+      throw ValidationError("--measures, --as-of and --applicant apply with --upgrades only")
+    }
+    if let asOf, CalendarDay(asOf) == nil {
+      throw ValidationError("--as-of takes a day written 2026-12-06, not '\(asOf)'")
+    }
+    guard PlanCommand.applicants.contains(applicant) else {
+      throw ValidationError(
+        "--applicant '\(applicant)' is not known; one of: "
+          + PlanCommand.applicants.joined(separator: ", "))
+    }
     guard maxBuildingElements >= 1 else {
       throw ValidationError("--max-building-elements must be 1 or more")
     }
@@ -177,7 +209,8 @@ final class CheckSession {
       out =
         try command.output.map {
           // A profile file is an input too (a built-in name is no file).
-          try OutputFile(path: $0, inputs: command.files + [command.profile].compactMap { $0 })
+          try OutputFile(
+            path: $0, inputs: command.files + [command.profile, command.measures].compactMap { $0 })
         }
         ?? OutputFile.standardOutput()
     } catch {
@@ -188,7 +221,18 @@ final class CheckSession {
       toolVersion: BarrierFreeVersion.current, ladder: ladder, inputs: command.files)
     header.findings = command.findings
     self.header = header
-    writer = command.format.writer(header: header, options: command.reportOptions, to: out)
+    var options = command.reportOptions
+    if command.upgrades {
+      do {
+        options.upgrades = try MeasureChoice.upgradeContext(
+          assessor: assessor, measures: command.measures, asOf: command.asOf,
+          applicant: command.applicant)
+      } catch {
+        StandardError.print("\(error)")
+        throw ExitCode(2)
+      }
+    }
+    writer = command.format.writer(header: header, options: options, to: out)
     progress = ProgressLine(
       quiet: command.quiet,
       reportToTerminal: command.output == nil && StandardOutput.isTerminal)

@@ -127,13 +127,7 @@ struct PlanCommand: ParsableCommand {
   }
 
   /// The day funding is judged for: `--as-of`, or today in UTC.
-  var day: CalendarDay {
-    if let asOf, let day = CalendarDay(asOf) { return day }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-    return CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-  }
+  var day: CalendarDay { MeasureChoice.day(asOf) }
 
   var goal: PlanGoal {
     if let share { return .share(share) }
@@ -217,6 +211,35 @@ enum MeasureChoice {
     } catch {
       throw CommandFailure("\(error)")
     }
+  }
+
+  /// The day `asOf` names (`2026-12-06`), or today in UTC.
+  static func day(_ asOf: String?) -> CalendarDay {
+    if let asOf, let day = CalendarDay(asOf) { return day }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    return CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+  }
+
+  /// What `check --upgrades` adds to a report: the planner over `assessor`'s
+  /// ladder with the catalogue, checking each path against the profiles
+  /// the funding requires.
+  static func upgradeContext(
+    assessor: Assessor, measures path: String?, asOf: String?, applicant: String
+  ) throws -> UpgradeContext {
+    let measures = try load(path)
+    let funding = try loadFunding(nil)
+    var required: [String] = []
+    for programme in funding.programmes {
+      if let profile = programme.requiresProfile, !required.contains(profile) {
+        required.append(profile)
+      }
+    }
+    let checks = try required.map { try Assessor(ladder: ProfileLibrary.builtIn.ladder(for: $0)) }
+    return UpgradeContext(
+      planner: UpgradePlanner(assessor: assessor, measures: measures, checks: checks),
+      funding: funding, question: FundingQuestion(applicant: applicant, day: day(asOf)))
   }
 
   /// Turns `--funding FILE` into the funding programmes: the built-in

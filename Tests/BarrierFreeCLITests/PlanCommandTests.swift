@@ -164,3 +164,69 @@ struct PlanCommandTests {
           + "'door.widen-load-bearing-full' cannot be scaled (it covers 2020–2026)"))
   }
 }
+
+@Suite("check --upgrades")
+struct CheckUpgradesTests {
+  @Test("JSON: each flat says what it takes to reach the class above its verified one; valid")
+  func json() throws {
+    let path = JSONReportTests.scratch("upgrades.json")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = try Tool.run([
+      "check", "Samples/quarter-bielefeld.xml", "--profile", "din18040-2", "--upgrades",
+      "--as-of", "2026-12-06", "--format", "json", "-o", path,
+    ])
+    #expect(result.status == 1)
+    #expect(try JSONReportTests.schemaErrors(path) == "")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+        as? [String: Any])
+    let buildings = try #require(object["buildings"] as? [[String: Any]])
+    let flats = buildings.flatMap { $0["flats"] as? [[String: Any]] ?? [] }
+    let flat = try #require(flats.first { $0["id"] as? String == "b1-f13" })
+    let upgrade = try #require(flat["upgrade"] as? [String: Any])
+    #expect(upgrade["target"] as? String == "barrierFree")
+    #expect(upgrade["reaches"] as? Bool == true)
+    #expect(upgrade["measures"] as? [String] == ["shower.make-level"])
+    #expect(upgrade["costLow"] as? Int == 1500)
+    #expect(upgrade["costHigh"] as? Int == 4000)
+    #expect(upgrade["surveyNeeded"] as? Bool == true)
+    #expect(upgrade["funding"] as? [String] == ["kfw-159 lends 1500–4000 EUR"])
+    // At the top class, verified: nothing to take.
+    let top = try #require(flats.first { $0["id"] as? String == "b1-f01" })
+    #expect(top["upgrade"] is NSNull)
+    // Possibly barrierFree, verified none: what to measure first.
+    let unverified = try #require(flats.first { $0["id"] as? String == "b1-f02" })
+    let open = try #require(unverified["upgrade"] as? [String: Any])
+    #expect(open["target"] as? String == "barrierReduced")
+    #expect(open["reaches"] as? Bool == false)
+    #expect(open["toMeasure"] as? [String] == ["door.clear-width"])
+  }
+
+  @Test("CSV: nine upgrade columns after the usual ones; text: a line per flat")
+  func csvAndText() throws {
+    let csv = try Tool.run([
+      "check", "Samples/quarter-bielefeld.xml", "--profile", "din18040-2", "--upgrades",
+      "--as-of", "2026-12-06", "--format", "csv",
+    ])
+    let lines = csv.standardOutput.split(separator: "\r\n").map(String.init)
+    #expect(
+      lines.first?.hasSuffix(
+        ",route,upgrade to,upgrade reaches,upgrade cost low,upgrade cost high,from prices,survey needed,measures,funding,upgrade blocked by"
+      ) == true)
+    let row = try #require(lines.first { $0.contains(",b1-f13,") })
+    #expect(
+      row.hasSuffix(
+        ",barrierFree,yes,1500,4000,no,yes,shower.make-level,kfw-159 lends 1500–4000 EUR,"))
+    let text = try Tool.run([
+      "check", "Samples/quarter-bielefeld.xml", "--profile", "din18040-2", "--upgrades",
+      "--as-of", "2026-12-06",
+    ])
+    #expect(
+      text.standardOutput.contains(
+        "    what it takes to barrierFree: 1500–4000 EUR (shower.make-level); survey needed; reaches it; funding: kfw-159 lends 1500–4000 EUR"
+      ))
+    // Without --upgrades the options that belong to it are refused.
+    let refused = try Tool.run(["check", "Samples/quarter-bielefeld.xml", "--as-of", "2026-12-06"])
+    #expect(refused.status == 2)
+  }
+}

@@ -149,6 +149,7 @@ public struct Assessor: Sendable {
     var assessment = BuildingAssessment(
       id: building.id, name: building.name, address: building.address, results: results,
       flats: flats)
+    assessment.building = building
     if let quarter, let top = analyses.last {
       assessment.links = links(of: building, in: quarter, analysis: top, flats: flats)
     }
@@ -590,6 +591,10 @@ public struct BuildingAssessment: Sendable, Hashable {
   public var flats: [FlatAssessment]
   /// For a building of a quarter: what the quarter's view needs of it.
   public var links: BuildingLinks?
+  /// The building assessed, for what a report adds to its assessment (the
+  /// upgrade paths of its flats); nil for an assessment made without one.
+  /// Not compared: two assessments are equal when their findings are.
+  public var building: Building?
 
   /// Creates a building assessment.
   public init(
@@ -601,6 +606,22 @@ public struct BuildingAssessment: Sendable, Hashable {
     self.address = address
     self.results = results
     self.flats = flats
+  }
+
+  /// Equal when everything but ``building`` is.
+  public static func == (lhs: BuildingAssessment, rhs: BuildingAssessment) -> Bool {
+    (lhs.id, lhs.name, lhs.address, lhs.results, lhs.flats, lhs.links)
+      == (rhs.id, rhs.name, rhs.address, rhs.results, rhs.flats, rhs.links)
+  }
+
+  /// Hashes what `==` compares.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(name)
+    hasher.combine(address)
+    hasher.combine(results)
+    hasher.combine(flats)
+    hasher.combine(links)
   }
 }
 
