@@ -73,11 +73,12 @@ public func plan(
         continue
       case .endQuarter:
         if let context, quarter == nil || context.id == quarter {
-          let (connected, steps) = assessor.pathRepairs(of: context, links: links)
-          repairs.append(
-            QuarterRepairs(
-              quarter: context.id, flats: links.reduce(0) { $0 + $1.flats.count },
-              connected: connected, repairs: steps, measures: measures))
+          let (connected, steps, unmeasured) = assessor.pathRepairs(of: context, links: links)
+          var found = QuarterRepairs(
+            quarter: context.id, flats: links.reduce(0) { $0 + $1.flats.count },
+            connected: connected, repairs: steps, measures: measures)
+          found.unmeasured = unmeasured
+          repairs.append(found)
         }
         context = nil
         links = []

@@ -35,7 +35,7 @@ struct PlanView {
     if !surveys.isEmpty {
       reasons.append("only after a survey for \(surveys.joined(separator: ", "))")
     }
-    if !unknown.isEmpty { reasons.append("measure first: \(unknown.joined(separator: ", "))") }
+    if !unknown.isEmpty { reasons.append("not measured yet: \(unknown.joined(separator: ", "))") }
     if reasons.isEmpty { reasons.append("a measure did not clear its fail (a catalogue error)") }
     return reasons.joined(separator: "; ")
   }
@@ -152,7 +152,7 @@ extension PlanReport {
     if let question {
       lines += [
         "",
-        "## Funding on \(question.day) for a \(markdownEscaped(question.applicant))",
+        "## Funding on \(question.day) for applicant \(markdownEscaped(question.applicant))",
         "",
         "| Programme | Can pay | If what is not known allows | Cannot pay | Why not, or what is not known |",
         "|---|---|---|---|---|",
@@ -436,7 +436,7 @@ enum PlanPage {
   private static func fundingSection(_ view: PlanView) -> Node<HTML.BodyContext> {
     guard let question = view.question else { return .empty }
     return .section(
-      .h2(text("Funding on \(question.day) for a \(question.applicant)")),
+      .h2(text("Funding on \(question.day) for applicant \(question.applicant)")),
       .table(
         .thead(
           .tr(

@@ -47,14 +47,29 @@ public enum PlanReport {
     if plan.jobs.contains(where: \.cost.atLeast) {
       lines.append("Some prices are lower bounds only (\"from\"): the upper end is higher.")
     }
-    lines.append("Goal met: \(plan.goalMet ? "yes" : "no")")
+    var met = "Goal met: \(plan.goalMet ? "yes" : "no")"
+    if let short = plan.shortBy, short > 0 {
+      met += " (\(plural(short, "flat")) short of it)"
+    }
+    lines.append(met)
+    if plan.chosen.isEmpty && !plan.goalMet {
+      if case .budget(let budget) = plan.goal, let cheapest = plan.cheapestHigh {
+        lines.append(
+          "No flat is chosen: the cheapest flat the catalogue can lift costs up to \(euros(cheapest, cheapest)), more than the budget of \(euros(budget, budget))."
+        )
+      } else {
+        lines.append(
+          "No flat is chosen: no flat below \(plan.target) can be lifted to it with this catalogue (the flats and why are listed below)."
+        )
+      }
+    }
     if plan.jobs.contains(where: { !$0.survey.isEmpty }) {
       lines.append("Some measures need a survey before they can be priced (marked below).")
     }
     if let offers, let question {
       lines.append("")
       lines.append(
-        "Funding on \(question.day) for a \(question.applicant) (what programmes could pay; a loan lends)"
+        "Funding on \(question.day) for applicant \(question.applicant) (what programmes could pay; a loan lends; a programme's variants are alternatives)"
       )
       if offers.totals.isEmpty { lines.append("  no programme pays for these measures") }
       for total in offers.totals { lines.append("  " + Self.line(total)) }
@@ -110,15 +125,26 @@ public enum PlanReport {
       "Quarter \(quarter.quarter.escapedForOneLine): \(quarter.connected) of \(plural(quarter.flats, "flat")) reach the café and the care base step-free"
     ]
     if quarter.steps.isEmpty {
-      lines.append("  no outdoor path repair connects more flats")
+      lines.append("  no outdoor path repair (alone or with one other) connects another flat")
     }
     for step in quarter.steps {
       let repair = step.repair
       let cost =
         step.cost.map { euros($0.low, $0.high) + " (\(step.measures.joined(separator: ", ")))" }
         ?? "not priced: \(step.unpriced.joined(separator: "; "))"
+      let with =
+        repair.together.isEmpty ? "" : " together with \(repair.together.joined(separator: ", "))"
+      let gain =
+        repair.flats.isEmpty && !repair.together.isEmpty
+        ? "(its flats are counted above)"
+        : "connects \(plural(repair.flats.count, "more flat")), \(repair.connectedAfter) in all"
       lines.append(
-        "  repair outdoor path \(repair.path.escapedForOneLine) (\(repair.from.escapedForOneLine) to \(repair.to.escapedForOneLine); fails \(repair.failingRules.joined(separator: ", "))): +\(repair.flats.count) flats, \(repair.connectedAfter) connected; \(cost.escapedForOneLine)"
+        "  repair outdoor path \(repair.path.escapedForOneLine)\(with.escapedForOneLine) (\(repair.from.escapedForOneLine) to \(repair.to.escapedForOneLine); fails \(repair.failingRules.joined(separator: ", "))): \(gain); \(cost.escapedForOneLine)"
+      )
+    }
+    if !quarter.unmeasured.isEmpty {
+      lines.append(
+        "  failing paths not fully measured (measure them before a repair can be counted): \(quarter.unmeasured.joined(separator: ", ").escapedForOneLine)"
       )
     }
     return lines
@@ -337,13 +363,19 @@ public enum PlanReport {
         json.string(step.repair.path)
         json.raw(",\"to\":")
         json.string(step.repair.to)
+        json.raw(",\"together\":")
+        json.strings(step.repair.together)
         json.raw(",\"unpriced\":")
         json.strings(step.unpriced)
         json.raw("}")
       }
-      json.raw("]}")
+      json.raw("],\"unmeasured\":")
+      json.strings(quarter.unmeasured)
+      json.raw("}")
     }
-    json.raw("],\"target\":")
+    json.raw("],\"shortBy\":")
+    if let short = plan.shortBy { json.int(short) } else { json.raw("null") }
+    json.raw(",\"target\":")
     json.string(plan.target)
     json.raw(",\"unreachable\":[")
     for (index, option) in plan.unreachable.enumerated() {

@@ -478,7 +478,7 @@ extension FlatUpgrade {
     if !afterSurvey.isEmpty {
       parts.append("only after a survey for \(afterSurvey.joined(separator: ", "))")
     }
-    if !toMeasure.isEmpty { parts.append("measure first: \(toMeasure.joined(separator: ", "))") }
+    if !toMeasure.isEmpty { parts.append("not measured yet: \(toMeasure.joined(separator: ", "))") }
     if parts.isEmpty && !reaches {
       parts.append("a measure did not clear its fail (a catalogue error)")
     }

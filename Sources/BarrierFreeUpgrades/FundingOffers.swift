@@ -51,7 +51,8 @@ public struct FundingOffer: Sendable, Hashable {
   /// Their cost range, EUR (a shared measure counted with the flat's share).
   public var eligible: CostSpan
   /// What it pays (for a loan: what it lends), EUR; for an allowance per
-  /// person, for one person.
+  /// person, for one person. Zero when it cannot pay (``Verdict/unavailable``),
+  /// so that a sum over offers never counts a closed programme.
   public var amount: CostSpan
   /// Whether it can pay: the worst of its reasons' verdicts.
   public var verdict: Verdict { reasons.map(\.verdict).max() ?? .available }
@@ -150,11 +151,18 @@ extension FundingCatalogue {
       }
       return amounts.map { amount in
         let (paidAmount, amountReasons) = Self.pay(amount, of: eligible)
-        return FundingOffer(
+        var offer = FundingOffer(
           programme: programme.id, title: programme.title, variant: amount.variant,
           form: programme.form, measures: measureIDs, eligible: eligible, amount: paidAmount,
           reasons: reasons + amountReasons, source: programme.source,
           certainty: programme.certainty)
+        if amounts.count > 1, let variant = amount.variant {
+          offer.reasons.append(
+            .init(
+              .available, "variant \(variant): one of the programme's variants, not in addition"))
+        }
+        if offer.verdict == .unavailable { offer.amount = .zero }
+        return offer
       }
     }
   }
@@ -180,7 +188,8 @@ extension FundingCatalogue {
         reasons.append(.init(.unknown, "only if a resident has a care grade; the resident applies"))
       } else {
         let who = programme.applicants.sorted().joined(separator: ", ")
-        reasons.append(.init(.unavailable, "not for a \(question.applicant); only for \(who)"))
+        reasons.append(
+          .init(.unavailable, "not for applicant \(question.applicant); only for \(who)"))
       }
     }
     if let profile = programme.requiresProfile {

@@ -30,18 +30,35 @@ public struct MeasureCatalogue: Sendable, Hashable {
   }
 
   /// The catalogue with every cost brought to `year` (the index's latest
-  /// year when nil) by `index`.
+  /// year when nil) by `index`; each cost's source then says from which
+  /// year and by which index.
+  ///
+  /// - Throws: `PriceIndexError` naming the target year when the index
+  ///   lacks it, else every price year the index lacks, each with a
+  ///   measure priced in it.
   public func scaled(
     by index: PriceIndex, to year: Int? = nil
   ) throws(PriceIndexError) -> MeasureCatalogue {
+    guard let target = year ?? index.latestYear, index.years[target] != nil else {
+      throw PriceIndexError(
+        year: year ?? 0, measure: nil,
+        covered: index.years.keys.min().flatMap { low in index.latestYear.map { low...$0 } },
+        isTarget: true)
+    }
+    var missing: [Int: String] = [:]
+    for measure in measures where index.years[measure.cost.priceYear] == nil {
+      missing[measure.cost.priceYear] = missing[measure.cost.priceYear] ?? measure.id
+    }
+    if let first = missing.keys.min(), let measure = missing[first] {
+      var error = PriceIndexError(
+        year: first, measure: measure,
+        covered: index.years.keys.min().flatMap { low in index.latestYear.map { low...$0 } })
+      error.alsoMissing = missing.keys.sorted().dropFirst().map { $0 }
+      throw error
+    }
     var result = self
     for position in result.measures.indices {
-      let measure = result.measures[position]
-      do {
-        result.measures[position].cost = try index.scale(measure.cost, to: year)
-      } catch {
-        throw PriceIndexError(year: error.year, measure: measure.id, covered: error.covered)
-      }
+      result.measures[position].cost = try index.scale(result.measures[position].cost, to: target)
     }
     return result
   }
@@ -77,6 +94,9 @@ public struct PriceIndex: Sendable, Hashable {
     guard let target = year ?? latestYear else { throw missing(year ?? cost.priceYear) }
     var result = cost.scaled(by: try factor(from: cost.priceYear, to: target))
     result.priceYear = target
+    if target != cost.priceYear {
+      result.source += " (its \(cost.priceYear) price, brought to \(target) by \(source))"
+    }
     return result
   }
 
@@ -95,20 +115,31 @@ public struct PriceIndexError: Error, Sendable, Hashable, CustomStringConvertibl
   public var measure: String?
   /// The years the index covers (nil: it is empty).
   public var covered: ClosedRange<Int>?
+  /// True when ``year`` is the year asked to scale to, not a price year.
+  public var isTarget = false
+  /// Other price years the index lacks, when there are several.
+  public var alsoMissing: [Int] = []
 
   /// Creates the error.
-  public init(year: Int, measure: String?, covered: ClosedRange<Int>?) {
+  public init(year: Int, measure: String?, covered: ClosedRange<Int>?, isTarget: Bool = false) {
     self.year = year
     self.measure = measure
     self.covered = covered
+    self.isTarget = isTarget
   }
 
   /// The message: which year, for which measure, and what the index covers.
   public var description: String {
-    let subject = measure.map { "the cost of measure '\($0)'" } ?? "a cost"
     let range = covered.map { "it covers \($0.lowerBound)–\($0.upperBound)" } ?? "it has no years"
+    if isTarget {
+      return "the price index has no figure for \(year), the year to bring prices to (\(range))"
+    }
+    let subject = measure.map { "the cost of measure '\($0)'" } ?? "a cost"
+    let others =
+      alsoMissing.isEmpty
+      ? "" : "; it lacks \(alsoMissing.map(String.init).joined(separator: ", ")) too"
     return
-      "the price index has no figure for \(year), so \(subject) cannot be scaled (\(range)); "
-      + "add the year to the index or choose another year"
+      "the price index has no figure for \(year), so \(subject) cannot be scaled (\(range)\(others)); "
+      + "add the years to the index or choose another year"
   }
 }

@@ -22,7 +22,10 @@ public struct FlatOption: Sendable, Hashable {
   /// ``compacted()`` option of a flat that cannot reach it.
   public var path: UpgradePath? {
     get { box?.path }
-    set { box = newValue.map(PathBox.init) }
+    set {
+      box = newValue.map(PathBox.init)
+      reasons = Reasons(newValue)
+    }
   }
   private var box: PathBox?
   /// Why the flat cannot reach the target: the rules of its path's fails
@@ -158,6 +161,12 @@ public struct Plan: Sendable, Hashable {
   public var curve: [Point]
   /// Whether the goal is met.
   public var goalMet: Bool
+  /// How many more flats the goal needed than were chosen (0 when it is
+  /// met); nil for a budget, which asks for no number of flats.
+  public var shortBy: Int?
+  /// The least a flat the catalogue can lift costs (the upper end, shared
+  /// measures in full): for a budget that buys no flat, what it takes.
+  public var cheapestHigh: Double?
   /// For each quarter in scope: the outdoor path repairs that connect the
   /// most flats to the café and the care base.
   public var quarters: [QuarterRepairs] = []
@@ -196,6 +205,7 @@ public struct Plan: Sendable, Hashable {
     (lhs.target, lhs.goal, lhs.flatsInScope, lhs.alreadyAtTarget, lhs.chosen, lhs.jobs)
       == (rhs.target, rhs.goal, rhs.flatsInScope, rhs.alreadyAtTarget, rhs.chosen, rhs.jobs)
       && (lhs.unreachable, lhs.curve, lhs.goalMet) == (rhs.unreachable, rhs.curve, rhs.goalMet)
+      && lhs.quarters == rhs.quarters
   }
 
   /// Hashes the parts compared by `==`.
@@ -225,6 +235,7 @@ public struct Plan: Sendable, Hashable {
     case .budget: needed = candidates.count
     }
     var chooser = Chooser(candidates: candidates)
+    let chooserStart = chooser
     var plan = Plan(
       target: target, goal: goal, flatsInScope: options.count, alreadyAtTarget: already,
       chosen: [], jobs: [], unreachable: options.filter { !$0.reachable },
@@ -243,6 +254,14 @@ public struct Plan: Sendable, Hashable {
         plan.curve.append(Point(flats: already + plan.chosen.count, low: low, high: high))
       }
     }
+    if case .budget = goal {
+      plan.shortBy = nil
+    } else {
+      plan.shortBy = max(0, needed - plan.chosen.count)
+    }
+    plan.cheapestHigh = candidates.indices.map { index in
+      chooserStart.marginal(index).high
+    }.min()
     for option in plan.chosen {
       plan.chosenFlats.insert(option.building + "\u{1F}" + option.flat)
       for key in option.sharedJobs.keys { plan.sharers[key, default: 0] += 1 }

@@ -27,10 +27,12 @@ public struct QuarterRepairs: Sendable, Hashable {
   public var connected: Int
   /// The repairs, best first.
   public var steps: [Step]
+  /// Failing paths that are also not fully measured: measure them first.
+  public var unmeasured: [String] = []
 
   /// Prices `repairs` with `measures`: for each failing rule of a path the
-  /// cheapest measure (by the middle of its range) that clears it on an
-  /// outdoor path, per metre of the path's length or once.
+  /// measure that clears it on an outdoor path at the least cost there (by
+  /// the middle of its range, per metre of the path's length or once).
   public init(
     quarter: String, flats: Int, connected: Int, repairs: [PathRepair], measures: [Measure]
   ) {
@@ -42,29 +44,31 @@ public struct QuarterRepairs: Sendable, Hashable {
       var total = CostSpan.zero
       var unpriced: [String] = []
       for rule in repair.failingRules {
-        let candidates = measures.filter { measure in
-          measure.clears.contains { currentRuleID($0.rule) == rule && $0.scope.isEmpty }
+        // Each measure that clears the rule on an outdoor path, with what
+        // it costs here: per metre of the path's length, or once. A
+        // measure per metre cannot be priced without the length.
+        let priced = measures.compactMap { measure -> (Measure, CostRange)? in
+          guard
+            measure.clears.contains(where: { currentRuleID($0.rule) == rule && $0.scope.isEmpty })
+          else { return nil }
+          guard measure.unit == .metre else { return (measure, measure.cost) }
+          guard let length = repair.length else { return nil }
+          return (measure, measure.cost.scaled(by: (length.millimetres / 1000).rounded(.up)))
         }
-        guard
-          let measure = candidates.min(by: {
-            $0.cost.low + $0.cost.high < $1.cost.low + $1.cost.high
-          })
+        guard let (measure, cost) = priced.min(by: { $0.1.low + $0.1.high < $1.1.low + $1.1.high })
         else {
-          unpriced.append("no measure for \(rule)")
-          continue
-        }
-        var quantity = 1.0
-        if measure.unit == .metre {
-          guard let length = repair.length else {
-            unpriced.append(
-              "\(measure.id) is priced per metre and the path's length is not measured")
-            continue
+          let perMetre = measures.contains { measure in
+            measure.unit == .metre
+              && measure.clears.contains { currentRuleID($0.rule) == rule && $0.scope.isEmpty }
           }
-          quantity = (length.millimetres / 1000).rounded(.up)
+          unpriced.append(
+            perMetre
+              ? "the measures for \(rule) are priced per metre and the path's length is not measured"
+              : "no measure for \(rule)")
+          continue
         }
         if !chosen.contains(measure.id) {
           chosen.append(measure.id)
-          let cost = measure.cost.scaled(by: quantity)
           total = total + CostSpan(low: cost.low, high: cost.high)
         }
       }

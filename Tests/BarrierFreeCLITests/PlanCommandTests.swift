@@ -160,8 +160,19 @@ struct PlanCommandTests {
     #expect(refused.status == 2)
     #expect(
       refused.standardError.hasPrefix(
-        "\(short): error: the price index has no figure for 2025, so the cost of measure "
-          + "'door.widen-load-bearing-full' cannot be scaled (it covers 2020–2026)"))
+        "\(short): error: the price index has no figure for 2013, so the cost of measure "
+          + "'stair-lift.curved' cannot be scaled (it covers 2020–2026; it lacks 2016, 2021, "
+          + "2022, 2025 too); add the years to the index or choose another year"))
+    // A year to bring prices to that the index lacks is named as such.
+    let refusedYear = try Tool.run(arguments + ["--price-year", "2019"])
+    #expect(
+      refusedYear.standardError.hasPrefix(
+        "\(index): error: the price index has no figure for 2019, the year to bring prices to "
+          + "(it covers 2013–2026)"))
+    // A scaled price says from which year and by which index.
+    #expect(
+      old.standardOutput.contains(
+        "(its 2026 price, brought to 2020 by Test index), 2020, C1]"))
   }
 }
 

@@ -59,7 +59,7 @@ struct PlanningTests {
       ))
     #expect(text.contains("  17 flats: 1500–4000 EUR"))
     // b8-f31 would take the same shower, but something there is unmeasured.
-    #expect(text.contains { $0.hasPrefix("  b8 b8-f31: ") && $0.contains("measure first: ") })
+    #expect(text.contains { $0.hasPrefix("  b8 b8-f31: ") && $0.contains("not measured yet: ") })
     let json =
       try JSONSerialization.jsonObject(
         with: Data(PlanReport.json(plan, profile: "din18040-2").utf8)) as? [String: Any]
@@ -185,7 +185,78 @@ struct PlanningTests {
     let report = PlanReport.text(unpriced, profile: "din18040-2")
     #expect(
       report.contains(
-        "  repair outdoor path op-12 (q-square to b8-way; fails path.surface): +\(step.repair.flats.count) flats, \(before) connected; not priced: no measure for path.surface"
+        "  repair outdoor path op-12 (q-square to b8-way; fails path.surface): connects \(step.repair.flats.count) more flats, \(before) in all; not priced: no measure for path.surface"
       ))
+  }
+
+  /// The quarter sample with these outdoor paths' attributes changed.
+  static func quarterSample(changing changes: [(String, String)]) throws -> String {
+    let sample = repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml")
+    var text = try String(contentsOf: sample, encoding: .utf8)
+    for (old, new) in changes {
+      #expect(text.contains(old), "the sample has no \(old)")
+      text = text.replacing(old, with: new)
+    }
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent(
+        "bf-quarter-\(ProcessInfo.processInfo.processIdentifier)-\(changes.count).xml"
+      )
+      .path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  @Test("Two paths that connect flats only together are one step; the cheaper measure here wins")
+  func quarterPairsAndPricing() throws {
+    // b8 and b5 reach the square only over op-03 or op-04; both are narrowed,
+    // as are op-12 (to b8) and op-09 (to b5): no single repair connects a flat.
+    let path = try Self.quarterSample(changing: [
+      (
+        "<outdoorPath id=\"op-03\" from=\"q-street\" to=\"q-square\" width=\"3000\"",
+        "<outdoorPath id=\"op-03\" from=\"q-street\" to=\"q-square\" width=\"1400\""
+      ),
+      (
+        "<outdoorPath id=\"op-04\" from=\"q-square\" to=\"b1-cafe-entrance\" toBuilding=\"b1\" width=\"3000\"",
+        "<outdoorPath id=\"op-04\" from=\"q-square\" to=\"b1-cafe-entrance\" toBuilding=\"b1\" width=\"1400\""
+      ),
+      (
+        "to=\"b5-way\" toBuilding=\"b5\" width=\"2000\"",
+        "to=\"b5-way\" toBuilding=\"b5\" width=\"1400\""
+      ),
+      (
+        "length=\"55000\" slope=\"2.5\" crossSlope=\"1.5\" surface=\"asphalt\"",
+        "length=\"55000\" slope=\"2.5\" crossSlope=\"1.5\" surface=\"cobblestones\""
+      ),
+    ])
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    // Widening per metre (100–200 EUR/m) or a lump sum (3000–4000 EUR):
+    // test figures.
+    func measure(_ id: String, _ rule: String, _ unit: QuantityUnit, _ low: Double) -> Measure {
+      Measure(
+        id: id, title: id, clears: [ClearedRule(rule: rule)], changes: [], unit: unit,
+        cost: CostRange(
+          low: low, high: low * (unit == .metre ? 2 : 4.0 / 3), priceYear: 2026, source: "test",
+          certainty: .inferred))
+    }
+    let plan = try BarrierFree.plan(
+      [path], profile: "din18040-2",
+      measures: [
+        measure("path.widen", "path.width", .metre, 100),
+        measure("path.widen-lump", "path.width", .lumpSum, 3000),
+        measure("path.resurface", "path.surface", .metre, 100),
+      ], target: "barrierFree", goal: .flats(1))
+    let steps = try #require(plan.quarters.first?.steps)
+    #expect(steps.map(\.repair.path) == ["op-03", "op-12", "op-09"])
+    #expect(steps.map(\.repair.together) == [["op-12"], ["op-03"], []])
+    #expect(steps.map(\.repair.flats.count) == [11, 0, 1])
+    // op-03 is 25 m: per metre 2500–5000 (middle 3750) against the lump
+    // sum's 3000–4000 (3500); op-09 is 6 m: 600–1200 per metre; op-12 is
+    // 55 m of resurfacing.
+    #expect(steps.map(\.measures) == [["path.widen-lump"], ["path.resurface"], ["path.widen"]])
+    #expect(
+      steps.map(\.cost) == [
+        CostSpan(low: 3_000, high: 4_000), CostSpan(low: 5_500, high: 11_000),
+        CostSpan(low: 600, high: 1_200),
+      ])
   }
 }

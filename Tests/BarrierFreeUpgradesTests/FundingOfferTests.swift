@@ -80,6 +80,8 @@ struct FundingOfferTests {
     let closed = try #require(try Self.offer([job], day: "2025-12-31"))
     #expect(closed.verdict == .unavailable)
     #expect(closed.reasons.contains(.init(.unavailable, "closed on 2025-12-31: no budget")))
+    // What a closed programme would pay is not counted anywhere.
+    #expect(closed.amount == .zero)
     #expect(try Self.offer([job], day: "2024-12-31")?.verdict == .unknown)
     #expect(try Self.offer([job], day: "2026-01-01")?.verdict == .available)
   }
@@ -142,5 +144,17 @@ struct FundingOfferTests {
         "kfw-455-b standard": .unavailable,
       ])
     #expect(offers.first?.amount == CostSpan(low: 3_000, high: 5_000))
+  }
+
+  @Test("A day the month does not have is no day: leap years, 30-day months")
+  func calendarDays() {
+    #expect(CalendarDay("2024-02-29") != nil)
+    #expect(CalendarDay("2000-02-29") != nil)
+    #expect(CalendarDay("2023-02-29") == nil)
+    #expect(CalendarDay("1900-02-29") == nil)
+    #expect(CalendarDay("2024-02-30") == nil)
+    #expect(CalendarDay("2024-04-31") == nil)
+    #expect(CalendarDay("2024-12-31") != nil)
+    #expect(CalendarDay("2024-13-01") == nil)
   }
 }

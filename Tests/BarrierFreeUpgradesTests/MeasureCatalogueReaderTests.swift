@@ -275,7 +275,7 @@ struct MeasureCatalogueReaderTests {
       #expect(
         error.description
           == "the price index has no figure for 2019, so the cost of measure 'm' cannot be scaled "
-          + "(it covers 2020–2024); add the year to the index or choose another year")
+          + "(it covers 2020–2024); add the years to the index or choose another year")
     }
     let twice = text.replacing("value=\"2022\"", with: "value=\"2020\"")
     #expect(

@@ -287,18 +287,21 @@ extension Assessor {
   /// yet connected, given the repairs before it; ties go to the path
   /// first in the file. A repaired path counts as passing its path rules;
   /// what is not measured on it stays unknown, so it connects no flat.
+  /// When no single repair connects another flat, pairs of repairs are
+  /// tried (a route over two failing paths); larger sets are not.
   ///
-  /// - Returns: How many flats are connected before any repair, and the
-  ///   repairs.
+  /// - Returns: How many flats are connected before any repair, the
+  ///   repairs, and the failing paths that are also not fully measured
+  ///   (a repair of one connects no flat until it is measured).
   public func pathRepairs(of quarter: QuarterContext, links: [BuildingLinks]) -> (
-    connected: Int, repairs: [PathRepair]
+    connected: Int, repairs: [PathRepair], unmeasured: [String]
   ) {
     let (legs, _) = outdoorLegs(of: quarter)
     let kinds: [[Facility]] = [
       quarter.facilities.filter { $0.kind == .cafe || $0.kind == .meetingPlace },
       quarter.facilities.filter { $0.kind == .careBase && $0.open24h != false },
     ].filter { !$0.isEmpty }
-    guard !kinds.isEmpty else { return (0, []) }
+    guard !kinds.isEmpty else { return (0, [], []) }
     /// The flats (building/flat) that reach every kind step-free when the
     /// paths at `repaired` pass.
     func connected(_ repaired: Set<Int>) -> Set<String> {
@@ -328,25 +331,51 @@ extension Assessor {
     var reached = connected([])
     let before = reached.count
     var steps: [PathRepair] = []
-    let failing = legs.indices.filter { !legs[$0].failingRules.isEmpty }
+    // A failing path that is also not fully measured connects no flat when
+    // repaired (unknown is not pass): it is named, to be measured first.
+    let failing = legs.indices.filter { !legs[$0].failingRules.isEmpty && legs[$0].unknown.isEmpty }
+    func step(_ index: Int, flats: [String], together: [Int]) -> PathRepair {
+      let outdoor = quarter.outdoorPaths[index]
+      return PathRepair(
+        path: outdoor.id ?? "#\(index + 1)", from: outdoor.from.place, to: outdoor.to.place,
+        length: outdoor.geometry.length,
+        failingRules: Array(Set(legs[index].failingRules)).sorted(), flats: flats,
+        connectedAfter: reached.count,
+        together: together.map { quarter.outdoorPaths[$0].id ?? "#\($0 + 1)" })
+    }
     while true {
-      var best: (index: Int, gained: Set<String>)?
-      for index in failing where !repaired.contains(index) {
+      let open = failing.filter { !repaired.contains($0) }
+      var best: (paths: [Int], gained: Set<String>)?
+      for index in open {
         let gained = connected(repaired.union([index])).subtracting(reached)
-        if gained.count > (best?.gained.count ?? 0) { best = (index, gained) }
+        if gained.count > (best?.gained.count ?? 0) { best = ([index], gained) }
+      }
+      // Two paths may connect flats only together (a route over both).
+      if best == nil {
+        for (position, first) in open.enumerated() {
+          for second in open.dropFirst(position + 1) {
+            let gained = connected(repaired.union([first, second])).subtracting(reached)
+            if gained.count > (best?.gained.count ?? 0) { best = ([first, second], gained) }
+          }
+        }
       }
       guard let best else { break }
-      repaired.insert(best.index)
+      repaired.formUnion(best.paths)
       reached.formUnion(best.gained)
-      let outdoor = quarter.outdoorPaths[best.index]
+      let together = best.paths.count == 2 ? best.paths : []
       steps.append(
-        PathRepair(
-          path: outdoor.id ?? "#\(best.index + 1)", from: outdoor.from.place,
-          to: outdoor.to.place, length: outdoor.geometry.length,
-          failingRules: Array(Set(legs[best.index].failingRules)).sorted(),
-          flats: best.gained.sorted(), connectedAfter: reached.count))
+        step(
+          best.paths[0], flats: best.gained.sorted(),
+          together: together.filter { $0 != best.paths[0] }))
+      if best.paths.count == 2 {
+        steps.append(step(best.paths[1], flats: [], together: [best.paths[0]]))
+      }
     }
-    return (before, steps)
+    let unmeasured = legs.indices.filter {
+      !legs[$0].failingRules.isEmpty && !legs[$0].unknown.isEmpty
+    }
+    .map { quarter.outdoorPaths[$0].id ?? "#\($0 + 1)" }
+    return (before, steps, unmeasured)
   }
 }
 
@@ -367,6 +396,9 @@ public struct PathRepair: Sendable, Hashable {
   public var flats: [String]
   /// How many of the quarter's flats are connected after this repair.
   public var connectedAfter: Int
+  /// The paths that must be repaired with this one for its flats to be
+  /// connected; empty when it connects them alone.
+  public var together: [String] = []
 }
 
 /// The quarter's places and its buildings' gateways, joined by outdoor paths
