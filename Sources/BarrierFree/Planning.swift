@@ -89,14 +89,11 @@ public func plan(
       guard case .building(let building, let quarterID) = event else { continue }
       if let quarterID { quarters.insert(quarterID) }
       guard quarter == nil || quarterID == quarter else { continue }
-      if let context, quarterID == context.id,
-        let link = assessor.assess(building, in: context).links
-      {
-        links.append(link)
-      }
-      for option in planner.options(for: building, quarter: quarterID, target: target) {
-        options.append(option.compacted())
-      }
+      let inQuarter = context.flatMap { quarterID == $0.id ? $0 : nil }
+      let (found, link) = planner.options(
+        for: building, in: inQuarter, quarter: quarterID, target: target)
+      if let link { links.append(link) }
+      for option in found { options.append(option.compacted()) }
     }
     if reader.diagnostics.contains(where: { $0.severity == .error }) {
       throw ImportError(diagnostics: reader.diagnostics)

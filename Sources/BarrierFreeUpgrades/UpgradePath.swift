@@ -172,9 +172,21 @@ public struct UpgradePlanner: Sendable {
   public func options(for building: Building, quarter: String? = nil, target: String)
     -> [FlatOption]
   {
+    options(for: building, in: nil, quarter: quarter, target: target).options
+  }
+
+  /// ``options(for:quarter:target:)`` for a building of the quarter
+  /// `context`, with the legs the quarter's path repairs need
+  /// (`Assessor.pathRepairs(of:links:)`), from one assessment of the
+  /// building: assessing it again for its legs made a plan 1.6 times the
+  /// JSON check's time on 20,000 buildings.
+  public func options(
+    for building: Building, in context: QuarterContext?, quarter: String? = nil, target: String
+  ) -> (options: [FlatOption], links: BuildingLinks?) {
     let ladder = assessor.ladder.profiles.map(\.class)
-    guard let index = ladder.firstIndex(of: target) else { return [] }
-    return assessor.assess(building).flats.map { flat in
+    guard let index = ladder.firstIndex(of: target) else { return ([], nil) }
+    let assessment = assessor.assess(building, in: context)
+    let options = assessment.flats.map { flat in
       // Unknown is not pass: a flat counts as at the target only when it is
       // there verified; one that is there "possibly" gets a path, whose
       // unknowns say what to measure first.
@@ -185,6 +197,7 @@ public struct UpgradePlanner: Sendable {
         path: atTarget
           ? nil : path(forFlat: flat.id, of: building, to: index, assessed: flat).summary)
     }
+    return (options, assessment.links)
   }
 
   /// The path of one flat to the class at `target` in the ladder;

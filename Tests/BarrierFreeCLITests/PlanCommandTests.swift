@@ -241,3 +241,33 @@ struct CheckUpgradesTests {
     #expect(refused.status == 2)
   }
 }
+
+@Suite("Plan JSON schema")
+struct PlanSchemaTests {
+  @Test(
+    "Every plan JSON validates against Schemas/plan.schema.json",
+    arguments: [
+      ["--share", "0.4", "--as-of", "2026-12-06"],
+      ["--budget", "100", "--applicant", "privateOwner", "--as-of", "2024-06-01"],
+    ])
+  func validates(arguments: [String]) throws {
+    let path = JSONReportTests.scratch("plan-\(arguments[0].dropFirst(2)).json")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = try Tool.run(
+      [
+        "plan", "Samples/quarter-bielefeld.xml", "--target", "barrierFree", "--profile",
+        "din18040-2", "--format", "json", "-o", path,
+      ] + arguments)
+    #expect(result.status == 0 || result.status == 1)
+    let script = """
+      import json, sys, jsonschema
+      schema = json.load(open(sys.argv[1]))
+      jsonschema.Draft202012Validator.check_schema(schema)
+      errors = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(sys.argv[2]))))
+      print("\\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]))
+      sys.exit(1 if errors else 0)
+      """
+    let (ok, text) = try Tool.python(script, ["Schemas/plan.schema.json", path])
+    #expect(ok, "\(text)")
+  }
+}

@@ -407,6 +407,14 @@ struct QuarterNetwork {
   private var index: [String: Int] = [:]
   private let graph = WeightedGraph<UInt32, Int>()
   private var legs: [Int: [Int: Leg]] = [:]
+  /// Each facility's search, once per network: the path repairs ask every
+  /// flat's reach in several networks, and a search per flat was a tenth
+  /// of a plan (callgrind).
+  private let searches = Searches()
+
+  private final class Searches {
+    var byRoot: [Int: ([Int?], [Int: WeightedEdge<Int>])] = [:]
+  }
 
   init(quarter: QuarterContext, pathLegs: [Leg], links: [BuildingLinks]) {
     let present = Set(links.map(\.building))
@@ -468,7 +476,13 @@ struct QuarterNetwork {
       consider(direct)
     }
     if let end = index[target] {
-      let (distances, pathDict) = graph.dijkstra(root: end, startDistance: 0)
+      let (distances, pathDict) =
+        searches.byRoot[end]
+        ?? {
+          let found = graph.dijkstra(root: end, startDistance: 0)
+          searches.byRoot[end] = found
+          return found
+        }()
       for place in flat.legs.keys.sorted() {
         guard let toGateway = flat.legs[place], let start = index["\(building)/\(place)"],
           start < distances.count,
