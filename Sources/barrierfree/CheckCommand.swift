@@ -108,14 +108,7 @@ struct CheckCommand: AsyncParsableCommand {
     if !upgrades && (measures != nil || asOf != nil || applicant != "housingCompany") {
       throw ValidationError("--measures, --as-of and --applicant apply with --upgrades only")
     }
-    if let asOf, CalendarDay(asOf) == nil {
-      throw ValidationError("--as-of takes a day written 2026-12-06, not '\(asOf)'")
-    }
-    guard PlanCommand.applicants.contains(applicant) else {
-      throw ValidationError(
-        "--applicant '\(applicant)' is not known; one of: "
-          + PlanCommand.applicants.joined(separator: ", "))
-    }
+    try PlanCommand.validateFunding(asOf: asOf, applicant: applicant)
     guard maxBuildingElements >= 1 else {
       throw ValidationError("--max-building-elements must be 1 or more")
     }

@@ -113,16 +113,21 @@ struct PlanCommand: ParsableCommand {
     if priceYear != nil && priceIndex == nil {
       throw ValidationError("--price-year needs --price-index")
     }
+    try Self.validateFunding(asOf: asOf, applicant: applicant)
+  }
+
+  /// `--as-of` and `--applicant`, as `plan` and `check --upgrades` take them.
+  static func validateFunding(asOf: String?, applicant: String) throws {
     if let asOf, CalendarDay(asOf) == nil {
       throw ValidationError("--as-of takes a day written 2026-12-06, not '\(asOf)'")
     }
-    guard Self.applicants.contains(applicant) else {
+    guard applicants.contains(applicant) else {
       let near = DidYouMean.closest(
-        to: applicant, among: Self.applicants, limit: 3, ignoringCase: true)
+        to: applicant, among: applicants, limit: 3, ignoringCase: true)
       throw ValidationError(
         "--applicant '\(applicant)' is not known"
           + (near.map { " (did you mean '\($0)'?)" } ?? "") + "; one of: "
-          + Self.applicants.joined(separator: ", "))
+          + applicants.joined(separator: ", "))
     }
   }
 

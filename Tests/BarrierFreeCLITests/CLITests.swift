@@ -549,9 +549,11 @@ func withoutCounts(_ text: String) -> String {
 
 @Suite("JSON report")
 struct JSONReportTests {
-  /// Validates the JSON file at `path` against Schemas/report.schema.json
+  /// Validates the JSON file at `path` against `schema` (the report's by default)
   /// with Python's jsonschema; the validator's complaints, or "" when valid.
-  static func schemaErrors(_ path: String) throws -> String {
+  static func schemaErrors(_ path: String, schema: String = "Schemas/report.schema.json") throws
+    -> String
+  {
     let script = """
       import json, sys, jsonschema
       schema = json.load(open(sys.argv[1]))
@@ -560,7 +562,7 @@ struct JSONReportTests {
       print("\\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5]))
       sys.exit(1 if errors else 0)
       """
-    let (ok, text) = try Tool.python(script, ["Schemas/report.schema.json", path])
+    let (ok, text) = try Tool.python(script, [schema, path])
     return ok ? "" : "validation failed: \(text)"
   }
 
