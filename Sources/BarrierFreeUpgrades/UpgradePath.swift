@@ -132,6 +132,9 @@ public struct UpgradePlanner: Sendable {
   /// in ``measures``, each with the scopes it clears the rule in. Resolving
   /// the ids for every fail was a tenth of planning (callgrind).
   let candidates: [String: [(measure: Int, scopes: [ClearedRule])]]
+  /// By target index: the assessor of the ladder up to that class, which a
+  /// path to it assesses changed flats with (``Assessor/lowest(_:)``).
+  let climbing: [Assessor]
 
   /// A planner over `assessor`'s ladder with `measures`; `checks` are
   /// assessors of profiles every path that reaches its target is checked
@@ -141,6 +144,7 @@ public struct UpgradePlanner: Sendable {
     self.measures = measures
     self.checks = checks
     design = RampDesign(ladder: assessor.ladder)
+    climbing = assessor.ladder.profiles.indices.map { assessor.lowest($0 + 1) }
     var candidates: [String: [(measure: Int, scopes: [ClearedRule])]] = [:]
     for (index, measure) in measures.enumerated() {
       var byRule: [String: [ClearedRule]] = [:]
@@ -213,20 +217,19 @@ public struct UpgradePlanner: Sendable {
     var jobs: [Job] = []
     var noMeasure: [Finding] = []
     // Problems a measure was applied for, and problems no measure solves.
-    var attempted: Set<Problem> = []
-    var unmet: Set<Problem> = []
+    // Lists, not sets: a flat has a few dozen problems at most, and
+    // comparing them was cheaper than hashing their element paths (4 % of a
+    // plan's instructions).
+    var attempted: [Problem] = []
+    var unmet: [Problem] = []
     // Problems cleared only on paper: by a measure without a change, to be
     // confirmed by a survey.
-    var assumed: Set<Problem> = []
+    var assumed: [Problem] = []
     var afterSurvey: [Finding] = []
+    let assessor = climbing.indices.contains(target) ? climbing[target] : assessor
     // Each round solves every open problem, then assesses the changed
     // building once: a round per fail would assess it dozens of times.
     while let flat = known.take() ?? assessor.assess(flat: flatID, of: building) {
-      // Higher classes first: their requirement also meets the lower ones'.
-      var findings: [ElementPath: [Finding]] = [:]
-      for finding in flat.results.prefix(target + 1).reversed().flatMap(\.findings) {
-        findings[finding.path, default: []].append(finding)
-      }
       let problems = flat.results.prefix(target + 1).reversed().flatMap { level in
         level.findings.filter { $0.status == .fail }.flatMap { fail in
           Self.problems(of: fail, route: level.route)
@@ -251,22 +254,39 @@ public struct UpgradePlanner: Sendable {
         }
         return path
       }
+      // What the rules ask of the open problems' elements, higher classes
+      // first (their requirement also meets the lower ones'). Only those
+      // elements: indexing every finding of the flat by its path in every
+      // round was a tenth of a plan's instructions.
+      var elements: [ElementPath] = []
+      for problem in open where !elements.contains(problem.element) {
+        elements.append(problem.element)
+      }
+      var findings: [ElementPath: [Finding]] = [:]
+      for level in flat.results.prefix(target + 1).reversed() {
+        for finding in level.findings where elements.contains(finding.path) {
+          findings[finding.path, default: []].append(finding)
+        }
+      }
+      // A round that changed nothing leaves the assessment as it is.
+      var changedModel = false
       for problem in open
       where !attempted.contains(problem) && !unmet.contains(problem) && !assumed.contains(problem) {
         guard let (job, changed) = cheapest(for: problem, in: building, findings: findings) else {
-          unmet.insert(problem)
+          unmet.append(problem)
           if !noMeasure.contains(where: { FailKey($0) == FailKey(problem.fail) }) {
             noMeasure.append(problem.fail)
           }
           continue
         }
         if measures.first(where: { $0.id == job.measure })?.changes.isEmpty == true {
-          assumed.insert(problem)
+          assumed.append(problem)
           if !afterSurvey.contains(where: { FailKey($0) == FailKey(problem.fail) }) {
             afterSurvey.append(problem.fail)
           }
         } else {
-          attempted.insert(problem)
+          attempted.append(problem)
+          changedModel = true
         }
         building = changed
         if let same = jobs.firstIndex(where: {
@@ -278,6 +298,7 @@ public struct UpgradePlanner: Sendable {
           jobs.append(job)
         }
       }
+      if !changedModel { known = flat }
     }
     return UpgradePath(
       target: assessor.ladder.profiles[target].class, jobs: jobs, noKnownMeasure: noMeasure,

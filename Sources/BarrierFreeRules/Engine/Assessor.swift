@@ -63,6 +63,17 @@ public struct Assessor: Sendable {
     Assessor(ladder: ladder, plans: plans.map { $0.unshared() }, sharedKeys: sharedKeys)
   }
 
+  /// The assessor of the ladder's lowest `count` levels alone, for a
+  /// caller that reads no level above them: an upgrade planner climbing to
+  /// barrier-free assesses each changed flat again, and evaluating the
+  /// wheelchair level there as well was a tenth of a plan's instructions.
+  package func lowest(_ count: Int) -> Assessor {
+    let count = min(max(count, 1), plans.count)
+    return Assessor(
+      ladder: Ladder(Array(ladder.profiles.prefix(count))), plans: Array(plans.prefix(count)),
+      sharedKeys: sharedKeys)
+  }
+
   /// Prepares an assessment against one profile alone.
   public init(profile: Profile, rules: [any Rule.Type] = allRules) throws(ProfileError) {
     try self.init(ladder: Ladder([profile]), rules: rules)
