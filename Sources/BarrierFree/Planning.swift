@@ -49,13 +49,7 @@ public func plan(
       message:
         "'\(target)' is not a class of \(profile)'s ladder: \(ladder.joined(separator: ", "))")
   }
-  var required: [String] = []
-  for programme in funding?.programmes ?? [] {
-    if let profile = programme.requiresProfile, !required.contains(profile) {
-      required.append(profile)
-    }
-  }
-  let checks = try required.map { try Assessor(ladder: library.ladder(for: $0)) }
+  let checks = try funding?.checks(in: library) ?? []
   let planner = UpgradePlanner(assessor: assessor, measures: measures, checks: checks)
   var options: [FlatOption] = []
   var quarters: Set<String> = []

@@ -111,6 +111,9 @@ public struct FundingProgramme: Sendable, Hashable, Identifiable {
   /// (`kfw-barrier-reduced`: KfW's technical minimum requirements); nil:
   /// none.
   public var requiresProfile: String? = nil
+  /// Where ``requiresProfile`` is written (`file:line:column`), when it was
+  /// read from a file: a profile the plan cannot find is reported there.
+  public var requiresProfileOrigin: String? = nil
   /// What it pays, by variant and time.
   public var amounts: [FundingAmount]
   /// When it is open or closed.

@@ -317,6 +317,10 @@ private final class CatalogueParse {
       certainty: node.attribute("certainty").flatMap(CostCertainty.init(rawValue:)) ?? .weak,
       notes: notes(node))
     programme.requiresProfile = node.attribute("requiresProfile")
+    if programme.requiresProfile != nil {
+      programme.requiresProfileOrigin =
+        document.location(of: node, attribute: "requiresProfile").description
+    }
     for child in node.children {
       switch child.name {
       case "amount":

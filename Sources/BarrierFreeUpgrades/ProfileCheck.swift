@@ -1,4 +1,5 @@
 import BarrierFreeModel
+import BarrierFreeProfiles
 import BarrierFreeRules
 
 /// A flat checked against the top class of another profile's ladder: after
@@ -47,5 +48,46 @@ public struct ProfileCheck: Sendable, Hashable {
     } else {
       self.init(profile: top.id, verdict: .unknown, rules: unknown)
     }
+  }
+}
+
+extension FundingCatalogue {
+  /// The profiles the programmes require (``FundingProgramme/requiresProfile``),
+  /// each once, in the file's order.
+  public var requiredProfiles: [String] {
+    var required: [String] = []
+    for programme in programmes {
+      if let profile = programme.requiresProfile, !required.contains(profile) {
+        required.append(profile)
+      }
+    }
+    return required
+  }
+
+  /// An assessor for each profile the programmes require, from `library`:
+  /// what ``UpgradePlanner/checks`` checks every path against.
+  ///
+  /// - Throws: ``ProfileError`` at the `requiresProfile` attribute of the
+  ///   first programme whose profile `library` lacks, with the closest id.
+  public func checks(in library: ProfileLibrary) throws(ProfileError) -> [Assessor] {
+    var checks: [Assessor] = []
+    for profile in requiredProfiles {
+      do {
+        checks.append(try Assessor(ladder: library.ladder(for: profile)))
+      } catch {
+        guard library.profile(profile) == nil,
+          let programme = programmes.first(where: { $0.requiresProfile == profile })
+        else { throw error }
+        let hint =
+          DidYouMean.closest(to: profile, among: library.profiles.map(\.id), limit: 2)
+          .map { " (did you mean '\($0)'?)" } ?? ""
+        throw ProfileError(
+          origin: programme.requiresProfileOrigin,
+          message:
+            "funding programme '\(programme.id)' requires the profile '\(profile)', "
+            + "which is not known\(hint); `barrierfree profiles` lists the profiles")
+      }
+    }
+    return checks
   }
 }

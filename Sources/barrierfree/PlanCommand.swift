@@ -235,13 +235,7 @@ enum MeasureChoice {
   ) throws -> UpgradeContext {
     let measures = try load(path)
     let funding = try loadFunding(nil)
-    var required: [String] = []
-    for programme in funding.programmes {
-      if let profile = programme.requiresProfile, !required.contains(profile) {
-        required.append(profile)
-      }
-    }
-    let checks = try required.map { try Assessor(ladder: ProfileLibrary.builtIn.ladder(for: $0)) }
+    let checks = try funding.checks(in: .builtIn)
     return UpgradeContext(
       planner: UpgradePlanner(assessor: assessor, measures: measures, checks: checks),
       funding: funding, question: FundingQuestion(applicant: applicant, day: day(asOf)))

@@ -118,6 +118,38 @@ struct PlanCommandTests {
     #expect(written.contains("b3-f02"))
   }
 
+  @Test("A funding file requiring an unknown profile: exit 2 at its place, nothing written")
+  func unknownRequiredProfile() throws {
+    let base = FileManager.default.temporaryDirectory
+      .appendingPathComponent("bf-funding-\(ProcessInfo.processInfo.processIdentifier)").path
+    let funding = base + ".xml"
+    let output = base + ".json"
+    defer {
+      try? FileManager.default.removeItem(atPath: funding)
+      try? FileManager.default.removeItem(atPath: output)
+    }
+    try """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <funding xmlns="urn:barrierfree:measures:1" id="f" title="F">
+      <programme id="p" title="P" form="grant" applicants="tenant" source="S" certainty="C1"
+                 requiresProfile="kfw-barier-reduced">
+        <amount fixed="100" per="flat"/>
+      </programme>
+    </funding>
+    """.write(toFile: funding, atomically: true, encoding: .utf8)
+    let result = try Tool.run([
+      "plan", "Samples/quarter-bielefeld.xml", "--target", "barrierFree", "--share", "0.5",
+      "--funding", funding, "--format", "json", "-o", output,
+    ])
+    #expect(result.status == 2)
+    #expect(
+      result.standardError.split(separator: "\n").first.map(String.init)
+        == "\(funding):4:14: error: funding programme 'p' requires the profile "
+        + "'kfw-barier-reduced', which is not known (did you mean 'kfw-barrier-reduced'?); "
+        + "`barrierfree profiles` lists the profiles")
+    #expect(!FileManager.default.fileExists(atPath: output))
+  }
+
   /// A price index (test figures, not a real index) in a temporary file.
   static func priceIndex(_ years: [(Int, Int)]) throws -> String {
     let path = FileManager.default.temporaryDirectory

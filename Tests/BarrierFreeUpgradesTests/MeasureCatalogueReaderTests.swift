@@ -1,4 +1,5 @@
 import BarrierFreeModel
+import BarrierFreeProfiles
 import BarrierFreeRules
 import BarrierFreeUpgrades
 import BarrierFreeXMLSupport
@@ -336,6 +337,34 @@ struct MeasureCatalogueReaderTests {
       }
         == "6:5: the periods of programme 'p' from 2024-01-01 and from 2024-06-30 overlap; "
         + "a day is open or closed, not both")
+  }
+
+  @Test("A programme requiring an unknown profile is refused at its attribute, with the closest id")
+  func unknownRequiredProfile() throws {
+    let text = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <funding xmlns="urn:barrierfree:measures:1" id="f" title="F">
+        <programme id="p" title="P" form="grant" applicants="tenant" source="S" certainty="C1"
+                   requiresProfile="kfw-barrier-reduce">
+          <amount fixed="100" per="flat"/>
+        </programme>
+      </funding>
+      """
+    let funding = try MeasureCatalogueReader.readFunding(
+      bytes: Array(text.utf8), fileName: "funding.xml")
+    #expect(funding.requiredProfiles == ["kfw-barrier-reduce"])
+    #expect(throws: ProfileError.self) { try funding.checks(in: .builtIn) }
+    do {
+      _ = try funding.checks(in: .builtIn)
+    } catch {
+      #expect(
+        error.description
+          == "funding.xml:4:14: error: funding programme 'p' requires the profile "
+          + "'kfw-barrier-reduce', which is not known (did you mean 'kfw-barrier-reduced'?); "
+          + "`barrierfree profiles` lists the profiles")
+    }
+    // The built-in funding requires the KfW profile, which is built in.
+    #expect(try FundingCatalogue.builtIn.checks(in: .builtIn).count == 1)
   }
 
   @Test("The example of the DocC article is a valid catalogue")

@@ -50,7 +50,7 @@ struct PlanTests {
       let assessed = assessor.assess(changed)
       for option in plan.chosen where option.building == building.id {
         let flat = try #require(assessed.flats.first { $0.id == option.flat })
-        #expect(flat.classification.level == "barrierFree", "\(option.flat)")
+        #expect(flat.classification.verifiedClass == "barrierFree", "\(option.flat)")
       }
     }
   }

@@ -109,7 +109,7 @@ struct UpgradePathTests {
     // The ramp passes every ramp rule of the profile.
     let assessed = try Assessor(ladder: ProfileLibrary.builtIn.ladder(for: "din18040-2"))
       .assess(ramped)
-    let rampFindings = assessed.levels.flatMap(\.findings).filter {
+    let rampFindings = assessed.results.flatMap(\.findings).filter {
       $0.path.steps.last?.kind == "ramp"
     }
     #expect(!rampFindings.isEmpty)
