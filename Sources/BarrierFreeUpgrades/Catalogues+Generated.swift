@@ -530,11 +530,11 @@ extension MeasureCatalogueReader {
   <measure id="bath.replace-by-level-shower" reference="M3" fundingArea="5" careInsurance="true"
            title="Take out the bath tub and build a floor-level shower, the bathroom otherwise unchanged">
     <clears rule="flat.shower"/>
-    <cost low="5000" high="5000" unit="flat" priceYear="2026" certainty="C2"
-          source="BR24, &quot;Was kostet es, zuhause alt zu werden&quot;, quoting the Beratungsstelle Barrierefreiheit der Bayerischen Architektenkammer"/>
+    <cost low="3000" high="8000" unit="flat" priceYear="2024" certainty="C2"
+          source="goklever.de (3,000-8,000, 2024); BR24, &quot;Was kostet es, zuhause alt zu werden&quot;, quoting the Beratungsstelle Barrierefreiheit der Bayerischen Architektenkammer (about 5,000); aroundhome.de (from 4,000)"/>
     <surveyWhen condition="floorBuildUpUnknown"/>
-    <note>One figure ("about 5,000"), confirmed by goklever.de 3,000-8,000 (2024) and aroundhome.de "from 4,000".</note>
-    <note>The source is undated; 2026 is the year it was read.</note>
+    <note>The range is goklever.de's (2024); the reference's main figure, BR24's "about 5,000" (undated), lies
+      inside it, and so does aroundhome.de's "from 4,000". A cost is a range, never one figure.</note>
     <note>No change to the model: a shower that is not recorded cannot be given a size here, so a plan offers
       the measure as needing a survey.</note>
   </measure>
@@ -641,10 +641,12 @@ extension MeasureCatalogueReader {
            title="Build a fixed ramp of concrete or stone for the steps at the entrance">
     <clears rule="route.step-free"/>
     <rampForSteps/>
-    <cost low="550" high="550" unit="metre" priceYear="2022" certainty="C1"
+    <cost low="550" unit="metre" priceYear="2022" certainty="C1"
           source="listando.de, &quot;Was kostet es, ein Haus barrierefrei umzubauen&quot;"/>
     <surveyWhen condition="entranceSpace"/>
-    <note>One figure per metre. Ramp length = rise / 0.06 for DIN 18040 (6 %), with landings every 6 m; for a
+    <note>One figure per metre, kept as a lower bound ("from"): a cost is a range, the source gives no spread,
+      and the handrails on both sides, wheel guards and landings a DIN 18040 ramp needs come on top (INF).</note>
+    <note>Ramp length = rise / 0.06 for DIN 18040 (6 %), with landings every 6 m; for a
       rise above about 0.5 m or without space, a platform lift (M9b).</note>
     <note>The source is undated; the reference dates it about 2022.</note>
   </measure>
@@ -721,10 +723,10 @@ extension MeasureCatalogueReader {
   <measure id="lift.new" reference="M10b" fundingArea="3"
            title="Build a whole lift for a house of 3-5 storeys">
     <clears rule="route.step-free"/>
-    <cost low="100000" high="100000" unit="building" priceYear="2022" certainty="C2"
+    <cost low="100000" unit="building" priceYear="2022" certainty="C2"
           source="test.de 2022 (&quot;schnell ein sechsstelliger Betrag&quot;); derstandard.at (Austria, about 100,000, about 2008)"/>
     <surveyWhen condition="shaftSpace"/>
-    <note>One figure ("six-figure"). BHW/Postbank 2024 "external lift from about 30,000" is a minimum for small
+    <note>A lower bound ("from"): "six-figure" says at least 100,000, not how much more. BHW/Postbank 2024 "external lift from about 30,000" is a minimum for small
       domestic lifts: not for blocks.</note>
     <note>No change to the model (a building without a lift gets one), so a plan offers it as needing a
       survey. Not care insurance: a lift for a whole block.</note>

@@ -81,21 +81,21 @@ struct MeasureCatalogueReaderTests {
       "M1b": (1050, 2000, .door, 2026, .oneSource, 4, true),
       "M1c": (2500, 7000, .door, 2025, .inferred, 4, true),
       "M2": (100, 400, .door, 2026, .inferred, 4, true),
-      "M3": (5000, 5000, .flat, 2026, .confirmed, 5, true),
+      "M3": (3000, 8000, .flat, 2024, .confirmed, 5, true),
       "M3b": (1500, 4000, .flat, 2026, .oneSource, 5, true),
       "M3c": (5000, 15000, .flat, 2016, .confirmed, 5, true),
       "M4": (50, 1000, .flat, 2026, .oneSource, 5, true),
       "M4b": (120, 250, .metre, 2026, .confirmed, 3, true),
       "M5": (300, 1000, .flat, 2026, .inferred, 5, true),
       "M6": (3000, 10000, .flat, 2026, .inferred, 5, true),
-      "M7": (550, 550, .metre, 2022, .oneSource, 3, true),
+      "M7": (550, nil, .metre, 2022, .oneSource, 3, true),
       "M7b": (700, 850, .metre, 2026, .confirmed, 3, true),
       "M8": (3000, 5000, .stop, 2022, .confirmed, 3, true),
       "M8b": (10000, 15000, .stop, 2013, .confirmed, 3, true),
       "M9": (10000, 25000, .stop, 2026, .weak, 3, true),
       "M9b": (7000, 16000, .building, 2026, .confirmed, 3, true),
       "M10": (15000, 20000, .stop, 2021, .oneSource, 3, false),
-      "M10b": (100000, 100000, .building, 2022, .confirmed, 3, false),
+      "M10b": (100000, nil, .building, 2022, .confirmed, 3, false),
       "M11": (2000, 5000, .door, 2026, .inferred, 2, false),
       "M12": (50, 150, .point, 2026, .inferred, 6, true),
       "M13": (2000, 6000, .door, 2026, .inferred, 4, true),
@@ -118,6 +118,10 @@ struct MeasureCatalogueReaderTests {
       #expect(measure.fundingArea == row.5, "\(measure.id)")
       #expect(measure.careInsurance == row.6, "\(measure.id)")
       #expect(!cost.source.isEmpty, "\(measure.id)")
+    }
+    // A cost is a range or a lower bound, never one figure.
+    for measure in catalogue.measures {
+      #expect(measure.cost.atLeast || measure.cost.low < measure.cost.high, "\(measure.id)")
     }
     // A WEAK figure is never a default: its measure says so.
     for measure in catalogue.measures where measure.cost.certainty == .weak {
