@@ -49,7 +49,7 @@ extension JSONText {
   }
 
   /// What it takes to reach the next class.
-  private mutating func upgrade(_ upgrade: FlatUpgrade) {
+  mutating func upgrade(_ upgrade: FlatUpgrade) {
     raw("{\"afterSurvey\":")
     strings(upgrade.afterSurvey)
     raw(",\"costHigh\":")

@@ -65,22 +65,31 @@ public final class JSONQuarters {
   private let units: UnitSystem
   private let spool: Spool
   private var count = 0
+  /// Schema version 2: the outdoor paths' findings as compact records.
+  private let compact: CompactJSON?
 
   /// Quarters whose lengths are written in `units` (the checked profile's).
   public convenience init(units: UnitSystem = .metric) {
     self.init(units: units, spoolLimit: 4 << 20)
   }
 
-  init(units: UnitSystem, spoolLimit: Int) {
+  /// Quarters of a report of schema version 2, whose findings `compact`
+  /// encodes.
+  public convenience init(compact: CompactJSON) {
+    self.init(units: compact.units, spoolLimit: 4 << 20, compact: compact)
+  }
+
+  init(units: UnitSystem, spoolLimit: Int, compact: CompactJSON? = nil) {
     self.units = units
     spool = Spool(limit: spoolLimit)
+    self.compact = compact
   }
 
   /// Adds a quarter's view, the next element of the `quarters` array.
   public func add(_ view: QuarterView) throws {
     var text = JSONText(capacity: 4 * 1024)
     if count > 0 { text.raw(",\n") }
-    text.quarter(view, units: units)
+    text.quarter(view, units: units, compact: compact)
     try spool.append(text.text)
     count += 1
   }
@@ -142,7 +151,7 @@ extension JSONText {
 
   /// A quarter's view, with lengths in `units`. Optional keys without a
   /// value (`name`, `lengthMetres`) are left out, unlike a building's.
-  mutating func quarter(_ view: QuarterView, units: UnitSystem) {
+  mutating func quarter(_ view: QuarterView, units: UnitSystem, compact: CompactJSON? = nil) {
     raw("{\"byClass\":{")
     separated(Self.sorted(view.counts.keys)) { json, level in
       json.string(level)
@@ -161,12 +170,19 @@ extension JSONText {
       raw(",\"name\":")
       string(name)
     }
-    raw(",\"outdoorPathFindings\":[")
-    var paths = Fragments()
-    separated(view.pathFindings) { json, finding in
-      json.finding(finding, paths: &paths, units: units)
+    raw(",\"outdoorPathFindings\":")
+    if let compact {
+      var cache = CompactPieces()
+      compactFindingList(view.pathFindings, encoder: compact, cache: &cache)
+    } else {
+      raw("[")
+      var paths = Fragments()
+      separated(view.pathFindings) { json, finding in
+        json.finding(finding, paths: &paths, units: units)
+      }
+      raw("]")
     }
-    raw("],\"presence\":[")
+    raw(",\"presence\":[")
     separated(view.presence) { json, presence in
       json.raw("{\"facilities\":")
       json.strings(presence.facilities)

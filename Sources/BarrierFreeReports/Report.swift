@@ -43,9 +43,13 @@ public struct ReportHeader: Sendable, Hashable, Decodable {
   /// Which findings the buildings and flats list; written to the JSON
   /// header only when not all.
   public var findings: FindingSelection = .all
+  /// The rules the ladder binds, each once, with their citations: the JSON
+  /// report's `rules` table (schema version 2); empty when decoded from a
+  /// version 1 report, which cites in every finding.
+  public var rules: [ReportRule] = []
 
   private enum CodingKeys: String, CodingKey {
-    case tool, profile, inputs, findings
+    case tool, profile, inputs, findings, rules
   }
 
   /// Decodes a header; one without `findings` (every full report's) lists
@@ -56,6 +60,9 @@ public struct ReportHeader: Sendable, Hashable, Decodable {
     profile = try container.decode(ProfileInfo.self, forKey: .profile)
     inputs = try container.decode([String].self, forKey: .inputs)
     findings = try container.decodeIfPresent(FindingSelection.self, forKey: .findings) ?? .all
+    // An object keyed by rule id, for `.rules[$id]` in jq.
+    let table = try container.decodeIfPresent([String: ReportRule].self, forKey: .rules) ?? [:]
+    rules = table.keys.sorted().compactMap { table[$0] }
   }
 
   /// How the report shows lengths: the checked profile's units.
@@ -70,6 +77,7 @@ public struct ReportHeader: Sendable, Hashable, Decodable {
       edition: top?.edition ?? "", ladder: [Ladder.none] + ladder.profiles.map(\.class),
       units: (top?.units ?? .metric).rawValue)
     self.inputs = inputs
+    rules = ReportRule.table(for: ladder)
   }
 }
 

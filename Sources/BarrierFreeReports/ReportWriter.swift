@@ -112,7 +112,10 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
   ) -> any ReportWriter {
     switch self {
     case .text: TextReportWriter(header: header, options: options, output: output)
-    case .json: JSONReportWriter(header: header, upgrades: options.upgrades, output: output)
+    case .json:
+      options.jsonVersion == 1
+        ? JSONReportWriter(header: header, upgrades: options.upgrades, output: output)
+        : CompactJSONReportWriter(header: header, upgrades: options.upgrades, output: output)
     case .csv: CSVReportWriter(header: header, options: options, output: output)
     case .md: MarkdownReportWriter(header: header, upgrades: options.upgrades, output: output)
     case .html: HTMLReportWriter(header: header, upgrades: options.upgrades, output: output)
@@ -134,6 +137,10 @@ public struct ReportOptions: Sendable, Hashable {
   /// What it takes to lift each flat to its next class, in every format;
   /// nil: not in the report.
   public var upgrades: UpgradeContext?
+  /// The JSON report's schema version: 2 (the default: header and summary
+  /// first, a rules table, compact findings) or 1 (every finding whole,
+  /// the summary last), for readers not yet moved to 2.
+  public var jsonVersion = 2
 
   /// The defaults: ten unknowns per flat, every building, a row per flat
   /// with commas.
@@ -232,6 +239,61 @@ final class JSONReportWriter: ReportWriter {
   }
 
   /// Leaves the document unclosed: no JSON parser takes it for a report.
+  func endIncomplete(_ note: String) throws {}
+}
+
+/// The JSON report of schema version 2 as a ``ReportWriter``: the header,
+/// summary and rules table come first, so the buildings are kept aside (in
+/// memory up to a few megabytes, in a temporary file beyond) until the
+/// summary is known; a run that ends early writes nothing.
+final class CompactJSONReportWriter: ReportWriter {
+  private let header: ReportHeader
+  private let encoder: CompactJSON
+  private let buildings = Spool()
+  private var count = 0
+  private let quarters: JSONQuarters
+  private let output: any ReportOutput
+  private let upgrades: UpgradeContext?
+
+  init(header: ReportHeader, upgrades: UpgradeContext? = nil, output: any ReportOutput) {
+    self.header = header
+    encoder = CompactJSON(rules: header.rules, units: header.units, findings: header.findings)
+    quarters = JSONQuarters(compact: encoder)
+    self.upgrades = upgrades
+    self.output = output
+  }
+
+  var numbersBuildings: Bool { false }
+
+  func begin() throws {}
+
+  func renderer() -> @Sendable (BuildingAssessment, Int) throws -> [UInt8] {
+    let encoder = encoder
+    let upgrades = upgrades
+    return { assessment, _ in
+      encoder.encode(assessment, upgrades: upgrades?.upgrades(for: assessment))
+    }
+  }
+
+  func building(_ part: [UInt8]) throws {
+    try buildings.append(count == 0 ? "\n" : ",\n")
+    try buildings.append(bytes: part)
+    count += 1
+  }
+
+  func quarter(_ view: QuarterView) throws { try quarters.add(view) }
+
+  func end(_ summary: ReportSummary) throws {
+    var text = JSONText(capacity: 8 * 1024)
+    text.compactHeader(header, summary: summary)
+    try output.write(text.text)
+    try buildings.drain { try output.write($0) }
+    try output.write("\n],\n\"quarters\":[")
+    try quarters.drain { try output.write($0) }
+    try output.write("]\n}\n")
+  }
+
+  /// Writes nothing: no JSON parser takes a part for a report.
   func endIncomplete(_ note: String) throws {}
 }
 

@@ -43,6 +43,13 @@ final class Spool {
     if buffer.count >= limit { try spill() }
   }
 
+  /// Appends UTF-8 `bytes`.
+  func append(bytes: [UInt8]) throws {
+    isEmpty = isEmpty && bytes.isEmpty
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= limit { try spill() }
+  }
+
   /// Hands the text to `write` in pieces, in order, and empties the spool.
   func drain(_ write: (String) throws -> Void) throws {
     if let file {

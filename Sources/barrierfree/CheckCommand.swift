@@ -68,6 +68,14 @@ struct CheckCommand: AsyncParsableCommand {
       valueName: "all|open"))
   var findings: FindingSelection = .all
 
+  @Option(
+    help: ArgumentHelp(
+      "With --format json: the schema version, 2 (the default: summary first, a rules table, "
+        + "compact findings; Schemas/report.schema.json) or 1 (every finding whole, the summary "
+        + "last; Schemas/report-v1.schema.json), for readers not yet moved to 2.",
+      valueName: "2|1"))
+  var jsonVersion: Int = 2
+
   @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
   var output: String?
 
@@ -124,6 +132,12 @@ struct CheckCommand: AsyncParsableCommand {
     if csvDialect != nil && format != .csv {
       throw ValidationError("--csv-dialect applies to --format csv only")
     }
+    guard jsonVersion == 1 || jsonVersion == 2 else {
+      throw ValidationError("--json-version takes 2 (the default) or 1, not \(jsonVersion)")
+    }
+    if jsonVersion != 2 && format != .json {
+      throw ValidationError("--json-version applies to --format json only")
+    }
     if findings == .open && !(format == .json || (format == .csv && csv == .findings)) {
       throw ValidationError(
         "--findings open applies to --format json and to --format csv --csv findings; the other "
@@ -161,6 +175,7 @@ extension CheckCommand {
     options.quiet = quiet
     options.csvRows = csvRows
     options.csvDialect = csvDialect ?? .comma
+    options.jsonVersion = jsonVersion
     return options
   }
 }

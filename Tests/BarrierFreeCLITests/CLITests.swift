@@ -583,6 +583,27 @@ struct JSONReportTests {
     #expect(try Self.schemaErrors(path) == "")
   }
 
+  @Test(
+    "--json-version 1 writes the previous format, valid against its own schema; 3 is refused",
+    arguments: ["Samples/quarter-bielefeld.xml", "Samples/design-new-build.xml"])
+  func versionOne(sample: String) throws {
+    let path = Self.scratch("\(URL(fileURLWithPath: sample).lastPathComponent).v1.json")
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let result = try Tool.run([
+      "check", sample, "--format", "json", "--json-version", "1", "--output", path,
+    ])
+    #expect(result.status == 1)
+    #expect(try Self.schemaErrors(path, schema: "Schemas/report-v1.schema.json") == "")
+    // Not valid as version 2, nor the other way round.
+    #expect(try Self.schemaErrors(path) != "")
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(!text.contains("schemaVersion"))
+    #expect(text.hasSuffix("}\n}\n"))
+    let refused = try Tool.run(["check", sample, "--format", "json", "--json-version", "3"])
+    #expect(refused.status == 64 || refused.status == 2)
+    #expect(refused.standardError.contains("--json-version takes 2 (the default) or 1, not 3"))
+  }
+
   @Test("With --findings open the JSON lists the fails and unknowns of the full report, no more")
   func openFindings() throws {
     let sample = "Samples/quarter-bielefeld.xml"
@@ -592,26 +613,33 @@ struct JSONReportTests {
     #expect(open.status == 1)
     #expect(try Self.schemaErrors(path) == "")
     let full = try Tool.run(["check", sample, "--format", "json"])
-    func object(_ text: String) throws -> [String: Any] {
-      try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    }
-    let openReport = try object(try String(contentsOfFile: path, encoding: .utf8))
-    let fullReport = try object(full.standardOutput)
-    #expect(openReport["findings"] as? String == "open")
-    #expect(fullReport["findings"] == nil)
-    #expect(openReport["summary"] as? NSDictionary == fullReport["summary"] as? NSDictionary)
-    func flatFindings(_ report: [String: Any], keep: (String) -> Bool) -> [NSDictionary] {
-      let buildings = (report["buildings"] as? [[String: Any]]) ?? []
-      return buildings.flatMap { building in
-        let flats = (building["flats"] as? [[String: Any]]) ?? []
-        let own = (building["findings"] as? [[String: Any]]) ?? []
-        return (own + flats.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] })
-          .filter { keep(($0["status"] as? String) ?? "") }.map { $0 as NSDictionary }
+    let openReport = try ReportJSON(try String(contentsOfFile: path, encoding: .utf8))
+    let fullReport = try ReportJSON(full.standardOutput)
+    #expect(openReport.report["findings"] as? String == "open")
+    #expect(fullReport.report["findings"] as? String == "all")
+    #expect(
+      openReport.report["summary"] as? NSDictionary == fullReport.report["summary"] as? NSDictionary
+    )
+    // The open report's flats have no pass lists at all.
+    #expect(
+      openReport.flats.allSatisfy {
+        ($0["findings"] as? [String: Any])?.keys.sorted() == ["fail", "unknown"]
+      })
+    let listed = openReport.allFindings.map { $0 as NSDictionary }
+    #expect(listed.count > 1000)
+    #expect(
+      listed
+        == fullReport.allFindings.filter {
+          $0["status"] as? String == "fail" || $0["status"] as? String == "unknown"
+        }.map { $0 as NSDictionary })
+    // The blockers and open questions are the same, resolved.
+    for (open, full) in zip(openReport.flats, fullReport.flats) {
+      for key in ["blockers", "openQuestions"] {
+        #expect(
+          openReport.references(key, of: open).map { $0 as NSDictionary }
+            == fullReport.references(key, of: full).map { $0 as NSDictionary })
       }
     }
-    let listed = flatFindings(openReport) { _ in true }
-    #expect(listed.count > 1000)
-    #expect(listed == flatFindings(fullReport) { $0 == "fail" || $0 == "unknown" })
     let csvOpen = try Tool.run([
       "check", sample, "--format", "csv", "--csv", "findings", "--findings", "open",
     ])
@@ -640,52 +668,71 @@ struct JSONReportTests {
   @Test("The contract: classes, verified, findings with measured and required or null")
   func contract() throws {
     let result = try Tool.run(["check", "Samples/quarter-bielefeld.xml", "--format", "json"])
-    let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
-    let report = try #require(object as? [String: Any])
+    let json = try ReportJSON(result.standardOutput)
+    let report = json.report
     let summary = try #require(report["summary"] as? [String: Any])
     #expect(summary["flats"] as? Int == 44)
     #expect(
       summary["byClass"] as? [String: Int]
         == ["wheelchair": 4, "barrierFree": 16, "barrierReduced": 1, "none": 23])
-    let buildings = try #require(report["buildings"] as? [[String: Any]])
-    let flats = buildings.flatMap { ($0["flats"] as? [[String: Any]]) ?? [] }
-    let nearMiss = try #require(flats.first { $0["id"] as? String == "b1-f21" })
+    // Header and summary come before the first building.
+    let text = result.standardOutput
+    let summaryAt = try #require(text.range(of: "\"summary\":"))
+    let buildingsAt = try #require(text.range(of: "\"buildings\":["))
+    #expect(summaryAt.lowerBound < buildingsAt.lowerBound)
+    let nearMiss = try #require(json.flats.first { $0["id"] as? String == "b1-f21" })
     #expect(nearMiss["class"] as? String == "barrierFree")
     #expect(nearMiss["verified"] as? Bool == true)
-    #expect(nearMiss["blockingRules"] as? [String] == ["door.clear-width"])
-    let findings = try #require(nearMiss["findings"] as? [[String: Any]])
-    let fail = try #require(findings.first)
+    // The one blocker is a reference to the flat's first fail.
+    #expect(nearMiss["blockers"] as? [[String: Int]] == [["finding": 0]])
+    let blockers = json.references("blockers", of: nearMiss)
+    #expect(blockers.map { $0["rule"] as? String } == ["door.clear-width"])
+    let fail = try #require(json.findings(of: nearMiss).first)
     #expect(fail["status"] as? String == "fail")
-    #expect((fail["measured"] as? [String: Any])?["value"] as? Double == 850)
-    #expect((fail["required"] as? [String: Any])?["minimum"] as? Double == 900)
+    #expect(fail["measured"] as? Double == 850)
+    #expect(fail["minimum"] as? Double == 900)
+    #expect(fail["unit"] as? String == "mm")
+    // The numbers say it all: no message, and the rule's remedy in the table.
+    #expect(fail["message"] == nil)
     #expect(fail["clause"] as? String == "4.3.3.2, 5.3.1")
+    #expect(fail["standard"] as? String == "DIN 18040-2:2011-09")
+    #expect(json.rules["door.clear-width"]?["remedy"] as? String == "widen the door opening")
     let unknown = try #require(
-      flats.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }.first {
-        $0["status"] as? String == "unknown" && $0["measured"] is NSNull
-      })
+      json.allFindings.first { $0["status"] as? String == "unknown" && $0["measured"] == nil })
     #expect(unknown["remedy"] is String)
     let quarters = try #require(report["quarters"] as? [[String: Any]])
     #expect(quarters.first?["id"] as? String == "q-sieker")
     // The summary counts exactly the findings the report lists: the
     // buildings' own and the flats'.
     var listed: [String: Int] = [:]
-    let all =
-      buildings.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
-      + flats.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
-    for finding in all { listed[finding["status"] as? String ?? "", default: 0] += 1 }
+    for finding in json.allFindings { listed[finding["status"] as? String ?? "", default: 0] += 1 }
     #expect(summary["findings"] as? [String: Int] == listed)
-    #expect(buildings.contains { !(($0["findings"] as? [[String: Any]]) ?? []).isEmpty })
+    #expect(json.buildings.contains { !json.findings(of: $0).isEmpty })
+    // Every reference points at a finding of its flat.
+    for flat in json.flats {
+      for key in ["blockers", "openQuestions"] {
+        for (entry, resolved) in zip(
+          (flat[key] as? [[String: Any]]) ?? [], json.references(key, of: flat))
+        {
+          #expect(resolved["rule"] is String, "\(entry)")
+        }
+      }
+    }
   }
 
-  @Test("The finding README.md shows is written exactly so")
+  @Test("The rules entry README.md shows is written exactly so; its flat, but for its lists")
   func readmeExcerpt() throws {
-    let readme = try String(
-      contentsOf: Tool.root.appendingPathComponent("README.md"), encoding: .utf8)
-    let block = try #require(ReadmeExampleTests.blocks().first { $0.hasPrefix("{\"clause\"") })
-    let line = block.trimmingCharacters(in: .whitespacesAndNewlines)
-    #expect(readme.contains(line))
+    let blocks = try ReadmeExampleTests.blocks()
     let json = try Tool.run(["check", "Samples/quarter-bielefeld.xml", "--format", "json"])
-    #expect(json.standardOutput.contains(line))
+    let rule = try #require(blocks.first { $0.hasPrefix("\"door.clear-width\":{") })
+    #expect(json.standardOutput.contains(rule.trimmingCharacters(in: .whitespacesAndNewlines)))
+    // The flat, with the lists the README elides ("[…]") cut from both.
+    let flat = try #require(blocks.first { $0.hasPrefix("{\"id\":\"b1-f21\"") })
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let head = try #require(flat.components(separatedBy: ",\"unknown\":[…]").first)
+    let tail = try #require(flat.components(separatedBy: "\"notApplicable\":[]}").last)
+    #expect(json.standardOutput.contains(head + ",\"unknown\":["))
+    #expect(json.standardOutput.contains("\"notApplicable\":[]}" + tail))
   }
 
   @Test("Two runs in separate processes write the same JSON bytes")
@@ -751,14 +798,7 @@ struct CSVReportTests {
       statuses.insert(row[3])
     }
     let json = try Tool.run(["check", "Samples/design-new-build.xml", "--format", "json"])
-    let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))
-    let buildings = try #require((object as? [String: Any])?["buildings"] as? [[String: Any]])
-    let expected = buildings.reduce(0) { total, building in
-      let flats = (building["flats"] as? [[String: Any]]) ?? []
-      return total + ((building["findings"] as? [Any])?.count ?? 0)
-        + flats.reduce(0) { $0 + (($1["findings"] as? [Any])?.count ?? 0) }
-    }
-    #expect(count == expected)
+    #expect(count == (try ReportJSON(json.standardOutput)).allFindings.count)
     #expect(statuses == ["pass", "fail", "unknown", "notApplicable"])
   }
 }

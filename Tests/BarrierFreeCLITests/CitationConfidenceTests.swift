@@ -8,17 +8,10 @@ import Testing
 struct CitationConfidenceTests {
   let sample = "Samples/quarter-bielefeld.xml"
 
-  @Test("JSON: every finding has confidence and clauseUnsure, as the profile binds them")
+  @Test("JSON: every finding's citation has confidence and clauseUnsure, as the profile binds them")
   func json() throws {
     let result = try Tool.run(["check", sample, "--format", "json"])
-    let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
-    let report = try #require(object as? [String: Any])
-    let buildings = try #require(report["buildings"] as? [[String: Any]])
-    let findings =
-      buildings.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
-      + buildings.flatMap { ($0["flats"] as? [[String: Any]]) ?? [] }.flatMap {
-        ($0["findings"] as? [[String: Any]]) ?? []
-      }
+    let findings = try ReportJSON(result.standardOutput).allFindings
     #expect(!findings.isEmpty)
     #expect(findings.allSatisfy { $0["confidence"] is String && $0["clauseUnsure"] is Bool })
     let door = try #require(
@@ -60,11 +53,8 @@ struct CitationConfidenceTests {
     let result = try Tool.run([
       "check", sample, "--profile", "Samples/profiles/house-rules.xml", "--format", "json",
     ])
-    let object = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
-    let report = try #require(object as? [String: Any])
-    let findings = (report["buildings"] as? [[String: Any]] ?? []).flatMap {
-      ($0["flats"] as? [[String: Any]]) ?? []
-    }.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }
+    let report = try ReportJSON(result.standardOutput)
+    let findings = report.flats.flatMap { report.findings(of: $0) }
     let house = try #require(
       findings.first {
         $0["rule"] as? String == "door.clear-width"

@@ -195,6 +195,31 @@ public struct Evaluation: Sendable, Hashable {
     self.remedy = remedy
   }
 
+  /// Whether the message says no more than the values do: one part,
+  /// `<what> <measured>; <required> required` or `<what> not measured;
+  /// <required> required`. A compact report leaves such a message out, and
+  /// the remedy with it (the rule's remedy and the required value say it).
+  package var saysOnlyItsValues: Bool {
+    guard moreParts.isEmpty, required != nil else { return false }
+    switch part.text {
+    case .measured: return measured != nil
+    case .unmeasured: return measured == nil
+    case .literal, .area, .unmeasuredArea: return false
+    }
+  }
+
+  /// Whether every part of the message says that something was not
+  /// measured (and what it must be): the remedy, which says what to
+  /// measure, says as much.
+  package var saysOnlyWhatIsUnmeasured: Bool {
+    ([part] + moreParts).allSatisfy {
+      switch $0.text {
+      case .unmeasured, .unmeasuredArea: true
+      case .literal, .measured, .area: false
+      }
+    }
+  }
+
   /// The message with lengths in `units`: `clear width 30.71 in; ≥ 31.75 in
   /// required` under imperial units.
   public func message(in units: UnitSystem) -> String {
