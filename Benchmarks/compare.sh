@@ -7,9 +7,9 @@
 #   Benchmarks/compare.sh [BUILDINGS] [RUNS]
 #
 # BUILDINGS (default 3000, about 91 MB: a generated building is about
-# 30 KB) sets the file; each figure is the best of RUNS rounds (default 3),
-# each of which runs every stage once, because this machine is shared and
-# noisy. A stage that fails (an exit code other than 0, or 1 for a check
+# 30 KB) sets the file; each figure is the median of RUNS rounds (default
+# 3), each of which runs every stage once, in turn, because this machine is
+# shared and noisy: a slow minute slows one round of every stage. A stage that fails (an exit code other than 0, or 1 for a check
 # that found fails) stops the script with its error output.
 # Needs gcc, pkg-config, libxml2-dev and GNU time (/usr/bin/time).
 set -euo pipefail
@@ -45,6 +45,7 @@ names=(
   "check --format json, 1 job"
   "check --format json, $cores jobs"
   "check --format json --findings open, $cores jobs"
+  "check --format json --json-version 1, $cores jobs"
 )
 commands=(
   "$work/reader-baseline $file"
@@ -55,14 +56,14 @@ commands=(
   "$tool check --format json --jobs 1 -o /dev/null $file"
   "$tool check --format json --jobs $cores -o /dev/null $file"
   "$tool check --format json --findings open --jobs $cores -o /dev/null $file"
+  "$tool check --format json --json-version 1 --jobs $cores -o /dev/null $file"
 )
 
-# Rounds that run every stage in turn, keeping each stage's best seconds
-# and its peak RSS (KB): a slow minute on this shared machine then slows
-# one round of every stage, not every run of one stage.
-best=()
-rss=()
-for _ in $(seq "$runs"); do
+# Rounds that run every stage in turn, keeping each stage's seconds and
+# peak RSS (KB) of every round; the figures are the medians.
+declare -A times
+declare -A peaks
+for round in $(seq "$runs"); do
   for index in "${!commands[@]}"; do
     # shellcheck disable=SC2086
     status=0
@@ -74,15 +75,19 @@ for _ in $(seq "$runs"); do
       exit 1
     fi
     read -r seconds kb < <(tail -n 1 "$work/time")
-    if [ -z "${best[$index]:-}" ] \
-      || awk -v a="$seconds" -v b="${best[$index]}" 'BEGIN { exit !(a < b) }'; then
-      best[$index]=$seconds
-      rss[$index]=$kb
-    fi
+    times[$index,$round]=$seconds
+    peaks[$index,$round]=$kb
   done
 done
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+best=()
+rss=()
+for index in "${!commands[@]}"; do
+  best[$index]=$(for round in $(seq "$runs"); do echo "${times[$index,$round]}"; done | median)
+  rss[$index]=$(for round in $(seq "$runs"); do echo "${peaks[$index,$round]}"; done | median)
+done
 
-printf 'file: %d buildings, %d flats, %.1f MB; %d cores; best of %d rounds\n' \
+printf 'file: %d buildings, %d flats, %.1f MB; %d cores; medians of %d rounds\n' \
   "$buildings" "$flats" "$(awk -v b="$bytes" 'BEGIN { print b / 1e6 }')" "$cores" "$runs"
 printf '%-50s %8s %8s %10s %8s %7s\n' stage seconds "MB/s" "flats/s" "RSS MB" "% of C"
 for index in "${!names[@]}"; do

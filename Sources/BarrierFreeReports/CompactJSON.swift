@@ -40,12 +40,29 @@ extension JSONText {
   /// `buildings`: version, tool, profile, inputs, which findings are
   /// listed, the summary and the rules table.
   mutating func compactHeader(_ header: ReportHeader, summary: ReportSummary) {
+    raw("{\n")
+    compactHeaderFields(header, summary: summary, oneLine: false)
+    raw(",\n\"buildings\":[")
+  }
+
+  /// The header's keys, without braces: the version, tool, profile,
+  /// inputs, which findings are listed, the `summary` where there is one,
+  /// and the rules table; on one line (JSON Lines), or a key a line and a
+  /// rule a line.
+  mutating func compactHeaderFields(
+    _ header: ReportHeader, summary: ReportSummary? = nil, oneLine: Bool = true
+  ) {
     let profile = header.profile
-    raw("{\n\"schemaVersion\":2,\n\"tool\":{\"name\":")
+    let separator: StaticString = oneLine ? "," : ",\n"
+    raw("\"schemaVersion\":2")
+    raw(separator)
+    raw("\"tool\":{\"name\":")
     string(header.tool.name)
     raw(",\"version\":")
     string(header.tool.version)
-    raw("},\n\"profile\":{\"id\":")
+    raw("}")
+    raw(separator)
+    raw("\"profile\":{\"id\":")
     string(profile.id)
     raw(",\"title\":")
     string(profile.title)
@@ -57,15 +74,24 @@ extension JSONText {
     strings(profile.ladder)
     raw(",\"units\":")
     string(profile.units)
-    raw("},\n\"inputs\":")
+    raw("}")
+    raw(separator)
+    raw("\"inputs\":")
     strings(header.inputs)
-    raw(",\n\"findings\":")
+    raw(separator)
+    raw("\"findings\":")
     string(header.findings.rawValue)
-    raw(",\n\"summary\":")
-    self.summary(summary)
-    raw(",\n\"rules\":{")
+    if let summary {
+      raw(separator)
+      raw("\"summary\":")
+      self.summary(summary)
+    }
+    raw(separator)
+    raw("\"rules\":{")
     for (index, rule) in header.rules.enumerated() {
-      raw(index == 0 ? "\n" : ",\n")
+      if index > 0 { raw(",") }
+      // A rule a line in the JSON report, all on one in JSON Lines.
+      if !oneLine { raw("\n") }
       string(rule.id)
       raw(":{\"id\":")
       string(rule.id)
@@ -93,7 +119,7 @@ extension JSONText {
       }
       raw("]}")
     }
-    raw("\n},\n\"buildings\":[")
+    raw(oneLine ? "}" : "\n}")
   }
 
   mutating func compactBuilding(
@@ -122,11 +148,13 @@ extension JSONText {
   /// (a flat at the top class).
   mutating func compactFlat(
     _ flat: FlatAssessment, upgrade: FlatUpgrade??, encoder: CompactJSON,
-    cache: inout CompactPieces
+    cache: inout CompactPieces, open: Bool = true
   ) {
     let classification = flat.classification
     let (route, routeProblem) = FlatReport.route(of: flat)
-    raw("{\"id\":")
+    // Not `open`: a JSON Lines line has begun the object with its type.
+    if open { raw("{") }
+    raw("\"id\":")
     string(flat.id)
     raw(",\"number\":")
     string(flat.number)

@@ -136,7 +136,14 @@ extension JSONText {
 
   /// The totals.
   mutating func summary(_ summary: ReportSummary) {
-    raw("{\"buildings\":")
+    raw("{")
+    summaryFields(summary)
+    raw("}")
+  }
+
+  /// The totals' keys, without braces.
+  mutating func summaryFields(_ summary: ReportSummary) {
+    raw("\"buildings\":")
     int(summary.buildings)
     raw(",\"byClass\":")
     counts(summary.byClass)
@@ -146,13 +153,15 @@ extension JSONText {
     int(summary.flats)
     raw(",\"unverifiedByClass\":")
     counts(summary.unverifiedByClass)
-    raw("}")
   }
 
   /// A quarter's view, with lengths in `units`. Optional keys without a
   /// value (`name`, `lengthMetres`) are left out, unlike a building's.
-  mutating func quarter(_ view: QuarterView, units: UnitSystem, compact: CompactJSON? = nil) {
-    raw("{\"byClass\":{")
+  mutating func quarter(
+    _ view: QuarterView, units: UnitSystem, compact: CompactJSON? = nil, type: Bool = false
+  ) {
+    // `type`: a JSON Lines line, which says what it is.
+    raw(type ? "{\"type\":\"quarter\",\"byClass\":{" : "{\"byClass\":{")
     separated(Self.sorted(view.counts.keys)) { json, level in
       json.string(level)
       json.raw(":")

@@ -103,6 +103,9 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
   case md
   /// One self-contained HTML page.
   case html
+  /// JSON Lines (Schemas/report-lines.schema.json): a header line, a line
+  /// per building and per flat, the quarters' views, a summary line.
+  case jsonl
 
   /// A writer of this format for the check `header` describes, writing to
   /// `output`; lengths are shown in the header's units (the checked
@@ -119,6 +122,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     case .csv: CSVReportWriter(header: header, options: options, output: output)
     case .md: MarkdownReportWriter(header: header, upgrades: options.upgrades, output: output)
     case .html: HTMLReportWriter(header: header, upgrades: options.upgrades, output: output)
+    case .jsonl: JSONLinesReportWriter(header: header, upgrades: options.upgrades, output: output)
     }
   }
 }

@@ -43,7 +43,7 @@ struct CheckCommand: AsyncParsableCommand {
 
   @Option(
     help:
-      "The report format: text, json (Schemas/report.schema.json), csv (a row per flat), md or html (one self-contained page)."
+      "The report format: text, json (Schemas/report.schema.json), jsonl (JSON Lines: a line per building and per flat; Schemas/report-lines.schema.json), csv (a row per flat), md or html (one self-contained page)."
   )
   var format: ReportFormat = .text
 
@@ -63,7 +63,7 @@ struct CheckCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "With --format json or --csv findings: list every finding (all), or only fails and "
+      "With --format json, jsonl or --csv findings: list every finding (all), or only fails and "
         + "unknowns (open: smaller by the passes; the summary still counts all).",
       valueName: "all|open"))
   var findings: FindingSelection = .all
@@ -138,9 +138,11 @@ struct CheckCommand: AsyncParsableCommand {
     if jsonVersion != 2 && format != .json {
       throw ValidationError("--json-version applies to --format json only")
     }
-    if findings == .open && !(format == .json || (format == .csv && csv == .findings)) {
+    if findings == .open
+      && !(format == .json || format == .jsonl || (format == .csv && csv == .findings))
+    {
       throw ValidationError(
-        "--findings open applies to --format json and to --format csv --csv findings; the other "
+        "--findings open applies to --format json and jsonl and to --format csv --csv findings; the other "
           + "formats list fails and unknowns, or count passes, in their own way")
     }
   }

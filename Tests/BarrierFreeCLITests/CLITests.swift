@@ -653,7 +653,7 @@ struct JSONReportTests {
     #expect(openRows.count - 1 == listed.count)
     let refused = try Tool.run(["check", sample, "--findings", "open"])
     #expect(refused.status == 64 || refused.status == 2)
-    #expect(refused.standardError.contains("--findings open applies to --format json"))
+    #expect(refused.standardError.contains("--findings open applies to --format json and jsonl"))
   }
 
   @Test("The schema check can fail: a report without its summary is refused")

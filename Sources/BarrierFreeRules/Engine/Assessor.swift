@@ -164,6 +164,7 @@ public struct Assessor: Sendable {
     if let quarter, let top = analyses.last {
       assessment.links = links(of: building, in: quarter, analysis: top, flats: flats)
     }
+    assessment.quarter = quarter?.id
     return assessment
   }
 
@@ -602,6 +603,8 @@ public struct BuildingAssessment: Sendable, Hashable {
   public var flats: [FlatAssessment]
   /// For a building of a quarter: what the quarter's view needs of it.
   public var links: BuildingLinks?
+  /// The id of the quarter the building was assessed in; nil outside one.
+  public var quarter: String?
   /// The building assessed, for what a report adds to its assessment (the
   /// upgrade paths of its flats); nil for an assessment made without one.
   /// Not compared: two assessments are equal when their findings are.
@@ -623,6 +626,7 @@ public struct BuildingAssessment: Sendable, Hashable {
   public static func == (lhs: BuildingAssessment, rhs: BuildingAssessment) -> Bool {
     (lhs.id, lhs.name, lhs.address, lhs.results, lhs.flats, lhs.links)
       == (rhs.id, rhs.name, rhs.address, rhs.results, rhs.flats, rhs.links)
+      && lhs.quarter == rhs.quarter
   }
 
   /// Hashes what `==` compares.
@@ -633,6 +637,7 @@ public struct BuildingAssessment: Sendable, Hashable {
     hasher.combine(results)
     hasher.combine(flats)
     hasher.combine(links)
+    hasher.combine(quarter)
   }
 }
 
