@@ -84,7 +84,7 @@ extension JSONText {
     if let summary {
       raw(separator)
       raw("\"summary\":")
-      self.summary(summary)
+      self.summary(summary, fixFirst: true)
     }
     raw(separator)
     raw("\"rules\":{")

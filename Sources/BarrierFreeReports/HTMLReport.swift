@@ -252,6 +252,7 @@ public final class HTMLReport {
           .attribute(named: "aria-label", value: "Contents"),
           .ul(
             .li(.a(.href("#summary"), "Summary")),
+            .if(!summary.fixFirst.ranked.isEmpty, .li(.a(.href("#fix-first"), "Fix first"))),
             .li(.a(.href("#flats"), "Flats")),
             .li(.a(.href("#buildings"), "Buildings")),
             .if(quarterCount > 0, .li(.a(.href("#quarters"), "Quarters")))
@@ -259,6 +260,7 @@ public final class HTMLReport {
         ),
         .main(
           summarySection(summary),
+          fixFirstSection(summary.fixFirst),
           flatsSection(rowsMark),
           .section(
             .id("buildings"), .attribute(named: "aria-labelledby", value: "buildings-h"),
@@ -418,6 +420,73 @@ public final class HTMLReport {
             .td(.class("n"), text("\(entry.tally.fails)")),
             .td(.class("n"), text("\(entry.tally.flats)")))
         })
+    )
+  }
+
+  // MARK: Fix first
+
+  /// The flats one and two rules from their next class, and the rules whose
+  /// fix alone would lift the most flats, as tables in scroll boxes;
+  /// nothing when no flat is blocked.
+  private func fixFirstSection(_ view: FixFirst) -> Node<HTML.BodyContext> {
+    let ranked = view.ranked
+    guard !ranked.isEmpty else { return .empty }
+    let limit = TextReport.fixFirstLines
+    func group(_ group: FixFirst.Group, _ words: String) -> Node<HTML.BodyContext> {
+      .if(
+        group.count > 0,
+        .div(
+          .class("table-wrap"),
+          .table(
+            .caption(
+              text(
+                "\(plural(group.count, "flat")) \(words) from the next class"
+                  + (group.count > limit ? ", the first \(limit)" : ""))),
+            .thead(
+              .tr(
+                .th(scope("col"), "Flat"), .th(scope("col"), "Class"),
+                .th(scope("col"), "Next class"), .th(scope("col"), "Rules to fix"))),
+            .tbody(
+              .forEach(group.flats.prefix(limit)) { miss in
+                .tr(
+                  .th(scope("row"), text("\(miss.flat) (\(miss.building))")),
+                  .td(
+                    text(miss.verified ? miss.class : "possibly \(miss.class), unverified")),
+                  .td(text(miss.nextClass)),
+                  .td(
+                    .forEach(miss.rules.enumerated()) { index, rule in
+                      .group(
+                        index > 0 ? .br() : .empty, text(ruleTitle(rule) + " "),
+                        .code(text(rule)))
+                    }))
+              })
+          )))
+    }
+    return .section(
+      .id("fix-first"), .attribute(named: "aria-labelledby", value: "fix-first-h"),
+      .h2(.id("fix-first-h"), "Fix first"),
+      group(view.oneRuleAway, "one rule"),
+      group(view.twoRulesAway, "two rules"),
+      .div(
+        .class("table-wrap"),
+        .table(
+          .caption(
+            text(
+              "Rules by the flats their fix alone would lift (flats one rule away whose rule it "
+                + "is), then by the flats they block"
+                + (ranked.count > limit ? ", the first \(limit) of \(ranked.count)" : ""))),
+          .thead(
+            .tr(
+              .th(scope("col"), "Rule"), .th(scope("col"), "Lifts"),
+              .th(scope("col"), "Blocks"))),
+          .tbody(
+            .forEach(ranked.prefix(limit)) { rank in
+              .tr(
+                .th(scope("row"), text(ruleTitle(rank.rule)), .br(), .code(text(rank.rule))),
+                .td(.class("n"), text("\(rank.lifts)")),
+                .td(.class("n"), text("\(rank.blocks)")))
+            })
+        ))
     )
   }
 

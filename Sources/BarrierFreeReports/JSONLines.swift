@@ -60,7 +60,7 @@ final class JSONLinesReportWriter: ReportWriter {
   func end(_ summary: ReportSummary) throws {
     var text = JSONText(capacity: 1024)
     text.raw("{\"type\":\"summary\",")
-    text.summaryFields(summary)
+    text.summaryFields(summary, fixFirst: true)
     text.raw("}\n")
     try output.write(text.text)
   }

@@ -135,14 +135,15 @@ extension JSONText {
   }
 
   /// The totals.
-  mutating func summary(_ summary: ReportSummary) {
+  mutating func summary(_ summary: ReportSummary, fixFirst: Bool = false) {
     raw("{")
-    summaryFields(summary)
+    summaryFields(summary, fixFirst: fixFirst)
     raw("}")
   }
 
-  /// The totals' keys, without braces.
-  mutating func summaryFields(_ summary: ReportSummary) {
+  /// The totals' keys, without braces; with `fixFirst` (schema version 2)
+  /// the fix-first view too.
+  mutating func summaryFields(_ summary: ReportSummary, fixFirst: Bool = false) {
     raw("\"buildings\":")
     int(summary.buildings)
     raw(",\"byClass\":")
@@ -153,6 +154,51 @@ extension JSONText {
     int(summary.flats)
     raw(",\"unverifiedByClass\":")
     counts(summary.unverifiedByClass)
+    if fixFirst {
+      raw(",\"fixFirst\":")
+      self.fixFirst(summary.fixFirst)
+    }
+  }
+
+  /// The fix-first view: the flats one and two rules away from their next
+  /// class (the first of them, with the count), and the rules ranked.
+  mutating func fixFirst(_ view: FixFirst) {
+    func group(_ group: FixFirst.Group, into json: inout JSONText) {
+      json.raw("{\"count\":")
+      json.int(group.count)
+      json.raw(",\"flats\":[")
+      json.separated(group.flats) { json, miss in
+        json.raw("{\"building\":")
+        json.string(miss.building)
+        json.raw(",\"flat\":")
+        json.string(miss.flat)
+        json.raw(",\"class\":")
+        json.string(miss.class)
+        json.raw(",\"verified\":")
+        json.bool(miss.verified)
+        json.raw(",\"nextClass\":")
+        json.string(miss.nextClass)
+        json.raw(",\"rules\":")
+        json.strings(miss.rules)
+        json.raw("}")
+      }
+      json.raw("]}")
+    }
+    raw("{\"oneRuleAway\":")
+    group(view.oneRuleAway, into: &self)
+    raw(",\"twoRulesAway\":")
+    group(view.twoRulesAway, into: &self)
+    raw(",\"rules\":[")
+    separated(view.ranked) { json, rank in
+      json.raw("{\"rule\":")
+      json.string(rank.rule)
+      json.raw(",\"lifts\":")
+      json.int(rank.lifts)
+      json.raw(",\"blocks\":")
+      json.int(rank.blocks)
+      json.raw("}")
+    }
+    raw("]}")
   }
 
   /// A quarter's view, with lengths in `units`. Optional keys without a

@@ -2,11 +2,26 @@ import BarrierFreeModel
 import BarrierFreeRules
 
 /// Writes a report as Markdown for tickets and wikis (CommonMark with GFM
-/// tables): a heading per building, a table of its flats, and per flat the
-/// fails that stand between it and the next class, then the summary.
+/// tables): the summary and what to fix first, then a heading per building
+/// with a table of its flats and per flat the fails that stand between it
+/// and the next class, then the quarters.
 public struct MarkdownReport: Sendable {
-  /// A writer.
-  public init() {}
+  /// The rules table, for each rule's title beside its id.
+  private let header: ReportHeader?
+
+  /// A writer; rules are named by id alone.
+  public init() { header = nil }
+
+  /// A writer for the check `header` describes: rules are named by id and
+  /// title.
+  public init(header: ReportHeader) { self.header = header }
+
+  /// `door.clear-width` with its title: **door.clear-width** (Door clear
+  /// width).
+  private func rule(_ id: String) -> String {
+    let title = header?.rules.first { $0.id == id }?.title
+    return "**\(id)**" + (title.map { " (\(Self.escape($0)))" } ?? "")
+  }
 
   /// The title and what was checked.
   public func begin(_ header: ReportHeader) -> String {
@@ -49,7 +64,7 @@ public struct MarkdownReport: Sendable {
       let blockers = flat.blockers
       for finding in blockers.prefix(10) {
         var line =
-          "- **\(finding.rule)** (\(Self.escape(finding.standard)), \(Self.escape(finding.clause))): "
+          "- \(rule(finding.rule)), \(Self.escape(finding.standard)), \(Self.escape(finding.clause)): "
           + "\(Self.escape(finding.element)): \(Self.escape(finding.message))"
         if let remedy = finding.remedy { line += " — *\(Self.escape(remedy))*" }
         lines.append(line)
@@ -61,6 +76,101 @@ public struct MarkdownReport: Sendable {
       }
     }
     // Ids, classes and rule ids are written unescaped: still one line each.
+    return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n\n"
+  }
+
+  /// What to fix first: the flats one and two rules from their next class
+  /// and the rules whose fix alone would lift the most flats, as tables;
+  /// empty when no flat is blocked.
+  public func fixFirst(_ view: FixFirst) -> String {
+    let ranked = view.ranked
+    guard !ranked.isEmpty else { return "" }
+    let limit = TextReport.fixFirstLines
+    var lines = ["## Fix first", ""]
+    for (group, words) in [(view.oneRuleAway, "one rule"), (view.twoRulesAway, "two rules")]
+    where group.count > 0 {
+      lines.append("Flats \(words) from their next class: \(group.count).")
+      lines.append("")
+      lines.append("| Building | Flat | Class | Next class | Rules |")
+      lines.append("|---|---|---|---|---|")
+      for miss in group.flats.prefix(limit) {
+        let verified = miss.verified ? "" : " (unverified)"
+        lines.append(
+          "| \(Self.escape(miss.building)) | \(Self.escape(miss.flat)) | \(miss.class)\(verified) "
+            + "| \(miss.nextClass) | \(miss.rules.map(rule).joined(separator: ", ")) |")
+      }
+      let shown = min(group.flats.count, limit)
+      if group.count > shown {
+        lines.append("")
+        lines.append("… and \(group.count - shown) more.")
+      }
+      lines.append("")
+    }
+    lines.append("Rules by the flats their fix alone would lift:")
+    lines.append("")
+    lines.append("| Rule | Lifts | Blocks |")
+    lines.append("|---|---:|---:|")
+    for rank in ranked.prefix(limit) {
+      lines.append("| \(rule(rank.rule)) | \(rank.lifts) | \(rank.blocks) |")
+    }
+    if ranked.count > limit {
+      lines.append("")
+      lines.append("… and \(ranked.count - limit) more rules.")
+    }
+    return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n\n"
+  }
+
+  /// A quarter's view: flats per class and building, the facilities, the
+  /// outdoor paths' fails and unknowns, and how each flat reaches the
+  /// facilities step-free.
+  public func quarter(_ view: QuarterView, units: UnitSystem = .metric) -> String {
+    var lines = [
+      "## Quarter \(Self.escape(view.id))" + (view.name.map { ": \(Self.escape($0))" } ?? ""), "",
+    ]
+    let classes = Array(view.classes.reversed())
+    lines.append("| Building | " + classes.joined(separator: " | ") + " | Total |")
+    lines.append("|---|" + classes.map { _ in "---:|" }.joined() + "---:|")
+    for building in view.buildings + [""] {
+      let counts = classes.map { view.counts[$0]?[building] ?? 0 }
+      lines.append(
+        "| \(building.isEmpty ? "all" : Self.escape(building)) | "
+          + counts.map(String.init).joined(separator: " | ") + " | \(counts.reduce(0, +)) |")
+    }
+    lines.append("")
+    for presence in view.presence {
+      let found = presence.facilities.isEmpty ? "none" : presence.facilities.joined(separator: ", ")
+      lines.append("- \(Self.escape(presence.what)): \(Self.escape(found))")
+    }
+    let open = view.pathFindings.filter { $0.status == .fail || $0.status == .unknown }
+    if !open.isEmpty {
+      lines.append("")
+      lines.append("Outdoor paths:")
+      lines.append("")
+      for finding in open.map({ FindingReport($0, units: units) }) {
+        lines.append(
+          "- \(finding.status.rawValue): \(rule(finding.rule)): \(Self.escape(finding.element)): "
+            + Self.escape(finding.message))
+      }
+    }
+    let facilities = view.flats.first?.reaches.map(\.facility) ?? []
+    if !facilities.isEmpty {
+      lines.append("")
+      lines.append(
+        "| Flat | Class | " + facilities.map(Self.escape).joined(separator: " | ") + " |")
+      lines.append("|---|---|" + facilities.map { _ in "---|" }.joined())
+      for flat in view.flats {
+        let cells = flat.reaches.map { reach -> String in
+          switch reach.status {
+          case .pass: "yes"
+          case .fail: "no: " + Self.escape(units.converting(reach.notes.first ?? ""))
+          default: "unverified: " + Self.escape(units.converting(reach.notes.first ?? ""))
+          }
+        }
+        lines.append(
+          "| \(Self.escape(flat.flat)) | \(Self.escape(flat.classification.description)) | "
+            + cells.joined(separator: " | ") + " |")
+      }
+    }
     return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n\n"
   }
 
@@ -81,7 +191,7 @@ public struct MarkdownReport: Sendable {
       let words = status == .notApplicable ? "not applicable" : status.rawValue
       lines.append("| \(words) | \(summary.findings[status.rawValue] ?? 0) |")
     }
-    return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n"
+    return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n\n"
   }
 
   /// Text on one line (`escapedForOneLine`: a line break would end a

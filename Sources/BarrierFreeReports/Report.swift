@@ -411,6 +411,27 @@ public struct ReportSummary: Sendable, Hashable, Decodable {
   public var unverifiedByClass: [String: Int]
   /// Findings of the checked profile per status.
   public var findings: [String: Int]
+  /// What to fix first: the flats nearest their next class and the rules
+  /// whose fix would lift the most. Empty when read from a report of
+  /// schema version 1, which lacks it.
+  public var fixFirst = FixFirst()
+
+  private enum CodingKeys: String, CodingKey {
+    case buildings, flats, byClass, unverifiedByClass, findings, fixFirst
+  }
+
+  /// Decodes a summary; one without `fixFirst` (version 1) has an empty
+  /// view.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    buildings = try container.decode(Int.self, forKey: .buildings)
+    flats = try container.decode(Int.self, forKey: .flats)
+    byClass = try container.decode([String: Int].self, forKey: .byClass)
+    unverifiedByClass =
+      try container.decodeIfPresent([String: Int].self, forKey: .unverifiedByClass) ?? [:]
+    findings = try container.decode([String: Int].self, forKey: .findings)
+    fixFirst = try container.decodeIfPresent(FixFirst.self, forKey: .fixFirst) ?? FixFirst()
+  }
 
   /// The summary of `summary`, with every class of `ladder` and every status
   /// present (zero when none).
@@ -424,6 +445,7 @@ public struct ReportSummary: Sendable, Hashable, Decodable {
       uniqueKeysWithValues: FindingStatus.allCases.map {
         ($0.rawValue, summary.findings[$0] ?? 0)
       })
+    fixFirst = summary.fixFirst
   }
 }
 

@@ -128,3 +128,14 @@ struct CitationIndex: Sendable {
     byRule[rule]?.firstIndex { $0.matches(citation) } ?? 0
   }
 }
+
+extension ReportHeader {
+  /// `door.clear-width (Door clear width)`: a rule's id with its title from
+  /// the rules table; the id alone when the table lacks it.
+  public func titled(_ rule: String) -> String {
+    guard let title = rules.first(where: { $0.id == rule })?.title, title != rule else {
+      return rule
+    }
+    return "\(rule) (\(title))"
+  }
+}

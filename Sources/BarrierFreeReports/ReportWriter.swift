@@ -193,7 +193,9 @@ final class TextReportWriter: ReportWriter {
     if !quiet { try output.write(report.quarter(view)) }
   }
 
-  func end(_ summary: ReportSummary) throws { try output.write(report.summary(summary)) }
+  func end(_ summary: ReportSummary) throws {
+    try output.write(report.summary(summary, fixFirst: !quiet))
+  }
 
   func endIncomplete(_ note: String) throws { try output.write("\n" + note + "\n") }
 }
@@ -363,13 +365,18 @@ final class CSVReportWriter: ReportWriter {
 
 /// The Markdown report (``MarkdownReport``) as a ``ReportWriter``.
 final class MarkdownReportWriter: ReportWriter {
-  private let markdown = MarkdownReport()
+  private let markdown: MarkdownReport
   private let header: ReportHeader
   private let output: any ReportOutput
+  /// The buildings and the quarters, kept aside until the summary, which
+  /// comes first, is known.
+  private let buildings = Spool()
+  private let quarters = Spool()
 
   private let upgrades: UpgradeContext?
 
   init(header: ReportHeader, upgrades: UpgradeContext? = nil, output: any ReportOutput) {
+    markdown = MarkdownReport(header: header)
     self.header = header
     self.upgrades = upgrades
     self.output = output
@@ -377,7 +384,7 @@ final class MarkdownReportWriter: ReportWriter {
 
   var numbersBuildings: Bool { false }
 
-  func begin() throws { try output.write(markdown.begin(header)) }
+  func begin() throws {}
 
   func renderer() -> @Sendable (BuildingAssessment, Int) throws -> String {
     let markdown = markdown
@@ -392,15 +399,29 @@ final class MarkdownReportWriter: ReportWriter {
     }
   }
 
-  func building(_ part: String) throws { try output.write(part) }
+  func building(_ part: String) throws { try buildings.append(part) }
 
-  func quarter(_ view: QuarterView) throws {}
-
-  func end(_ summary: ReportSummary) throws {
-    try output.write(markdown.end(summary, ladder: header.profile.ladder))
+  func quarter(_ view: QuarterView) throws {
+    try quarters.append(markdown.quarter(view, units: header.units))
   }
 
-  func endIncomplete(_ note: String) throws { try output.write("\n**" + note + "**\n") }
+  func end(_ summary: ReportSummary) throws {
+    try output.write(markdown.begin(header))
+    try output.write(markdown.end(summary, ladder: header.profile.ladder))
+    try output.write(markdown.fixFirst(summary.fixFirst))
+    try buildings.drain { try output.write($0) }
+    try quarters.drain { try output.write($0) }
+  }
+
+  /// The buildings read so far, without a summary, and the note that says
+  /// why.
+  func endIncomplete(_ note: String) throws {
+    try output.write(markdown.begin(header))
+    try output.write("**" + note + "**\n\n")
+    try buildings.drain { try output.write($0) }
+    try quarters.drain { try output.write($0) }
+    try output.write("**" + note + "**\n")
+  }
 }
 
 /// The HTML report (``HTMLReport``) as a ``ReportWriter``: the page is put

@@ -210,10 +210,11 @@ public struct TextReport: Sendable {
     return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n\n"
   }
 
-  /// The summary: the profile, flats per class and findings per status.
-  public func summary(_ summary: ReportSummary) -> String {
+  /// The summary, after what to fix first unless `fixFirst` is false: the
+  /// profile, flats per class and findings per status.
+  public func summary(_ summary: ReportSummary, fixFirst withFixFirst: Bool = true) -> String {
     let profile = header.profile
-    var lines: [String] = []
+    var lines = withFixFirst ? fixFirst(summary.fixFirst) : []
     let edition =
       profile.edition.isEmpty ? profile.standard : "\(profile.standard):\(profile.edition)"
     lines.append("profile \(profile.id): \(profile.title) (\(edition))")
@@ -234,6 +235,40 @@ public struct TextReport: Sendable {
         + "\(findings["fail", default: 0]) fail, \(findings["unknown", default: 0]) unknown, "
         + "\(findings["notApplicable", default: 0]) not applicable")
     return lines.map(\.escapedForOneLine).joined(separator: "\n") + "\n"
+  }
+
+  /// How many flats and rules the text lists in the fix-first view; the
+  /// JSON report lists 50 flats of each group and every rule.
+  static let fixFirstLines = 10
+
+  /// What to fix first: the flats one and two rules from their next class,
+  /// and the rules whose fix would lift the most; nothing when no flat is
+  /// blocked.
+  func fixFirst(_ view: FixFirst) -> [String] {
+    let ranked = view.ranked
+    guard !ranked.isEmpty else { return [] }
+    var lines = ["fix first"]
+    for (group, words) in [(view.oneRuleAway, "1 rule"), (view.twoRulesAway, "2 rules")]
+    where group.count > 0 {
+      lines.append("  \(words) from the next class: \(count(group.count, "flat"))")
+      for miss in group.flats.prefix(Self.fixFirstLines) {
+        let verified = miss.verified ? "" : " (unverified)"
+        lines.append(
+          "    \(miss.building) \(miss.flat) \(miss.class)\(verified) → \(miss.nextClass): "
+            + miss.rules.map(header.titled).joined(separator: ", "))
+      }
+      let shown = min(group.flats.count, Self.fixFirstLines)
+      if group.count > shown { lines.append("    … and \(group.count - shown) more") }
+    }
+    lines.append("  rules by the flats their fix alone would lift (lifts, blocks):")
+    for rank in ranked.prefix(Self.fixFirstLines) {
+      lines.append(
+        "    \(header.titled(rank.rule)): lifts \(rank.lifts), blocks \(rank.blocks)")
+    }
+    if ranked.count > Self.fixFirstLines {
+      lines.append("    … and \(ranked.count - Self.fixFirstLines) more rules")
+    }
+    return lines + [""]
   }
 
   private func count(_ number: Int, _ noun: String) -> String {

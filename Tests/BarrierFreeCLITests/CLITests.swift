@@ -805,6 +805,38 @@ struct CSVReportTests {
 
 @Suite("Markdown report")
 struct MarkdownReportTests {
+  @Test("Summary and fix first before the buildings, quarters after them, rule titles by ids")
+  func order() throws {
+    let text = try Tool.run(["check", "Samples/quarter-bielefeld.xml", "--format", "md"])
+      .standardOutput
+    func at(_ heading: String) throws -> String.Index {
+      try #require(text.range(of: heading)).lowerBound
+    }
+    #expect(try at("## Summary") < at("## Fix first"))
+    #expect(try at("## Fix first") < at("## Building b1"))
+    #expect(try at("## Building b8") < at("## Quarter q-sieker"))
+    #expect(
+      text.contains(
+        "| b1 | b1-f21 | barrierFree | wheelchair | **door.clear-width** (Door clear width) |"))
+    #expect(text.contains("| b1-f02 | possibly wheelchair, unverified | yes | yes |"))
+    #expect(text.contains("- **door.clear-width** (Door clear width), DIN 18040-2:2011-09"))
+  }
+
+  @Test("The text report ends with what to fix first, then the summary; -q only the summary")
+  func textFixFirst() throws {
+    let text = try Tool.run(["check", "Samples/quarter-bielefeld.xml"]).standardOutput
+    #expect(text.contains("\nfix first\n  1 rule from the next class: 6 flats\n"))
+    #expect(
+      text.contains("    b1 b1-f21 barrierFree → wheelchair: door.clear-width (Door clear width)\n")
+    )
+    #expect(text.contains("    door.clear-width (Door clear width): lifts 1, blocks 34\n"))
+    #expect(text.contains("… and 17 more rules\n\nprofile din18040-2-r: "))
+    // -q prints the summary alone.
+    let quiet = try Tool.run(["check", "Samples/quarter-bielefeld.xml", "-q"]).standardOutput
+    #expect(quiet.hasPrefix("profile din18040-2-r: "))
+    #expect(!quiet.contains("fix first"))
+  }
+
   @Test("Flats as a table, the next-class fails with remedies, the summary; same bytes twice")
   func quarter() throws {
     let arguments = ["check", "Samples/quarter-bielefeld.xml", "--format", "md"]
@@ -815,7 +847,7 @@ struct MarkdownReportTests {
     #expect(text.contains("| b1-f21 | 2.01 | 2 | barrierFree | yes | 1 | 2 |\n"))
     #expect(
       text.contains(
-        "- **shower.size** (DIN 18040-2:2011-09, 5.5.5): building b1 › flat b1-f13 › "
+        "- **shower.size** (Shower area size), DIN 18040-2:2011-09, 5.5.5: building b1 › flat b1-f13 › "
           + "room b1-f13-bath › shower b1-f13-bath-shower: shower area 1150 × 1200 mm; "
           + "1200 × 1200 mm required — *enlarge the shower area to 1200 × 1200 mm*\n"))
     #expect(

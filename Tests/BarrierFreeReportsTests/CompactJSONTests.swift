@@ -87,6 +87,11 @@ struct CompactJSONTests {
     #expect(lines.prefix(7).map { $0.prefix(14) }.contains("\"summary\":{\"bu"))
     #expect(lines.filter { $0.hasPrefix("{\"id\":\"b") }.count == buildings.count)
     #expect(report.quarters.map(\.id) == ["q-sieker"])
+    // The fix-first view, read back, is the one counted from the buildings.
+    var counted = AssessmentSummary()
+    for building in buildings { counted.add(building) }
+    #expect(report.summary.fixFirst == counted.fixFirst)
+    #expect(report.summary.fixFirst.oneRuleAway.count == 6)
   }
 
   @Test("A citation the ladder binds twice for one rule is told apart by cite")

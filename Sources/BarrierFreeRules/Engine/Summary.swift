@@ -12,6 +12,9 @@ public struct AssessmentSummary: Sendable, Hashable {
   /// Findings of the top level, per status: the flats' findings (their
   /// routes included) and the building's own, as a report lists them.
   public var findings: [FindingStatus: Int] = [:]
+  /// The flats nearest their next class, and the rules whose fix would
+  /// lift the most.
+  public var fixFirst = FixFirst()
 
   /// An empty summary.
   public init() {}
@@ -33,6 +36,7 @@ public struct AssessmentSummary: Sendable, Hashable {
       if !classification.verified {
         unverifiedByClass[classification.class, default: 0] += 1
       }
+      fixFirst.add(flat, of: building.id)
       count(flat.findings)
     }
     for status in FindingStatus.allCases where counts[status.index] > 0 {
@@ -47,5 +51,6 @@ public struct AssessmentSummary: Sendable, Hashable {
     byClass.merge(other.byClass, uniquingKeysWith: +)
     unverifiedByClass.merge(other.unverifiedByClass, uniquingKeysWith: +)
     findings.merge(other.findings, uniquingKeysWith: +)
+    fixFirst.add(other.fixFirst)
   }
 }
