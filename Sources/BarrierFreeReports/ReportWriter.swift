@@ -314,12 +314,14 @@ final class CSVReportWriter: ReportWriter {
   init(header: ReportHeader, options: ReportOptions, output: any ReportOutput) {
     table = CSVReport(
       rows: options.csvRows, dialect: options.csvDialect, upgrades: options.upgrades != nil)
+    rows = options.csvRows
     self.header = header
     upgrades = options.upgrades
     self.output = output
   }
 
   private let upgrades: UpgradeContext?
+  private let rows: CSVReport.Rows
 
   var numbersBuildings: Bool { false }
 
@@ -332,6 +334,9 @@ final class CSVReportWriter: ReportWriter {
     let units = header.units
     let selection = header.findings
     let upgrades = upgrades
+    if rows == .findings {
+      return { assessment, _ in table.findingRows(assessment, units: units, findings: selection) }
+    }
     return { assessment, _ in
       try table.building(
         BuildingReport(
@@ -345,7 +350,14 @@ final class CSVReportWriter: ReportWriter {
     try output.write(part)
   }
 
-  func quarter(_ view: QuarterView) throws {}
+  /// With a row per finding, the quarter's outdoor paths' findings.
+  func quarter(_ view: QuarterView) throws {
+    guard rows == .findings else { return }
+    let text = table.quarterRows(view, units: header.units, findings: header.findings)
+    guard !text.isEmpty else { return }
+    try beginTable()
+    try output.write(text)
+  }
 
   func end(_ summary: ReportSummary) throws { try beginTable() }
 

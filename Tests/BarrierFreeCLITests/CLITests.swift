@@ -650,7 +650,9 @@ struct JSONReportTests {
     #expect(
       Array(openRows.dropFirst())
         == fullRows.dropFirst().filter { $0.contains(",fail,") || $0.contains(",unknown,") })
-    #expect(openRows.count - 1 == listed.count)
+    // The rows are the buildings' and flats' open findings and the
+    // quarter's outdoor paths' (all four fail).
+    #expect(openRows.count - 1 == listed.count + 4)
     let refused = try Tool.run(["check", sample, "--findings", "open"])
     #expect(refused.status == 64 || refused.status == 2)
     #expect(refused.standardError.contains("--findings open applies to --format json and jsonl"))
@@ -799,6 +801,22 @@ struct CSVReportTests {
     }
     let json = try Tool.run(["check", "Samples/design-new-build.xml", "--format", "json"])
     #expect(count == (try ReportJSON(json.standardOutput)).allFindings.count)
+    // A quarter's outdoor paths have rows of their own, with no building.
+    let quarter = try Tool.run([
+      "check", "Samples/quarter-bielefeld.xml", "--format", "csv", "--csv", "findings",
+    ]).standardOutput
+    let report = try ReportJSON(
+      try Tool.run(["check", "Samples/quarter-bielefeld.xml", "--format", "json"]).standardOutput)
+    let paths = ((report.report["quarters"] as? [[String: Any]]) ?? []).flatMap {
+      ($0["outdoorPathFindings"] as? [[String: Any]]) ?? []
+    }
+    #expect(paths.count == 4)
+    let rows = quarter.split(separator: "\r\n").dropFirst()
+    #expect(rows.count == report.allFindings.count + paths.count)
+    #expect(
+      rows.suffix(paths.count).allSatisfy {
+        $0.hasPrefix(",,path.") && $0.contains(",quarter q-sieker › outdoorPath op-0")
+      })
     #expect(statuses == ["pass", "fail", "unknown", "notApplicable"])
   }
 }

@@ -144,4 +144,18 @@ struct CompactJSONTests {
       try JSONDecoder().decode(CompactReport.self, from: Data(text.utf8))
     }
   }
+
+  @Test(
+    "The findings CSV written from the assessments is the one written from the report model",
+    arguments: [CSVReport.Dialect.comma, .semicolon], [FindingSelection.all, .open])
+  func csvRows(dialect: CSVReport.Dialect, selection: FindingSelection) throws {
+    let (_, _, buildings) = try Self.report()
+    let table = CSVReport(rows: .findings, dialect: dialect)
+    for building in buildings {
+      #expect(
+        table.findingRows(building, units: .metric, findings: selection)
+          == (try table.building(BuildingReport(building, units: .metric, findings: selection))),
+        "\(building.id)")
+    }
+  }
 }
