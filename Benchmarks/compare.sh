@@ -46,6 +46,8 @@ names=(
   "check --format json, $cores jobs"
   "check --format json --findings open, $cores jobs"
   "check --format json --json-version 1, $cores jobs"
+  "check --format jsonl, $cores jobs"
+  "check --format csv --csv findings, $cores jobs"
 )
 commands=(
   "$work/reader-baseline $file"
@@ -57,6 +59,8 @@ commands=(
   "$tool check --format json --jobs $cores -o /dev/null $file"
   "$tool check --format json --findings open --jobs $cores -o /dev/null $file"
   "$tool check --format json --json-version 1 --jobs $cores -o /dev/null $file"
+  "$tool check --format jsonl --jobs $cores -o /dev/null $file"
+  "$tool check --format csv --csv findings --jobs $cores -o /dev/null $file"
 )
 
 # Rounds that run every stage in turn, keeping each stage's seconds and
