@@ -67,7 +67,7 @@ extension FundingCatalogue {
   /// An assessor for each profile the programmes require, from `library`:
   /// what ``UpgradePlanner/checks`` checks every path against.
   ///
-  /// - Throws: ``ProfileError`` at the `requiresProfile` attribute of the
+  /// - Throws: `ProfileError` at the `requiresProfile` attribute of the
   ///   first programme whose profile `library` lacks, with the closest id.
   public func checks(in library: ProfileLibrary) throws(ProfileError) -> [Assessor] {
     var checks: [Assessor] = []
