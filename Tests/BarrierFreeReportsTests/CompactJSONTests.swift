@@ -158,4 +158,36 @@ struct CompactJSONTests {
         "\(building.id)")
     }
   }
+
+  @Test("With upgrades, each flat's upgrade reads back: b1-f13's floor-level shower")
+  func upgrades() throws {
+    let ladder = try ProfileLibrary.builtIn.ladder(for: "din18040-2")
+    let assessor = try Assessor(ladder: ladder)
+    let funding = try FundingCatalogue.builtIn
+    var options = ReportOptions()
+    options.upgrades = UpgradeContext(
+      planner: UpgradePlanner(
+        assessor: assessor, measures: try MeasureCatalogue.builtIn.measures,
+        checks: try funding.checks(in: .builtIn)),
+      funding: funding,
+      question: FundingQuestion(day: CalendarDay(year: 2026, month: 12, day: 6)))
+    let header = ReportHeader(toolVersion: "test", ladder: ladder, inputs: [QuarterSample.path])
+    let output = StringOutput()
+    let writer = ReportFormat.json.writer(header: header, options: options, to: output)
+    try writer.begin()
+    var summary = AssessmentSummary()
+    try assessor.assessPortfolio(
+      at: QuarterSample.path, quarterView: { try writer.quarter($0) }
+    ) {
+      summary.add($0)
+      try writer.building($0)
+    }
+    try writer.end(ReportSummary(summary, ladder: header.profile.ladder))
+    let report = try JSONDecoder().decode(CompactReport.self, from: Data(output.text.utf8))
+    let flat = try #require(report.buildings.flatMap(\.flats).first { $0.id == "b1-f13" })
+    let upgrade = try #require(flat.upgrade)
+    #expect(upgrade.target == "barrierFree")
+    #expect(upgrade.measures == ["shower.make-level"])
+    #expect(upgrade.costLow == 1500 && upgrade.costHigh == 4000)
+  }
 }
