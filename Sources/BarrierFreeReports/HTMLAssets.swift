@@ -51,6 +51,7 @@ enum HTMLAssets {
     .controls input[type=search]{width:14rem}
     .controls input,.controls select{font:inherit}
     .badge{display:inline-block;padding:0 .4rem;border-radius:.2rem;font-size:.9em;font-weight:600}
+    .badge.unverified{font-style:italic;outline:2px dashed currentColor;outline-offset:-2px}
     .building{border-top:2px solid var(--text);margin-top:2rem}
     h2+.building{border-top:0}
     .flat>h4{font-size:1.15rem}

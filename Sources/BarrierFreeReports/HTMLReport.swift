@@ -494,10 +494,14 @@ public final class HTMLReport {
 
   private func flatsSection(_ rowsMark: String) -> Node<HTML.BodyContext> {
     // How each column sorts: as text (nil), as a number, or by rank.
+    // The counts are of the checked profile's findings, at the top class:
+    // the header says so, or a barrier-free flat's "Fails 37" reads as
+    // failing its own class.
+    let top = header.profile.ladder.last ?? header.profile.id
     let columns: [(String, String?)] = [
-      ("Building", nil), ("Flat", nil), ("Number", nil), ("Storey", "number"),
-      ("Class", "rank"), ("Verified", nil), ("Fails", "number"), ("Unknowns", "number"),
-      ("Blocking rules", nil),
+      ("Building", nil), ("Address", nil), ("Flat", nil), ("Number", nil), ("Storey", "number"),
+      ("Class", "rank"), ("Verified", nil), ("Fails at \(top)", "number"),
+      ("Unknowns at \(top)", "number"), ("Blocking rules", nil),
     ]
     return .section(
       .id("flats"), .attribute(named: "aria-labelledby", value: "flats-h"),
@@ -645,6 +649,7 @@ struct Pieces: Sendable {
       .data(named: "class", value: attribute(flat.class)),
       .data(named: "verified", value: flat.verified ? "yes" : "no"),
       .td(text(building.id)),
+      .td(text(building.address ?? "")),
       .th(scope("row"), .a(.href("#\(anchor)"), text(flat.id))),
       .td(text(flat.number ?? "")),
       .td(.class("n"), text(flat.storey.map(String.init) ?? "")),
@@ -665,7 +670,8 @@ struct Pieces: Sendable {
 
   func badge(_ flat: FlatReport) -> Node<HTML.BodyContext> {
     .span(
-      .class("badge \(palette.name(flat.class))"),
+      // Unverified apart from verified by more than colour: dashed, italic.
+      .class("badge \(palette.name(flat.class))" + (flat.verified ? "" : " unverified")),
       text(flat.verified ? flat.class : "possibly \(flat.class), unverified"))
   }
 

@@ -60,9 +60,15 @@ struct HTMLReportTests {
       Self.count("<th scope=\"row\"><a href=\"#f", in: page) == 44)
     #expect(
       page.contains(
-        "<tr data-class=\"barrierReduced\" data-verified=\"yes\"><td>b1</td><th scope=\"row\"><a "
+        "<tr data-class=\"barrierReduced\" data-verified=\"yes\"><td>b1</td><td>Elpke 61, 33605 "
+          + "Bielefeld</td><th scope=\"row\"><a "
           + "href=\"#f1-5\">b1-f13</a></th><td>1.03</td><td class=\"n\">1</td><td data-v=\"1\">"
           + "<span class=\"badge k1\">barrierReduced</span></td><td>yes</td>"))
+    // The counts say at which class; an unverified class is marked apart.
+    #expect(page.contains("<th scope=\"col\" data-type=\"number\">Fails at wheelchair</th>"))
+    #expect(
+      page.contains(
+        "<span class=\"badge k3 unverified\">possibly wheelchair, unverified</span>"))
     // The near miss names its one fix, with the clause and the remedy.
     #expect(page.contains("<h5>To reach barrierFree: fix 1</h5>"))
     #expect(
