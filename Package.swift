@@ -41,6 +41,12 @@ let package = Package(
       pkgConfig: "zlib",
       providers: [.apt(["zlib1g-dev"])]
     ),
+    // libxlsxwriter, for the .xlsx report (constant-memory mode).
+    .systemLibrary(
+      name: "CXLSXWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
     // The typed domain: no XML, no rules.
     .target(name: "BarrierFreeModel"),
     // Rules, the engine and classification: no XML.
@@ -82,11 +88,12 @@ let package = Package(
         "CLibXML2",
       ]
     ),
-    // The report model and its renderings (JSON, CSV, Markdown, HTML).
+    // The report model and its renderings (JSON, JSON Lines, CSV, Markdown,
+    // HTML, xlsx).
     .target(
       name: "BarrierFreeReports",
       dependencies: [
-        "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades",
+        "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "CXLSXWriter",
         .product(name: "Plot", package: "Plot"),
       ]
     ),

@@ -197,6 +197,9 @@ private final class ReportFile: ReportOutput {
     if buffer.count >= Self.capacity { try flush() }
   }
 
+  /// A file keeps any bytes (an .xlsx spreadsheet).
+  var takesBytes: Bool { true }
+
   func write(bytes: [UInt8]) throws {
     buffer.append(contentsOf: bytes)
     if buffer.count >= Self.capacity { try flush() }

@@ -11,8 +11,14 @@ public protocol ReportOutput: AnyObject {
   /// Appends `text` to the report.
   func write(_ text: String) throws
 
-  /// Appends UTF-8 `bytes` to the report (a JSON report's buildings).
+  /// Appends UTF-8 `bytes` to the report (a JSON report's buildings); an
+  /// output that ``takesBytes`` keeps any bytes as they are (a
+  /// spreadsheet's).
   func write(bytes: [UInt8]) throws
+
+  /// Whether ``write(bytes:)`` keeps bytes that are not UTF-8 text as they
+  /// are: binary formats (xlsx) are written only to such an output.
+  var takesBytes: Bool { get }
 }
 
 extension ReportOutput {
@@ -20,6 +26,28 @@ extension ReportOutput {
   public func write(bytes: [UInt8]) throws {
     try write(String(decoding: bytes, as: UTF8.self))
   }
+
+  /// False: text only, unless the output says otherwise.
+  public var takesBytes: Bool { false }
+}
+
+/// A report kept in memory as bytes, for a caller that wants a binary
+/// format (an .xlsx spreadsheet) or the exact bytes of a text one.
+public final class BytesOutput: ReportOutput {
+  /// What has been written so far.
+  public private(set) var bytes: [UInt8] = []
+
+  /// An empty output.
+  public init() {}
+
+  /// Appends the UTF-8 of `text`.
+  public func write(_ text: String) throws { bytes.append(contentsOf: text.utf8) }
+
+  /// Appends `bytes` as they are.
+  public func write(bytes: [UInt8]) throws { self.bytes.append(contentsOf: bytes) }
+
+  /// True: any bytes are kept.
+  public var takesBytes: Bool { true }
 }
 
 /// A report kept in memory, for a caller that wants it as a string.
@@ -106,6 +134,10 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
   /// JSON Lines (Schemas/report-lines.schema.json): a header line, a line
   /// per building and per flat, the quarters' views, a summary line.
   case jsonl
+  /// An .xlsx spreadsheet: sheets for the summary, flats, findings,
+  /// buildings and quarters; binary, so only to an output that
+  /// ``ReportOutput/takesBytes``.
+  case xlsx
 
   /// A writer of this format for the check `header` describes, writing to
   /// `output`; lengths are shown in the header's units (the checked
@@ -123,6 +155,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     case .md: MarkdownReportWriter(header: header, upgrades: options.upgrades, output: output)
     case .html: HTMLReportWriter(header: header, upgrades: options.upgrades, output: output)
     case .jsonl: JSONLinesReportWriter(header: header, upgrades: options.upgrades, output: output)
+    case .xlsx: XLSXReportWriter(header: header, upgrades: options.upgrades, output: output)
     }
   }
 }

@@ -43,7 +43,7 @@ struct CheckCommand: AsyncParsableCommand {
 
   @Option(
     help:
-      "The report format: text, json (Schemas/report.schema.json), jsonl (JSON Lines: a line per building and per flat; Schemas/report-lines.schema.json), csv (a row per flat), md or html (one self-contained page)."
+      "The report format: text, json (Schemas/report.schema.json), jsonl (JSON Lines: a line per building and per flat; Schemas/report-lines.schema.json), csv (a row per flat), md, html (one self-contained page) or xlsx (a spreadsheet: summary, flats, findings, buildings, quarters; needs -o FILE or a pipe)."
   )
   var format: ReportFormat = .text
 
@@ -63,7 +63,7 @@ struct CheckCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "With --format json, jsonl or --csv findings: list every finding (all), or only fails and "
+      "With --format json, jsonl, xlsx or --csv findings: list every finding (all), or only fails and "
         + "unknowns (open: smaller by the passes; the summary still counts all).",
       valueName: "all|open"))
   var findings: FindingSelection = .all
@@ -138,11 +138,16 @@ struct CheckCommand: AsyncParsableCommand {
     if jsonVersion != 2 && format != .json {
       throw ValidationError("--json-version applies to --format json only")
     }
+    if format == .xlsx && output == nil && StandardOutput.isTerminal {
+      throw ValidationError(
+        "--format xlsx writes a binary spreadsheet: give -o FILE (or pipe standard output)")
+    }
     if findings == .open
-      && !(format == .json || format == .jsonl || (format == .csv && csv == .findings))
+      && !(format == .json || format == .jsonl || format == .xlsx
+        || (format == .csv && csv == .findings))
     {
       throw ValidationError(
-        "--findings open applies to --format json and jsonl and to --format csv --csv findings; the other "
+        "--findings open applies to --format json, jsonl and xlsx and to --format csv --csv findings; the other "
           + "formats list fails and unknowns, or count passes, in their own way")
     }
   }
@@ -182,7 +187,10 @@ extension CheckCommand {
   }
 }
 
-extension OutputFile: ReportOutput {}
+extension OutputFile: ReportOutput {
+  /// A file or a pipe keeps any bytes (an .xlsx spreadsheet).
+  var takesBytes: Bool { true }
+}
 
 /// One run of `check`: the report being written and the totals so far.
 final class CheckSession {

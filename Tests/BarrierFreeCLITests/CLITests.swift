@@ -655,7 +655,8 @@ struct JSONReportTests {
     #expect(openRows.count - 1 == listed.count + 4)
     let refused = try Tool.run(["check", sample, "--findings", "open"])
     #expect(refused.status == 64 || refused.status == 2)
-    #expect(refused.standardError.contains("--findings open applies to --format json and jsonl"))
+    #expect(
+      refused.standardError.contains("--findings open applies to --format json, jsonl and xlsx"))
   }
 
   @Test("The schema check can fail: a report without its summary is refused")

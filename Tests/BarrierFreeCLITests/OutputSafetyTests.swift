@@ -120,7 +120,7 @@ struct OutputSafetyTests {
     let report = folder.appendingPathComponent("report.json")
     try Data("yesterday's report".utf8).write(to: report)
     let before = try Self.names(folder)
-    for format in ["text", "json", "csv", "md", "html"] {
+    for format in ["text", "json", "csv", "md", "html", "jsonl", "xlsx"] {
       let result = try Tool.run(
         ["check"] + inputs.map { folder.path + "/" + $0 } + [
           "--format", format, "-o", report.path,
@@ -134,7 +134,7 @@ struct OutputSafetyTests {
 
   @Test("A missing input gives no report on standard output either, not one of zeros")
   func missingInputNoReport() throws {
-    for format in ["text", "json", "csv", "md", "html"] {
+    for format in ["text", "json", "csv", "md", "html", "jsonl", "xlsx"] {
       let result = try Tool.run([
         "check", Self.sample, "missing.xml", "--format", format,
       ])

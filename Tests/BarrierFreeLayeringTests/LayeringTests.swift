@@ -9,6 +9,7 @@ import Testing
 let allowedImports: KeyValuePairs<String, Set<String>> = [
   "CLibXML2": [],
   "CZlib": [],
+  "CXLSXWriter": [],
   "BarrierFreeModel": ["Foundation"],
   "BarrierFreeRules": ["BarrierFreeModel", "SwiftGraph"],
   "BarrierFreeXMLSupport": [
@@ -26,8 +27,8 @@ let allowedImports: KeyValuePairs<String, Set<String>> = [
     "CLibXML2", "Foundation",
   ],
   "BarrierFreeReports": [
-    "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "CSV", "Plot", "Foundation",
-    "Glibc", "Darwin",
+    "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "CSV", "Plot", "CXLSXWriter",
+    "Foundation", "Glibc", "Darwin",
   ],
   "BarrierFree": [
     "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXMLSupport", "BarrierFreeXML",

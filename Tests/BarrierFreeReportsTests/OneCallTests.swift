@@ -63,8 +63,9 @@ struct OneCallTests {
   }
 
   @Test(
-    "An imperial profile gives inches through the one call, in every format",
-    arguments: ReportFormat.allCases)
+    "An imperial profile gives inches through the one call, in every text format",
+    // The spreadsheet is zipped: XLSXReportTests reads its units back.
+    arguments: ReportFormat.allCases.filter { $0 != .xlsx })
   func imperial(format: ReportFormat) throws {
     let output = StringOutput()
     // The CSV's rows per flat hold no lengths: its rows per finding do.
