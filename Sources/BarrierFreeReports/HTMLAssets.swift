@@ -25,9 +25,11 @@ enum HTMLAssets {
     .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(30rem,100%),1fr));gap:1.5rem}
     figure.chart{margin:0;border:1px solid var(--line);padding:.75rem}
     figcaption{font-weight:600;margin-bottom:.5rem}
-    figure svg{width:100%;height:auto;font-size:14px}
+    figure svg{width:100%;min-width:40rem;height:auto;font-size:14px}
+    .chart-scroll{overflow-x:auto}
+    svg.defs{position:absolute}
     svg text{fill:var(--text)}
-    rect.fail{fill:#a4161a}
+    rect.fail{fill:#8b1a1a}
     svg rect{stroke:#fff;stroke-width:1}
     .legend{list-style:none;display:flex;flex-wrap:wrap;gap:1rem;padding:0;margin:0 0 .5rem}
     .key{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;vertical-align:-.1rem;border:1px solid var(--text)}
@@ -43,7 +45,7 @@ enum HTMLAssets {
     th[aria-sort=descending] button::after{content:" \\25BC" / "";color:inherit}
     #flat-table{width:100%}
     #flat-table tbody a{scroll-margin-top:3rem}
-    @media (max-width:60rem){.table-wrap{overflow-x:auto}}
+    .table-wrap{overflow-x:auto}
     tbody th{white-space:nowrap}
     td.rules{font-size:.9em}
     .controls[hidden]{display:none}
@@ -95,10 +97,56 @@ enum HTMLAssets {
   static let script = """
     (function () {
       "use strict";
+      var each = function (list, action) { Array.prototype.forEach.call(list, action); };
+      // A building's flats and findings, kept in an inert block on a large
+      // page, are made into elements when the building is opened.
+      var fill = function (details) {
+        var block = details.nextElementSibling;
+        var slot = details.querySelector(".slot");
+        if (slot && block && block.classList.contains("detail") && !slot.firstChild) {
+          slot.innerHTML = block.textContent;
+        }
+      };
+      each(document.querySelectorAll("details.lazy"), function (details) {
+        details.addEventListener("toggle", function () { if (details.open) { fill(details); } });
+      });
+      // A link to a flat (#f12-3) or a building (#b12) opens its building.
+      var reveal = function (hash) {
+        var match = /^#([fb])(\\d+)/.exec(hash || "");
+        if (!match || document.getElementById(hash.slice(1))) { return; }
+        var section = document.getElementById("b" + match[2]);
+        var details = section && section.querySelector("details.lazy");
+        if (!details) { return; }
+        details.open = true;
+        fill(details);
+        var target = document.getElementById(hash.slice(1));
+        if (target) { target.scrollIntoView(); }
+      };
+      window.addEventListener("hashchange", function () { reveal(location.hash); });
+      document.addEventListener("click", function (event) {
+        var link = event.target.closest && event.target.closest("a[href^='#']");
+        if (link && !document.getElementById(link.getAttribute("href").slice(1))) {
+          reveal(link.getAttribute("href"));
+        }
+      });
       var table = document.getElementById("flat-table");
       var controls = document.getElementById("flat-controls");
       if (table && controls) {
         var body = table.tBodies[0];
+        // On a large page the rows come from an inert block and are shown a
+        // page at a time; sorting and filtering go over all of them.
+        var source = document.getElementById("flat-rows");
+        var pager = document.getElementById("flat-pager");
+        var size = Infinity;
+        var page = 0;
+        if (source && pager) {
+          var holder = document.createElement("tbody");
+          holder.innerHTML = source.textContent;
+          body = holder;
+          size = parseInt(pager.dataset.rows, 10) || 100;
+          pager.hidden = false;
+        }
+        var live = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         var haystack = rows.map(function (row, index) {
           row.dataset.i = index;
@@ -109,19 +157,37 @@ enum HTMLAssets {
         var level = document.getElementById("flat-class");
         var unverified = document.getElementById("flat-unverified");
         var count = document.getElementById("flat-count");
+        var previous = document.getElementById("flat-previous");
+        var next = document.getElementById("flat-next");
+        var pageLabel = document.getElementById("flat-page");
         controls.hidden = false;
+        var visible = rows;
+        var show = function () {
+          var pages = Math.max(1, Math.ceil(visible.length / size));
+          page = Math.min(page, pages - 1);
+          var shown = size === Infinity ? visible : visible.slice(page * size, (page + 1) * size);
+          live.replaceChildren.apply(live, shown);
+          if (pageLabel) {
+            pageLabel.textContent = "page " + (page + 1) + " of " + pages;
+            previous.disabled = page === 0;
+            next.disabled = page >= pages - 1;
+          }
+        };
         var apply = function () {
           var query = search.value.trim().toLowerCase();
-          var shown = 0;
-          rows.forEach(function (row, index) {
-            var visible = (!query || haystack[index].indexOf(query) >= 0) &&
+          visible = rows.filter(function (row) {
+            return (!query || haystack[row.dataset.i].indexOf(query) >= 0) &&
               (!level.value || row.dataset.class === level.value) &&
               (!unverified.checked || row.dataset.verified === "no");
-            row.hidden = !visible;
-            if (visible) { shown += 1; }
           });
-          count.textContent = shown + " of " + rows.length + " flats shown";
+          page = 0;
+          count.textContent = visible.length + " of " + rows.length + " flats shown";
+          show();
         };
+        if (previous && next) {
+          previous.addEventListener("click", function () { page -= 1; show(); });
+          next.addEventListener("click", function () { page += 1; show(); });
+        }
         // The count is a live region: update it once typing pauses.
         var timer = null;
         var later = function () {
@@ -134,7 +200,7 @@ enum HTMLAssets {
         });
         apply();
         var headers = table.tHead.rows[0].cells;
-        Array.prototype.forEach.call(headers, function (header, column) {
+        each(headers, function (header, column) {
           var button = document.createElement("button");
           button.type = "button";
           button.textContent = header.textContent;
@@ -143,7 +209,7 @@ enum HTMLAssets {
           header.appendChild(button);
           button.addEventListener("click", function () {
             var ascending = header.getAttribute("aria-sort") !== "ascending";
-            Array.prototype.forEach.call(headers, function (other) { other.removeAttribute("aria-sort"); });
+            each(headers, function (other) { other.removeAttribute("aria-sort"); });
             header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
             // Numbers, and classes by their rank on the ladder (data-v).
             var numeric = header.dataset.type === "number" || header.dataset.type === "rank";
@@ -152,22 +218,27 @@ enum HTMLAssets {
               var value = cell.dataset.v !== undefined ? cell.dataset.v : cell.textContent;
               return numeric ? (value === "" ? NaN : parseFloat(value)) : value;
             };
-            var sorted = rows.slice().sort(function (a, b) {
-              var x = key(a), y = key(b), order;
+            var keys = rows.map(key);
+            var order = rows.map(function (row, index) { return index; });
+            order.sort(function (a, b) {
+              var x = keys[a], y = keys[b], by;
               // Empty cells last, in either direction.
               var emptyX = numeric ? isNaN(x) : x === "";
               var emptyY = numeric ? isNaN(y) : y === "";
-              if (emptyX || emptyY) { return (emptyX - emptyY) || a.dataset.i - b.dataset.i; }
-              order = numeric ? x - y : x.localeCompare(y, undefined, { numeric: true });
-              return (ascending ? order : -order) || a.dataset.i - b.dataset.i;
+              if (emptyX || emptyY) { return (emptyX - emptyY) || rows[a].dataset.i - rows[b].dataset.i; }
+              by = numeric ? x - y : x.localeCompare(y, undefined, { numeric: true });
+              return (ascending ? by : -by) || rows[a].dataset.i - rows[b].dataset.i;
             });
-            sorted.forEach(function (row) { body.appendChild(row); });
+            rows = order.map(function (index) { return rows[index]; });
+            apply();
           });
         });
       }
+      reveal(location.hash);
       var opened = [];
       window.addEventListener("beforeprint", function () {
-        Array.prototype.forEach.call(document.querySelectorAll("details.more:not([open])"), function (details) {
+        each(document.querySelectorAll("details.lazy:not([open])"), fill);
+        each(document.querySelectorAll("details.more:not([open]), details.lazy:not([open])"), function (details) {
           details.open = true;
           opened.push(details);
         });

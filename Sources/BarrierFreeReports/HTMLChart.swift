@@ -24,7 +24,11 @@ struct Chart {
   var legend: [(name: String, style: String)] = []
 
   private let width = 640
-  private let noteWidth = 130
+  /// Room right of the longest bar for its note, at about 8 px a
+  /// character of the 14 px text: a note must not run off the chart.
+  private var noteWidth: Int {
+    max(60, (bars.map(\.note.count).max() ?? 0) * 8 + 12)
+  }
 
   /// The chart, its legend, and `rows` (the figures) as a table under
   /// "The figures as a table".
@@ -46,8 +50,14 @@ struct Chart {
                   .class("key \(entry.style)"), .attribute(named: "aria-hidden", value: "true")),
                 text(entry.name))
             })),
-        svg(),
-        folded("The figures as a table", .table(.caption(text(title)), head, rows)),
+        // A scroll box on narrow screens: the chart keeps its size, so
+        // its text stays readable instead of shrinking with the page.
+        .div(.class("chart-scroll"), .attribute(named: "tabindex", value: "0"), svg()),
+        folded(
+          "The figures as a table",
+          .div(
+            .class("table-wrap"), .attribute(named: "tabindex", value: "0"),
+            .table(.caption(text(title)), head, rows))),
       ])
   }
 
@@ -122,29 +132,81 @@ struct Chart {
   }
 }
 
-/// The colours of a ladder's classes: the lowest red, the top green, those
-/// between blue, amber and violet. Each has a contrast of at least 7:1 to
-/// white, so that white text on it is readable, and every use also names
-/// the class in text, so colour is never the only signal.
+/// The colours of a ladder's classes (``ClassPalette``) for the page: a
+/// badge is the colour with its text colour; a bar is also patterned
+/// (stripes for the lowest class, dots and back stripes between, solid for
+/// the top), so that no two classes differ by colour alone, and the legend
+/// shows the same patterns.
 struct Palette {
   let ladder: [String]
-  private static let low = "#a4161a"
-  private static let top = "#0b5d1e"
-  private static let between = ["#135e78", "#7a4d00", "#5b3f8c"]
 
   /// The CSS class of `level`: `k0` for the lowest.
   func name(_ level: String) -> String {
     ladder.firstIndex(of: level).map { "k\($0)" } ?? "fail"
   }
 
+  private var colours: ClassPalette { ClassPalette(ladder: ladder) }
+
+  /// The pattern of the class at `rank`.
+  private func pattern(_ rank: Int) -> Pattern {
+    if rank == ladder.count - 1 && rank > 0 { return .solid }
+    if rank == 0 { return .stripes }
+    return [Pattern.dots, .backStripes][(rank - 1) % 2]
+  }
+
+  enum Pattern { case solid, stripes, backStripes, dots }
+
   var css: String {
     ladder.indices.map { index in
-      let colour =
-        index == 0
-        ? Self.low
-        : index == ladder.count - 1
-          ? Self.top : Self.between[(index - 1) % Self.between.count]
-      return ".k\(index){background:\(colour);fill:\(colour);color:#fff}"
-    }.joined(separator: "\n") + "\n"
+      let swatch = colours.swatch(rank: index)
+      let background = ClassPalette.Swatch.hex(swatch.background)
+      let text = ClassPalette.Swatch.hex(swatch.text)
+      var rules = ".k\(index){background:\(background);color:\(text)}\n"
+      rules += "rect.k\(index){fill:url(#pat-k\(index))}\n"
+      let overlay = swatch.text == 0xFFFFFF ? "rgba(255,255,255,.55)" : "rgba(26,26,26,.55)"
+      switch pattern(index) {
+      case .solid: break
+      case .stripes:
+        rules +=
+          ".key.k\(index){background-image:repeating-linear-gradient(45deg,\(overlay) 0 2px,transparent 2px 6px)}\n"
+      case .backStripes:
+        rules +=
+          ".key.k\(index){background-image:repeating-linear-gradient(-45deg,\(overlay) 0 2px,transparent 2px 6px)}\n"
+      case .dots:
+        rules +=
+          ".key.k\(index){background-image:radial-gradient(\(overlay) 1.2px,transparent 1.6px);background-size:6px 6px}\n"
+      }
+      return rules
+    }.joined()
+  }
+
+  /// The bars' patterns, as SVG definitions the charts' rectangles fill
+  /// with (one hidden SVG at the top of the page).
+  var definitions: String {
+    var text =
+      "<svg class=\"defs\" width=\"0\" height=\"0\" aria-hidden=\"true\" focusable=\"false\"><defs>"
+    for index in ladder.indices {
+      let swatch = colours.swatch(rank: index)
+      let background = ClassPalette.Swatch.hex(swatch.background)
+      let overlay = swatch.text == 0xFFFFFF ? "#ffffff" : "#1a1a1a"
+      let id = "pat-k\(index)"
+      let base = "<rect width=\"6\" height=\"6\" fill=\"\(background)\"/>"
+      switch pattern(index) {
+      case .solid:
+        text +=
+          "<pattern id=\"\(id)\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">\(base)</pattern>"
+      case .stripes, .backStripes:
+        let angle = pattern(index) == .stripes ? 45 : -45
+        text +=
+          "<pattern id=\"\(id)\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" "
+          + "patternTransform=\"rotate(\(angle))\">\(base)<rect width=\"2\" height=\"6\" "
+          + "fill=\"\(overlay)\" fill-opacity=\".55\"/></pattern>"
+      case .dots:
+        text +=
+          "<pattern id=\"\(id)\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\">"
+          + "\(base)<circle cx=\"3\" cy=\"3\" r=\"1.3\" fill=\"\(overlay)\" fill-opacity=\".55\"/></pattern>"
+      }
+    }
+    return text + "</defs></svg>"
   }
 }

@@ -29,6 +29,16 @@ public final class HTMLReport {
     public var chartBuildings = 30
     /// Rules in the chart of the most frequent fails.
     public var chartRules = 10
+    /// The most flats a page lays out whole. A report of more flats keeps
+    /// its flats' rows and each building's flats out of the page's layout
+    /// (in inert script blocks, which the browser reads as plain text): the
+    /// table shows ``pageRows`` rows at a time, sorted and filtered over
+    /// all, and a building's flats are made when it is opened. Without
+    /// this, 1,000 buildings made a page of 127 MB and 2.3 million
+    /// elements that took minutes to open.
+    public var inlineFlats = 1000
+    /// Rows per page of the flats' table, beyond ``inlineFlats``.
+    public var pageRows = 100
 
     /// The default limits.
     public init() {}
@@ -126,7 +136,23 @@ public final class HTMLReport {
     let rowsMark = "<!--rows-->"
     let sectionsMark = "<!--sections-->"
     let quartersMark = "<!--quarters-->"
-    let page = document(summary: summary, rowsMark, sectionsMark, quartersMark).render()
+    let large = flatCount > limits.inlineFlats
+    let page = document(summary: summary, large: large, rowsMark, sectionsMark, quartersMark)
+      .render()
+    // A building's detail between its marks: in the page, or in an inert
+    // block the script makes into elements when the building is opened.
+    let detail =
+      large
+      ? (
+        open: "<details class=\"lazy\"><summary>Show its flats and findings</summary>"
+          + "<div class=\"slot\"></div></details><script type=\"text/html\" class=\"detail\">",
+        close: "</script>"
+      ) : (open: "", close: "")
+    let writeSections: (String) throws -> Void = { chunk in
+      try write(
+        chunk.replacing(Pieces.detailStart, with: detail.open).replacing(
+          Pieces.detailEnd, with: detail.close))
+    }
     guard let rowsAt = page.range(of: rowsMark), let sectionsAt = page.range(of: sectionsMark)
     else {
       throw Spool.Failure(description: "the HTML page lost its place holders")
@@ -136,13 +162,13 @@ public final class HTMLReport {
     var rest = page[rowsAt.upperBound...]
     if let quartersAt = rest.range(of: quartersMark) {
       try write(String(rest[..<sectionsAt.lowerBound]))
-      try sections.drain(write)
+      try sections.drain(writeSections)
       try write(String(rest[sectionsAt.upperBound..<quartersAt.lowerBound]))
       try quarterSections.drain(write)
       rest = rest[quartersAt.upperBound...]
     } else {
       try write(String(rest[..<sectionsAt.lowerBound]))
-      try sections.drain(write)
+      try sections.drain(writeSections)
       rest = rest[sectionsAt.upperBound...]
     }
     try write(String(rest) + "\n")
@@ -210,7 +236,8 @@ public final class HTMLReport {
   // MARK: The page
 
   private func document(
-    summary: ReportSummary, _ rowsMark: String, _ sectionsMark: String, _ quartersMark: String
+    summary: ReportSummary, large: Bool, _ rowsMark: String, _ sectionsMark: String,
+    _ quartersMark: String
   ) -> HTML {
     let profile = header.profile
     return HTML(
@@ -226,6 +253,7 @@ public final class HTMLReport {
       ),
       .body(
         .a(.class("skip"), .href("#flats"), .text("Skip to the table of flats")),
+        .raw(palette.definitions),
         .header(
           .h1("Accessibility check"),
           .dl(
@@ -261,10 +289,17 @@ public final class HTMLReport {
         .main(
           summarySection(summary),
           fixFirstSection(summary.fixFirst),
-          flatsSection(rowsMark),
+          flatsSection(rowsMark, large: large),
           .section(
             .id("buildings"), .attribute(named: "aria-labelledby", value: "buildings-h"),
             .h2(.id("buildings-h"), "Buildings"),
+            .if(
+              large,
+              .p(
+                text(
+                  "\(plural(buildingCount, "building")) with \(plural(flatCount, "flat")): each "
+                    + "building's flats and findings are shown when it is opened, or when a flat "
+                    + "is chosen in the table."))),
             .raw(sectionsMark)
           ),
           .if(quarterCount > 0, quartersSection(quartersMark))
@@ -371,7 +406,8 @@ public final class HTMLReport {
     return Chart(
       id: "chart-buildings", title: title,
       description: description.isEmpty ? "No buildings." : description + ".", bars: bars,
-      labelWidth: 170, legend: classes.map { ($0, palette.name($0)) }
+      // Labels above the bars: a building's name would be cut beside them.
+      labelWidth: 0, legend: classes.map { ($0, palette.name($0)) }
     ).figure(
       head:
         .thead(
@@ -436,7 +472,7 @@ public final class HTMLReport {
       .if(
         group.count > 0,
         .div(
-          .class("table-wrap"),
+          .class("table-wrap"), .attribute(named: "tabindex", value: "0"),
           .table(
             .caption(
               text(
@@ -468,7 +504,7 @@ public final class HTMLReport {
       group(view.oneRuleAway, "one rule"),
       group(view.twoRulesAway, "two rules"),
       .div(
-        .class("table-wrap"),
+        .class("table-wrap"), .attribute(named: "tabindex", value: "0"),
         .table(
           .caption(
             text(
@@ -492,15 +528,16 @@ public final class HTMLReport {
 
   // MARK: The table of flats
 
-  private func flatsSection(_ rowsMark: String) -> Node<HTML.BodyContext> {
+  private func flatsSection(_ rowsMark: String, large: Bool) -> Node<HTML.BodyContext> {
     // How each column sorts: as text (nil), as a number, or by rank.
     // The counts are of the checked profile's findings, at the top class:
     // the header says so, or a barrier-free flat's "Fails 37" reads as
     // failing its own class.
     let top = header.profile.ladder.last ?? header.profile.id
     let columns: [(String, String?)] = [
-      ("Building", nil), ("Address", nil), ("Flat", nil), ("Number", nil), ("Storey", "number"),
-      ("Class", "rank"), ("Verified", nil), ("Fails at \(top)", "number"),
+      // The flat and its class first: on a phone they are what shows.
+      ("Flat", nil), ("Class", "rank"), ("Building", nil), ("Address", nil), ("Number", nil),
+      ("Storey", "number"), ("Verified", nil), ("Fails at \(top)", "number"),
       ("Unknowns at \(top)", "number"), ("Blocking rules", nil),
     ]
     return .section(
@@ -522,7 +559,7 @@ public final class HTMLReport {
           nodes: [.id("flat-count"), .attribute(named: "aria-live", value: "polite")])
       ),
       .div(
-        .class("table-wrap"),
+        .class("table-wrap"), .attribute(named: "tabindex", value: "0"),
         .table(
           .id("flat-table"),
           .caption(
@@ -535,8 +572,29 @@ public final class HTMLReport {
               .forEach(columns) { name, type in
                 .th(scope("col"), .unwrap(type) { .data(named: "type", value: $0) }, text(name))
               })),
-          .tbody(.raw(rowsMark))
-        ))
+          .tbody(.raw(large ? "" : rowsMark))
+        )),
+      .if(
+        large,
+        .group(
+          .div(
+            .id("flat-pager"), .class("controls"), .hidden(true),
+            .attribute(named: "data-rows", value: "\(limits.pageRows)"),
+            .button(.type(.button), .id("flat-previous"), "Previous"),
+            .button(.type(.button), .id("flat-next"), "Next"),
+            .element(
+              named: "output",
+              nodes: [.id("flat-page"), .attribute(named: "aria-live", value: "polite")])),
+          .element(
+            named: "noscript",
+            nodes: [
+              .p(
+                text(
+                  "At \(plural(flatCount, "flat")) this page shows its table and the buildings' "
+                    + "flats with JavaScript, which is off; the CSV, xlsx and JSON reports have "
+                    + "them all."))
+            ]),
+          .raw("<script type=\"text/html\" id=\"flat-rows\">\(rowsMark)</script>")))
     )
   }
 
@@ -562,21 +620,23 @@ public final class HTMLReport {
       .id("q\(index)"), .class("quarter"),
       .attribute(named: "aria-labelledby", value: "q\(index)-h"),
       .h3(.id("q\(index)-h"), text("Quarter \(view.id)" + (view.name.map { ": \($0)" } ?? ""))),
-      .table(
-        .caption(text("Flats per class and building in quarter \(view.id)")),
-        .thead(
-          .tr(
-            .th(scope("col"), "Building"), .forEach(classes) { .th(scope("col"), text($0)) },
-            .th(scope("col"), "Flats"))),
-        .tbody(
-          .forEach(view.buildings + [""]) { building in
-            let counts = classes.map { view.counts[$0]?[building] ?? 0 }
-            return .tr(
-              .th(scope("row"), text(building.isEmpty ? "all" : building)),
-              .forEach(counts) { .td(.class("n"), text("\($0)")) },
-              .td(.class("n"), text("\(counts.reduce(0, +))")))
-          })
-      ),
+      .div(
+        .class("table-wrap"), .attribute(named: "tabindex", value: "0"),
+        .table(
+          .caption(text("Flats per class and building in quarter \(view.id)")),
+          .thead(
+            .tr(
+              .th(scope("col"), "Building"), .forEach(classes) { .th(scope("col"), text($0)) },
+              .th(scope("col"), "Flats"))),
+          .tbody(
+            .forEach(view.buildings + [""]) { building in
+              let counts = classes.map { view.counts[$0]?[building] ?? 0 }
+              return .tr(
+                .th(scope("row"), text(building.isEmpty ? "all" : building)),
+                .forEach(counts) { .td(.class("n"), text("\($0)")) },
+                .td(.class("n"), text("\(counts.reduce(0, +))")))
+            })
+        )),
       .ul(
         .forEach(view.presence) { presence in
           .li(
@@ -591,20 +651,22 @@ public final class HTMLReport {
           Pieces(renderer: renderer).groupList(
             view.pathFindings.map { FindingReport($0, units: header.units) }, status: .fail,
             remedies: .each))),
-      .table(
-        .caption(text("Step-free reach from each flat")),
-        .thead(
-          .tr(
-            .th(scope("col"), "Building"), .th(scope("col"), "Flat"), .th(scope("col"), "Class"),
-            .forEach(kinds) { .th(scope("col"), text($0)) })),
-        .tbody(
-          .forEach(view.flats) { flat in
+      .div(
+        .class("table-wrap"), .attribute(named: "tabindex", value: "0"),
+        .table(
+          .caption(text("Step-free reach from each flat")),
+          .thead(
             .tr(
-              .td(text(flat.building)), .th(scope("row"), text(flat.flat)),
-              .td(text(flat.classification.description)),
-              .forEach(flat.reaches) { reach in .td(text(describe(reach))) })
-          })
-      )
+              .th(scope("col"), "Building"), .th(scope("col"), "Flat"), .th(scope("col"), "Class"),
+              .forEach(kinds) { .th(scope("col"), text($0)) })),
+          .tbody(
+            .forEach(view.flats) { flat in
+              .tr(
+                .td(text(flat.building)), .th(scope("row"), text(flat.flat)),
+                .td(text(flat.classification.description)),
+                .forEach(flat.reaches) { reach in .td(text(describe(reach))) })
+            })
+        ))
     )
   }
 
@@ -648,12 +710,12 @@ struct Pieces: Sendable {
     return .tr(
       .data(named: "class", value: attribute(flat.class)),
       .data(named: "verified", value: flat.verified ? "yes" : "no"),
+      .th(scope("row"), .a(.href("#\(anchor)"), text(flat.id))),
+      .td(.data(named: "v", value: "\(rank)"), badge(flat)),
       .td(text(building.id)),
       .td(text(building.address ?? "")),
-      .th(scope("row"), .a(.href("#\(anchor)"), text(flat.id))),
       .td(text(flat.number ?? "")),
       .td(.class("n"), text(flat.storey.map(String.init) ?? "")),
-      .td(.data(named: "v", value: "\(rank)"), badge(flat)),
       .td(text(flat.verified ? "yes" : "no")),
       .td(.class("n"), text("\(fails)")),
       .td(.class("n"), text("\(unknowns)")),
@@ -684,6 +746,8 @@ struct Pieces: Sendable {
       .h3(
         .id("\(id)-h"), text("Building \(building.id)" + (building.name.map { ": \($0)" } ?? ""))),
       .unwrap(building.address) { .p(.class("address"), text($0)) },
+      .p(.class("facts-line"), text(flatCounts(building))),
+      .raw(Self.detailStart),
       .if(
         !building.findings.isEmpty,
         .group(
@@ -692,8 +756,27 @@ struct Pieces: Sendable {
       .if(building.flats.isEmpty, .p("No flats recorded.")),
       .forEach(building.flats.enumerated()) { number, flat in
         flatArticle(flat, anchor: anchor(index, number + 1))
-      }
+      },
+      .raw(Self.detailEnd)
     )
+  }
+
+  /// Where a building's detail (its own findings and its flats) starts and
+  /// ends in its section: control characters, which no escaped text holds
+  /// (`escapedForOneLine`), replaced when the page is put together.
+  static let detailStart = "\u{1}"
+  static let detailEnd = "\u{2}"
+
+  /// `11 flats: wheelchair 3, barrierFree 7, none 1`, top class first.
+  func flatCounts(_ building: BuildingReport) -> String {
+    let ladder = header.profile.ladder
+    var counts = Array(repeating: 0, count: ladder.count)
+    for flat in building.flats {
+      if let rank = ladder.firstIndex(of: flat.class) { counts[rank] += 1 }
+    }
+    let parts = zip(ladder, counts).reversed().filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }
+    return plural(building.flats.count, "flat")
+      + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
   }
 
   func flatArticle(_ flat: FlatReport, anchor: String) -> Node<HTML.BodyContext> {
@@ -760,18 +843,15 @@ struct Pieces: Sendable {
         .group(
           heading(headingLevel, "Unknown, to measure: \(unknowns.count)"),
           groupList(unknowns, status: .unknown, remedies: .none))),
+      // The passes as a count: listing them made most of a portfolio's
+      // page (the JSON, CSV and xlsx reports list them).
       .if(
         !passes.isEmpty || others > 0,
-        folded(
-          "\(passes.count) pass in \(plural(passGroups.count, "rule"))"
-            + (others > 0 ? ", \(others) not applicable" : ""),
-          .ul(
-            .class("passes"),
-            .forEach(passGroups) { group in
-              .li(
-                text(ruleTitle(group[0].rule)), text(" "), .code(text(group[0].rule)),
-                text(group.count > 1 ? " ×\(group.count)" : ""))
-            })))
+        .p(
+          .class("passes"),
+          text(
+            "\(passes.count) pass in \(plural(passGroups.count, "rule"))"
+              + (others > 0 ? ", \(others) not applicable" : "") + ".")))
     )
   }
 

@@ -45,6 +45,10 @@ enum QuarterSample {
 
 @Suite("HTML report (library)")
 struct HTMLReportLibraryTests {
+  static func count(_ needle: String, in text: String) -> Int {
+    text.components(separatedBy: needle).count - 1
+  }
+
   @Test("Spilling rows and sections to temporary files gives the same page as memory")
   func spool() throws {
     let assessed = try QuarterSample.assess()
@@ -94,6 +98,38 @@ struct HTMLReportLibraryTests {
     #expect(text.contains(">b3 Otto-Brenner-Straße"))
     #expect(text.contains("; b8 Meierfeld 10: wheelchair 1, barrierFree 7, none 3."))
     #expect(!text.contains("b1 "))
+  }
+
+  @Test("Beyond inlineFlats the rows and each building's flats are inert blocks, the same HTML")
+  func large() throws {
+    let assessed = try QuarterSample.assess()
+    let small = try QuarterSample.html(assessed)
+    var limits = HTMLReport.Limits()
+    limits.inlineFlats = 43
+    let page = try QuarterSample.html(assessed, limits: limits)
+    // 44 flats: over the limit. The table's body is empty; its rows are in
+    // one block, the same rows as the small page's.
+    #expect(page.contains("<tbody></tbody>"))
+    let rows = try #require(
+      page.firstRange(of: #/<script type="text/html" id="flat-rows">[\s\S]*?</script>/#)
+    )
+    #expect(Self.count("<tr data-class=", in: String(page[rows])) == 44)
+    #expect(Self.count("<tr data-class=", in: small) == 44)
+    #expect(page.contains("<div id=\"flat-pager\" class=\"controls\" hidden data-rows=\"100\">"))
+    #expect(page.contains("<noscript><p>At 44 flats this page shows"))
+    // A block per building after its folded details, holding its flats'
+    // articles as the small page has them in place.
+    #expect(
+      Self.count(
+        "<details class=\"lazy\"><summary>Show its flats and findings</summary><div class=\"slot\">"
+          + "</div></details><script type=\"text/html\" class=\"detail\">", in: page) == 8)
+    #expect(Self.count("<article id=\"f", in: page) == 44)
+    let article = try #require(small.firstRange(of: #/<article id="f1-5".*?</article>/#))
+    #expect(page.contains(small[article]))
+    // A block ends only at its own end tag: the survey text in it is escaped.
+    #expect(Self.count("</script>", in: page) == 8 + 1 + 1)
+    #expect(!small.contains("<script type=\"text/html\""))
+    #expect(!page.contains("\u{1}") && !page.contains("\u{2}") && !small.contains("\u{1}"))
   }
 
   @Test("Spool chunks never split a UTF-8 character")
