@@ -48,6 +48,9 @@ names=(
   "check --format json --json-version 1, $cores jobs"
   "check --format jsonl, $cores jobs"
   "check --format csv --csv findings, $cores jobs"
+  "check --format html, $cores jobs"
+  "check --format xlsx, $cores jobs"
+  "check --format xlsx --findings open, $cores jobs"
 )
 commands=(
   "$work/reader-baseline $file"
@@ -61,6 +64,9 @@ commands=(
   "$tool check --format json --json-version 1 --jobs $cores -o /dev/null $file"
   "$tool check --format jsonl --jobs $cores -o /dev/null $file"
   "$tool check --format csv --csv findings --jobs $cores -o /dev/null $file"
+  "$tool check --format html --jobs $cores -o /dev/null $file"
+  "$tool check --format xlsx --jobs $cores -o /dev/null $file"
+  "$tool check --format xlsx --findings open --jobs $cores -o /dev/null $file"
 )
 
 # Rounds that run every stage in turn, keeping each stage's seconds and

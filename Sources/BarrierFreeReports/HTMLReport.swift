@@ -149,9 +149,7 @@ public final class HTMLReport {
         close: "</script>"
       ) : (open: "", close: "")
     let writeSections: (String) throws -> Void = { chunk in
-      try write(
-        chunk.replacing(Pieces.detailStart, with: detail.open).replacing(
-          Pieces.detailEnd, with: detail.close))
+      try write(Self.replacingMarks(chunk, open: detail.open, close: detail.close))
     }
     guard let rowsAt = page.range(of: rowsMark), let sectionsAt = page.range(of: sectionsMark)
     else {
@@ -172,6 +170,27 @@ public final class HTMLReport {
       rest = rest[sectionsAt.upperBound...]
     }
     try write(String(rest) + "\n")
+  }
+
+  /// `chunk` with each ``Pieces/detailStart`` replaced by `open` and each
+  /// ``Pieces/detailEnd`` by `close`, in one pass over its bytes (the
+  /// standard library's `replacing` took 41 % of a report's instructions).
+  static func replacingMarks(_ chunk: String, open: String, close: String) -> String {
+    var chunk = chunk
+    return chunk.withUTF8 { bytes in
+      var result: [UInt8] = []
+      result.reserveCapacity(bytes.count + 4096)
+      var start = 0
+      for index in bytes.indices where bytes[index] < 3 {
+        let byte = bytes[index]
+        guard byte == 1 || byte == 2 else { continue }
+        result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        result.append(contentsOf: (byte == 1 ? open : close).utf8)
+        start = index + 1
+      }
+      result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+      return String(decoding: result, as: UTF8.self)
+    }
   }
 
   /// Writes the whole document with `quarters` added last (see
