@@ -92,7 +92,16 @@ public final class HTMLReport {
 
     /// The HTML of `building`, the `index`th of the report (0 for the first).
     public func render(_ building: BuildingReport, index: Int) -> Rendered {
-      let pieces = Pieces(renderer: self)
+      render(building, index: index, passes: nil)
+    }
+
+    /// The HTML of `building`, whose passes and findings not applicable
+    /// are `passes` (by flat id, `""` for the building's own) when its
+    /// report lists only fails and unknowns: the page shows them as counts,
+    /// and a report of every pass is most of the work of making it.
+    func render(_ building: BuildingReport, index: Int, passes: [String: PassCount]?) -> Rendered {
+      var pieces = Pieces(renderer: self)
+      pieces.passes = passes
       var rowText = ""
       for (number, flat) in building.flats.enumerated() {
         rowText += pieces.row(flat, of: building, anchor: anchor(index + 1, number + 1)).render()
@@ -758,6 +767,11 @@ struct Pieces: Sendable {
 
   // MARK: Buildings and flats
 
+  /// A building's passes and findings not applicable, counted from its
+  /// assessment (``HTMLReport/Renderer/render(_:index:passes:)``); nil:
+  /// counted from the reports' findings.
+  var passes: [String: PassCount]?
+
   func section(_ building: BuildingReport, index: Int) -> Node<HTML.BodyContext> {
     let id = anchor(index)
     return .section(
@@ -768,10 +782,11 @@ struct Pieces: Sendable {
       .p(.class("facts-line"), text(flatCounts(building))),
       .raw(Self.detailStart),
       .if(
-        !building.findings.isEmpty,
+        !building.findings.isEmpty
+          || passes?[""].map { $0.passes + $0.notApplicable > 0 } ?? false,
         .group(
           .h4("The building's own places and connectors"),
-          findingsBlock(building.findings, headingLevel: 5))),
+          findingsBlock(building.findings, headingLevel: 5, counted: passes?[""]))),
       .if(building.flats.isEmpty, .p("No flats recorded.")),
       .forEach(building.flats.enumerated()) { number, flat in
         flatArticle(flat, anchor: anchor(index, number + 1))
@@ -802,8 +817,13 @@ struct Pieces: Sendable {
     var facts: [String] = []
     if let number = flat.number, number != flat.id { facts.append("no. \(number)") }
     if let level = flat.storey { facts.append("storey \(level)") }
+    let counted = passes?[flat.id]
     let counts = FindingStatus.allCases.map { status in
-      (status, flat.findings.count { $0.status == status })
+      switch (status, counted) {
+      case (.pass, let counted?): (status, counted.passes)
+      case (.notApplicable, let counted?): (status, counted.notApplicable)
+      default: (status, flat.findings.count { $0.status == status })
+      }
     }
     facts.append(
       counts.map { "\($0.1) \($0.0 == .notApplicable ? "not applicable" : $0.0.rawValue)" }
@@ -821,7 +841,7 @@ struct Pieces: Sendable {
       .unwrap(flat.upgrade) { upgrade in
         .p(.class("upgrade"), .strong("What it takes "), text(upgrade.summary))
       },
-      findingsBlock(flat.findings, headingLevel: 5, listed: flat.blockers)
+      findingsBlock(flat.findings, headingLevel: 5, listed: flat.blockers, counted: counted)
     )
   }
 
@@ -839,7 +859,8 @@ struct Pieces: Sendable {
   /// Fails already `listed` (the same rule, element and message among a
   /// flat's blockers) are not repeated.
   func findingsBlock(
-    _ findings: [FindingReport], headingLevel: Int, listed: [FindingReport] = []
+    _ findings: [FindingReport], headingLevel: Int, listed: [FindingReport] = [],
+    counted: PassCount? = nil
   ) -> Node<HTML.BodyContext> {
     let seen = Set(listed.map { "\($0.rule)\u{1F}\($0.element)\u{1F}\($0.message)" })
     let fails = findings.filter {
@@ -848,9 +869,8 @@ struct Pieces: Sendable {
     let failsTitle = listed.isEmpty ? "Fails" : "Further fails"
     let hidden = findings.count { $0.status == .fail } - fails.count
     let unknowns = findings.filter { $0.status == .unknown }
-    let passes = findings.filter { $0.status == .pass }
-    let others = findings.count - hidden - fails.count - unknowns.count - passes.count
-    let passGroups = passes.groupedByRule()
+    let passes =
+      counted ?? PassCount(findings.lazy.filter { $0.status != .fail && $0.status != .unknown })
     return .group(
       .if(
         !fails.isEmpty,
@@ -865,12 +885,13 @@ struct Pieces: Sendable {
       // The passes as a count: listing them made most of a portfolio's
       // page (the JSON, CSV and xlsx reports list them).
       .if(
-        !passes.isEmpty || others > 0,
+        passes.passes > 0 || passes.notApplicable > 0,
         .p(
           .class("passes"),
           text(
-            "\(passes.count) pass in \(plural(passGroups.count, "rule"))"
-              + (others > 0 ? ", \(others) not applicable" : "") + ".")))
+            "\(passes.passes) pass in \(plural(passes.rules, "rule"))"
+              + (passes.notApplicable > 0 ? ", \(passes.notApplicable) not applicable" : "")
+              + ".")))
     )
   }
 
@@ -894,58 +915,122 @@ struct Pieces: Sendable {
   func groupList(_ findings: [FindingReport], status: FindingStatus, remedies: Remedies)
     -> Node<HTML.BodyContext>
   {
-    .ul(
-      .class("groups \(status.rawValue)"),
-      .forEach(findings.groupedByRule()) { group in
-        let first = group[0]
-        // Fold the rest only when it is at least two: "1 more" saves nothing.
-        let cut = group.count > limits.elementsPerRule + 1 ? limits.elementsPerRule : group.count
-        let shown = group.prefix(cut)
-        let rest = group.dropFirst(cut)
-        let distinctRemedies = Set(group.compactMap(\.remedy))
-        let sharedRemedy = distinctRemedies.count == 1 ? distinctRemedies.first : nil
-        let eachRemedy = remedies == .each && sharedRemedy == nil
-        return .li(
-          .p(
-            .class("rule"),
-            .strong(text(ruleTitle(first.rule))),
-            text(group.count > 1 ? " ×\(group.count)" : ""),
-            .span(
-              .class("cite"),
-              text(" "), .code(text(first.rule)), text(" · \(first.citationMarked)"),
-              .unwrap(first.confidence) { confidence in
-                .span(
-                  .class("confidence"),
-                  .title(
-                    "how sure the threshold is: VV two or more sources, V one, K from "
-                      + "knowledge of the standard, ? unsure"),
-                  text(" · confidence \(confidence)"))
-              })),
-          .ul(.forEach(shown) { findingItem($0, remedy: eachRemedy) }),
-          .if(
-            !rest.isEmpty,
-            folded(
-              "\(rest.count) more", .class("more"),
-              .ul(.forEach(rest) { findingItem($0, remedy: eachRemedy) }))),
-          .if(
-            remedies != .none,
-            .unwrap(sharedRemedy) { .p(.class("remedy"), .strong("Remedy: "), text($0)) })
-        )
+    // Written as markup straight, like ``findingMarkup(_:remedy:)``: a page
+    // has one of these per rule that fails or is unknown in each flat.
+    func text(_ value: String) -> String { escaped(value, quotes: false) }
+    var markup = "<ul class=\"groups \(status.rawValue)\">"
+    for group in findings.groupedByRule() {
+      let first = group[0]
+      // Fold the rest only when it is at least two: "1 more" saves nothing.
+      let cut = group.count > limits.elementsPerRule + 1 ? limits.elementsPerRule : group.count
+      let shown = group.prefix(cut)
+      let rest = group.dropFirst(cut)
+      let distinctRemedies = Set(group.compactMap(\.remedy))
+      let sharedRemedy = distinctRemedies.count == 1 ? distinctRemedies.first : nil
+      let eachRemedy = remedies == .each && sharedRemedy == nil
+      markup += "<li><p class=\"rule\"><strong>" + text(ruleTitle(first.rule)) + "</strong>"
+      if group.count > 1 { markup += text(" ×\(group.count)") }
+      markup += "<span class=\"cite\"> <code>" + text(first.rule) + "</code>"
+      markup += text(" · \(first.citationMarked)")
+      if let confidence = first.confidence {
+        markup +=
+          "<span class=\"confidence\" title=\"how sure the threshold is: VV two or more sources, "
+          + "V one, K from knowledge of the standard, ? unsure\">"
+          + text(" · confidence \(confidence)") + "</span>"
       }
-    )
+      markup += "</span></p><ul>"
+      for finding in shown { markup += findingMarkup(finding, remedy: eachRemedy) }
+      markup += "</ul>"
+      if !rest.isEmpty {
+        markup +=
+          "<details class=\"more\"><summary>" + text("\(rest.count) more") + "</summary><ul>"
+        for finding in rest { markup += findingMarkup(finding, remedy: eachRemedy) }
+        markup += "</ul></details>"
+      }
+      if remedies != .none, let sharedRemedy {
+        markup += "<p class=\"remedy\"><strong>Remedy: </strong>" + text(sharedRemedy) + "</p>"
+      }
+      markup += "</li>"
+    }
+    return .raw(markup + "</ul>")
   }
 
-  func findingItem(_ finding: FindingReport, remedy: Bool) -> Node<HTML.ListContext> {
-    .li(
-      .span(.class("where"), text(place(finding))), text(": \(finding.message)"),
-      .if(
-        remedy,
-        .unwrap(finding.remedy) { .group(.br(), .span(.class("remedy"), text("Remedy: \($0)"))) }))
+  /// A finding's item, as markup written straight: a page has one per
+  /// fail and unknown, and Plot's tree of five nodes for each was most of
+  /// the time an HTML report took.
+  func findingMarkup(_ finding: FindingReport, remedy: Bool) -> String {
+    var markup = "<li><span class=\"where\">"
+    markup += escaped(place(finding), quotes: false)
+    markup += "</span>"
+    markup += escaped(": \(finding.message)", quotes: false)
+    if remedy, let text = finding.remedy {
+      markup += "<br/><span class=\"remedy\">"
+      markup += escaped("Remedy: \(text)", quotes: false)
+      markup += "</span>"
+    }
+    return markup + "</li>"
   }
 
   /// The element's path below the flat (or the building).
   func place(_ finding: FindingReport) -> String {
     finding.place.isEmpty ? "the flat" : finding.place
+  }
+}
+
+/// The passes of a flat (or a building's own places) as the page shows
+/// them: how many, in how many rules (a rule with several citations counts
+/// once per citation, as the page groups findings), and how many findings
+/// do not apply.
+struct PassCount: Sendable, Hashable {
+  var passes = 0
+  var rules = 0
+  var notApplicable = 0
+
+  private struct RuleKey: Hashable {
+    var rule: String
+    var standard: String
+    var clause: String
+  }
+
+  init() {}
+
+  /// The counts of the passes and findings not applicable among `findings`.
+  init<Findings: Sequence<FindingReport>>(_ findings: Findings) {
+    var rules = Set<RuleKey>()
+    for finding in findings {
+      if finding.status == .pass {
+        passes += 1
+        rules.insert(
+          RuleKey(rule: finding.rule, standard: finding.standard, clause: finding.clause))
+      } else if finding.status == .notApplicable {
+        notApplicable += 1
+      }
+    }
+    self.rules = rules.count
+  }
+
+  /// The counts of the passes and findings not applicable among `findings`.
+  init(_ findings: [Finding]) {
+    var rules = Set<RuleKey>()
+    for finding in findings {
+      if finding.status == .pass {
+        passes += 1
+        rules.insert(
+          RuleKey(
+            rule: finding.rule, standard: finding.citation.standard,
+            clause: finding.citation.clause))
+      } else if finding.status == .notApplicable {
+        notApplicable += 1
+      }
+    }
+    self.rules = rules.count
+  }
+
+  /// Per flat id (`""` for the building's own places), of `building`.
+  static func of(_ building: BuildingAssessment) -> [String: PassCount] {
+    var counts = ["": PassCount(building.results.last?.findings ?? [])]
+    for flat in building.flats { counts[flat.id] = PassCount(flat.findings) }
+    return counts
   }
 }
 

@@ -499,11 +499,12 @@ final class HTMLReportWriter: ReportWriter {
     let first = added
     let upgrades = upgrades
     return { assessment, index in
+      // The page shows passes as counts: no report is made of each.
       renderer.render(
         BuildingReport(
-          assessment, units: units, findings: selection,
+          assessment, units: units, findings: .open,
           upgrades: upgrades?.upgrades(for: assessment) ?? [:]),
-        index: first + index)
+        index: first + index, passes: PassCount.of(assessment))
     }
   }
 
