@@ -37,6 +37,50 @@ extension StringProtocol {
   }
 }
 
+extension String {
+  /// ``StringProtocol/escapedForOneLine`` for a string, which first scans
+  /// its UTF-8 bytes for anything hidden: most values are clean, and the
+  /// generic check went through the scalars of every value that was not
+  /// plain ASCII (`≥`, `×`, `›` are in most messages and paths), a quarter
+  /// of an HTML report's instructions (callgrind).
+  public var escapedForOneLine: String {
+    var copy = self
+    let clean = copy.withUTF8(Self.isOneLine)
+    return clean ? self : Substring(self).escapedForOneLine
+  }
+
+  /// Whether `bytes` (UTF-8) hold none of the scalars that
+  /// `isHiddenInOneLine` names: C0 controls and DEL (one byte), C1 controls
+  /// (`C2 80`–`C2 9F`), U+061C (`D8 9C`), U+200E, U+200F, U+2028–U+202E
+  /// (`E2 80 8E`, `8F`, `A8`–`AE`) and U+2066–U+2069 (`E2 81 A6`–`A9`).
+  static func isOneLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        if byte < 0x20 || byte == 0x7F { return false }
+        index += 1
+        continue
+      }
+      let next = index + 1 < count ? bytes[index + 1] : 0
+      switch byte {
+      case 0xC2 where next >= 0x80 && next <= 0x9F: return false
+      case 0xD8 where next == 0x9C: return false
+      case 0xE2 where next == 0x80 || next == 0x81:
+        let third = index + 2 < count ? bytes[index + 2] : 0
+        if next == 0x80 && (third == 0x8E || third == 0x8F || (third >= 0xA8 && third <= 0xAE)) {
+          return false
+        }
+        if next == 0x81 && third >= 0xA6 && third <= 0xA9 { return false }
+      default: break
+      }
+      index += 1
+    }
+    return true
+  }
+}
+
 extension Unicode.Scalar {
   /// Whether the scalar breaks a line, controls a terminal or reorders
   /// text when shown: C0 and C1 controls, DEL, the line and paragraph

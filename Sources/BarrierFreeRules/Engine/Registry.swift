@@ -62,8 +62,20 @@ public let allRules: [any Rule.Type] = [
 /// The rule with `id`, if there is one; a former id (an alias,
 /// `din18040-2.door.clear-width`) finds the rule too.
 public func rule(withID id: String) -> (any Rule.Type)? {
-  allRules.first { $0.description.id == id || $0.description.aliases.contains(id) }
+  rulesByID[id]
 }
+
+/// Every rule by its id and by its former ids (a rule's own id first: an
+/// alias never shadows it). A dictionary, not a search: reports look a
+/// rule's title up for every group of findings they write.
+private let rulesByID: [String: any Rule.Type] = {
+  var table: [String: any Rule.Type] = [:]
+  for rule in allRules { table[rule.description.id] = table[rule.description.id] ?? rule }
+  for rule in allRules {
+    for alias in rule.description.aliases where table[alias] == nil { table[alias] = rule }
+  }
+  return table
+}()
 
 /// The current id of each rule that was renamed, by its former id
 /// (`din18040-2.door.clear-width` → `door.clear-width`).
