@@ -93,7 +93,7 @@ let package = Package(
     .target(
       name: "BarrierFreeReports",
       dependencies: [
-        "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "CXLSXWriter",
+        "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "CXLSXWriter", "CZlib",
         .product(name: "Plot", package: "Plot"),
       ]
     ),

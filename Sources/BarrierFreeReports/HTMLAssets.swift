@@ -100,12 +100,28 @@ enum HTMLAssets {
       var each = function (list, action) { Array.prototype.forEach.call(list, action); };
       // A building's flats and findings, kept in an inert block on a large
       // page, are made into elements when the building is opened.
+      // A gzipped block (base64) is unpacked by the browser's own
+      // DecompressionStream.
       var fill = function (details) {
         var block = details.nextElementSibling;
         var slot = details.querySelector(".slot");
-        if (slot && block && block.classList.contains("detail") && !slot.firstChild) {
-          slot.innerHTML = block.textContent;
+        if (!slot || !block || !block.classList.contains("detail") || slot.firstChild ||
+            details.dataset.filling) {
+          return Promise.resolve();
         }
+        if (!block.classList.contains("packed")) {
+          slot.innerHTML = block.textContent;
+          return Promise.resolve();
+        }
+        details.dataset.filling = "yes";
+        var text = atob(block.textContent.trim());
+        var bytes = new Uint8Array(text.length);
+        for (var i = 0; i < text.length; i += 1) { bytes[i] = text.charCodeAt(i); }
+        var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+        return new Response(stream).text().then(function (html) {
+          slot.innerHTML = html;
+          delete details.dataset.filling;
+        });
       };
       each(document.querySelectorAll("details.lazy"), function (details) {
         details.addEventListener("toggle", function () { if (details.open) { fill(details); } });
@@ -118,9 +134,10 @@ enum HTMLAssets {
         var details = section && section.querySelector("details.lazy");
         if (!details) { return; }
         details.open = true;
-        fill(details);
-        var target = document.getElementById(hash.slice(1));
-        if (target) { target.scrollIntoView(); }
+        fill(details).then(function () {
+          var target = document.getElementById(hash.slice(1));
+          if (target) { target.scrollIntoView(); }
+        });
       };
       window.addEventListener("hashchange", function () { reveal(location.hash); });
       document.addEventListener("click", function (event) {

@@ -79,6 +79,10 @@ public final class HTMLReport {
   public struct Rendered: Sendable {
     var rows: String
     var section: String
+    /// The section with its detail gzipped in base64 between
+    /// ``Pieces/packedStart`` and ``Pieces/packedEnd``, for a large page
+    /// (nil when zlib failed: the section goes as it is).
+    var packedSection: String?
     var building: BuildingReport
   }
 
@@ -95,6 +99,16 @@ public final class HTMLReport {
       render(building, index: index, passes: nil)
     }
 
+    /// `section` with the detail between its marks gzipped in base64.
+    static func packed(_ section: String) -> String? {
+      guard let start = section.firstIndex(of: Character(Pieces.detailStart)),
+        let end = section[start...].firstIndex(of: Character(Pieces.detailEnd)),
+        let packed = GzipBase64.encode(String(section[section.index(after: start)..<end]))
+      else { return nil }
+      return section[..<start] + Pieces.packedStart + packed + Pieces.packedEnd
+        + section[section.index(after: end)...]
+    }
+
     /// The HTML of `building`, whose passes and findings not applicable
     /// are `passes` (by flat id, `""` for the building's own) when its
     /// report lists only fails and unknowns: the page shows them as counts,
@@ -107,9 +121,9 @@ public final class HTMLReport {
         rowText += pieces.row(flat, of: building, anchor: anchor(index + 1, number + 1)).render()
         rowText += "\n"
       }
+      let section = pieces.section(building, index: index + 1).render() + "\n"
       return Rendered(
-        rows: rowText, section: pieces.section(building, index: index + 1).render() + "\n",
-        building: building)
+        rows: rowText, section: section, packedSection: Self.packed(section), building: building)
     }
   }
 
@@ -128,7 +142,14 @@ public final class HTMLReport {
     tally(rendered.building, index: buildingCount)
     flatCount += rendered.building.flats.count
     try rows.append(rendered.rows)
-    try sections.append(rendered.section)
+    // Once the page is large, each building's detail goes gzipped: a page
+    // of 1,000 buildings is 16 MB instead of 120. The buildings before
+    // that point keep theirs as text; which ones depends only on the input.
+    if flatCount > limits.inlineFlats, let packed = rendered.packedSection {
+      try sections.append(packed)
+    } else {
+      try sections.append(rendered.section)
+    }
   }
 
   /// Adds a quarter's view, at the end of the quarter: its section is made
@@ -150,15 +171,17 @@ public final class HTMLReport {
       .render()
     // A building's detail between its marks: in the page, or in an inert
     // block the script makes into elements when the building is opened.
-    let detail =
+    let folded =
+      "<details class=\"lazy\"><summary>Show its flats and findings</summary>"
+      + "<div class=\"slot\"></div></details>"
+    let marks =
       large
-      ? (
-        open: "<details class=\"lazy\"><summary>Show its flats and findings</summary>"
-          + "<div class=\"slot\"></div></details><script type=\"text/html\" class=\"detail\">",
-        close: "</script>"
-      ) : (open: "", close: "")
+      ? [
+        "", folded + "<script type=\"text/html\" class=\"detail\">", "</script>",
+        folded + "<script type=\"text/plain\" class=\"detail packed\">", "</script>",
+      ] : ["", "", "", "", ""]
     let writeSections: (String) throws -> Void = { chunk in
-      try write(Self.replacingMarks(chunk, open: detail.open, close: detail.close))
+      try write(Self.replacingMarks(chunk, with: marks))
     }
     guard let rowsAt = page.range(of: rowsMark), let sectionsAt = page.range(of: sectionsMark)
     else {
@@ -181,20 +204,21 @@ public final class HTMLReport {
     try write(String(rest) + "\n")
   }
 
-  /// `chunk` with each ``Pieces/detailStart`` replaced by `open` and each
-  /// ``Pieces/detailEnd`` by `close`, in one pass over its bytes (the
-  /// standard library's `replacing` took 41 % of a report's instructions).
-  static func replacingMarks(_ chunk: String, open: String, close: String) -> String {
+  /// `chunk` with each mark (the bytes 1 to 4: ``Pieces/detailStart``,
+  /// ``Pieces/detailEnd``, ``Pieces/packedStart``, ``Pieces/packedEnd``)
+  /// replaced by `marks[byte]`, in one pass over its bytes (the standard
+  /// library's `replacing` took 41 % of a report's instructions).
+  static func replacingMarks(_ chunk: String, with marks: [String]) -> String {
     var chunk = chunk
     return chunk.withUTF8 { bytes in
       var result: [UInt8] = []
       result.reserveCapacity(bytes.count + 4096)
       var start = 0
-      for index in bytes.indices where bytes[index] < 3 {
-        let byte = bytes[index]
-        guard byte == 1 || byte == 2 else { continue }
+      for index in bytes.indices where bytes[index] < 5 {
+        let byte = Int(bytes[index])
+        guard byte >= 1 && byte < marks.count else { continue }
         result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        result.append(contentsOf: (byte == 1 ? open : close).utf8)
+        result.append(contentsOf: marks[byte].utf8)
         start = index + 1
       }
       result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
@@ -800,6 +824,9 @@ struct Pieces: Sendable {
   /// (`escapedForOneLine`), replaced when the page is put together.
   static let detailStart = "\u{1}"
   static let detailEnd = "\u{2}"
+  /// Where a gzipped detail (base64) starts and ends.
+  static let packedStart = "\u{3}"
+  static let packedEnd = "\u{4}"
 
   /// `11 flats: wheelchair 3, barrierFree 7, none 1`, top class first.
   func flatCounts(_ building: BuildingReport) -> String {

@@ -28,7 +28,7 @@ let allowedImports: KeyValuePairs<String, Set<String>> = [
   ],
   "BarrierFreeReports": [
     "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "CSV", "Plot", "CXLSXWriter",
-    "Foundation", "Glibc", "Darwin",
+    "CZlib", "Foundation", "Glibc", "Darwin",
   ],
   "BarrierFree": [
     "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXMLSupport", "BarrierFreeXML",

@@ -118,18 +118,53 @@ struct HTMLReportLibraryTests {
     #expect(page.contains("<div id=\"flat-pager\" class=\"controls\" hidden data-rows=\"100\">"))
     #expect(page.contains("<noscript><p>At 44 flats this page shows"))
     // A block per building after its folded details, holding its flats'
-    // articles as the small page has them in place.
+    // articles as the small page has them in place: as text up to the
+    // building that takes the page over the limit (b8), gzipped from there.
+    let folded =
+      "<details class=\"lazy\"><summary>Show its flats and findings</summary><div class=\"slot\">"
+      + "</div></details>"
     #expect(
-      Self.count(
-        "<details class=\"lazy\"><summary>Show its flats and findings</summary><div class=\"slot\">"
-          + "</div></details><script type=\"text/html\" class=\"detail\">", in: page) == 8)
-    #expect(Self.count("<article id=\"f", in: page) == 44)
+      Self.count(folded + "<script type=\"text/html\" class=\"detail\">", in: page) == 7)
+    let packed = try #require(
+      page.firstMatch(
+        of: #/<script type="text/plain" class="detail packed">([A-Za-z0-9+/=]+)</script>/#))
+    #expect(Self.count(folded, in: page) == 8)
     let article = try #require(small.firstRange(of: #/<article id="f1-5".*?</article>/#))
     #expect(page.contains(small[article]))
+    // The packed block is the gzipped detail of b8, byte for byte.
+    let detail = try Self.gunzip(String(packed.output.1))
+    let b8 = try #require(small.firstRange(of: #/<section id="b8"[\s\S]*?</section>/#))
+    #expect(small[b8].contains(detail))
+    #expect(Self.count("<article id=\"f8-", in: detail) == 11)
+    #expect(Self.count("<article id=\"f", in: page) == 44 - 11)
     // A block ends only at its own end tag: the survey text in it is escaped.
     #expect(Self.count("</script>", in: page) == 8 + 1 + 1)
     #expect(!small.contains("<script type=\"text/html\""))
-    #expect(!page.contains("\u{1}") && !page.contains("\u{2}") && !small.contains("\u{1}"))
+    for mark in ["\u{1}", "\u{2}", "\u{3}", "\u{4}"] {
+      #expect(!page.contains(mark) && !small.contains(mark))
+    }
+  }
+
+  /// `base64`, gunzipped by Python's gzip module (another implementation
+  /// than the writer's zlib stream).
+  static func gunzip(_ base64: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [
+      "python3", "-c",
+      "import sys, base64, gzip; sys.stdout.buffer.write(gzip.decompress(base64.b64decode(sys.stdin.read())))",
+    ]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    try process.run()
+    input.fileHandleForWriting.write(Data(base64.utf8))
+    try input.fileHandleForWriting.close()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try #require(process.terminationStatus == 0)
+    return String(decoding: data, as: UTF8.self)
   }
 
   @Test("Spool chunks never split a UTF-8 character")
