@@ -17,6 +17,13 @@ import Plot
 /// for small reports, a temporary file for large ones) while the buildings
 /// stream: `add` each building, then `finish` writes the whole document.
 /// The same input gives the same bytes.
+///
+/// A page of more than ``Limits/inlineFlats`` flats keeps what it cannot
+/// show at once out of the browser's layout: the flats' rows in one inert
+/// block that the page's script shows a page at a time, and each building's
+/// flats and findings in a block of its own (gzipped in base64 from the
+/// building that passes the limit) that is made into elements when the
+/// building is opened.
 public final class HTMLReport {
   /// How much the report shows before it says "N more".
   public struct Limits: Sendable, Hashable {
