@@ -901,7 +901,6 @@ struct Pieces: Sendable {
       $0.status == .fail && !seen.contains("\($0.rule)\u{1F}\($0.element)\u{1F}\($0.message)")
     }
     let failsTitle = listed.isEmpty ? "Fails" : "Further fails"
-    let hidden = findings.count { $0.status == .fail } - fails.count
     let unknowns = findings.filter { $0.status == .unknown }
     let passes =
       counted ?? PassCount(findings.lazy.filter { $0.status != .fail && $0.status != .unknown })
