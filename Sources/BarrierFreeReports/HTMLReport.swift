@@ -540,7 +540,9 @@ public final class HTMLReport {
             .thead(
               .tr(
                 .th(scope("col"), "Flat"), .th(scope("col"), "Class"),
-                .th(scope("col"), "Next class"), .th(scope("col"), "Rules to fix"))),
+                .th(scope("col"), "Next class"), .th(scope("col"), "Rules to fix"),
+                .if(group.flats.contains { $0.upgrade != nil }, .th(scope("col"), "What it takes")))
+            ),
             .tbody(
               .forEach(group.flats.prefix(limit)) { miss in
                 .tr(
@@ -553,7 +555,10 @@ public final class HTMLReport {
                       .group(
                         index > 0 ? .br() : .empty, text(ruleTitle(rule) + " "),
                         .code(text(rule)))
-                    }))
+                    }),
+                  .if(
+                    group.flats.contains { $0.upgrade != nil },
+                    .td(text(miss.upgrade?.summary ?? ""))))
               })
           )))
     }

@@ -180,6 +180,21 @@ extension JSONText {
         json.string(miss.nextClass)
         json.raw(",\"rules\":")
         json.strings(miss.rules)
+        if let cost = miss.upgrade {
+          json.raw(",\"upgrade\":{\"target\":")
+          json.string(cost.target)
+          json.raw(",\"reaches\":")
+          json.bool(cost.reaches)
+          json.raw(",\"costLow\":")
+          json.int(Int(cost.costLow.rounded()))
+          json.raw(",\"costHigh\":")
+          json.int(Int(cost.costHigh.rounded()))
+          json.raw(",\"fromPrices\":")
+          json.bool(cost.fromPrices)
+          json.raw(",\"measures\":")
+          json.strings(cost.measures)
+          json.raw("}")
+        }
         json.raw("}")
       }
       json.raw("]}")

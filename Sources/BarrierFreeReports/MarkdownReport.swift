@@ -91,13 +91,17 @@ public struct MarkdownReport: Sendable {
     where group.count > 0 {
       lines.append("Flats \(words) from their next class: \(group.count).")
       lines.append("")
-      lines.append("| Building | Flat | Class | Next class | Rules |")
-      lines.append("|---|---|---|---|---|")
+      // The planner's costs, when the check asked for them.
+      let priced = group.flats.contains { $0.upgrade != nil }
+      lines.append(
+        "| Building | Flat | Class | Next class | Rules |" + (priced ? " What it takes |" : ""))
+      lines.append("|---|---|---|---|---|" + (priced ? "---|" : ""))
       for miss in group.flats.prefix(limit) {
         let verified = miss.verified ? "" : " (unverified)"
         lines.append(
           "| \(Self.escape(miss.building)) | \(Self.escape(miss.flat)) | \(miss.class)\(verified) "
-            + "| \(miss.nextClass) | \(miss.rules.map(rule).joined(separator: ", ")) |")
+            + "| \(miss.nextClass) | \(miss.rules.map(rule).joined(separator: ", ")) |"
+            + (priced ? " \(Self.escape(miss.upgrade?.summary ?? "")) |" : ""))
       }
       let shown = min(group.flats.count, limit)
       if group.count > shown {

@@ -255,7 +255,8 @@ public struct TextReport: Sendable {
         let verified = miss.verified ? "" : " (unverified)"
         lines.append(
           "    \(miss.building) \(miss.flat) \(miss.class)\(verified) → \(miss.nextClass): "
-            + miss.rules.map(header.titled).joined(separator: ", "))
+            + miss.rules.map(header.titled).joined(separator: ", ")
+            + (miss.upgrade.map { "; \($0.summary)" } ?? ""))
       }
       let shown = min(group.flats.count, Self.fixFirstLines)
       if group.count > shown { lines.append("    … and \(group.count - shown) more") }

@@ -393,6 +393,7 @@ final class XLSXReportWriter: ReportWriter {
             "\(title) (\(group.count)\(group.count > group.flats.count ? ", the first \(group.flats.count)" : ""))"
           ),
           .text("Flat"), .text("Class"), .text("Next class"), .text("Rules"),
+          .text("Upgrade cost low (EUR)"), .text("Upgrade cost high (EUR)"), .text("Upgrade"),
         ], to: sheet)
       for flat in group.flats {
         let rank = header.profile.ladder.firstIndex(of: flat.class)
@@ -401,6 +402,9 @@ final class XLSXReportWriter: ReportWriter {
             .text(flat.building), .text(flat.flat),
             .level(flat.class, rank: rank, verified: flat.verified), .text(flat.nextClass),
             .text(flat.rules.joined(separator: " ")),
+            flat.upgrade.map { .number($0.costLow.rounded()) } ?? .empty,
+            flat.upgrade.map { .number($0.costHigh.rounded()) } ?? .empty,
+            flat.upgrade.map { .text($0.summary) } ?? .empty,
           ], to: sheet)
       }
     }

@@ -83,6 +83,21 @@ public struct UpgradeContext: Sendable, Hashable {
       == (rhs.planner.assessor.ladder, rhs.planner.measures, rhs.funding, rhs.question)
   }
 
+  /// The fix-first costs of `assessment`'s near misses listed in
+  /// `summary` (the building's own counts): its flats' paths, as plain
+  /// figures.
+  public func nearMissCosts(for assessment: BuildingAssessment, in summary: FixFirst)
+    -> [String: FixFirst.Cost]
+  {
+    let listed = summary.listedFlats(of: assessment.id)
+    guard !listed.isEmpty else { return [:] }
+    return upgrades(for: assessment, only: listed).mapValues { upgrade in
+      FixFirst.Cost(
+        target: upgrade.target, reaches: upgrade.reaches, costLow: upgrade.costLow,
+        costHigh: upgrade.costHigh, fromPrices: upgrade.fromPrices, measures: upgrade.measures)
+    }
+  }
+
   /// Hashes what `==` compares.
   public func hash(into hasher: inout Hasher) {
     hasher.combine(planner.assessor.ladder)
@@ -94,10 +109,17 @@ public struct UpgradeContext: Sendable, Hashable {
   /// Each flat's way to the class above the one it reaches verified, by
   /// flat id; empty when the assessment carries no building.
   public func upgrades(for assessment: BuildingAssessment) -> [String: FlatUpgrade] {
+    upgrades(for: assessment, only: nil)
+  }
+
+  /// ``upgrades(for:)`` of the flats `only` names (all when nil).
+  public func upgrades(for assessment: BuildingAssessment, only: Set<String>?)
+    -> [String: FlatUpgrade]
+  {
     guard let building = assessment.building else { return [:] }
     let ladder = planner.assessor.ladder.profiles.map(\.class)
     var result: [String: FlatUpgrade] = [:]
-    for flat in assessment.flats {
+    for flat in assessment.flats where only?.contains(flat.id) ?? true {
       // A level above what is verified: for a flat that is possibly at a
       // class, what it takes to be there for sure (what to measure first).
       let index = (ladder.firstIndex(of: flat.classification.verifiedClass) ?? -1) + 1

@@ -205,6 +205,8 @@ final class CheckSession {
   /// The report, in the format asked for.
   private let writer: any ReportWriter
   private var summary = AssessmentSummary()
+  /// What it takes to lift each flat, with `--upgrades`.
+  private let upgrades: UpgradeContext?
   /// The inputs that could not be read to their end.
   private var failedInputs: [String] = []
   private let progress: ProgressLine
@@ -250,6 +252,7 @@ final class CheckSession {
         throw ExitCode(2)
       }
     }
+    upgrades = options.upgrades
     writer = command.format.writer(header: header, options: options, to: out)
     progress = ProgressLine(
       quiet: command.quiet,
@@ -265,7 +268,7 @@ final class CheckSession {
   private func check<Writer: ReportWriter>(_ file: String, jobs: Int, into writer: Writer)
     async throws
   {
-    let render = Self.counting(writer.renderer())
+    let render = Self.counting(writer.renderer(), upgrades: upgrades)
     try await reportingInvalidInput(file) {
       if writer.numbersBuildings {
         // Numbered by one reader: a segment's task cannot know its
@@ -290,7 +293,7 @@ final class CheckSession {
   }
 
   private func check<Writer: ReportWriter>(_ file: String, into writer: Writer) throws {
-    let render = Self.counting(writer.renderer())
+    let render = Self.counting(writer.renderer(), upgrades: upgrades)
     var index = 0
     try reportingInvalidInput(file) {
       try assessor.assessPortfolio(
@@ -305,12 +308,19 @@ final class CheckSession {
 
   /// `render`, and the counts the summary needs: all that is kept of a
   /// building once it is rendered.
+  /// With `upgrades`, the building's near misses get their paths' costs
+  /// (on the workers, for the listed near misses only).
   private static func counting<Part>(
-    _ render: @escaping @Sendable (BuildingAssessment, Int) throws -> Part
+    _ render: @escaping @Sendable (BuildingAssessment, Int) throws -> Part,
+    upgrades: UpgradeContext?
   ) -> @Sendable (BuildingAssessment, Int) throws -> (AssessmentSummary, Part) {
     { assessment, index in
       var counts = AssessmentSummary()
       counts.add(assessment)
+      if let upgrades {
+        counts.fixFirst.price(
+          upgrades.nearMissCosts(for: assessment, in: counts.fixFirst), building: assessment.id)
+      }
       return (counts, try render(assessment, index))
     }
   }

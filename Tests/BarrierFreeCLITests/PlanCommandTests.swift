@@ -243,6 +243,46 @@ struct CheckUpgradesTests {
     #expect(open["target"] as? String == "barrierReduced")
     #expect(open["reaches"] as? Bool == false)
     #expect(open["toMeasure"] as? [String] == ["door.clear-width"])
+    // The fix-first view has the near misses' costs: the planner's path,
+    // the same as the flat's.
+    let summary = try #require(object["summary"] as? [String: Any])
+    let fixFirst = try #require(summary["fixFirst"] as? [String: Any])
+    let one = try #require(fixFirst["oneRuleAway"] as? [String: Any])
+    let misses = try #require(one["flats"] as? [[String: Any]])
+    let miss = try #require(misses.first { $0["flat"] as? String == "b1-f13" })
+    let cost = try #require(miss["upgrade"] as? [String: Any])
+    #expect(cost["target"] as? String == "barrierFree")
+    #expect(cost["costLow"] as? Int == 1500)
+    #expect(cost["costHigh"] as? Int == 4000)
+    #expect(cost["measures"] as? [String] == ["shower.make-level"])
+    #expect(cost["reaches"] as? Bool == true)
+    #expect(misses.allSatisfy { $0["upgrade"] is [String: Any] })
+  }
+
+  @Test(
+    "Fix first with --upgrades: each near miss with its cost in text, Markdown and HTML; none without"
+  )
+  func fixFirstCosts() throws {
+    let arguments = [
+      "check", "Samples/quarter-bielefeld.xml", "--profile", "din18040-2", "--upgrades",
+      "--as-of", "2026-12-06",
+    ]
+    let text = try Tool.run(arguments).standardOutput
+    #expect(
+      text.contains(
+        "    b1 b1-f13 barrierReduced → barrierFree: shower.size (Shower area size); "
+          + "1500–4000 EUR to barrierFree (shower.make-level)\n"))
+    let markdown = try Tool.run(arguments + ["--format", "md"]).standardOutput
+    #expect(markdown.contains("| Building | Flat | Class | Next class | Rules | What it takes |"))
+    #expect(markdown.contains(" 1500–4000 EUR to barrierFree (shower.make-level) |"))
+    let html = try Tool.run(arguments + ["--format", "html"]).standardOutput
+    #expect(html.contains("<th scope=\"col\">What it takes</th>"))
+    #expect(html.contains("<td>1500–4000 EUR to barrierFree (shower.make-level)</td>"))
+    let plain = try Tool.run(Array(arguments.prefix(4))).standardOutput
+    #expect(
+      plain.contains("    b1 b1-f13 barrierReduced → barrierFree: shower.size (Shower area size)\n")
+    )
+    #expect(!plain.contains("EUR to barrierFree"))
   }
 
   @Test("CSV: nine upgrade columns after the usual ones; text: a line per flat")

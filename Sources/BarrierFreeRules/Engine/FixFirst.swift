@@ -25,6 +25,9 @@ public struct FixFirst: Sendable, Hashable, Decodable {
     public var nextClass: String
     /// The distinct rules that fail at the next class, in the order found.
     public var rules: [String]
+    /// What the upgrade planner says it takes, when it was asked
+    /// (`check --upgrades`); nil otherwise.
+    public var upgrade: Cost?
 
     /// Creates a near miss.
     public init(
@@ -38,6 +41,64 @@ public struct FixFirst: Sendable, Hashable, Decodable {
       self.nextClass = nextClass
       self.rules = rules
     }
+  }
+
+  /// What the upgrade planner's path costs for a near miss: plain figures,
+  /// so that this module needs nothing of the planner's.
+  public struct Cost: Sendable, Hashable, Codable {
+    /// The class the path aims at.
+    public var target: String
+    /// Whether it gets there.
+    public var reaches: Bool
+    /// The range, in euros at the catalogue's price year.
+    public var costLow: Double
+    public var costHigh: Double
+    /// Whether a price is a lower bound ("from").
+    public var fromPrices: Bool
+    /// The measures' ids.
+    public var measures: [String]
+
+    /// Creates a cost.
+    public init(
+      target: String, reaches: Bool, costLow: Double, costHigh: Double, fromPrices: Bool,
+      measures: [String]
+    ) {
+      self.target = target
+      self.reaches = reaches
+      self.costLow = costLow
+      self.costHigh = costHigh
+      self.fromPrices = fromPrices
+      self.measures = measures
+    }
+
+    /// `1500–4000 EUR to barrierFree (shower.make-level)`, `from …`,
+    /// `…, does not reach it`, or `no known measure to wheelchair`.
+    public var summary: String {
+      guard !measures.isEmpty else { return "no known measure to \(target)" }
+      let low = Int(costLow.rounded())
+      let high = Int(costHigh.rounded())
+      let range = low == high ? "\(low)" : "\(low)–\(high)"
+      return (fromPrices ? "from " : "") + "\(range) EUR to \(target)"
+        + (measures.isEmpty ? "" : " (\(measures.joined(separator: ", ")))")
+        + (reaches ? "" : ", does not reach it")
+    }
+  }
+
+  /// Gives each listed near miss of `building` its cost from `costs` (by
+  /// flat id).
+  public mutating func price(_ costs: [String: Cost], building: String) {
+    for index in oneRuleAway.flats.indices where oneRuleAway.flats[index].building == building {
+      oneRuleAway.flats[index].upgrade = costs[oneRuleAway.flats[index].flat]
+    }
+    for index in twoRulesAway.flats.indices where twoRulesAway.flats[index].building == building {
+      twoRulesAway.flats[index].upgrade = costs[twoRulesAway.flats[index].flat]
+    }
+  }
+
+  /// The flats of `building` listed here.
+  public func listedFlats(of building: String) -> Set<String> {
+    Set(
+      (oneRuleAway.flats + twoRulesAway.flats).filter { $0.building == building }.map(\.flat))
   }
 
   /// Flats whose blockers name this many rules, the first ``FixFirst/limit``
