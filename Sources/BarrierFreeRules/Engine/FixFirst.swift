@@ -50,8 +50,9 @@ public struct FixFirst: Sendable, Hashable, Decodable {
     public var target: String
     /// Whether it gets there.
     public var reaches: Bool
-    /// The range, in euros at the catalogue's price year.
+    /// The low end of the range, in euros at the catalogue's price year.
     public var costLow: Double
+    /// The high end of the range.
     public var costHigh: Double
     /// Whether a price is a lower bound ("from").
     public var fromPrices: Bool
