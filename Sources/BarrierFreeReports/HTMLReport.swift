@@ -108,12 +108,14 @@ public final class HTMLReport {
 
     /// `section` with the detail between its marks gzipped in base64.
     static func packed(_ section: String) -> String? {
-      guard let start = section.firstIndex(of: Character(Pieces.detailStart)),
-        let end = section[start...].firstIndex(of: Character(Pieces.detailEnd)),
-        let packed = GzipBase64.encode(String(section[section.index(after: start)..<end]))
+      // Searched as bytes: the marks are single bytes, and a search by
+      // characters walks the grapheme clusters of the whole section.
+      let utf8 = section.utf8
+      guard let start = utf8.firstIndex(of: 1), let end = utf8[start...].firstIndex(of: 2),
+        let packed = GzipBase64.encode(String(section[utf8.index(after: start)..<end]))
       else { return nil }
       return section[..<start] + Pieces.packedStart + packed + Pieces.packedEnd
-        + section[section.index(after: end)...]
+        + section[utf8.index(after: end)...]
     }
 
     /// The HTML of `building`, whose passes and findings not applicable
@@ -852,7 +854,11 @@ struct Pieces: Sendable {
       + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
   }
 
+  /// A flat's article, written as markup (like ``groupList(_:status:remedies:)``):
+  /// a page has one per flat, and Plot's trees for them were most of what
+  /// was left of an HTML report's own time.
   func flatArticle(_ flat: FlatReport, anchor: String) -> Node<HTML.BodyContext> {
+    func text(_ value: String) -> String { escaped(value, quotes: false) }
     var facts: [String] = []
     if let number = flat.number, number != flat.id { facts.append("no. \(number)") }
     if let level = flat.storey { facts.append("storey \(level)") }
@@ -867,31 +873,31 @@ struct Pieces: Sendable {
     facts.append(
       counts.map { "\($0.1) \($0.0 == .notApplicable ? "not applicable" : $0.0.rawValue)" }
         .joined(separator: ", "))
-    return .article(
-      .id(anchor), .class("flat"), .attribute(named: "aria-labelledby", value: "\(anchor)-h"),
-      .h4(.id("\(anchor)-h"), text("Flat \(flat.id) "), badge(flat)),
-      .p(.class("facts-line"), text(facts.joined(separator: " · "))),
-      routeBlock(flat.route),
-      .if(
-        !flat.blockers.isEmpty,
-        .group(
-          .h5(text("To reach \(flat.nextClass ?? "the next class"): fix \(flat.blockers.count)")),
-          groupList(flat.blockers, status: .fail, remedies: .each))),
-      .unwrap(flat.upgrade) { upgrade in
-        .p(.class("upgrade"), .strong("What it takes "), text(upgrade.summary))
-      },
-      findingsBlock(flat.findings, headingLevel: 5, listed: flat.blockers, counted: counted)
-    )
+    var markup = "<article id=\"\(anchor)\" class=\"flat\" aria-labelledby=\"\(anchor)-h\">"
+    markup += "<h4 id=\"\(anchor)-h\">" + text("Flat \(flat.id) ") + badge(flat).render() + "</h4>"
+    markup += "<p class=\"facts-line\">" + text(facts.joined(separator: " · ")) + "</p>"
+    markup += routeMarkup(flat.route)
+    if !flat.blockers.isEmpty {
+      markup +=
+        "<h5>" + text("To reach \(flat.nextClass ?? "the next class"): fix \(flat.blockers.count)")
+        + "</h5>" + groupMarkup(flat.blockers, status: .fail, remedies: .each)
+    }
+    if let upgrade = flat.upgrade {
+      markup +=
+        "<p class=\"upgrade\"><strong>What it takes </strong>" + text(upgrade.summary) + "</p>"
+    }
+    markup += findingsMarkup(
+      flat.findings, headingLevel: 5, listed: flat.blockers, counted: counted)
+    return .raw(markup + "</article>")
   }
 
-  func routeBlock(_ route: [String]?) -> Node<HTML.BodyContext> {
-    guard let route else { return .empty }
+  func routeMarkup(_ route: [String]?) -> String {
+    guard let route else { return "" }
     guard !route.isEmpty else {
-      return .p(.class("route"), .strong("Route: "), "none recorded from a public way.")
+      return "<p class=\"route\"><strong>Route: </strong>none recorded from a public way.</p>"
     }
-    return .group(
-      .p(.class("route-h"), .strong("Route to the entrance:")),
-      .ol(.class("route"), .forEach(route) { .li(text($0)) }))
+    return "<p class=\"route-h\"><strong>Route to the entrance:</strong></p><ol class=\"route\">"
+      + route.map { "<li>" + escaped($0, quotes: false) + "</li>" }.joined() + "</ol>"
   }
 
   /// Fails and unknowns grouped by rule, then the passes as a count per rule.
@@ -901,6 +907,14 @@ struct Pieces: Sendable {
     _ findings: [FindingReport], headingLevel: Int, listed: [FindingReport] = [],
     counted: PassCount? = nil
   ) -> Node<HTML.BodyContext> {
+    .raw(findingsMarkup(findings, headingLevel: headingLevel, listed: listed, counted: counted))
+  }
+
+  /// ``findingsBlock(_:headingLevel:listed:counted:)`` as markup.
+  func findingsMarkup(
+    _ findings: [FindingReport], headingLevel: Int, listed: [FindingReport] = [],
+    counted: PassCount? = nil
+  ) -> String {
     let seen = Set(listed.map { "\($0.rule)\u{1F}\($0.element)\u{1F}\($0.message)" })
     let fails = findings.filter {
       $0.status == .fail && !seen.contains("\($0.rule)\u{1F}\($0.element)\u{1F}\($0.message)")
@@ -909,32 +923,30 @@ struct Pieces: Sendable {
     let unknowns = findings.filter { $0.status == .unknown }
     let passes =
       counted ?? PassCount(findings.lazy.filter { $0.status != .fail && $0.status != .unknown })
-    return .group(
-      .if(
-        !fails.isEmpty,
-        .group(
-          heading(headingLevel, "\(failsTitle) at \(header.profile.id): \(fails.count)"),
-          groupList(fails, status: .fail, remedies: listed.isEmpty ? .each : .shared))),
-      .if(
-        !unknowns.isEmpty,
-        .group(
-          heading(headingLevel, "Unknown, to measure: \(unknowns.count)"),
-          groupList(unknowns, status: .unknown, remedies: .none))),
-      // The passes as a count: listing them made most of a portfolio's
-      // page (the JSON, CSV and xlsx reports list them).
-      .if(
-        passes.passes > 0 || passes.notApplicable > 0,
-        .p(
-          .class("passes"),
-          text(
-            "\(passes.passes) pass in \(plural(passes.rules, "rule"))"
-              + (passes.notApplicable > 0 ? ", \(passes.notApplicable) not applicable" : "")
-              + ".")))
-    )
-  }
-
-  func heading(_ level: Int, _ title: String) -> Node<HTML.BodyContext> {
-    level <= 4 ? .h4(text(title)) : .h5(text(title))
+    func heading(_ title: String) -> String {
+      let tag = headingLevel <= 4 ? "h4" : "h5"
+      return "<\(tag)>" + escaped(title, quotes: false) + "</\(tag)>"
+    }
+    var markup = ""
+    if !fails.isEmpty {
+      markup += heading("\(failsTitle) at \(header.profile.id): \(fails.count)")
+      markup += groupMarkup(fails, status: .fail, remedies: listed.isEmpty ? .each : .shared)
+    }
+    if !unknowns.isEmpty {
+      markup += heading("Unknown, to measure: \(unknowns.count)")
+      markup += groupMarkup(unknowns, status: .unknown, remedies: .none)
+    }
+    // The passes as a count: listing them made most of a portfolio's page
+    // (the JSON, CSV and xlsx reports list them).
+    if passes.passes > 0 || passes.notApplicable > 0 {
+      markup +=
+        "<p class=\"passes\">"
+        + escaped(
+          "\(passes.passes) pass in \(plural(passes.rules, "rule"))"
+            + (passes.notApplicable > 0 ? ", \(passes.notApplicable) not applicable" : "") + ".",
+          quotes: false) + "</p>"
+    }
+    return markup
   }
 
   /// One item per rule and citation: the rule's title and citation, its
@@ -952,6 +964,13 @@ struct Pieces: Sendable {
 
   func groupList(_ findings: [FindingReport], status: FindingStatus, remedies: Remedies)
     -> Node<HTML.BodyContext>
+  {
+    .raw(groupMarkup(findings, status: status, remedies: remedies))
+  }
+
+  /// ``groupList(_:status:remedies:)`` as markup.
+  func groupMarkup(_ findings: [FindingReport], status: FindingStatus, remedies: Remedies)
+    -> String
   {
     // Written as markup straight, like ``findingMarkup(_:remedy:)``: a page
     // has one of these per rule that fails or is unknown in each flat.
@@ -990,7 +1009,7 @@ struct Pieces: Sendable {
       }
       markup += "</li>"
     }
-    return .raw(markup + "</ul>")
+    return markup + "</ul>"
   }
 
   /// A finding's item, as markup written straight: a page has one per
