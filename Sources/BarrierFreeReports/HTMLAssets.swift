@@ -22,15 +22,16 @@ enum HTMLAssets {
     .facts dd{margin:0}
     nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:1.25rem;padding:0;margin:.5rem 0}
     code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em;overflow-wrap:anywhere}
-    .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(30rem,100%),1fr));gap:1.5rem}
+    .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(42rem,100%),1fr));gap:1.5rem}
     figure.chart{margin:0;border:1px solid var(--line);padding:.75rem}
     figcaption{font-weight:600;margin-bottom:.5rem}
-    figure svg{width:100%;min-width:40rem;height:auto;font-size:14px}
+    figure svg{width:40rem;max-width:none;height:auto;font-size:14px}
     .chart-scroll{overflow-x:auto}
     svg.defs{position:absolute}
     svg text{fill:var(--text)}
     rect.fail{fill:#8b1a1a}
     svg rect{stroke:#fff;stroke-width:1}
+    svg pattern rect,svg pattern circle{stroke:none}
     .legend{list-style:none;display:flex;flex-wrap:wrap;gap:1rem;padding:0;margin:0 0 .5rem}
     .key{display:inline-block;width:.9rem;height:.9rem;margin-right:.3rem;vertical-align:-.1rem;border:1px solid var(--text)}
     table{border-collapse:collapse;margin:.5rem 0 1rem}
