@@ -88,12 +88,23 @@ let package = Package(
         "CLibXML2",
       ]
     ),
+    // Needs matching: households' needs (data), the needs-to-rules mapping
+    // per ladder (data), register schemes (data), flat summaries and the
+    // matcher.
+    .target(
+      name: "BarrierFreeMatching",
+      dependencies: [
+        "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "BarrierFreeXMLSupport",
+        "CLibXML2",
+      ]
+    ),
     // The report model and its renderings (JSON, JSON Lines, CSV, Markdown,
     // HTML, xlsx).
     .target(
       name: "BarrierFreeReports",
       dependencies: [
-        "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "CXLSXWriter", "CZlib",
+        "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "BarrierFreeMatching",
+        "CXLSXWriter", "CZlib",
         .product(name: "Plot", package: "Plot"),
       ]
     ),
@@ -103,7 +114,8 @@ let package = Package(
       name: "BarrierFree",
       dependencies: [
         "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXMLSupport", "BarrierFreeXML",
-        "BarrierFreeProfiles", "BarrierFreeGenerator", "BarrierFreeUpgrades", "BarrierFreeReports",
+        "BarrierFreeProfiles", "BarrierFreeGenerator", "BarrierFreeUpgrades", "BarrierFreeMatching",
+        "BarrierFreeReports",
       ]
     ),
     .executableTarget(
@@ -151,6 +163,13 @@ let package = Package(
       dependencies: [
         "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeProfiles", "BarrierFreeUpgrades",
         "BarrierFreeXML", "BarrierFreeXMLSupport", "BarrierFreeTestSupport", "BarrierFreeGenerator",
+      ]
+    ),
+    .testTarget(
+      name: "BarrierFreeMatchingTests",
+      dependencies: [
+        "BarrierFreeMatching", "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeProfiles",
+        "BarrierFreeXMLSupport", "BarrierFree",
       ]
     ),
     .testTarget(

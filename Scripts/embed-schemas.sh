@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Embeds the published schemas, the built-in profiles, the built-in
-# catalogues of measures and funding, and the generator's quarter sample
+# catalogues of measures and funding, the needs data (Needs/*.xml), and the generator's quarter sample
 # into the library as Swift strings, so that the reader
 # validates against exactly the published schemas, and the CLI finds its
 # profiles, without a resource bundle next to the binary (SwiftPM's generated
@@ -70,6 +70,8 @@ embed_schema_and_files Sources/BarrierFreeProfiles/Profiles+Generated.swift Prof
   Schemas/profile.xsd ProfileLibrary profiles Profiles
 embed_schema_and_files Sources/BarrierFreeUpgrades/Catalogues+Generated.swift MeasureSchema \
   Schemas/measures.xsd MeasureCatalogueReader catalogues Catalogues
+embed_schema_and_files Sources/BarrierFreeMatching/Needs+Generated.swift NeedsSchema \
+  Schemas/needs.xsd NeedsReader "need profiles, schemes and mappings" Needs
 
 out=Sources/BarrierFreeGenerator/QuarterSample+Generated.swift
 {

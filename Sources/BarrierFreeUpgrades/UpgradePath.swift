@@ -171,6 +171,17 @@ public struct UpgradePlanner: Sendable {
     }
   }
 
+  /// The path of the flat `flatID` of `building` to the class at
+  /// `target` in the ladder (0 for the lowest), whatever class the flat
+  /// has now; `assessed` is its assessment, when the caller has it. Needs
+  /// matching asks for paths to the class a need is read at.
+  public func path(
+    forFlat flatID: String, of building: Building, toClassAt target: Int,
+    assessed: FlatAssessment? = nil
+  ) -> UpgradePath {
+    path(forFlat: flatID, of: building, to: target, assessed: assessed)
+  }
+
   /// Each flat of `building` as an option of a plan for the class
   /// `target`; empty when the ladder has no such class.
   public func options(for building: Building, quarter: String? = nil, target: String)

@@ -16,7 +16,8 @@ struct BarrierFreeCommand: AsyncParsableCommand {
       """,
     version: BarrierFreeVersion.current,
     subcommands: [
-      CheckCommand.self, PlanCommand.self, ValidateCommand.self, RulesCommand.self,
+      CheckCommand.self, PlanCommand.self, MatchCommand.self, ValidateCommand.self,
+      RulesCommand.self,
       ExplainCommand.self,
       ProfilesCommand.self, GenerateCommand.self,
     ]

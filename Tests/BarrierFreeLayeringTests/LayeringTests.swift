@@ -26,14 +26,19 @@ let allowedImports: KeyValuePairs<String, Set<String>> = [
     "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeProfiles", "BarrierFreeXMLSupport",
     "CLibXML2", "Foundation",
   ],
+  "BarrierFreeMatching": [
+    "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "BarrierFreeXMLSupport",
+    "CLibXML2", "Foundation",
+  ],
   "BarrierFreeReports": [
-    "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "CSV", "Plot", "CXLSXWriter",
+    "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "BarrierFreeMatching", "CSV",
+    "Plot", "CXLSXWriter",
     "CZlib", "Foundation", "Glibc", "Darwin",
   ],
   "BarrierFree": [
     "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXMLSupport", "BarrierFreeXML",
-    "BarrierFreeProfiles", "BarrierFreeGenerator", "BarrierFreeUpgrades", "BarrierFreeReports",
-    "Foundation",
+    "BarrierFreeProfiles", "BarrierFreeGenerator", "BarrierFreeUpgrades", "BarrierFreeMatching",
+    "BarrierFreeReports", "Foundation",
   ],
   "barrierfree": ["BarrierFree", "ArgumentParser", "Foundation", "Glibc", "Darwin"],
 ]

@@ -1,0 +1,149 @@
+import BarrierFreeMatching
+import BarrierFreeModel
+import BarrierFreeProfiles
+import BarrierFreeRules
+import BarrierFreeUpgrades
+import BarrierFreeXML
+import BarrierFreeXMLSupport
+
+/// Matches households with the flats of the portfolios at `paths`: for
+/// each household its flats in four groups (suits now, after an upgrade,
+/// not known, does not suit), for each flat the households it suits, and
+/// each flat's register category.
+///
+/// ```swift
+/// import BarrierFree
+///
+/// let setup = try NeedsSetup(households: "households.xml")
+/// let result = try await BarrierFree.match(["quarter.xml"], setup: setup)
+/// for found in result.households {
+///   print(found.household.id, found.counts[.suits, default: 0])
+/// }
+/// ```
+///
+/// The files are read one building at a time, on `jobs` cores; of each
+/// flat the match keeps a summary (its facts and what each need finds), not
+/// the building. With `upgrades`, each fail a need meets is put to the
+/// upgrade planner with `measures` (nil: the built-in catalogue), whose
+/// measures and costs make the "after an upgrade" group; without, every
+/// fail does not suit.
+///
+/// - Throws: `ImportError` when a portfolio is invalid.
+public func match(
+  _ paths: [String], setup: NeedsSetup, upgrades: Bool = true, measures: [Measure]? = nil,
+  limit: Int = 10, jobs: Int = 1
+) async throws -> MatchResult {
+  let assessor = try Assessor(ladder: setup.ladder)
+  let catalogue = upgrades ? try measures ?? MeasureCatalogue.builtIn.measures : nil
+  let planner = catalogue.map { UpgradePlanner(assessor: assessor, measures: $0) }
+  let summariser = FlatSummariser(
+    mapping: setup.mapping, ladder: setup.ladder, planner: planner)
+  var flats: [FlatSummary] = []
+  // The flats of the quarter being read, for its view's reaches.
+  var open: [String: Int] = [:]
+  for path in paths {
+    try await assessor.assessPortfolio(
+      at: path, jobs: max(1, jobs),
+      render: { summariser.summaries(of: $0) },
+      quarterView: { view in
+        FlatSummary.addReach(of: view, to: &flats, at: open)
+        open = [:]
+      }
+    ) { summaries in
+      for summary in summaries {
+        if summary.quarter != nil { open[summary.building + "\u{0}" + summary.flat] = flats.count }
+        flats.append(summary)
+      }
+    }
+  }
+  return MatchResult(
+    households: setup.households, flats: flats, matcher: setup.matcher, scheme: setup.scheme,
+    limit: limit, profile: setup.ladder.top?.id ?? "")
+}
+
+extension FlatSummary {
+  /// Adds the reaches of `view` to the flats of its quarter (`index`: the
+  /// index of each, by building and flat id).
+  static func addReach(of view: QuarterView, to flats: inout [FlatSummary], at index: [String: Int])
+  {
+    let cafes = Set(view.presence.first?.facilities ?? [])
+    for flat in view.flats {
+      guard let at = index[flat.building + "\u{0}" + flat.flat] else { continue }
+      for reach in flat.reaches {
+        let kind = cafes.contains(reach.facility) ? "cafe" : "careBase"
+        flats[at].reach[kind] = FacilityReach(
+          status: reach.status, length: reach.length, note: reach.notes.first,
+          facility: reach.facility)
+      }
+    }
+  }
+}
+
+/// What a match needs besides the portfolios: the households, the ladder
+/// they are matched on, the mapping of their needs to its rules, the need
+/// profiles and the register scheme.
+public struct NeedsSetup: Sendable {
+  /// The households, their profiles and categories resolved.
+  public var households: [Household]
+  /// The ladder of the check's profile.
+  public var ladder: Ladder
+  /// The mapping of needs to the ladder's rules.
+  public var mapping: NeedMapping
+  /// The need profiles and schemes.
+  public var library: NeedsLibrary
+  /// The scheme of the flats' register categories.
+  public var scheme: RegisterScheme
+  /// The matcher over ``mapping`` and ``library``.
+  public var matcher: Matcher
+
+  /// Reads the household file at `path` (or `text`, named `path`), for the
+  /// profile `profile`: the built-in mapping of its ladder, or the mapping
+  /// file `mappingPath`; the built-in need profiles and schemes, or the
+  /// library file `libraryPath`. The scheme is `scheme`, else the household
+  /// file's, else `london`.
+  ///
+  /// - Throws: `ImportError` for a file that is not valid, `ProfileError`
+  ///   for an unknown profile, `MatchError` for a ladder without a mapping
+  ///   or an unknown scheme.
+  public init(
+    households path: String, text: String? = nil,
+    profile: String = ProfileLibrary.defaultProfile, profiles: ProfileLibrary = .builtIn,
+    mapping mappingPath: String? = nil, library libraryPath: String? = nil,
+    scheme: String? = nil
+  ) throws {
+    let ladder = try profiles.ladder(for: profile)
+    let mapping: NeedMapping
+    if let mappingPath {
+      mapping = try NeedsReader.readMapping(
+        bytes: NeedsReader.contents(of: mappingPath), fileName: mappingPath, ladder: ladder)
+    } else if let found = try NeedsReader.builtInMapping(for: profile, ladder: ladder) {
+      mapping = found
+    } else {
+      throw MatchError(
+        "no built-in need mapping for the ladder of '\(profile)' (built in: "
+          + NeedsReader.builtInMappingProfiles.joined(separator: ", ")
+          + "); write one (Schemas/needs.xsd, root <needMapping>) and give it with --mapping")
+    }
+    let library =
+      try libraryPath.map {
+        try NeedsReader.readLibrary(bytes: NeedsReader.contents(of: $0), fileName: $0)
+      } ?? NeedsReader.builtInLibrary
+    let bytes = try text.map { Array($0.utf8) } ?? NeedsReader.contents(of: path)
+    households = try NeedsReader.readHouseholds(
+      bytes: bytes, fileName: path, library: library, mapping: mapping)
+    let fileScheme = households.lazy.compactMap(\.category?.scheme).first
+    let schemeID = scheme ?? fileScheme ?? "london"
+    guard let found = library.scheme(schemeID) else {
+      let near = DidYouMean.closest(
+        to: schemeID, among: library.schemes.map(\.id), limit: 3, ignoringCase: true)
+      throw MatchError(
+        "no register scheme '\(schemeID)'" + (near.map { " (did you mean '\($0)'?)" } ?? "")
+          + "; schemes: " + library.schemes.map(\.id).joined(separator: ", "))
+    }
+    self.ladder = ladder
+    self.mapping = mapping
+    self.library = library
+    self.scheme = found
+    matcher = try Matcher(mapping: mapping, library: library)
+  }
+}

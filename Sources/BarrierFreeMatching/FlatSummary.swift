@@ -1,0 +1,147 @@
+import BarrierFreeModel
+import BarrierFreeRules
+import BarrierFreeUpgrades
+
+/// Where a flat stands for a household.
+public enum MatchStatus: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+  /// It suits now: every need is shown met.
+  case suits
+  /// It suits once the measures of the upgrade planner are done.
+  case afterUpgrade
+  /// It is not known: a need is not measured, none fails.
+  case notKnown
+  /// A need fails and no measure of the catalogue clears it.
+  case doesNotSuit
+
+  /// Pass, fail or unknown: what one need finds.
+  public enum Simple: Sendable, Hashable {
+    case pass, fail, unknown
+  }
+
+  /// The order of the groups in reports.
+  public static func < (lhs: MatchStatus, rhs: MatchStatus) -> Bool {
+    allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
+  }
+
+  /// Words for reports.
+  public var title: String {
+    switch self {
+    case .suits: "suits now"
+    case .afterUpgrade: "suits after an upgrade"
+    case .notKnown: "not known"
+    case .doesNotSuit: "does not suit"
+    }
+  }
+}
+
+/// One measure of an upgrade on one element, as matching keeps it.
+public struct MatchJob: Sendable, Hashable {
+  /// The measure's catalogue id.
+  public var measure: String
+  /// The element it changes.
+  public var element: String
+  /// The rules it clears there.
+  public var clears: [String]
+  /// Its cost range, EUR.
+  public var low: Double
+  /// The upper end; a lower bound when ``fromPrice``.
+  public var high: Double
+  /// Whether the price is a "from" price.
+  public var fromPrice: Bool
+  /// Whether a survey must confirm it.
+  public var survey: Bool
+}
+
+/// What the upgrade planner says it takes to meet one need.
+public struct NeedUpgrade: Sendable, Hashable {
+  /// The class whose path the jobs come from.
+  public var target: String
+  /// The jobs that clear the need's fails.
+  public var jobs: [MatchJob]
+  /// Whether the jobs clear every fail of the need.
+  public var clearsAll: Bool
+  /// The failing rules no job clears: what decides that the need cannot be
+  /// met.
+  public var uncleared: [String] = []
+}
+
+/// What one need finds in one flat.
+public struct NeedOutcome: Sendable, Hashable {
+  /// Pass, fail or unknown.
+  public var status: MatchStatus.Simple
+  /// The fails, in words (`door b1-f2-d-bath: clear width 760 mm, …`), the
+  /// first few.
+  public var failing: [String]
+  /// The rules that fail.
+  public var failingRules: [String]
+  /// What is not measured, in words, the first few.
+  public var toMeasure: [String]
+  /// How many things are not measured.
+  public var unknownCount: Int
+  /// The planner's way to clear the fails, when it has one.
+  public var upgrade: NeedUpgrade?
+
+  /// A pass.
+  public static let pass = NeedOutcome(
+    status: .pass, failing: [], failingRules: [], toMeasure: [], unknownCount: 0, upgrade: nil)
+}
+
+/// How far a flat is from a quarter facility.
+public struct FacilityReach: Sendable, Hashable {
+  /// Pass: step-free; fail: only with steps or worse; unknown: not known.
+  public var status: FindingStatus
+  /// The way's length where every part of it is measured.
+  public var length: Length?
+  /// What blocks it or is not measured on it, the first note.
+  public var note: String?
+  /// The facility's id.
+  public var facility: String
+
+  /// Creates a reach.
+  public init(status: FindingStatus, length: Length?, note: String?, facility: String) {
+    self.status = status
+    self.length = length
+    self.note = note
+    self.facility = facility
+  }
+}
+
+/// What matching keeps of one flat: its facts and what each need of the
+/// mapping finds there. A few hundred bytes, where the flat's assessment
+/// took tens of kilobytes: matching keeps every flat of a portfolio, not
+/// its buildings.
+public struct FlatSummary: Sendable, Hashable {
+  /// The building's id.
+  public var building: String
+  /// The flat's id.
+  public var flat: String
+  /// The flat's number.
+  public var number: String?
+  /// The quarter of the building.
+  public var quarter: String?
+  /// The building's address in one line.
+  public var address: String?
+  /// The storey of the flat.
+  public var storey: Int?
+  /// Its class on the check's ladder.
+  public var classification: Classification
+  /// Bedrooms recorded; nil when the flat has no rooms recorded.
+  public var bedrooms: Int?
+  /// The fewest steps from the street to the flat's door; nil: no route
+  /// recorded.
+  public var routeSteps: StepCount?
+  /// The fewest steps from the door to the flat's farthest room.
+  public var flatSteps: StepCount
+  /// Whether a route climbs no storey by stairs: nil when no route is
+  /// recorded or the storeys of the places are not.
+  public var liftRoute: Bool?
+  /// What each need of the mapping finds, in the mapping's order.
+  public var needs: [NeedOutcome]
+  /// The planner's way to a step-free route, when the route has steps.
+  public var routeStepUpgrade: NeedUpgrade?
+  /// The planner's way to a step-free flat, when it has steps inside.
+  public var flatStepUpgrade: NeedUpgrade?
+  /// The reach of the café (`cafe`) and the care base (`careBase`), when
+  /// the building is in a quarter.
+  public var reach: [String: FacilityReach]
+}
