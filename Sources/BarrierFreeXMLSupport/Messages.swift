@@ -81,6 +81,12 @@ package enum SchemaMessages {
             "\(subject): \(attribute) is \(value ?? "?"), below the smallest allowed value \(captured(text, after: "allowed ('", until: "'") ?? "0"); measurements cannot be negative",
           attribute: attribute)
       }
+      if text.contains("[facet 'minExclusive']") {
+        return Result(
+          text:
+            "\(subject): \(attribute) is \(value ?? "?"); it must be more than \(captured(text, after: "greater than '", until: "'") ?? "0")",
+          attribute: attribute)
+      }
       if text.contains("[facet 'maxInclusive']") {
         return Result(
           text:
@@ -117,6 +123,25 @@ package enum SchemaMessages {
         return Result(
           text:
             "\(subject): the attribute \(attribute) is not part of the format here; check its spelling (see \(format.schema))",
+          attribute: attribute)
+      }
+      // The needs format's own types (Schemas/needs.xsd).
+      if text.contains("atomic type 'Count'") {
+        return Result(
+          text:
+            "\(subject): \(attribute) '\(value ?? "")' is not a count; write a whole number from 0 to 1000",
+          attribute: attribute)
+      }
+      if text.contains("atomic type 'Storey'") {
+        return Result(
+          text:
+            "\(subject): \(attribute) '\(value ?? "")' is not a storey; write a whole number from -5 to 200 (0: the ground floor)",
+          attribute: attribute)
+      }
+      if text.contains("atomic type 'Metres'") {
+        return Result(
+          text:
+            "\(subject): \(attribute) '\(value ?? "")' is not a distance in metres; write a number above 0, e.g. 300 or 250.5",
           attribute: attribute)
       }
       if text.contains("atomic type 'xs:boolean'") {
