@@ -50,6 +50,20 @@ public struct MatchJob: Sendable, Hashable {
   public var fromPrice: Bool
   /// Whether a survey must confirm it.
   public var survey: Bool
+
+  /// Creates a job.
+  public init(
+    measure: String, element: String, clears: [String], low: Double, high: Double,
+    fromPrice: Bool = false, survey: Bool = false
+  ) {
+    self.measure = measure
+    self.element = element
+    self.clears = clears
+    self.low = low
+    self.high = high
+    self.fromPrice = fromPrice
+    self.survey = survey
+  }
 }
 
 /// What the upgrade planner says it takes to meet one need.
@@ -63,6 +77,14 @@ public struct NeedUpgrade: Sendable, Hashable {
   /// The failing rules no job clears: what decides that the need cannot be
   /// met.
   public var uncleared: [String] = []
+
+  /// Creates an upgrade.
+  public init(target: String, jobs: [MatchJob], clearsAll: Bool, uncleared: [String] = []) {
+    self.target = target
+    self.jobs = jobs
+    self.clearsAll = clearsAll
+    self.uncleared = uncleared
+  }
 }
 
 /// What one need finds in one flat.
@@ -80,6 +102,19 @@ public struct NeedOutcome: Sendable, Hashable {
   public var unknownCount: Int
   /// The planner's way to clear the fails, when it has one.
   public var upgrade: NeedUpgrade?
+
+  /// Creates an outcome.
+  public init(
+    status: MatchStatus.Simple, failing: [String] = [], failingRules: [String] = [],
+    toMeasure: [String] = [], unknownCount: Int = 0, upgrade: NeedUpgrade? = nil
+  ) {
+    self.status = status
+    self.failing = failing
+    self.failingRules = failingRules
+    self.toMeasure = toMeasure
+    self.unknownCount = unknownCount
+    self.upgrade = upgrade
+  }
 
   /// A pass.
   public static let pass = NeedOutcome(
@@ -144,4 +179,29 @@ public struct FlatSummary: Sendable, Hashable {
   /// The reach of the café (`cafe`) and the care base (`careBase`), when
   /// the building is in a quarter.
   public var reach: [String: FacilityReach]
+
+  /// Creates a summary; ``FlatSummariser`` makes them from assessments.
+  public init(
+    building: String, flat: String, number: String? = nil, quarter: String? = nil,
+    address: String? = nil, storey: Int?, classification: Classification, bedrooms: Int?,
+    routeSteps: StepCount?, flatSteps: StepCount, liftRoute: Bool?, needs: [NeedOutcome],
+    routeStepUpgrade: NeedUpgrade? = nil, flatStepUpgrade: NeedUpgrade? = nil,
+    reach: [String: FacilityReach] = [:]
+  ) {
+    self.building = building
+    self.flat = flat
+    self.number = number
+    self.quarter = quarter
+    self.address = address
+    self.storey = storey
+    self.classification = classification
+    self.bedrooms = bedrooms
+    self.routeSteps = routeSteps
+    self.flatSteps = flatSteps
+    self.liftRoute = liftRoute
+    self.needs = needs
+    self.routeStepUpgrade = routeStepUpgrade
+    self.flatStepUpgrade = flatStepUpgrade
+    self.reach = reach
+  }
 }

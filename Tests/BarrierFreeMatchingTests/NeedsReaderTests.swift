@@ -81,7 +81,8 @@ struct NeedsReaderTests {
     for (file, text) in NeedsReader.builtInTexts {
       let onDisk = try String(
         contentsOf: repositoryRoot.appendingPathComponent(file), encoding: .utf8)
-      #expect(text == onDisk, "\(file) differs from its embedded copy: run Scripts/embed-schemas.sh")
+      #expect(
+        text == onDisk, "\(file) differs from its embedded copy: run Scripts/embed-schemas.sh")
     }
     let files = try FileManager.default.contentsOfDirectory(
       atPath: repositoryRoot.appendingPathComponent("Needs").path
@@ -93,7 +94,8 @@ struct NeedsReaderTests {
     #expect(NeedsReader.builtInMappingProfiles.sorted() == ["din18040-2-r", "uk-m4-3"])
   }
 
-  @Test("A mapping's rules are those its class binds: R's 'door.clear-width' yes, 'stairs.handrail' no")
+  @Test(
+    "A mapping's rules are those its class binds: R's 'door.clear-width' yes, 'stairs.handrail' no")
   func mappingRules() throws {
     let mapping = try Fixture.mapping()
     let rollator = try #require(mapping.need("walkingAid"))
@@ -124,7 +126,9 @@ struct NeedsReaderTests {
     )
   }
 
-  @Test("A household's profile, category and own needs add up; wheelchairs and rollators imply no steps")
+  @Test(
+    "A household's profile, category and own needs add up; wheelchairs and rollators imply no steps"
+  )
   func resolving() throws {
     let households = try Fixture.households(
       """

@@ -1,0 +1,131 @@
+import BarrierFree
+import Foundation
+import Testing
+
+/// The sample households against the quarter sample, every flat listed.
+func sampleMatch(limit: Int = 0) async throws -> MatchResult {
+  let setup = try NeedsSetup(
+    households: repositoryRoot.appendingPathComponent("Samples/needs/households.xml").path)
+  return try await BarrierFree.match(
+    [repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path], setup: setup,
+    limit: limit, jobs: 2)
+}
+
+@Suite("The sample households in the quarter sample")
+struct QuarterMatchTests {
+  @Test(
+    "At least eight households of different needs, each with flats that suit now or after an upgrade"
+  )
+  func everyHouseholdGetsFlats() async throws {
+    let result = try await sampleMatch()
+    #expect(result.flats.count == 44)
+    #expect(result.households.count >= 8)
+    #expect(Set(result.households.map(\.household.needs)).count >= 8)
+    for found in result.households {
+      let offered = found.counts[.suits, default: 0] + found.counts[.afterUpgrade, default: 0]
+      #expect(offered > 0, "\(found.household.id) is offered no flat")
+      #expect(found.counts.values.reduce(0, +) == 44)
+    }
+  }
+
+  @Test(
+    "No full-time wheelchair user is offered a flat whose route has steps, unless its upgrade removes them"
+  )
+  func wheelchairUsersNeverGetSteps() async throws {
+    let result = try await sampleMatch()
+    let wheelchairUsers = result.households.filter {
+      $0.household.needs.mapped.contains("wheelchairFullTime")
+    }
+    #expect(wheelchairUsers.map(\.household.id) == ["h01", "h02", "h09"])
+    for found in wheelchairUsers {
+      for match in found.groups[.suits] ?? [] {
+        let flat = result.flats[match.flat]
+        #expect(flat.routeSteps == StepCount(count: 0, exact: true), "\(flat.flat)")
+        #expect(flat.flatSteps.count == 0, "\(flat.flat)")
+      }
+      for match in found.groups[.afterUpgrade] ?? [] {
+        let flat = result.flats[match.flat]
+        guard let steps = flat.routeSteps, steps.count > 0 else { continue }
+        let ramp = Set(flat.routeStepUpgrade?.jobs.map(\.measure) ?? [])
+        #expect(!ramp.isEmpty && ramp.isSubset(of: Set(match.measures)), "\(flat.flat)")
+      }
+    }
+  }
+
+  @Test(
+    "A rollator user is offered step-free flats with a floor-level shower, also where R's turning circles fail"
+  )
+  func rollatorUsersGetFlatsWithoutTurningCircles() async throws {
+    let result = try await sampleMatch()
+    let rollator = try #require(result.households.first { $0.household.id == "h06" })
+    let offered = (rollator.groups[.suits] ?? []).map { result.flats[$0.flat] }
+    #expect(offered.count == 18)
+    let level = try #require(result.mapping.needs.firstIndex { $0.id == "floorLevelShower" })
+    for flat in offered {
+      #expect(flat.routeSteps == StepCount(count: 0, exact: true), "\(flat.flat)")
+      #expect(flat.flatSteps.count == 0, "\(flat.flat)")
+      #expect(flat.needs[level].status == .pass, "\(flat.flat)")
+    }
+    // Which of them fail R's 1500 mm movement areas: the check says so.
+    let assessor = try Assessor(profile: "din18040-2-r")
+    var turningFails: Set<String> = []
+    try assessor.assessPortfolio(
+      at: repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
+    ) { building in
+      for flat in building.flats {
+        let wheelchair = flat.results[2].findings
+        if wheelchair.contains(where: {
+          ($0.rule == "room.movement-area" || $0.rule == "sanitary.movement-area")
+            && $0.status == .fail
+        }) {
+          turningFails.insert(flat.id)
+        }
+      }
+    }
+    let offeredDespite = offered.map(\.flat).filter(turningFails.contains)
+    #expect(!offeredDespite.isEmpty)
+    #expect(
+      offeredDespite.sorted() == [
+        "b1-f12", "b1-f13", "b1-f22", "b1-f32", "b1-f33", "b3-f01", "b5-f1", "b8-f02", "b8-f11",
+        "b8-f21", "b8-f23", "b8-f32", "b8-f33",
+      ])
+  }
+
+  @Test("The ranked lists: the best fit first, keeping wheelchair flats for wheelchair users")
+  func rankedLists() async throws {
+    let result = try await sampleMatch(limit: 3)
+    func listed(_ id: String, _ status: MatchStatus) -> [String] {
+      (result.households.first { $0.household.id == id }?.groups[status] ?? []).map {
+        result.flats[$0.flat].flat
+      }
+    }
+    #expect(listed("h01", .suits) == ["b1-f01", "b8-f01", "b1-f11"])
+    #expect(listed("h02", .suits) == ["b1-f11"])
+    // A rollator user is offered the flats that exceed the need least first:
+    // the R flats come last.
+    #expect(listed("h06", .suits) == ["b1-f13", "b8-f32", "b1-f12"])
+    #expect(listed("h06", .afterUpgrade) == ["b8-f31", "b3-f02", "b8-f13"])
+    let cost = try #require(result.households[5].groups[.afterUpgrade]?.first)
+    #expect((cost.costLow, cost.costHigh) == (1500, 4000))
+    #expect(cost.measures == ["shower.make-level"])
+  }
+
+  @Test("Each flat's London category: A for the R flats, G where the survey leaves too much open")
+  func categories() async throws {
+    let result = try await sampleMatch()
+    var byCategory: [String: Int] = [:]
+    for category in result.categories { byCategory[category.category, default: 0] += 1 }
+    let classes = Dictionary(
+      zip(result.flats.map(\.flat), result.categories.map(\.category)),
+      uniquingKeysWith: { a, _ in a })
+    #expect(classes["b1-f01"] == "A")
+    #expect(classes["b1-f12"] == "C")
+    #expect(classes["b7-f1"] == "G")
+    #expect(byCategory.values.reduce(0, +) == 44)
+    // Every flat at R, verified, is A.
+    for (index, flat) in result.flats.enumerated()
+    where flat.classification.class == "wheelchair" && flat.classification.verified {
+      #expect(result.categories[index].category == "A", "\(flat.flat)")
+    }
+  }
+}
