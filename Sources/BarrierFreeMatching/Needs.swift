@@ -51,19 +51,27 @@ public struct Needs: Sendable, Hashable {
     }
   }
 
-  /// The bedrooms a flat must have: the household's (at least one) and one
-  /// for a carer. Nil when neither is asked.
+  /// The bedrooms a flat must have: the household's own (one when a carer's
+  /// room is asked and the household's own are not given) and one for a
+  /// carer. Nil when nothing is asked, or none.
   public var bedroomsRequired: Int? {
-    guard bedrooms != nil || carerRoom else { return nil }
-    return (bedrooms ?? 1) + (carerRoom ? 1 : 0)
+    guard let own = ownBedrooms else { return nil }
+    let total = own + (carerRoom ? 1 : 0)
+    return total > 0 ? total : nil
   }
+
+  /// The household's own bedrooms as a requirement: as given, else one when
+  /// a carer's room is asked.
+  private var ownBedrooms: Int? { bedrooms ?? (carerRoom ? 1 : nil) }
 
   /// These needs and `other`'s: the stricter of each.
   public func adding(_ other: Needs) -> Needs {
     var merged = self
     for need in other.mapped where !merged.mapped.contains(need) { merged.mapped.append(need) }
     merged.maxSteps = [maxSteps, other.maxSteps].compactMap { $0 }.min()
-    merged.bedrooms = [bedrooms, other.bedrooms].compactMap { $0 }.max()
+    // The stricter of the two as they count, so that adding a need never
+    // relaxes one (a carer's room with no bedrooms given counts one).
+    merged.bedrooms = [ownBedrooms, other.ownBedrooms].compactMap { $0 }.max()
     merged.carerRoom = carerRoom || other.carerRoom
     merged.highestStoreyWithoutLift =
       [highestStoreyWithoutLift, other.highestStoreyWithoutLift].compactMap { $0 }.min()
