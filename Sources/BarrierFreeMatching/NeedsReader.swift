@@ -147,7 +147,12 @@ private final class NeedsParse {
   }
 
   static func mean(_ value: String, among candidates: [String]) -> String {
-    DidYouMean.closest(to: value, among: candidates, limit: max(2, value.count / 3))
+    // A short id (a register letter) is one edit from every other: suggest
+    // only one that starts alike ('E-' → 'E', not 'H' → 'A').
+    let alike =
+      value.count >= 3
+      ? candidates : candidates.filter { $0.lowercased().first == value.lowercased().first }
+    return DidYouMean.closest(to: value, among: alike, limit: max(2, value.count / 3))
       .map { "; did you mean '\($0)'?" } ?? ""
   }
 
