@@ -26,18 +26,20 @@ import BarrierFreeXMLSupport
 /// the building. With `upgrades`, each fail a need meets is put to the
 /// upgrade planner with `measures` (nil: the built-in catalogue), whose
 /// measures and costs make the "after an upgrade" group; without, every
-/// fail does not suit.
+/// fail does not suit. The planner is asked for needs that fail at most
+/// `upgradeLimit` rules (0: any number): a match is for near misses, and
+/// planning every flat to R took eight times the check.
 ///
 /// - Throws: `ImportError` when a portfolio is invalid.
 public func match(
   _ paths: [String], setup: NeedsSetup, upgrades: Bool = true, measures: [Measure]? = nil,
-  limit: Int = 10, jobs: Int = 1
+  upgradeLimit: Int = FlatSummariser.defaultUpgradeLimit, limit: Int = 10, jobs: Int = 1
 ) async throws -> MatchResult {
   let assessor = try Assessor(ladder: setup.ladder)
   let catalogue = upgrades ? try measures ?? MeasureCatalogue.builtIn.measures : nil
   let planner = catalogue.map { UpgradePlanner(assessor: assessor, measures: $0) }
   let summariser = FlatSummariser(
-    mapping: setup.mapping, ladder: setup.ladder, planner: planner)
+    mapping: setup.mapping, ladder: setup.ladder, planner: planner, upgradeLimit: upgradeLimit)
   var flats: [FlatSummary] = []
   // The flats of the quarter being read, for its view's reaches.
   var open: [String: Int] = [:]

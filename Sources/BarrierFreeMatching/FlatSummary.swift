@@ -91,34 +91,54 @@ public struct NeedUpgrade: Sendable, Hashable {
 public struct NeedOutcome: Sendable, Hashable {
   /// Pass, fail or unknown.
   public var status: MatchStatus.Simple
-  /// The fails, in words (`door b1-f2-d-bath: clear width 760 mm, …`), the
-  /// first few.
-  public var failing: [String]
+  /// The first few fails, the deciding one (no measure clears it) first.
+  /// Findings, not words: the words are made for the flats a report lists
+  /// (making them for every need of every flat was a seventh of a match).
+  public var fails: [Finding]
+  /// The first few things not measured.
+  public var unknowns: [Finding]
+  /// Words that go before the fails' (a need not planned, and why).
+  public var notes: [String]
+  /// Words that go before the unknowns'.
+  public var measureNotes: [String]
   /// The rules that fail.
   public var failingRules: [String]
-  /// What is not measured, in words, the first few.
-  public var toMeasure: [String]
   /// How many things are not measured.
   public var unknownCount: Int
   /// The planner's way to clear the fails, when it has one.
   public var upgrade: NeedUpgrade?
 
-  /// Creates an outcome.
+  /// Creates an outcome; `failing` and `toMeasure` are words of their own,
+  /// before those of `fails` and `unknowns`.
   public init(
     status: MatchStatus.Simple, failing: [String] = [], failingRules: [String] = [],
-    toMeasure: [String] = [], unknownCount: Int = 0, upgrade: NeedUpgrade? = nil
+    toMeasure: [String] = [], unknownCount: Int = 0, upgrade: NeedUpgrade? = nil,
+    fails: [Finding] = [], unknowns: [Finding] = []
   ) {
     self.status = status
-    self.failing = failing
+    self.notes = failing
+    self.measureNotes = toMeasure
+    self.fails = fails
+    self.unknowns = unknowns
     self.failingRules = failingRules
-    self.toMeasure = toMeasure
     self.unknownCount = unknownCount
     self.upgrade = upgrade
   }
 
+  /// The fails in words (`shower.step at shower s: step 80 mm; …`).
+  public var failing: [String] { notes + fails.map(NeedOutcome.words) }
+
+  /// What is not measured, in words.
+  public var toMeasure: [String] { measureNotes + unknowns.map(NeedOutcome.words) }
+
+  /// `rule at kind name: message`.
+  public static func words(_ finding: Finding) -> String {
+    let element = finding.path.steps.last.map { "\($0.kind) \($0.name)" } ?? "flat"
+    return "\(finding.rule) at \(element): \(finding.evaluation.message)"
+  }
+
   /// A pass.
-  public static let pass = NeedOutcome(
-    status: .pass, failing: [], failingRules: [], toMeasure: [], unknownCount: 0, upgrade: nil)
+  public static let pass = NeedOutcome(status: .pass)
 }
 
 /// How far a flat is from a quarter facility.

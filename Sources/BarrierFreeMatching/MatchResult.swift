@@ -68,12 +68,16 @@ public struct MatchResult: Sendable, Hashable {
       let members = kinds[needs] ?? []
       let indices = matcher.indices(of: needs)
       var counts: [MatchStatus: Int] = [:]
-      var groups: [MatchStatus: [FlatMatch]] = [:]
-      for (flatIndex, flat) in flats.enumerated() {
-        let found = matcher.match(needs, indices: indices, flat: flat, index: flatIndex)
-        counts[found.status, default: 0] += 1
-        Self.keep(found, in: &groups[found.status, default: []], limit: limit)
-        switch found.status {
+      var ranked: [MatchStatus: [(key: RankKey, match: FlatMatch)]] = [:]
+      for flatIndex in flats.indices {
+        let quick = matcher.quick(needs, indices: indices, flats: flats, at: flatIndex)
+        counts[quick.status, default: 0] += 1
+        Self.keep(
+          quick, flat: flatIndex, in: &ranked[quick.status, default: []], limit: limit
+        ) {
+          matcher.match(needs, indices: indices, flat: flats[flatIndex], index: flatIndex)
+        }
+        switch quick.status {
         case .suits:
           flatHouseholds[flatIndex].suitsNowCount += members.count
           Self.add(members, to: &suitsNow[flatIndex], shown: shown)
@@ -83,6 +87,7 @@ public struct MatchResult: Sendable, Hashable {
         default: break
         }
       }
+      let groups = ranked.mapValues { $0.map(\.match) }
       for member in members { results[member] = (counts, groups) }
     }
     for index in flats.indices {
@@ -95,18 +100,48 @@ public struct MatchResult: Sendable, Hashable {
     }
   }
 
-  /// Puts `match` into the ranked `group`, keeping at most `limit`.
-  private static func keep(_ match: FlatMatch, in group: inout [FlatMatch], limit: Int) {
-    if limit > 0, group.count >= limit, let last = group.last, !Matcher.before(match, last) {
-      return
+  /// What ranks a flat in its group, lower first: for "suits now" the
+  /// surplus; after an upgrade the cost (low plus high), then the surplus;
+  /// not known the things to measure, then the surplus; does not suit the
+  /// fails no measure clears. Then the file's order.
+  struct RankKey: Comparable {
+    var first: Double
+    var second: Int
+    var flat: Int
+
+    static func < (lhs: RankKey, rhs: RankKey) -> Bool {
+      (lhs.first, lhs.second, lhs.flat) < (rhs.first, rhs.second, rhs.flat)
     }
+  }
+
+  /// Puts the flat `flat` into its ranked `group` when it is among the
+  /// first `limit` (0: all); `make` gives its match with words, asked only
+  /// then (and for every flat that may suit after an upgrade, whose cost
+  /// ranks it).
+  private static func keep(
+    _ quick: Matcher.Quick, flat: Int, in group: inout [(key: RankKey, match: FlatMatch)],
+    limit: Int, make: () -> FlatMatch
+  ) {
+    var key: RankKey
+    var made: FlatMatch?
+    switch quick.status {
+    case .suits: key = RankKey(first: Double(quick.surplus), second: 0, flat: flat)
+    case .afterUpgrade:
+      let match = make()
+      made = match
+      key = RankKey(first: match.costLow + match.costHigh, second: quick.surplus, flat: flat)
+    case .notKnown:
+      key = RankKey(first: Double(quick.unknownCount), second: quick.surplus, flat: flat)
+    case .doesNotSuit: key = RankKey(first: Double(quick.incurable), second: 0, flat: flat)
+    }
+    if limit > 0, group.count >= limit, let last = group.last, !(key < last.key) { return }
     var low = 0
     var high = group.count
     while low < high {
       let middle = (low + high) / 2
-      if Matcher.before(group[middle], match) { low = middle + 1 } else { high = middle }
+      if group[middle].key < key { low = middle + 1 } else { high = middle }
     }
-    group.insert(match, at: low)
+    group.insert((key, made ?? make()), at: low)
     if limit > 0, group.count > limit { group.removeLast() }
   }
 

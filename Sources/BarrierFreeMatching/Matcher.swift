@@ -238,24 +238,116 @@ public struct Matcher: Sendable {
     return result
   }
 
-  private static func flights(_ count: StepCount) -> String {
-    count.flights.isEmpty ? "" : " (\(count.flights.joined(separator: ", ")))"
+  /// What ``match(_:indices:flat:index:)`` decides, without its words:
+  /// the group and what ranks a flat in it. A match over a portfolio asks
+  /// this of every flat for every kind of household and makes the words
+  /// only for the flats it lists (building them for every pair was most of
+  /// a match's time).
+  struct Quick {
+    var status: MatchStatus
+    var surplus: Int
+    var unknownCount: Int
+    /// Fails no measure clears.
+    var incurable: Int
   }
 
-  /// Whether `a` ranks before `b` in their group.
-  static func before(_ a: FlatMatch, _ b: FlatMatch) -> Bool {
-    switch a.status {
-    case .suits:
-      return (a.surplus, a.flat) < (b.surplus, b.flat)
-    case .afterUpgrade:
-      return (a.costLow + a.costHigh, a.surplus, a.flat) < (
-        b.costLow + b.costHigh, b.surplus, b.flat
-      )
-    case .notKnown:
-      return (a.unknownCount, a.surplus, a.flat) < (b.unknownCount, b.surplus, b.flat)
-    case .doesNotSuit:
-      return (a.reasons.count, a.flat) < (b.reasons.count, b.flat)
+  func quick(_ needs: Needs, indices: [Int], flat: FlatSummary) -> Quick {
+    quick(needs, indices: indices, flats: [flat], at: 0)
+  }
+
+  /// ``quick(_:indices:flat:)`` of `flats[at]`, read in place: passing the
+  /// flat copied its summary (a dozen references retained and released),
+  /// a fifth of a match's time over the households.
+  func quick(_ needs: Needs, indices: [Int], flats: [FlatSummary], at: Int) -> Quick {
+    var incurable = 0
+    var curable = 0
+    var unknownCount = 0
+    var toMeasure = false
+    var askedMask: UInt64 = 0
+    func fail(_ upgrade: NeedUpgrade?) {
+      if upgrade?.clearsAll == true { curable += 1 } else { incurable += 1 }
     }
+    for needIndex in indices {
+      if needIndex < 64 { askedMask |= 1 << UInt64(needIndex) }
+      let outcome = flats[at].needs[needIndex]
+      switch outcome.status {
+      case .pass: continue
+      case .fail: fail(outcome.upgrade)
+      case .unknown: break
+      }
+      unknownCount += outcome.unknownCount
+      toMeasure = toMeasure || !outcome.unknowns.isEmpty || !outcome.measureNotes.isEmpty
+    }
+    if let limit = needs.maxSteps {
+      if let route = flats[at].routeSteps {
+        switch route.status(atMost: limit) {
+        case .pass: break
+        case .fail: fail(flats[at].routeStepUpgrade)
+        case .unknown: unknownCount += 1
+        }
+      } else {
+        unknownCount += 1
+      }
+      switch flats[at].flatSteps.status(atMost: limit) {
+      case .pass: break
+      case .fail: fail(flats[at].flatStepUpgrade)
+      case .unknown: unknownCount += 1
+      }
+    }
+    var spareBedrooms = 0
+    if let required = needs.bedroomsRequired {
+      if let bedrooms = flats[at].bedrooms {
+        if bedrooms < required { incurable += 1 } else { spareBedrooms = bedrooms - required }
+      } else {
+        unknownCount += 1
+      }
+    }
+    if let highest = needs.highestStoreyWithoutLift {
+      if let storey = flats[at].storey {
+        if storey > highest {
+          switch flats[at].liftRoute {
+          case true: break
+          case false: incurable += 1
+          case nil: unknownCount += 1
+          }
+        }
+      } else {
+        unknownCount += 1
+      }
+    }
+    for nearness in needs.near {
+      guard let reach = flats[at].reach[nearness.facility] else {
+        unknownCount += 1
+        continue
+      }
+      switch reach.status {
+      case .fail: incurable += 1
+      case .unknown: unknownCount += 1
+      default:
+        if let length = reach.length {
+          if length > nearness.within { incurable += 1 }
+        } else {
+          unknownCount += 1
+        }
+      }
+    }
+    var surplus = spareBedrooms
+    for (needIndex, outcome) in flats[at].needs.enumerated()
+    where outcome.status == .pass
+      && (needIndex >= 64 || askedMask & (1 << UInt64(needIndex)) == 0)
+    {
+      surplus += 1
+    }
+    let status: MatchStatus =
+      incurable > 0
+      ? .doesNotSuit
+      : curable > 0 ? .afterUpgrade : (unknownCount > 0 || toMeasure) ? .notKnown : .suits
+    return Quick(
+      status: status, surplus: surplus, unknownCount: unknownCount, incurable: incurable)
+  }
+
+  private static func flights(_ count: StepCount) -> String {
+    count.flights.isEmpty ? "" : " (\(count.flights.joined(separator: ", ")))"
   }
 }
 

@@ -30,8 +30,9 @@ public struct StepCount: Sendable, Hashable {
 /// stairs. Lifts, ramps, paths, doors and stair lifts climb no steps. The
 /// search counts steps, not rules: a route the wheelchair rules fail can
 /// still be the rollator's (the rules' own route analysis picks routes by
-/// their fails instead).
-enum StepRoutes {
+/// their fails instead). One search from all sources serves every flat of
+/// the building.
+struct StepRoutes {
   struct Edge {
     var to: Int
     var steps: Int
@@ -41,12 +42,33 @@ enum StepRoutes {
     var climbsStorey: Bool
   }
 
-  /// Fewest steps from every source (public ways, accessible parking) to
-  /// `target`; nil when no route is recorded. With `withoutStairs`, flights
-  /// between storeys are not taken.
-  static func fewestSteps(
-    in building: Building, to target: String, withoutStairs: Bool = false
-  ) -> StepCount? {
+  /// What a search found for every vertex.
+  struct Tree {
+    var best: [Int]
+    var exact: [Bool]
+    var previous: [(vertex: Int, flight: String?)?]
+
+    func count(to goal: Int) -> StepCount? {
+      guard goal < best.count, best[goal] != Int.max else { return nil }
+      var flights: [String] = []
+      var current = goal
+      var walked = 0
+      while let step = previous[current], walked <= best.count {
+        if let flight = step.flight { flights.append(flight) }
+        current = step.vertex
+        walked += 1
+      }
+      return StepCount(count: best[goal], exact: exact[goal], flights: flights.reversed())
+    }
+  }
+
+  private let index: [String: Int]
+  private let all: Tree?
+  private let withoutStairs: Tree?
+
+  /// The searches of `building` from its public ways and accessible
+  /// parking spaces, with and without flights between storeys.
+  init(_ building: Building) {
     var index: [String: Int] = [:]
     var storeys: [Int?] = []
     for place in building.places where index[place.id] == nil {
@@ -79,9 +101,25 @@ enum StepRoutes {
     let sources = building.places.filter {
       $0.kind == .publicWay || ($0.kind == .parkingSpace && $0.accessible == true)
     }.compactMap { index[$0.id] }
-    guard let goal = index[target], !sources.isEmpty else { return nil }
-    return search(
-      edges: edges, sources: sources, goal: goal, skip: { withoutStairs && $0.climbsStorey })
+    self.index = index
+    guard !sources.isEmpty else {
+      all = nil
+      withoutStairs = nil
+      return
+    }
+    all = Self.search(edges: edges, sources: sources, skip: { _ in false })
+    withoutStairs = Self.search(edges: edges, sources: sources, skip: \.climbsStorey)
+  }
+
+  /// Fewest steps from the street to `place`; nil when no route is
+  /// recorded.
+  func fewestSteps(to place: String) -> StepCount? {
+    index[place].flatMap { all?.count(to: $0) }
+  }
+
+  /// Whether a route to `place` climbs no storey by stairs.
+  func reachedWithoutStairs(_ place: String) -> Bool {
+    index[place].flatMap { withoutStairs?.count(to: $0) } != nil
   }
 
   /// Fewest steps from the flat's entrance to each of its rooms, the most
@@ -107,10 +145,11 @@ enum StepRoutes {
         if ends.count == 2 { link(ends[0], ends[1], steps: 0, exact: true, flight: nil) }
       }
     }
+    let tree = search(edges: edges, sources: [0], skip: { _ in false })
     var worst = StepCount(count: 0, exact: true)
     for room in flat.rooms {
       guard let goal = index[room.id] else { continue }
-      guard let found = search(edges: edges, sources: [0], goal: goal, skip: { _ in false }) else {
+      guard let found = tree.count(to: goal) else {
         // A room no recorded connector reaches: how many steps lead there
         // is not known.
         worst.exact = false
@@ -126,41 +165,31 @@ enum StepRoutes {
 
   /// Dijkstra over a few dozen vertices: a linear scan for the next one is
   /// as fast as a heap here.
-  private static func search(
-    edges: [[Edge]], sources: [Int], goal: Int, skip: (Edge) -> Bool
-  ) -> StepCount? {
+  private static func search(edges: [[Edge]], sources: [Int], skip: (Edge) -> Bool) -> Tree {
     let count = edges.count
-    var best = Array(repeating: Int.max, count: count)
-    var exact = Array(repeating: true, count: count)
-    var previous: [(vertex: Int, flight: String?)?] = Array(repeating: nil, count: count)
+    var tree = Tree(
+      best: Array(repeating: Int.max, count: count), exact: Array(repeating: true, count: count),
+      previous: Array(repeating: nil, count: count))
     var done = Array(repeating: false, count: count)
-    for source in sources { best[source] = 0 }
+    for source in sources { tree.best[source] = 0 }
     while true {
       var next = -1
-      for vertex in 0..<count where !done[vertex] && best[vertex] != Int.max {
-        if next < 0 || best[vertex] < best[next] { next = vertex }
+      for vertex in 0..<count where !done[vertex] && tree.best[vertex] != Int.max {
+        if next < 0 || tree.best[vertex] < tree.best[next] { next = vertex }
       }
       guard next >= 0 else { break }
       done[next] = true
-      if next == goal { break }
       for edge in edges[next] where !skip(edge) && !done[edge.to] {
-        let cost = best[next] + edge.steps
-        if cost < best[edge.to] || (cost == best[edge.to] && !exact[edge.to] && edge.exact) {
-          best[edge.to] = cost
-          exact[edge.to] = exact[next] && edge.exact
-          previous[edge.to] = (next, edge.flight)
+        let cost = tree.best[next] + edge.steps
+        if cost < tree.best[edge.to]
+          || (cost == tree.best[edge.to] && !tree.exact[edge.to] && edge.exact)
+        {
+          tree.best[edge.to] = cost
+          tree.exact[edge.to] = tree.exact[next] && edge.exact
+          tree.previous[edge.to] = (next, edge.flight)
         }
       }
     }
-    guard best[goal] != Int.max else { return nil }
-    var flights: [String] = []
-    var current = goal
-    var walked = 0
-    while let step = previous[current], walked <= count {
-      if let flight = step.flight { flights.append(flight) }
-      current = step.vertex
-      walked += 1
-    }
-    return StepCount(count: best[goal], exact: exact[goal], flights: flights.reversed())
+    return tree
   }
 }

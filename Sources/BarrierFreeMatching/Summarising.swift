@@ -19,11 +19,28 @@ public struct FlatSummariser: Sendable {
   /// paths that make a route or a flat step-free are asked for there.
   private let routeClass: Int?
   private let flatClass: Int?
+  /// The classes that bind `route.step-free`, and `flat.steps`.
+  private let routeClasses: Set<Int>
+  private let flatClasses: Set<Int>
+  /// The most failing rules a need may have for the planner to be asked;
+  /// 0: no limit.
+  public let upgradeLimit: Int
 
-  /// A summariser for `mapping` on `ladder`, with `planner` for upgrades.
-  public init(mapping: NeedMapping, ladder: Ladder, planner: UpgradePlanner?) {
+  /// Failing rules beyond which a need is not planned by default: a match
+  /// is for the near misses. A path to R for a flat that fails a dozen rules
+  /// costs the planner dozens of trial assessments, and no landlord adapts
+  /// such a flat for a letting: `barrierfree plan` plans it.
+  public static let defaultUpgradeLimit = 3
+
+  /// A summariser for `mapping` on `ladder`, with `planner` for upgrades
+  /// of needs that fail at most `upgradeLimit` rules (0: any number).
+  public init(
+    mapping: NeedMapping, ladder: Ladder, planner: UpgradePlanner?,
+    upgradeLimit: Int = defaultUpgradeLimit
+  ) {
     self.mapping = mapping
     self.planner = planner
+    self.upgradeLimit = upgradeLimit
     classes = ladder.profiles.map(\.class)
     let classes = self.classes
     requirements = mapping.needs.map { need in
@@ -33,6 +50,14 @@ public struct FlatSummariser: Sendable {
       $0.bindings.contains { $0.rule == "route.step-free" }
     }
     flatClass = ladder.profiles.firstIndex { $0.bindings.contains { $0.rule == "flat.steps" } }
+    routeClasses = Set(
+      ladder.profiles.indices.filter { index in
+        ladder.profiles[index].bindings.contains { $0.rule == "route.step-free" }
+      })
+    flatClasses = Set(
+      ladder.profiles.indices.filter { index in
+        ladder.profiles[index].bindings.contains { $0.rule == "flat.steps" }
+      })
   }
 
   /// The summaries of the flats of `assessment` (which must carry its
@@ -40,9 +65,10 @@ public struct FlatSummariser: Sendable {
   public func summaries(of assessment: BuildingAssessment) -> [FlatSummary] {
     guard let building = assessment.building else { return [] }
     let address = assessment.address.map(Self.line)
+    let routes = StepRoutes(building)
     return zip(building.flats, assessment.flats).map { flat, assessed in
       summary(
-        of: flat, assessed: assessed, in: building, quarter: assessment.quarter,
+        of: flat, assessed: assessed, in: building, routes: routes, quarter: assessment.quarter,
         address: address)
     }
   }
@@ -55,21 +81,33 @@ public struct FlatSummariser: Sendable {
   }
 
   func summary(
-    of flat: Flat, assessed: FlatAssessment, in building: Building, quarter: String?,
-    address: String?
+    of flat: Flat, assessed: FlatAssessment, in building: Building, routes: StepRoutes,
+    quarter: String?, address: String?
   ) -> FlatSummary {
     var paths: [Int: UpgradePath] = [:]
     func path(to index: Int) -> UpgradePath? {
       guard let planner else { return nil }
       if let known = paths[index] { return known }
-      let found = planner.path(forFlat: flat.id, of: building, toClassAt: index)
+      // The check's assessment starts the path: assessing the flat again
+      // was one of the path's assessments.
+      let found = planner.path(
+        forFlat: flat.id, of: building, toClassAt: index, assessed: assessed)
       paths[index] = found
       return found
     }
-    let needs = requirements.map { requirement in
-      outcome(of: assessed, at: requirement.index, rules: requirement.rules, path: path)
+    /// A path already found to a class that binds a rule of `classes`, else
+    /// one to `lowest`: the route's steps are cleared the same on each.
+    func path(among classes: Set<Int>, lowest: Int) -> UpgradePath? {
+      if let known = paths.keys.sorted().first(where: classes.contains) { return paths[known] }
+      return path(to: lowest)
     }
-    let routeSteps = StepRoutes.fewestSteps(in: building, to: flat.entrance)
+    // The open findings of each class, once: the needs look only at those
+    // (going through every finding for each need was most of summarising).
+    let open = assessed.results.map { $0.findings.filter(\.isOpen) }
+    let needs = requirements.map { requirement in
+      outcome(of: open, at: requirement.index, rules: requirement.rules, path: path)
+    }
+    let routeSteps = routes.fewestSteps(to: flat.entrance)
     let flatSteps = StepRoutes.stepsInside(flat)
     var liftRoute: Bool?
     if let routeSteps {
@@ -78,16 +116,17 @@ public struct FlatSummariser: Sendable {
       } else if routeSteps.count == 0 && routeSteps.exact {
         liftRoute = true
       } else {
-        liftRoute =
-          StepRoutes.fewestSteps(in: building, to: flat.entrance, withoutStairs: true) != nil
+        liftRoute = routes.reachedWithoutStairs(flat.entrance)
       }
     }
     var routeUpgrade: NeedUpgrade?
-    if let routeSteps, routeSteps.count > 0, let routeClass, let found = path(to: routeClass) {
+    if let routeSteps, routeSteps.count > 0, let routeClass,
+      let found = path(among: routeClasses, lowest: routeClass)
+    {
       routeUpgrade = Self.upgrade(from: found, for: ["route.step-free"])
     }
     var flatUpgrade: NeedUpgrade?
-    if flatSteps.count > 0, let flatClass, let found = path(to: flatClass) {
+    if flatSteps.count > 0, let flatClass, let found = path(among: flatClasses, lowest: flatClass) {
       flatUpgrade = Self.upgrade(from: found, for: ["flat.steps"])
     }
     return FlatSummary(
@@ -103,15 +142,13 @@ public struct FlatSummariser: Sendable {
   static let keptReasons = 3
 
   private func outcome(
-    of assessed: FlatAssessment, at index: Int, rules: Set<String>?,
-    path: (Int) -> UpgradePath?
+    of open: [[Finding]], at index: Int, rules: Set<String>?, path: (Int) -> UpgradePath?
   ) -> NeedOutcome {
     var fails: [Finding] = []
     var unknowns: [Finding] = []
-    let levels =
-      rules == nil ? Array(assessed.results.prefix(index + 1)) : [assessed.results[index]]
+    let levels = rules == nil ? Array(open.prefix(index + 1)) : [open[index]]
     for level in levels {
-      for finding in level.findings where finding.isOpen {
+      for finding in level {
         guard rules?.contains(finding.rule) ?? true else { continue }
         if finding.status == .fail {
           if !fails.contains(where: { $0.rule == finding.rule && $0.path == finding.path }) {
@@ -127,19 +164,32 @@ public struct FlatSummariser: Sendable {
     var failingRules: [String] = []
     for fail in fails where !failingRules.contains(fail.rule) { failingRules.append(fail.rule) }
     var upgrade: NeedUpgrade?
-    if !fails.isEmpty, let found = path(index) {
+    let planned = upgradeLimit == 0 || failingRules.count <= upgradeLimit
+    // A rule no measure of the catalogue clears decides without a path (a
+    // path is dozens of trial assessments).
+    let unplannable = failingRules.filter { planner?.hasMeasure(for: $0) == false }
+    if !unplannable.isEmpty {
+      upgrade = NeedUpgrade(
+        target: classes[index], jobs: [], clearsAll: false, uncleared: unplannable)
+    } else if !fails.isEmpty, planned, let found = path(index) {
       upgrade = Self.upgrade(from: found, for: failingRules)
     }
     // The fails no measure clears decide: they come first.
     let uncleared = Set(upgrade?.uncleared ?? failingRules)
     fails =
       fails.filter { uncleared.contains($0.rule) } + fails.filter { !uncleared.contains($0.rule) }
+    var notes: [String] = []
+    if !fails.isEmpty && !planned {
+      notes.append(
+        "\(failingRules.count) rules fail (\(failingRules.prefix(3).joined(separator: ", "))"
+          + (failingRules.count > 3 ? ", …" : "")
+          + "), more than the \(upgradeLimit) an upgrade is planned for here")
+    }
     return NeedOutcome(
-      status: fails.isEmpty ? .unknown : .fail,
-      failing: fails.prefix(Self.keptReasons).map(Self.words),
-      failingRules: failingRules,
-      toMeasure: unknowns.prefix(Self.keptReasons).map(Self.words),
-      unknownCount: unknowns.count, upgrade: upgrade)
+      status: fails.isEmpty ? .unknown : .fail, failing: notes, failingRules: failingRules,
+      unknownCount: unknowns.count, upgrade: upgrade,
+      fails: Array(fails.prefix(Self.keptReasons)),
+      unknowns: Array(unknowns.prefix(Self.keptReasons)))
   }
 
   /// The jobs of `path` that clear one of `rules`, and whether they clear
@@ -159,11 +209,5 @@ public struct FlatSummariser: Sendable {
           survey: !job.survey.isEmpty)
       },
       clearsAll: !jobs.isEmpty && uncleared.isEmpty, uncleared: uncleared)
-  }
-
-  /// `door b1-f2-d-bath: clear width …`: the element and the message.
-  static func words(_ finding: Finding) -> String {
-    let element = finding.path.steps.last.map { "\($0.kind) \($0.name)" } ?? "flat"
-    return "\(finding.rule) at \(element): \(finding.evaluation.message)"
   }
 }

@@ -171,6 +171,13 @@ public struct UpgradePlanner: Sendable {
     }
   }
 
+  /// Whether the catalogue has a measure that clears `rule` anywhere: a
+  /// fail of a rule without one cannot be planned away, which needs
+  /// matching knows without asking for a path.
+  public func hasMeasure(for rule: String) -> Bool {
+    candidates[currentRuleID(rule)] != nil
+  }
+
   /// The path of the flat `flatID` of `building` to the class at
   /// `target` in the ladder (0 for the lowest), whatever class the flat
   /// has now; `assessed` is its assessment, when the caller has it. Needs

@@ -70,6 +70,13 @@ struct MatchCommand: AsyncParsableCommand {
     help: "Do not ask the upgrade planner: every fail then does not suit.")
   var noUpgrades = false
 
+  @Option(
+    name: .customLong("upgrade-limit"),
+    help:
+      "Ask the planner only for needs that fail at most this many rules (0: any number; 'barrierfree plan' plans the rest)."
+  )
+  var upgradeLimit: Int = FlatSummariser.defaultUpgradeLimit
+
   @Option(help: "A catalogue of measures (Schemas/measures.xsd) instead of the built-in one.")
   var measures: String?
 
@@ -95,6 +102,7 @@ struct MatchCommand: AsyncParsableCommand {
 
   func validate() throws {
     if top < 0 { throw ValidationError("--top must be 0 or more") }
+    if upgradeLimit < 0 { throw ValidationError("--upgrade-limit must be 0 or more") }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
   }
 
@@ -116,7 +124,8 @@ struct MatchCommand: AsyncParsableCommand {
             inputs: files + [needs, profile, mapping, needsLibrary, measures].compactMap { $0 })
         } ?? OutputFile.standardOutput()
       result = try await BarrierFree.match(
-        files, setup: setup, upgrades: !noUpgrades, measures: catalogue, limit: top,
+        files, setup: setup, upgrades: !noUpgrades, measures: catalogue,
+        upgradeLimit: upgradeLimit, limit: top,
         jobs: Processors.jobs(asked: jobs))
     } catch {
       StandardError.print("\(error)")

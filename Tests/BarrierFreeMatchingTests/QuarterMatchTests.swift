@@ -2,6 +2,8 @@ import BarrierFree
 import Foundation
 import Testing
 
+@testable import BarrierFreeMatching
+
 /// The sample households against the quarter sample, every flat listed.
 func sampleMatch(limit: Int = 0) async throws -> MatchResult {
   let setup = try NeedsSetup(
@@ -126,6 +128,32 @@ struct QuarterMatchTests {
     for (index, flat) in result.flats.enumerated()
     where flat.classification.class == "wheelchair" && flat.classification.verified {
       #expect(result.categories[index].category == "A", "\(flat.flat)")
+    }
+  }
+}
+
+@Suite("The quick decision and the worded match")
+struct QuickMatchTests {
+  @Test(
+    "For every sample household and flat, the group decided without words is the worded match's")
+  func quickAgrees() async throws {
+    let result = try await sampleMatch()
+    let setup = try NeedsSetup(
+      households: repositoryRoot.appendingPathComponent("Samples/needs/households.xml").path)
+    for household in result.households.map(\.household) {
+      let indices = setup.matcher.indices(of: household.needs)
+      for (index, flat) in result.flats.enumerated() {
+        let quick = setup.matcher.quick(household.needs, indices: indices, flat: flat)
+        let worded = setup.matcher.match(household.needs, flat: flat, index: index)
+        #expect(quick.status == worded.status, "\(household.id) \(flat.flat)")
+        #expect(quick.surplus == worded.surplus, "\(household.id) \(flat.flat)")
+        if worded.status == .doesNotSuit {
+          #expect(quick.incurable == worded.reasons.count, "\(household.id) \(flat.flat)")
+        }
+        if worded.status == .notKnown {
+          #expect(quick.unknownCount == worded.unknownCount, "\(household.id) \(flat.flat)")
+        }
+      }
     }
   }
 }
