@@ -21,46 +21,88 @@ import BarrierFreeXMLSupport
 /// }
 /// ```
 ///
-/// The files are read one building at a time, on `jobs` cores; of each
-/// flat the match keeps a summary (its facts and what each need finds), not
-/// the building. With `upgrades`, each fail a need meets is put to the
+/// The files are read one building at a time, on `jobs` cores; each
+/// flat is summarised (its facts and what each need finds), matched with
+/// every kind of household as it comes and then kept as a row of the flat
+/// table: memory holds neither the buildings nor the summaries. With `upgrades`, each fail a need meets is put to the
 /// upgrade planner with `measures` (nil: the built-in catalogue), whose
 /// measures and costs make the "after an upgrade" group; without, every
-/// fail does not suit. The planner is asked for needs that fail at most
-/// `upgradeLimit` rules (0: any number): a match is for near misses, and
-/// planning every flat to R took eight times the check.
+/// fail does not suit. With `upgradeLimit` above 0 the planner is asked
+/// only for needs that fail at most that many rules.
 ///
 /// - Throws: `ImportError` when a portfolio is invalid.
 public func match(
   _ paths: [String], setup: NeedsSetup, upgrades: Bool = true, measures: [Measure]? = nil,
   upgradeLimit: Int = FlatSummariser.defaultUpgradeLimit, limit: Int = 10, jobs: Int = 1
 ) async throws -> MatchResult {
+  var accumulator = MatchAccumulator(
+    households: setup.households, matcher: setup.matcher, scheme: setup.scheme, limit: limit,
+    profile: setup.ladder.top?.id ?? "")
+  try await summarise(
+    paths, setup: setup, upgrades: upgrades, measures: measures, upgradeLimit: upgradeLimit,
+    jobs: jobs
+  ) { accumulator.add($0) }
+  return accumulator.result()
+}
+
+/// The summaries of the flats of the portfolios at `paths`, as matching
+/// keeps them, in file order: for a caller that matches them itself
+/// (``MatchResult/init(households:flats:matcher:scheme:limit:profile:)``)
+/// or looks at what each need finds.
+public func flatSummaries(
+  _ paths: [String], setup: NeedsSetup, upgrades: Bool = true, measures: [Measure]? = nil,
+  upgradeLimit: Int = FlatSummariser.defaultUpgradeLimit, jobs: Int = 1
+) async throws -> [FlatSummary] {
+  var flats: [FlatSummary] = []
+  try await summarise(
+    paths, setup: setup, upgrades: upgrades, measures: measures, upgradeLimit: upgradeLimit,
+    jobs: jobs
+  ) { flats += $0 }
+  return flats
+}
+
+/// Summarises the flats of `paths` on `jobs` cores and hands them to `body`
+/// in file order: a building's flats at once, a quarter's once its view has
+/// given them their reach of the café and the care base.
+private func summarise(
+  _ paths: [String], setup: NeedsSetup, upgrades: Bool, measures: [Measure]?,
+  upgradeLimit: Int, jobs: Int, _ body: ([FlatSummary]) -> Void
+) async throws {
   let assessor = try Assessor(ladder: setup.ladder)
   let catalogue = upgrades ? try measures ?? MeasureCatalogue.builtIn.measures : nil
   let planner = catalogue.map { UpgradePlanner(assessor: assessor, measures: $0) }
   let summariser = FlatSummariser(
     mapping: setup.mapping, ladder: setup.ladder, planner: planner, upgradeLimit: upgradeLimit)
-  var flats: [FlatSummary] = []
-  // The flats of the quarter being read, for its view's reaches.
-  var open: [String: Int] = [:]
+  // The flats of the quarter being read wait for its view.
+  var waiting: [FlatSummary] = []
+  var index: [String: Int] = [:]
   for path in paths {
     try await assessor.assessPortfolio(
       at: path, jobs: max(1, jobs),
       render: { summariser.summaries(of: $0) },
       quarterView: { view in
-        FlatSummary.addReach(of: view, to: &flats, at: open)
-        open = [:]
+        FlatSummary.addReach(of: view, to: &waiting, at: index)
+        body(waiting)
+        waiting = []
+        index = [:]
       }
     ) { summaries in
+      guard summaries.first?.quarter != nil else {
+        body(summaries)
+        return
+      }
       for summary in summaries {
-        if summary.quarter != nil { open[summary.building + "\u{0}" + summary.flat] = flats.count }
-        flats.append(summary)
+        index[summary.building + "\u{0}" + summary.flat] = waiting.count
+        waiting.append(summary)
       }
     }
+    // A quarter without a view (a file that ended early) still counts.
+    if !waiting.isEmpty {
+      body(waiting)
+      waiting = []
+      index = [:]
+    }
   }
-  return MatchResult(
-    households: setup.households, flats: flats, matcher: setup.matcher, scheme: setup.scheme,
-    limit: limit, profile: setup.ladder.top?.id ?? "")
 }
 
 extension FlatSummary {
@@ -147,5 +189,32 @@ public struct NeedsSetup: Sendable {
     self.library = library
     self.scheme = found
     matcher = try Matcher(mapping: mapping, library: library)
+  }
+}
+
+extension RegisterContext {
+  /// A context for the built-in scheme `scheme` on `ladder`, with the
+  /// built-in need mapping of the ladder's top profile and the built-in
+  /// need profiles.
+  ///
+  /// - Throws: `MatchError` for a scheme or a ladder the built-in data
+  ///   lacks, `ImportError` if the built-in data does not read.
+  public init(scheme id: String, ladder: Ladder) throws {
+    let profile = ladder.top?.id ?? ""
+    guard let mapping = try NeedsReader.builtInMapping(for: profile, ladder: ladder) else {
+      throw MatchError(
+        "no built-in need mapping for the ladder of '\(profile)' (built in: "
+          + NeedsReader.builtInMappingProfiles.joined(separator: ", ")
+          + "): register categories need one")
+    }
+    let library = try NeedsReader.builtInLibrary
+    guard let scheme = library.scheme(id) else {
+      let near = DidYouMean.closest(
+        to: id, among: library.schemes.map(\.id), limit: 3, ignoringCase: true)
+      throw MatchError(
+        "no register scheme '\(id)'" + (near.map { " (did you mean '\($0)'?)" } ?? "")
+          + "; schemes: " + library.schemes.map(\.id).joined(separator: ", "))
+    }
+    try self.init(scheme: scheme, mapping: mapping, library: library, ladder: ladder)
   }
 }

@@ -249,6 +249,9 @@ public struct Matcher: Sendable {
     var unknownCount: Int
     /// Fails no measure clears.
     var incurable: Int
+    /// After an upgrade: the cost of its jobs, low plus high, each job
+    /// once, as ``FlatMatch`` counts it.
+    var cost: Double = 0
   }
 
   func quick(_ needs: Needs, indices: [Int], flat: FlatSummary) -> Quick {
@@ -342,8 +345,58 @@ public struct Matcher: Sendable {
       incurable > 0
       ? .doesNotSuit
       : curable > 0 ? .afterUpgrade : (unknownCount > 0 || toMeasure) ? .notKnown : .suits
-    return Quick(
+    var found = Quick(
       status: status, surplus: surplus, unknownCount: unknownCount, incurable: incurable)
+    if status == .afterUpgrade {
+      found.cost = cost(needs, indices: indices, flats: flats, at: at)
+    }
+    return found
+  }
+
+  /// The upgrades of the fails of `flats[at]` for `needs`, in the order
+  /// ``match(_:indices:flat:index:)`` meets them.
+  private func forEachFailingUpgrade(
+    _ needs: Needs, indices: [Int], flats: [FlatSummary], at: Int,
+    _ body: (NeedUpgrade) -> Void
+  ) {
+    for needIndex in indices where flats[at].needs[needIndex].status == .fail {
+      if let upgrade = flats[at].needs[needIndex].upgrade { body(upgrade) }
+    }
+    if let limit = needs.maxSteps {
+      if let route = flats[at].routeSteps, route.status(atMost: limit) == .fail,
+        let upgrade = flats[at].routeStepUpgrade
+      {
+        body(upgrade)
+      }
+      if flats[at].flatSteps.status(atMost: limit) == .fail,
+        let upgrade = flats[at].flatStepUpgrade
+      {
+        body(upgrade)
+      }
+    }
+  }
+
+  /// The cost of the jobs of `flats[at]`'s upgrades for `needs`, low plus
+  /// high, a job met twice (the same measure on the same element) once;
+  /// without making the lists ``match(_:indices:flat:index:)`` makes.
+  private func cost(_ needs: Needs, indices: [Int], flats: [FlatSummary], at: Int) -> Double {
+    var total = 0.0
+    var component = 0
+    forEachFailingUpgrade(needs, indices: indices, flats: flats, at: at) { upgrade in
+      for (jobIndex, job) in upgrade.jobs.enumerated() {
+        var seen = false
+        var earlier = 0
+        forEachFailingUpgrade(needs, indices: indices, flats: flats, at: at) { other in
+          defer { earlier += 1 }
+          guard !seen, earlier <= component else { return }
+          let candidates = earlier < component ? other.jobs[...] : other.jobs[..<jobIndex]
+          seen = candidates.contains { $0.measure == job.measure && $0.element == job.element }
+        }
+        if !seen { total += job.low + job.high }
+      }
+      component += 1
+    }
+    return total
   }
 
   private static func flights(_ count: StepCount) -> String {

@@ -26,11 +26,13 @@ public struct FlatSummariser: Sendable {
   /// 0: no limit.
   public let upgradeLimit: Int
 
-  /// Failing rules beyond which a need is not planned by default: a match
-  /// is for the near misses. A path to R for a flat that fails a dozen rules
-  /// costs the planner dozens of trial assessments, and no landlord adapts
-  /// such a flat for a letting: `barrierfree plan` plans it.
-  public static let defaultUpgradeLimit = 3
+  /// By default every need is planned (0: no limit). A limit leaves needs
+  /// that fail more rules to "does not suit, not planned": a match is for
+  /// near misses, and a path to R for a flat that fails a dozen rules costs
+  /// the planner dozens of trial assessments. Once a rule no measure clears
+  /// decides without a path, the limit made no measurable difference on
+  /// 1,000 generated buildings (Benchmarks/README.md), so it is off.
+  public static let defaultUpgradeLimit = 0
 
   /// A summariser for `mapping` on `ladder`, with `planner` for upgrades
   /// of needs that fail at most `upgradeLimit` rules (0: any number).

@@ -36,13 +36,20 @@ public struct CSVReport: Sendable {
   private let rows: Rows
   private let dialect: Dialect
   private let upgrades: Bool
+  private let register: String?
 
   /// A writer of `rows` in `dialect`; with `upgrades`, a row per flat also
-  /// says what it takes to reach the next class (``FlatReport/upgrade``).
-  public init(rows: Rows = .flats, dialect: Dialect = .comma, upgrades: Bool = false) {
+  /// says what it takes to reach the next class (``FlatReport/upgrade``);
+  /// with `register` (a scheme's id), its category in that scheme
+  /// (``FlatReport/register``).
+  public init(
+    rows: Rows = .flats, dialect: Dialect = .comma, upgrades: Bool = false,
+    register: String? = nil
+  ) {
     self.rows = rows
     self.dialect = dialect
     self.upgrades = upgrades
+    self.register = register
   }
 
   /// The columns whose cells are numbers the report computes (storeys,
@@ -71,6 +78,7 @@ public struct CSVReport: Sendable {
               "upgrade to", "upgrade reaches", "upgrade cost low", "upgrade cost high",
               "from prices", "survey needed", "measures", "funding", "upgrade blocked by",
             ] : [])
+          + (register.map { ["register (\($0))", "register possible"] } ?? [])
       case .findings:
         [
           "building", "flat", "rule", "status", "standard", "clause", "element", "message",
@@ -95,6 +103,11 @@ public struct CSVReport: Sendable {
           flat.blockingRules.joined(separator: " "), (flat.route ?? []).joined(separator: " → "),
         ]
         if upgrades { row += Self.upgradeCells(flat.upgrade) }
+        if register != nil {
+          row += [
+            flat.register?.category ?? "", (flat.register?.possible ?? []).joined(separator: " "),
+          ]
+        }
         table.append(row)
       }
     case .findings:

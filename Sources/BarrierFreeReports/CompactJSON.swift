@@ -25,12 +25,14 @@ public struct CompactJSON: Sendable {
 
   /// `building` as an element of the report's `buildings`, in UTF-8; with
   /// `upgrades` (by flat id), each flat gets the key `upgrade`.
-  public func encode(_ building: BuildingAssessment, upgrades: [String: FlatUpgrade]? = nil)
-    -> [UInt8]
-  {
+  public func encode(
+    _ building: BuildingAssessment, upgrades: [String: FlatUpgrade]? = nil,
+    registers: [String: FlatRegister]? = nil
+  ) -> [UInt8] {
     var text = JSONText(capacity: 32 * 1024)
     var cache = CompactPieces()
-    text.compactBuilding(building, upgrades: upgrades, encoder: self, cache: &cache)
+    text.compactBuilding(
+      building, upgrades: upgrades, registers: registers, encoder: self, cache: &cache)
     return text.bytes
   }
 }
@@ -123,8 +125,8 @@ extension JSONText {
   }
 
   mutating func compactBuilding(
-    _ building: BuildingAssessment, upgrades: [String: FlatUpgrade]?, encoder: CompactJSON,
-    cache: inout CompactPieces
+    _ building: BuildingAssessment, upgrades: [String: FlatUpgrade]?,
+    registers: [String: FlatRegister]? = nil, encoder: CompactJSON, cache: inout CompactPieces
   ) {
     raw("{\"id\":")
     string(building.id)
@@ -139,7 +141,8 @@ extension JSONText {
     for (index, flat) in building.flats.enumerated() {
       if index > 0 { raw(",") }
       compactFlat(
-        flat, upgrade: upgrades.map { $0[flat.id] }, encoder: encoder, cache: &cache)
+        flat, upgrade: upgrades.map { $0[flat.id] }, register: registers.map { $0[flat.id] },
+        encoder: encoder, cache: &cache)
     }
     raw("]}")
   }
@@ -147,8 +150,8 @@ extension JSONText {
   /// A flat; `upgrade`: nil leaves the key out, an inner nil writes `null`
   /// (a flat at the top class).
   mutating func compactFlat(
-    _ flat: FlatAssessment, upgrade: FlatUpgrade??, encoder: CompactJSON,
-    cache: inout CompactPieces, open: Bool = true
+    _ flat: FlatAssessment, upgrade: FlatUpgrade??, register: FlatRegister?? = nil,
+    encoder: CompactJSON, cache: inout CompactPieces, open: Bool = true
   ) {
     let classification = flat.classification
     let (route, routeProblem) = FlatReport.route(of: flat)
@@ -183,6 +186,10 @@ extension JSONText {
     if let upgrade {
       raw(",\"upgrade\":")
       if let upgrade { self.upgrade(upgrade) } else { raw("null") }
+    }
+    if let register {
+      raw(",\"register\":")
+      if let register { self.register(register) } else { raw("null") }
     }
     raw("}")
   }

@@ -142,6 +142,8 @@ public struct CompactReport: Sendable, Hashable, Decodable {
     public var openQuestions: [Reference]
     /// With `check --upgrades`: what it takes to reach the next class.
     public var upgrade: FlatUpgrade?
+    /// With `check --register`: its category in the register's scheme.
+    public var register: FlatRegister?
 
     /// The record `reference` stands for, `status` being fail for a
     /// blocker and unknown for an open question; nil for an index out of

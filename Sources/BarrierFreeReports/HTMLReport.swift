@@ -862,6 +862,7 @@ struct Pieces: Sendable {
     var facts: [String] = []
     if let number = flat.number, number != flat.id { facts.append("no. \(number)") }
     if let level = flat.storey { facts.append("storey \(level)") }
+    if let register = flat.register { facts.append("register \(register.words)") }
     let counted = passes?[flat.id]
     let counts = FindingStatus.allCases.map { status in
       switch (status, counted) {

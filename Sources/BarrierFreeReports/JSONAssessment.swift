@@ -13,10 +13,11 @@ extension JSONReport {
   /// takes to reach its next class.
   public static func encode(
     _ building: BuildingAssessment, units: UnitSystem, findings: FindingSelection = .all,
-    upgrades: [String: FlatUpgrade]? = nil
+    upgrades: [String: FlatUpgrade]? = nil, registers: [String: FlatRegister]? = nil
   ) -> [UInt8] {
     var text = JSONText(capacity: 64 * 1024)
-    text.building(building, units: units, selection: findings, upgrades: upgrades)
+    text.building(
+      building, units: units, selection: findings, upgrades: upgrades, registers: registers)
     return text.bytes
   }
 }
@@ -25,7 +26,7 @@ extension JSONText {
   /// The building, as ``BuildingReport`` decodes it.
   mutating func building(
     _ building: BuildingAssessment, units: UnitSystem, selection: FindingSelection = .all,
-    upgrades: [String: FlatUpgrade]? = nil
+    upgrades: [String: FlatUpgrade]? = nil, registers: [String: FlatRegister]? = nil
   ) {
     var paths = Fragments()
     raw("{\"address\":")
@@ -39,12 +40,23 @@ extension JSONText {
       if index > 0 { raw(",") }
       self.flat(
         flat, paths: &paths, units: units, selection: selection,
-        upgrade: upgrades.map { $0[flat.id] })
+        upgrade: upgrades.map { $0[flat.id] }, register: registers.map { $0[flat.id] })
     }
     raw("],\"id\":")
     string(building.id)
     raw(",\"name\":")
     string(building.name)
+    raw("}")
+  }
+
+  /// A flat's category in a register scheme.
+  mutating func register(_ register: FlatRegister) {
+    raw("{\"category\":")
+    string(register.category)
+    raw(",\"possible\":")
+    strings(register.possible)
+    raw(",\"scheme\":")
+    string(register.scheme)
     raw("}")
   }
 
@@ -79,7 +91,7 @@ extension JSONText {
   /// inner nil writes `null` (a flat at the top class).
   private mutating func flat(
     _ flat: FlatAssessment, paths: inout Fragments, units: UnitSystem, selection: FindingSelection,
-    upgrade: FlatUpgrade?? = nil
+    upgrade: FlatUpgrade?? = nil, register: FlatRegister?? = nil
   ) {
     let classification = flat.classification
     let blockers = flat.blockers
@@ -104,6 +116,10 @@ extension JSONText {
     string(flat.number)
     raw(",\"openQuestions\":")
     findings(flat.openQuestions, sorted: false, paths: &paths, units: units)
+    if let register {
+      raw(",\"register\":")
+      if let register { self.register(register) } else { raw("null") }
+    }
     raw(",\"route\":")
     if let route { strings(route) } else { raw("null") }
     raw(",\"routeProblem\":")

@@ -22,11 +22,16 @@ final class JSONLinesReportWriter: ReportWriter {
   private let encoder: CompactJSON
   private let output: any ReportOutput
   private let upgrades: UpgradeContext?
+  private let registers: RegisterContext?
 
-  init(header: ReportHeader, upgrades: UpgradeContext? = nil, output: any ReportOutput) {
+  init(
+    header: ReportHeader, upgrades: UpgradeContext? = nil, registers: RegisterContext? = nil,
+    output: any ReportOutput
+  ) {
     self.header = header
     encoder = CompactJSON(rules: header.rules, units: header.units, findings: header.findings)
     self.upgrades = upgrades
+    self.registers = registers
     self.output = output
   }
 
@@ -43,8 +48,13 @@ final class JSONLinesReportWriter: ReportWriter {
   func renderer() -> @Sendable (BuildingAssessment, Int) throws -> [UInt8] {
     let encoder = encoder
     let upgrades = upgrades
+    let registers = registers
     return { assessment, _ in
-      encoder.lines(assessment, upgrades: upgrades?.upgrades(for: assessment))
+      encoder.lines(
+        assessment, upgrades: upgrades?.upgrades(for: assessment),
+        registers: registers.map { context in
+          context.categories(for: assessment).mapValues { context.entry($0) }
+        })
     }
   }
 
@@ -79,9 +89,10 @@ final class JSONLinesReportWriter: ReportWriter {
 extension CompactJSON {
   /// `building` as JSON Lines: a `building` line, then a `flat` line for
   /// each flat.
-  public func lines(_ building: BuildingAssessment, upgrades: [String: FlatUpgrade]? = nil)
-    -> [UInt8]
-  {
+  public func lines(
+    _ building: BuildingAssessment, upgrades: [String: FlatUpgrade]? = nil,
+    registers: [String: FlatRegister]? = nil
+  ) -> [UInt8] {
     var text = JSONText(capacity: 32 * 1024)
     var cache = CompactPieces()
     text.raw("{\"type\":\"building\",\"id\":")
@@ -103,7 +114,8 @@ extension CompactJSON {
       text.string(building.quarter)
       text.raw(",")
       text.compactFlat(
-        flat, upgrade: upgrades.map { $0[flat.id] }, encoder: self, cache: &cache, open: false)
+        flat, upgrade: upgrades.map { $0[flat.id] }, register: registers.map { $0[flat.id] },
+        encoder: self, cache: &cache, open: false)
       text.raw("\n")
     }
     return text.bytes

@@ -47,14 +47,20 @@ public struct MarkdownReport: Sendable {
     ]
     if let address = building.address { lines += ["", Self.escape(address)] }
     lines.append("")
-    lines.append("| Flat | Number | Storey | Class | Verified | Fails | Unknowns |")
-    lines.append("|---|---|---:|---|---|---:|---:|")
+    let register = building.flats.first?.register.map { " Register (\(Self.escape($0.scheme))) |" }
+    lines.append(
+      "| Flat | Number | Storey | Class | Verified | Fails | Unknowns |" + (register ?? ""))
+    lines.append("|---|---|---:|---|---|---:|---:|" + (register == nil ? "" : "---|"))
     for flat in building.flats {
       let fails = flat.findings.count { $0.status == .fail }
       let unknowns = flat.findings.count { $0.status == .unknown }
+      let category =
+        register == nil
+        ? ""
+        : " \(Self.escape(flat.register.map { String($0.words.dropFirst($0.scheme.count + 1)) } ?? "")) |"
       lines.append(
         "| \(Self.escape(flat.id)) | \(Self.escape(flat.number ?? "")) | \(flat.storey.map(String.init) ?? "") "
-          + "| \(flat.class) | \(flat.verified ? "yes" : "no") | \(fails) | \(unknowns) |")
+          + "| \(flat.class) | \(flat.verified ? "yes" : "no") | \(fails) | \(unknowns) |" + category)
     }
     for flat in building.flats where !flat.blockingRules.isEmpty {
       lines.append("")

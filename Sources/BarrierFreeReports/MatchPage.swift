@@ -129,7 +129,7 @@ enum MatchPage {
           .tbody(
             .forEach(shown) { index in
               let flat = result.flats[index]
-              let households = result.flatHouseholds[index]
+              let households = result.flats[index].households
               return .tr(
                 .td(text(MatchReport.label(flat))),
                 .td(text(MatchReport.classWords(flat.classification))),

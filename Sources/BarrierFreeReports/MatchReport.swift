@@ -21,7 +21,7 @@ public enum MatchReport {
   // MARK: words
 
   /// `b1 b1-f01 (no. 0.01, storey 0)`.
-  static func label(_ flat: FlatSummary) -> String {
+  static func label(_ flat: FlatRow) -> String {
     var parts: [String] = []
     if let number = flat.number { parts.append("no. \(number)") }
     if let storey = flat.storey { parts.append("storey \(storey)") }
@@ -86,10 +86,10 @@ public enum MatchReport {
   }
 
   static func category(_ result: MatchResult, _ index: Int) -> String {
-    let found = result.categories[index]
-    return found.possible.isEmpty
-      ? found.category
-      : "\(found.category) (\(found.possible.joined(separator: ", ")) possible)"
+    let flat = result.flats[index]
+    return flat.possibleCategories.isEmpty
+      ? flat.category
+      : "\(flat.category) (\(flat.possibleCategories.joined(separator: ", ")) possible)"
   }
 
   static func householdTitle(_ household: Household) -> String {
@@ -142,7 +142,7 @@ public enum MatchReport {
     lines.append("")
     lines.append("Flats, with the households each suits")
     for (index, flat) in result.flats.enumerated() {
-      let households = result.flatHouseholds[index]
+      let households = result.flats[index].households
       var text =
         "  \(label(flat).escapedForOneLine), \(classWords(flat.classification)), "
         + "\(result.scheme.id) \(category(result, index))"
@@ -292,10 +292,9 @@ public enum MatchReport {
   }
 
   private static func flat(
-    _ json: inout JSONText, _ flat: FlatSummary, index: Int, _ result: MatchResult
+    _ json: inout JSONText, _ flat: FlatRow, index: Int, _ result: MatchResult
   ) {
-    let category = result.categories[index]
-    let households = result.flatHouseholds[index]
+    let households = flat.households
     json.raw("{\"building\":")
     json.string(flat.building)
     json.raw(",\"flat\":")
@@ -311,9 +310,9 @@ public enum MatchReport {
     json.raw(",\"verified\":")
     json.bool(flat.classification.verified)
     json.raw(",\"category\":")
-    json.string(category.category)
+    json.string(flat.category)
     json.raw(",\"possibleCategories\":")
-    json.strings(category.possible)
+    json.strings(flat.possibleCategories)
     json.raw(",\"routeSteps\":")
     if let steps = flat.routeSteps {
       json.raw("{\"count\":")
@@ -379,7 +378,7 @@ public enum MatchReport {
               found.household.id, found.household.name ?? "", status.rawValue, "\(rank + 1)",
               "\(found.counts[status, default: 0])", flat.building, flat.flat, flat.number ?? "",
               flat.quarter ?? "", flat.storey.map(String.init) ?? "", flat.classification.class,
-              flat.classification.verified ? "yes" : "no", result.categories[match.flat].category,
+              flat.classification.verified ? "yes" : "no", result.flats[match.flat].category,
               upgrade ? "\(Int(match.costLow.rounded()))" : "",
               upgrade ? "\(Int(match.costHigh.rounded()))" : "",
               upgrade ? (match.fromPrices ? "yes" : "no") : "",
@@ -395,13 +394,12 @@ public enum MatchReport {
       }
     case .flat:
       for (index, flat) in result.flats.enumerated() {
-        let category = result.categories[index]
-        let households = result.flatHouseholds[index]
+        let households = flat.households
         table.append([
           flat.building, flat.flat, flat.number ?? "", flat.quarter ?? "",
           flat.storey.map(String.init) ?? "", flat.classification.class,
-          flat.classification.verified ? "yes" : "no", category.category,
-          category.possible.joined(separator: " "),
+          flat.classification.verified ? "yes" : "no", flat.category,
+          flat.possibleCategories.joined(separator: " "),
           flat.routeSteps.map { $0.exact ? "\($0.count)" : "\($0.count)+" } ?? "",
           flat.bedrooms.map(String.init) ?? "", "\(households.suitsNowCount)",
           households.suitsNow.joined(separator: " "), "\(households.afterUpgradeCount)",
@@ -481,7 +479,7 @@ public enum MatchReport {
     lines.append("| flat | class | category | suits now | after an upgrade |")
     lines.append("|---|---|---|---|---|")
     for (index, flat) in result.flats.enumerated() {
-      let households = result.flatHouseholds[index]
+      let households = result.flats[index].households
       lines.append(
         "| \(cell(label(flat))) | \(cell(classWords(flat.classification))) | "
           + "\(cell(category(result, index))) | "

@@ -1,3 +1,4 @@
+import BarrierFreeMatching
 import BarrierFreeModel
 import BarrierFreeRules
 import BarrierFreeUpgrades
@@ -206,6 +207,9 @@ public struct FlatReport: Sendable, Hashable, Decodable {
   /// needs a survey); nil when the report leaves upgrades out or the flat
   /// is at the top class.
   public var upgrade: FlatUpgrade?
+  /// Its category in a register scheme, with the scheme's id; nil when the
+  /// report leaves registers out.
+  public var register: FlatRegister?
 
   /// The report of `flat`, in millimetres.
   public init(_ flat: FlatAssessment) {
@@ -325,8 +329,9 @@ public struct BuildingReport: Sendable, Hashable, Decodable {
   /// each flat says what it takes to reach its next class.
   public init(
     _ building: BuildingAssessment, units: UnitSystem, findings selection: FindingSelection = .all,
-    upgrades: [String: FlatUpgrade] = [:]
+    upgrades: [String: FlatUpgrade] = [:], registers: RegisterContext? = nil
   ) {
+    let categories = registers?.categories(for: building) ?? [:]
     id = building.id
     name = building.name
     address = Self.addressText(building.address)
@@ -336,6 +341,10 @@ public struct BuildingReport: Sendable, Hashable, Decodable {
     flats = building.flats.map { flat in
       var report = FlatReport(flat, units: units, findings: selection)
       report.upgrade = upgrades[flat.id]
+      if let registers, let category = categories[flat.id] {
+        report.register = FlatRegister(
+          scheme: registers.scheme.id, category: category.category, possible: category.possible)
+      }
       return report
     }
   }

@@ -149,13 +149,25 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     case .text: TextReportWriter(header: header, options: options, output: output)
     case .json:
       options.jsonVersion == 1
-        ? JSONReportWriter(header: header, upgrades: options.upgrades, output: output)
-        : CompactJSONReportWriter(header: header, upgrades: options.upgrades, output: output)
+        ? JSONReportWriter(
+          header: header, upgrades: options.upgrades, registers: options.registers,
+          output: output)
+        : CompactJSONReportWriter(
+          header: header, upgrades: options.upgrades, registers: options.registers,
+          output: output)
     case .csv: CSVReportWriter(header: header, options: options, output: output)
-    case .md: MarkdownReportWriter(header: header, upgrades: options.upgrades, output: output)
-    case .html: HTMLReportWriter(header: header, upgrades: options.upgrades, output: output)
-    case .jsonl: JSONLinesReportWriter(header: header, upgrades: options.upgrades, output: output)
-    case .xlsx: XLSXReportWriter(header: header, upgrades: options.upgrades, output: output)
+    case .md:
+      MarkdownReportWriter(
+        header: header, upgrades: options.upgrades, registers: options.registers, output: output)
+    case .html:
+      HTMLReportWriter(
+        header: header, upgrades: options.upgrades, registers: options.registers, output: output)
+    case .jsonl:
+      JSONLinesReportWriter(
+        header: header, upgrades: options.upgrades, registers: options.registers, output: output)
+    case .xlsx:
+      XLSXReportWriter(
+        header: header, upgrades: options.upgrades, registers: options.registers, output: output)
     }
   }
 }
@@ -174,6 +186,9 @@ public struct ReportOptions: Sendable, Hashable {
   /// What it takes to lift each flat to its next class, in every format;
   /// nil: not in the report.
   public var upgrades: UpgradeContext?
+  /// Each flat's category in a housing register's scheme, in every format;
+  /// nil: not in the report.
+  public var registers: RegisterContext?
   /// The JSON report's schema version: 2 (the default: header and summary
   /// first, a rules table, compact findings) or 1 (every finding whole,
   /// the summary last), for readers not yet moved to 2.
@@ -198,8 +213,11 @@ final class TextReportWriter: ReportWriter {
     self.header = header
     quiet = options.quiet
     upgrades = options.upgrades
+    registers = options.registers
     self.output = output
   }
+
+  private let registers: RegisterContext?
 
   var numbersBuildings: Bool { false }
 
@@ -212,11 +230,12 @@ final class TextReportWriter: ReportWriter {
     // -q prints only the summary: no building to make.
     if quiet { return { _, _ in "" } }
     let upgrades = upgrades
+    let registers = registers
     return { assessment, _ in
       report.building(
         BuildingReport(
           assessment, units: units, findings: selection,
-          upgrades: upgrades?.upgrades(for: assessment) ?? [:]))
+          upgrades: upgrades?.upgrades(for: assessment) ?? [:], registers: registers))
     }
   }
 
@@ -243,11 +262,16 @@ final class JSONReportWriter: ReportWriter {
   private let output: any ReportOutput
 
   private let upgrades: UpgradeContext?
+  private let registers: RegisterContext?
 
-  init(header: ReportHeader, upgrades: UpgradeContext? = nil, output: any ReportOutput) {
+  init(
+    header: ReportHeader, upgrades: UpgradeContext? = nil, registers: RegisterContext? = nil,
+    output: any ReportOutput
+  ) {
     self.header = header
     quarters = JSONQuarters(units: header.units)
     self.upgrades = upgrades
+    self.registers = registers
     self.output = output
   }
 
@@ -259,10 +283,14 @@ final class JSONReportWriter: ReportWriter {
     let units = header.units
     let selection = header.findings
     let upgrades = upgrades
+    let registers = registers
     return { assessment, _ in
       JSONReport.encode(
         assessment, units: units, findings: selection,
-        upgrades: upgrades?.upgrades(for: assessment))
+        upgrades: upgrades?.upgrades(for: assessment),
+        registers: registers.map { context in
+          context.categories(for: assessment).mapValues { context.entry($0) }
+        })
     }
   }
 
@@ -293,12 +321,17 @@ final class CompactJSONReportWriter: ReportWriter {
   private let quarters: JSONQuarters
   private let output: any ReportOutput
   private let upgrades: UpgradeContext?
+  private let registers: RegisterContext?
 
-  init(header: ReportHeader, upgrades: UpgradeContext? = nil, output: any ReportOutput) {
+  init(
+    header: ReportHeader, upgrades: UpgradeContext? = nil, registers: RegisterContext? = nil,
+    output: any ReportOutput
+  ) {
     self.header = header
     encoder = CompactJSON(rules: header.rules, units: header.units, findings: header.findings)
     quarters = JSONQuarters(compact: encoder)
     self.upgrades = upgrades
+    self.registers = registers
     self.output = output
   }
 
@@ -309,8 +342,13 @@ final class CompactJSONReportWriter: ReportWriter {
   func renderer() -> @Sendable (BuildingAssessment, Int) throws -> [UInt8] {
     let encoder = encoder
     let upgrades = upgrades
+    let registers = registers
     return { assessment, _ in
-      encoder.encode(assessment, upgrades: upgrades?.upgrades(for: assessment))
+      encoder.encode(
+        assessment, upgrades: upgrades?.upgrades(for: assessment),
+        registers: registers.map { context in
+          context.categories(for: assessment).mapValues { context.entry($0) }
+        })
     }
   }
 
@@ -346,14 +384,17 @@ final class CSVReportWriter: ReportWriter {
 
   init(header: ReportHeader, options: ReportOptions, output: any ReportOutput) {
     table = CSVReport(
-      rows: options.csvRows, dialect: options.csvDialect, upgrades: options.upgrades != nil)
+      rows: options.csvRows, dialect: options.csvDialect, upgrades: options.upgrades != nil,
+      register: options.registers?.scheme.id)
     rows = options.csvRows
     self.header = header
     upgrades = options.upgrades
+    registers = options.registers
     self.output = output
   }
 
   private let upgrades: UpgradeContext?
+  private let registers: RegisterContext?
   private let rows: CSVReport.Rows
 
   var numbersBuildings: Bool { false }
@@ -367,6 +408,7 @@ final class CSVReportWriter: ReportWriter {
     let units = header.units
     let selection = header.findings
     let upgrades = upgrades
+    let registers = registers
     if rows == .findings {
       return { assessment, _ in table.findingRows(assessment, units: units, findings: selection) }
     }
@@ -374,7 +416,7 @@ final class CSVReportWriter: ReportWriter {
       try table.building(
         BuildingReport(
           assessment, units: units, findings: selection,
-          upgrades: upgrades?.upgrades(for: assessment) ?? [:]))
+          upgrades: upgrades?.upgrades(for: assessment) ?? [:], registers: registers))
     }
   }
 
@@ -419,11 +461,16 @@ final class MarkdownReportWriter: ReportWriter {
   private let quarters = Spool()
 
   private let upgrades: UpgradeContext?
+  private let registers: RegisterContext?
 
-  init(header: ReportHeader, upgrades: UpgradeContext? = nil, output: any ReportOutput) {
+  init(
+    header: ReportHeader, upgrades: UpgradeContext? = nil, registers: RegisterContext? = nil,
+    output: any ReportOutput
+  ) {
     markdown = MarkdownReport(header: header)
     self.header = header
     self.upgrades = upgrades
+    self.registers = registers
     self.output = output
   }
 
@@ -436,11 +483,12 @@ final class MarkdownReportWriter: ReportWriter {
     let units = header.units
     let selection = header.findings
     let upgrades = upgrades
+    let registers = registers
     return { assessment, _ in
       markdown.building(
         BuildingReport(
           assessment, units: units, findings: selection,
-          upgrades: upgrades?.upgrades(for: assessment) ?? [:]))
+          upgrades: upgrades?.upgrades(for: assessment) ?? [:], registers: registers))
     }
   }
 
@@ -479,11 +527,16 @@ final class HTMLReportWriter: ReportWriter {
   private var added = 0
 
   private let upgrades: UpgradeContext?
+  private let registers: RegisterContext?
 
-  init(header: ReportHeader, upgrades: UpgradeContext? = nil, output: any ReportOutput) {
+  init(
+    header: ReportHeader, upgrades: UpgradeContext? = nil, registers: RegisterContext? = nil,
+    output: any ReportOutput
+  ) {
     html = HTMLReport(header: header)
     self.header = header
     self.upgrades = upgrades
+    self.registers = registers
     self.output = output
   }
 
@@ -498,12 +551,13 @@ final class HTMLReportWriter: ReportWriter {
     let selection = header.findings
     let first = added
     let upgrades = upgrades
+    let registers = registers
     return { assessment, index in
       // The page shows passes as counts: no report is made of each.
       renderer.render(
         BuildingReport(
           assessment, units: units, findings: .open,
-          upgrades: upgrades?.upgrades(for: assessment) ?? [:]),
+          upgrades: upgrades?.upgrades(for: assessment) ?? [:], registers: registers),
         index: first + index, passes: PassCount.of(assessment))
     }
   }

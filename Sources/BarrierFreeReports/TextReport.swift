@@ -52,6 +52,7 @@ public struct TextReport: Sendable {
       "\(flat.count(.unknown)) unknown", "\(flat.count(.notApplicable)) not applicable",
     ].joined(separator: ", ")
     var lines = ["  \(name): \(flat.classLabel)   [\(counts)]"]
+    if let register = flat.register { lines.append("    register \(register.words)") }
     if let problem = flat.routeProblem {
       lines.append("    route: \(problem)")
     } else if let route = flat.route {

@@ -38,6 +38,7 @@ final class XLSXReportWriter: ReportWriter {
   private let header: ReportHeader
   private let output: any ReportOutput
   private let upgrades: UpgradeContext?
+  private let registers: RegisterContext?
   private let palette: ClassPalette
   private let created: time_t
   private let rowsPerSheet: UInt32
@@ -55,11 +56,13 @@ final class XLSXReportWriter: ReportWriter {
   }
 
   init(
-    header: ReportHeader, upgrades: UpgradeContext? = nil, output: any ReportOutput,
+    header: ReportHeader, upgrades: UpgradeContext? = nil, registers: RegisterContext? = nil,
+    output: any ReportOutput,
     rowsPerSheet: UInt32 = XLSXWorkbook.maxRows
   ) {
     self.header = header
     self.upgrades = upgrades
+    self.registers = registers
     self.output = output
     self.rowsPerSheet = rowsPerSheet
     palette = ClassPalette(ladder: header.profile.ladder)
@@ -96,7 +99,9 @@ final class XLSXReportWriter: ReportWriter {
           .init("", width: 40),
         ], table: false),
       flats: try workbook.sheet(
-        "Flats", columns: Self.flatColumns(top: levels.last ?? "", upgrades: upgrades != nil)),
+        "Flats",
+        columns: Self.flatColumns(
+          top: levels.last ?? "", upgrades: upgrades != nil, register: registers?.scheme.id)),
       findings: try workbook.sheet("Findings", columns: Self.findingColumns),
       buildings: try workbook.sheet("Buildings", columns: Self.buildingColumns(levels)),
       quarters: try workbook.sheet("Quarters", columns: Self.quarterColumns(header.units)),
@@ -105,7 +110,9 @@ final class XLSXReportWriter: ReportWriter {
 
   /// The flats' columns; the counts are of the findings at the `top`
   /// class (the checked profile's), and their headers say so.
-  static func flatColumns(top: String, upgrades: Bool) -> [XLSXWorkbook.Column] {
+  static func flatColumns(top: String, upgrades: Bool, register: String? = nil)
+    -> [XLSXWorkbook.Column]
+  {
     [
       .init("building", width: 12), .init("quarter", width: 10), .init("address", width: 30),
       .init("flat", width: 12), .init("number", width: 8), .init("level", width: 7),
@@ -123,6 +130,9 @@ final class XLSXReportWriter: ReportWriter {
           .init("measures", width: 30), .init("funding", width: 40),
           .init("upgrade blocked by", width: 40),
         ] : [])
+      + (register.map {
+        [.init("register (\($0))", width: 10), .init("register possible", width: 14)]
+      } ?? [])
   }
 
   /// A finding's columns: what the rules table says once (title, standard,
@@ -167,15 +177,17 @@ final class XLSXReportWriter: ReportWriter {
     let units = header.units
     let selection = header.findings
     let upgrades = upgrades
+    let registers = registers
     let ladder = header.profile.ladder
     return { assessment, _ in
       // The flats' rows count fails and unknowns only: no report of the
       // passes is made for them.
       let report = BuildingReport(
         assessment, units: units, findings: .open,
-        upgrades: upgrades?.upgrades(for: assessment) ?? [:])
+        upgrades: upgrades?.upgrades(for: assessment) ?? [:], registers: registers)
       var part = Self.part(
-        report, quarter: assessment.quarter, ladder: ladder, upgrades: upgrades != nil)
+        report, quarter: assessment.quarter, ladder: ladder, upgrades: upgrades != nil,
+        register: registers != nil)
       var rows = FindingRows(units: units)
       for finding in (assessment.results.last?.findings ?? []).stableSorted()
       where selection.lists(finding.status) {
@@ -190,9 +202,10 @@ final class XLSXReportWriter: ReportWriter {
     }
   }
 
-  static func part(_ building: BuildingReport, quarter: String?, ladder: [String], upgrades: Bool)
-    -> Part
-  {
+  static func part(
+    _ building: BuildingReport, quarter: String?, ladder: [String], upgrades: Bool,
+    register: Bool = false
+  ) -> Part {
     func text(_ value: String?) -> XLSXCell {
       value.map { $0.isEmpty ? .empty : .text($0) } ?? .empty
     }
@@ -216,6 +229,11 @@ final class XLSXReportWriter: ReportWriter {
         text((flat.route ?? []).joined(separator: " → ")),
       ]
       if upgrades { row += upgradeCells(flat.upgrade) }
+      if register {
+        row += [
+          text(flat.register?.category), text(flat.register?.possible.joined(separator: " ")),
+        ]
+      }
       flats.append(row)
     }
     let row: [XLSXCell] =

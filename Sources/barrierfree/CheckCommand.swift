@@ -112,6 +112,13 @@ struct CheckCommand: AsyncParsableCommand {
       "With --upgrades: who applies for funding (as for 'plan').", valueName: "kind"))
   var applicant: String = "housingCompany"
 
+  @Option(
+    help: ArgumentHelp(
+      "Add each flat's category in a housing register's scheme: london (A–G), kingston (1–4) or "
+        + "solihull (1–3), from the built-in need mapping of the profile's ladder (see 'match').",
+      valueName: "scheme"))
+  var register: String?
+
   func validate() throws {
     if !upgrades && (measures != nil || asOf != nil || applicant != "housingCompany") {
       throw ValidationError("--measures, --as-of and --applicant apply with --upgrades only")
@@ -253,6 +260,14 @@ final class CheckSession {
       }
     }
     upgrades = options.upgrades
+    if let scheme = command.register {
+      do {
+        options.registers = try RegisterContext(scheme: scheme, ladder: ladder)
+      } catch {
+        StandardError.print("\(error)")
+        throw ExitCode(2)
+      }
+    }
     writer = command.format.writer(header: header, options: options, to: out)
     progress = ProgressLine(
       quiet: command.quiet,

@@ -4,13 +4,22 @@ import Testing
 
 @testable import BarrierFreeMatching
 
+/// The sample households and the quarter sample.
+func sampleSetup() throws -> NeedsSetup {
+  try NeedsSetup(
+    households: repositoryRoot.appendingPathComponent("Samples/needs/households.xml").path)
+}
+
+let quarterSample = repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path
+
 /// The sample households against the quarter sample, every flat listed.
 func sampleMatch(limit: Int = 0) async throws -> MatchResult {
-  let setup = try NeedsSetup(
-    households: repositoryRoot.appendingPathComponent("Samples/needs/households.xml").path)
-  return try await BarrierFree.match(
-    [repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path], setup: setup,
-    limit: limit, jobs: 2)
+  try await BarrierFree.match([quarterSample], setup: sampleSetup(), limit: limit, jobs: 2)
+}
+
+/// The quarter sample's flats as matching summarises them, in file order.
+func sampleSummaries() async throws -> [FlatSummary] {
+  try await BarrierFree.flatSummaries([quarterSample], setup: sampleSetup(), jobs: 2)
 }
 
 @Suite("The sample households in the quarter sample")
@@ -35,18 +44,19 @@ struct QuarterMatchTests {
   )
   func wheelchairUsersNeverGetSteps() async throws {
     let result = try await sampleMatch()
+    let summaries = try await sampleSummaries()
     let wheelchairUsers = result.households.filter {
       $0.household.needs.mapped.contains("wheelchairFullTime")
     }
     #expect(wheelchairUsers.map(\.household.id) == ["h01", "h02", "h09"])
     for found in wheelchairUsers {
       for match in found.groups[.suits] ?? [] {
-        let flat = result.flats[match.flat]
+        let flat = summaries[match.flat]
         #expect(flat.routeSteps == StepCount(count: 0, exact: true), "\(flat.flat)")
         #expect(flat.flatSteps.count == 0, "\(flat.flat)")
       }
       for match in found.groups[.afterUpgrade] ?? [] {
-        let flat = result.flats[match.flat]
+        let flat = summaries[match.flat]
         guard let steps = flat.routeSteps, steps.count > 0 else { continue }
         let ramp = Set(flat.routeStepUpgrade?.jobs.map(\.measure) ?? [])
         #expect(!ramp.isEmpty && ramp.isSubset(of: Set(match.measures)), "\(flat.flat)")
@@ -59,8 +69,9 @@ struct QuarterMatchTests {
   )
   func rollatorUsersGetFlatsWithoutTurningCircles() async throws {
     let result = try await sampleMatch()
+    let summaries = try await sampleSummaries()
     let rollator = try #require(result.households.first { $0.household.id == "h06" })
-    let offered = (rollator.groups[.suits] ?? []).map { result.flats[$0.flat] }
+    let offered = (rollator.groups[.suits] ?? []).map { summaries[$0.flat] }
     #expect(offered.count == 18)
     let level = try #require(result.mapping.needs.firstIndex { $0.id == "floorLevelShower" })
     for flat in offered {
@@ -116,18 +127,17 @@ struct QuarterMatchTests {
   func categories() async throws {
     let result = try await sampleMatch()
     var byCategory: [String: Int] = [:]
-    for category in result.categories { byCategory[category.category, default: 0] += 1 }
+    for flat in result.flats { byCategory[flat.category, default: 0] += 1 }
     let classes = Dictionary(
-      zip(result.flats.map(\.flat), result.categories.map(\.category)),
-      uniquingKeysWith: { a, _ in a })
+      result.flats.map { ($0.flat, $0.category) }, uniquingKeysWith: { a, _ in a })
     #expect(classes["b1-f01"] == "A")
     #expect(classes["b1-f12"] == "C")
     #expect(classes["b7-f1"] == "G")
     #expect(byCategory.values.reduce(0, +) == 44)
     // Every flat at R, verified, is A.
-    for (index, flat) in result.flats.enumerated()
+    for flat in result.flats
     where flat.classification.class == "wheelchair" && flat.classification.verified {
-      #expect(result.categories[index].category == "A", "\(flat.flat)")
+      #expect(flat.category == "A", "\(flat.flat)")
     }
   }
 }
@@ -137,18 +147,20 @@ struct QuickMatchTests {
   @Test(
     "For every sample household and flat, the group decided without words is the worded match's")
   func quickAgrees() async throws {
-    let result = try await sampleMatch()
-    let setup = try NeedsSetup(
-      households: repositoryRoot.appendingPathComponent("Samples/needs/households.xml").path)
-    for household in result.households.map(\.household) {
+    let setup = try sampleSetup()
+    let summaries = try await sampleSummaries()
+    for household in setup.households {
       let indices = setup.matcher.indices(of: household.needs)
-      for (index, flat) in result.flats.enumerated() {
+      for (index, flat) in summaries.enumerated() {
         let quick = setup.matcher.quick(household.needs, indices: indices, flat: flat)
         let worded = setup.matcher.match(household.needs, flat: flat, index: index)
         #expect(quick.status == worded.status, "\(household.id) \(flat.flat)")
         #expect(quick.surplus == worded.surplus, "\(household.id) \(flat.flat)")
         if worded.status == .doesNotSuit {
           #expect(quick.incurable == worded.reasons.count, "\(household.id) \(flat.flat)")
+        }
+        if worded.status == .afterUpgrade {
+          #expect(quick.cost == worded.costLow + worded.costHigh, "\(household.id) \(flat.flat)")
         }
         if worded.status == .notKnown {
           #expect(quick.unknownCount == worded.unknownCount, "\(household.id) \(flat.flat)")

@@ -16,16 +16,15 @@ struct MatchProperties {
       .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let setup = try NeedsSetup(
       households: root.appendingPathComponent("Samples/needs/households.xml").path)
-    let sample = try await BarrierFree.match(
-      [root.appendingPathComponent("Samples/quarter-bielefeld.xml").path], setup: setup,
-      limit: 1, jobs: 2)
+    let sample = try await BarrierFree.flatSummaries(
+      [root.appendingPathComponent("Samples/quarter-bielefeld.xml").path], setup: setup, jobs: 2)
     let assessor = try Assessor(ladder: setup.ladder)
     let summariser = FlatSummariser(
       mapping: setup.mapping, ladder: setup.ladder,
       planner: UpgradePlanner(assessor: assessor, measures: try MeasureCatalogue.builtIn.measures))
     var generator = try PortfolioGenerator(
       options: .init(buildings: 24, seed: 7, incomplete: 0.2))
-    var flats = sample.flats
+    var flats = sample
     for index in 0..<24 {
       flats += summariser.summaries(of: assessor.assess(try generator.makeBuilding(index)))
     }
