@@ -221,7 +221,8 @@ public struct MatchAccumulator: Sendable {
       rows[index].households.afterUpgrade = afterUpgrade[index].map { households[$0].id }
     }
     var found = Array(
-      repeating: HouseholdMatches(household: Household(id: "", needs: Needs()), counts: [:], groups: [:]),
+      repeating: HouseholdMatches(
+        household: Household(id: "", needs: Needs()), counts: [:], groups: [:]),
       count: households.count)
     for (kind, entry) in kinds.enumerated() {
       var groupCounts: [MatchStatus: Int] = [:]
@@ -250,16 +251,18 @@ public struct MatchAccumulator: Sendable {
   }
 
   /// What ranks a flat in its group, lower first: for "suits now" the
-  /// surplus; after an upgrade the cost (low plus high), then the surplus;
-  /// not known the things to measure, then the surplus; does not suit the
-  /// fails no measure clears. Then the file's order.
+  /// surplus; after an upgrade those with nothing left to measure first,
+  /// then the cost (low plus high), then the surplus; not known the things
+  /// to measure, then the surplus; does not suit the fails no measure
+  /// clears. Then the file's order.
   struct RankKey: Comparable, Sendable {
+    var tier = 0
     var first: Double
     var second: Int
     var flat: Int
 
     static func < (lhs: RankKey, rhs: RankKey) -> Bool {
-      (lhs.first, lhs.second, lhs.flat) < (rhs.first, rhs.second, rhs.flat)
+      (lhs.tier, lhs.first, lhs.second, lhs.flat) < (rhs.tier, rhs.first, rhs.second, rhs.flat)
     }
   }
 
@@ -273,7 +276,10 @@ public struct MatchAccumulator: Sendable {
     let key: RankKey =
       switch quick.status {
       case .suits: RankKey(first: Double(quick.surplus), second: 0, flat: flat)
-      case .afterUpgrade: RankKey(first: quick.cost, second: quick.surplus, flat: flat)
+      case .afterUpgrade:
+        RankKey(
+          tier: quick.unknownCount > 0 ? 1 : 0, first: quick.cost, second: quick.surplus,
+          flat: flat)
       case .notKnown:
         RankKey(first: Double(quick.unknownCount), second: quick.surplus, flat: flat)
       case .doesNotSuit: RankKey(first: Double(quick.incurable), second: 0, flat: flat)

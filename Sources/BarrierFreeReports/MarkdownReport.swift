@@ -60,7 +60,8 @@ public struct MarkdownReport: Sendable {
         : " \(Self.escape(flat.register.map { String($0.words.dropFirst($0.scheme.count + 1)) } ?? "")) |"
       lines.append(
         "| \(Self.escape(flat.id)) | \(Self.escape(flat.number ?? "")) | \(flat.storey.map(String.init) ?? "") "
-          + "| \(flat.class) | \(flat.verified ? "yes" : "no") | \(fails) | \(unknowns) |" + category)
+          + "| \(flat.class) | \(flat.verified ? "yes" : "no") | \(fails) | \(unknowns) |"
+          + category)
     }
     for flat in building.flats where !flat.blockingRules.isEmpty {
       lines.append("")

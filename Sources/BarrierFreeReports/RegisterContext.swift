@@ -82,7 +82,8 @@ public struct FlatRegister: Sendable, Hashable, Codable {
 
   /// `london C`, `london G (A, B possible)`.
   public var words: String {
-    "\(scheme) " + (possible.isEmpty
-      ? category : "\(category) (\(possible.joined(separator: ", ")) possible)")
+    "\(scheme) "
+      + (possible.isEmpty
+        ? category : "\(category) (\(possible.joined(separator: ", ")) possible)")
   }
 }

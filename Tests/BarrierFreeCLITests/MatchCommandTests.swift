@@ -144,4 +144,51 @@ struct MatchCommandTests {
     #expect(categories.isSubset(of: ["1", "2", "3", "4", "not-assessed"]))
     #expect(categories.count >= 2)
   }
+
+  @Test(
+    "check --register: the category in text, CSV, JSON, JSON Lines, Markdown and HTML, the same in each"
+  )
+  func checkRegister() throws {
+    let check = ["check", "Samples/quarter-bielefeld.xml", "--register", "london"]
+    let text = try Tool.run(check)
+    #expect(text.status == 1)
+    let lines = text.standardOutput.split(separator: "\n").map(String.init)
+    let f02 = try #require(lines.firstIndex { $0.hasPrefix("  flat b1-f02 ") })
+    #expect(lines[f02 + 1] == "    register london D (A, B, C possible)")
+    let csv = try Tool.run(check + ["--format", "csv"])
+    let reader = try CSVReader(string: csv.standardOutput, hasHeaderRow: true)
+    let header = try #require(reader.headerRow)
+    #expect(header.suffix(2) == ["register (london)", "register possible"])
+    var categories: [String: String] = [:]
+    while let row = reader.next() { categories[row[2]] = row[header.count - 2] }
+    #expect(categories.count == 44)
+    #expect(categories["b1-f01"] == "A")
+    #expect(categories["b7-f1"] == "G")
+    // The match's categories are the check's.
+    let match = try Tool.run(Self.sample + ["--format", "csv", "--csv-rows", "flat"])
+    let matchReader = try CSVReader(string: match.standardOutput, hasHeaderRow: true)
+    let category = try #require(matchReader.headerRow?.firstIndex(of: "category"))
+    while let row = matchReader.next() { #expect(categories[row[1]] == row[category], "\(row[1])") }
+    let json = try Tool.run(check + ["--format", "json"])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+    let buildings = try #require(object["buildings"] as? [[String: Any]])
+    let flats = try #require(buildings.first?["flats"] as? [[String: Any]])
+    let register = try #require(flats[1]["register"] as? [String: Any])
+    #expect(register["scheme"] as? String == "london")
+    #expect(register["category"] as? String == "D")
+    #expect(register["possible"] as? [String] == ["A", "B", "C"])
+    let jsonl = try Tool.run(check + ["--format", "jsonl"])
+    #expect(
+      jsonl.standardOutput.contains(#""register":{"category":"A","possible":[],"scheme":"london"}"#)
+    )
+    let markdown = try Tool.run(check + ["--format", "md"])
+    #expect(
+      markdown.standardOutput.contains(
+        "| Flat | Number | Storey | Class | Verified | Fails | Unknowns | Register (london) |"))
+    let html = try Tool.run(check + ["--format", "html"])
+    #expect(html.standardOutput.contains("register london D (A, B, C possible)"))
+    let kingston = try Tool.run(check + ["--profile", "uk-m4-3", "--register", "kingston", "-q"])
+    #expect(kingston.status != 2)
+  }
 }

@@ -71,3 +71,28 @@ struct DocumentationExampleTests {
     #expect(article.contains(#"print(summary.byClass["acmeComfort"] ?? 0)  // 5"#))
   }
 }
+
+@Suite("Documentation example: matching")
+struct MatchingDocumentationTests {
+  @Test("MatchingNeeds.md: the rollator household's flats and the first flat's category")
+  func matchingNeeds() async throws {
+    let setup = try NeedsSetup(
+      households: repositoryRoot.appendingPathComponent("Samples/needs/households.xml").path)
+    let result = try await BarrierFree.match(
+      [repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path], setup: setup)
+    let rollator = try #require(result.households.first { $0.household.id == "h06" })
+    #expect(rollator.counts[.suits] == 18)
+    let first = try #require(rollator.groups[.afterUpgrade]?.first)
+    #expect(result.flats[first.flat].flat == "b8-f31")
+    #expect((first.costLow, first.costHigh) == (1500, 4000))
+    #expect(first.measures == ["shower.make-level"])
+    #expect(result.flats[0].category == "A")
+    let article = try String(
+      contentsOf: repositoryRoot.appendingPathComponent(
+        "Sources/BarrierFree/BarrierFree.docc/MatchingNeeds.md"),
+      encoding: .utf8)
+    #expect(article.contains("print(rollator.counts[.suits]!)  // 18"))
+    #expect(article.contains(#"// b8-f31 1500.0 4000.0 ["shower.make-level"]"#))
+    #expect(article.contains("print(result.flats[0].category)  // A"))
+  }
+}
