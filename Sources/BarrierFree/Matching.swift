@@ -47,7 +47,7 @@ public func match(
 
 /// The summaries of the flats of the portfolios at `paths`, as matching
 /// keeps them, in file order: for a caller that matches them itself
-/// (``MatchResult/init(households:flats:matcher:scheme:limit:profile:)``)
+/// (`MatchResult.init(households:flats:matcher:scheme:limit:profile:)`)
 /// or looks at what each need finds.
 public func flatSummaries(
   _ paths: [String], setup: NeedsSetup, upgrades: Bool = true, measures: [Measure]? = nil,

@@ -2,7 +2,7 @@ import BarrierFreeModel
 import BarrierFreeRules
 
 /// Writes a report as JSON (Schemas/report.schema.json), one building at a
-/// time: `begin`, then each building's JSON from ``encode(_:units:findings:upgrades:)``
+/// time: `begin`, then each building's JSON from ``encode(_:units:findings:upgrades:registers:)``
 /// after a ``separator()``, then `end`. Keys are sorted and numbers written
 /// the same way every time, so the same input gives the same bytes.
 ///
@@ -24,7 +24,7 @@ public struct JSONReport {
   }
 
   /// What goes before the next building of the `buildings` array, whose
-  /// JSON is written next (from ``encode(_:units:findings:upgrades:)``).
+  /// JSON is written next (from ``encode(_:units:findings:upgrades:registers:)``).
   public mutating func separator() -> String {
     defer { buildingsWritten += 1 }
     return buildingsWritten == 0 ? "\n" : ",\n"

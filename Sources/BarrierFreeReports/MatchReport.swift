@@ -393,7 +393,7 @@ public enum MatchReport {
         }
       }
     case .flat:
-      for (index, flat) in result.flats.enumerated() {
+      for flat in result.flats {
         let households = flat.households
         table.append([
           flat.building, flat.flat, flat.number ?? "", flat.quarter ?? "",

@@ -221,4 +221,21 @@ struct NeedsReaderTests {
         == "households.xml:3:19: error: category 'G' of london means not assessed: give the household's needs, or a category it is assessed in"
     )
   }
+
+  @Test("The household file example in README.md reads, and means what it says")
+  func readmeExample() throws {
+    let readme = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let blocks = readme.split(separator: "```xml\n").dropFirst().map {
+      String($0.prefix { $0 != "`" })
+    }
+    let example = try #require(blocks.first { $0.contains("<households") })
+    let households = try NeedsReader.readHouseholds(
+      bytes: Array(example.utf8), fileName: "README.md", library: NeedsReader.builtInLibrary,
+      mapping: Fixture.mapping())
+    #expect(households.map(\.id) == ["h03", "h09", "h05"])
+    #expect(households[0].needs.near.first?.within == .mm(300_000))
+    #expect(households[1].needs.mapped.contains("wheelchairFullTime"))
+    #expect(households[2].needs.maxSteps == 3)
+  }
 }
