@@ -120,6 +120,18 @@ struct XLSXReportTests {
     return Array(reader)
   }
 
+  @Test("check --register london: the Flats sheet has the CSV's register columns, as text")
+  func register() throws {
+    let book = try Self.workbook([Self.sample, "--register", "london"])
+    let flats = try #require(book["Flats"])
+    let csvFlats = try Self.csv([Self.sample, "--register", "london"])
+    let csvColumn = try #require(csvFlats[0].firstIndex(of: "register (london)"))
+    let categories = flats.column("register (london)")
+    #expect(categories.count == 44)
+    #expect(categories.map(\.csv) == csvFlats.dropFirst().map { $0[csvColumn] })
+    #expect(categories.first == Cell(text: "A", number: nil, type: "s"))
+  }
+
   @Test("The quarter sample: the CSV's flats and findings, typed, with frozen headers and filters")
   func quarterSample() throws {
     let book = try Self.workbook([Self.sample])
