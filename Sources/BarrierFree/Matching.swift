@@ -160,13 +160,8 @@ public struct NeedsSetup: Sendable {
     if let mappingPath {
       mapping = try NeedsReader.readMapping(
         bytes: NeedsReader.contents(of: mappingPath), fileName: mappingPath, ladder: ladder)
-    } else if let found = try NeedsReader.builtInMapping(for: profile, ladder: ladder) {
-      mapping = found
     } else {
-      throw MatchError(
-        "no built-in need mapping for the ladder of '\(profile)' (built in: "
-          + NeedsReader.builtInMappingProfiles.joined(separator: ", ")
-          + "); write one (Schemas/needs.xsd, root <needMapping>) and give it with --mapping")
+      mapping = try NeedsReader.requireBuiltInMapping(for: ladder)
     }
     let library =
       try libraryPath.map {
@@ -177,17 +172,10 @@ public struct NeedsSetup: Sendable {
       bytes: bytes, fileName: path, library: library, mapping: mapping)
     let fileScheme = households.lazy.compactMap(\.category?.scheme).first
     let schemeID = scheme ?? fileScheme ?? "london"
-    guard let found = library.scheme(schemeID) else {
-      let near = DidYouMean.closest(
-        to: schemeID, among: library.schemes.map(\.id), limit: 3, ignoringCase: true)
-      throw MatchError(
-        "no register scheme '\(schemeID)'" + (near.map { " (did you mean '\($0)'?)" } ?? "")
-          + "; schemes: " + library.schemes.map(\.id).joined(separator: ", "))
-    }
     self.ladder = ladder
     self.mapping = mapping
     self.library = library
-    self.scheme = found
+    self.scheme = try library.requireScheme(schemeID)
     matcher = try Matcher(mapping: mapping, library: library)
   }
 }
@@ -200,21 +188,38 @@ extension RegisterContext {
   /// - Throws: `MatchError` for a scheme or a ladder the built-in data
   ///   lacks, `ImportError` if the built-in data does not read.
   public init(scheme id: String, ladder: Ladder) throws {
-    let profile = ladder.top?.id ?? ""
-    guard let mapping = try NeedsReader.builtInMapping(for: profile, ladder: ladder) else {
-      throw MatchError(
-        "no built-in need mapping for the ladder of '\(profile)' (built in: "
-          + NeedsReader.builtInMappingProfiles.joined(separator: ", ")
-          + "): register categories need one")
-    }
     let library = try NeedsReader.builtInLibrary
-    guard let scheme = library.scheme(id) else {
+    try self.init(
+      scheme: library.requireScheme(id), mapping: NeedsReader.requireBuiltInMapping(for: ladder),
+      library: library, ladder: ladder)
+  }
+}
+
+extension NeedsLibrary {
+  /// The scheme `id`, or an error that names the schemes there are.
+  func requireScheme(_ id: String) throws(MatchError) -> RegisterScheme {
+    guard let found = scheme(id) else {
       let near = DidYouMean.closest(
-        to: id, among: library.schemes.map(\.id), limit: 3, ignoringCase: true)
+        to: id, among: schemes.map(\.id), limit: 3, ignoringCase: true)
       throw MatchError(
         "no register scheme '\(id)'" + (near.map { " (did you mean '\($0)'?)" } ?? "")
-          + "; schemes: " + library.schemes.map(\.id).joined(separator: ", "))
+          + "; schemes: " + schemes.map(\.id).joined(separator: ", "))
     }
-    try self.init(scheme: scheme, mapping: mapping, library: library, ladder: ladder)
+    return found
+  }
+}
+
+extension NeedsReader {
+  /// The built-in mapping of `ladder`, or an error that says which ladders
+  /// have one and how to write another.
+  static func requireBuiltInMapping(for ladder: Ladder) throws -> NeedMapping {
+    let profile = ladder.top?.id ?? ""
+    guard let mapping = try builtInMapping(for: profile, ladder: ladder) else {
+      throw MatchError(
+        "no built-in need mapping for the ladder of '\(profile)' (built in: "
+          + builtInMappingProfiles.joined(separator: ", ")
+          + "); write one (Schemas/needs.xsd, root <needMapping>); 'match' takes it with --mapping")
+    }
+    return mapping
   }
 }

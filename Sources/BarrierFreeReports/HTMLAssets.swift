@@ -1,3 +1,5 @@
+import Plot
+
 /// The style sheet and script of the HTML report, inline so that the file
 /// stands alone. The script only adds: sorting and filtering of the table
 /// of flats, and opening every folded list before printing. Without it the
@@ -268,4 +270,17 @@ enum HTMLAssets {
     })();
 
     """
+}
+
+extension HTMLAssets {
+  /// The head of a page of ours with `title`: UTF-8, a phone's viewport,
+  /// the shared style sheet (the plan's and the match's pages).
+  static func head(_ title: String) -> Node<HTML.DocumentContext> {
+    .head(
+      .meta(.charset(.utf8)),
+      .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+      .element(named: "title", nodes: [text(title)]),
+      .style(css)
+    )
+  }
 }

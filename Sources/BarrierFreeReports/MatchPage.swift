@@ -16,12 +16,7 @@ enum MatchPage {
     let title = "Needs matching under \(result.profile)"
     let page = HTML(
       .lang(.english),
-      .head(
-        .meta(.charset(.utf8)),
-        .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-        .element(named: "title", nodes: [text(title)]),
-        .style(HTMLAssets.css)
-      ),
+      HTMLAssets.head(title),
       .body(
         .header(
           .h1(text(title)),
