@@ -48,8 +48,9 @@ enum MatchPage {
     .section(
       .h2("Households"),
       .div(
-        .class("scroll"), .attribute(named: "tabindex", value: "0"),
+        .class("table-wrap"), .attribute(named: "tabindex", value: "0"),
         .table(
+          .caption("Each household's flats in the four groups"),
           .thead(
             .tr(
               .th("Household"), .th("Needs"),
@@ -87,8 +88,12 @@ enum MatchPage {
           .if(
             !group.isEmpty,
             .div(
-              .class("scroll"), .attribute(named: "tabindex", value: "0"),
+              .class("table-wrap"), .attribute(named: "tabindex", value: "0"),
               .table(
+                .caption(
+                  text(
+                    "\(found.household.id): \(status.title), the first \(group.count) of "
+                      + "\(found.counts[status, default: 0])")),
                 .thead(.tr(.th("#"), .th("Flat"), .th("Class"), .th("Category"), .th("Why"))),
                 .tbody(
                   .forEach(Array(group.enumerated())) { rank, match in
@@ -115,8 +120,9 @@ enum MatchPage {
             "The first \(flatRows) of \(result.flats.count) flats; all are in the CSV "
               + "(--format csv --csv-rows flat)."))),
       .div(
-        .class("scroll"), .attribute(named: "tabindex", value: "0"),
+        .class("table-wrap"), .attribute(named: "tabindex", value: "0"),
         .table(
+          .caption("Each flat's register category and the households it suits"),
           .thead(
             .tr(
               .th("Flat"), .th("Class"), .th("Category (\(result.scheme.id))"), .th("Suits now"),

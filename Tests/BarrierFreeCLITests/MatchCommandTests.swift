@@ -89,6 +89,15 @@ struct MatchCommandTests {
     #expect(html.status == 0)
     #expect(html.standardOutput.hasPrefix("<!DOCTYPE html>"))
     #expect(html.standardOutput.contains("<summary>suits now (18)</summary>"))
+    // Every table scrolls in its own focusable box (no page wider than a
+    // phone) and has a caption.
+    let tables = html.standardOutput.components(separatedBy: "<table>").count - 1
+    #expect(tables > 10)
+    #expect(
+      html.standardOutput.components(
+        separatedBy: "<div class=\"table-wrap\" tabindex=\"0\"><table><caption>"
+      )
+      .count - 1 == tables)
   }
 
   @Test("Bad input: exit 2 with the file, line and column, and nothing written")
