@@ -169,7 +169,7 @@ public struct NeedsSetup: Sendable {
       } ?? NeedsReader.builtInLibrary
     let bytes = try text.map { Array($0.utf8) } ?? NeedsReader.contents(of: path)
     households = try NeedsReader.readHouseholds(
-      bytes: bytes, fileName: path, library: library, mapping: mapping)
+      bytes: bytes, fileName: path, library: library, mapping: mapping, defaultScheme: scheme)
     let fileScheme = households.lazy.compactMap(\.category?.scheme).first
     let schemeID = scheme ?? fileScheme ?? "london"
     self.ladder = ladder

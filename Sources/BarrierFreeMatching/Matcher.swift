@@ -112,7 +112,8 @@ public struct Matcher: Sendable {
         case .fail:
           fails.append(
             (
-              "\(route.count) step\(route.count == 1 ? "" : "s") on the way to the flat's door"
+              "\(route.exact ? "" : "at least ")\(route.count) step\(route.count == 1 ? "" : "s") "
+                + "on the way to the flat's door"
                 + Self.flights(route) + ", at most \(limit) asked", flat.routeStepUpgrade
             ))
         case .unknown:
@@ -128,10 +129,12 @@ public struct Matcher: Sendable {
       switch flat.flatSteps.status(atMost: limit) {
       case .pass: break
       case .fail:
+        let inside = flat.flatSteps
         fails.append(
           (
-            "\(flat.flatSteps.count) steps inside the flat" + Self.flights(flat.flatSteps)
-              + ", at most \(limit) asked", flat.flatStepUpgrade
+            "\(inside.exact ? "" : "at least ")\(inside.count) step\(inside.count == 1 ? "" : "s") "
+              + "inside the flat" + Self.flights(inside) + ", at most \(limit) asked",
+            flat.flatStepUpgrade
           ))
       case .unknown:
         toMeasure.append("steps inside the flat: a room reached by no recorded door or flight")
@@ -185,7 +188,10 @@ public struct Matcher: Sendable {
       switch reach.status {
       case .fail:
         fails.append(
-          ("\(name) only with steps or worse" + (reach.note.map { ": \($0)" } ?? ""), nil))
+          (
+            "no step-free way to \(name) that meets the quarter's path rules"
+              + (reach.note.map { ": \($0)" } ?? ""), nil
+          ))
       case .unknown:
         toMeasure.append("the way to \(name)" + (reach.note.map { ": \($0)" } ?? ""))
         unknownCount += 1

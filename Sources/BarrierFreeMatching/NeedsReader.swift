@@ -59,12 +59,16 @@ public enum NeedsReader {
 
   /// Reads a household file; resolves each household's profile and
   /// category in `library` and checks its needs against `mapping`.
+  /// A category whose household and file name no scheme is read in
+  /// `defaultScheme` (the match's `--scheme`), when given.
   public static func readHouseholds(
-    bytes: [UInt8], fileName: String, library: NeedsLibrary, mapping: NeedMapping
+    bytes: [UInt8], fileName: String, library: NeedsLibrary, mapping: NeedMapping,
+    defaultScheme: String? = nil
   ) throws(ImportError) -> [Household] {
     let parse = NeedsParse(bytes: bytes, fileName: fileName, root: "households")
     guard let root = parse.root else { throw ImportError(diagnostics: parse.document.diagnostics) }
-    let households = parse.households(root, library: library, mapping: mapping)
+    let households = parse.households(
+      root, library: library, mapping: mapping, defaultScheme: defaultScheme)
     return try parse.finish(households)
   }
 
@@ -180,8 +184,12 @@ private final class NeedsParse {
         needs.mapped.append(
           element.attribute("use") == "fullTime" ? "wheelchairFullTime" : "wheelchairOutdoors")
       case "walkingAid":
-        needs.mapped.append("walkingAid")
-        needs.walkingAid = element.attribute("kind") ?? "walking aid"
+        let kind = element.attribute("kind") ?? "walking aid"
+        needs.walkingAid = kind
+        // A rollator or frame asks the flat what a rollator needs (the
+        // mapping's walkingAid); a stick or crutches ask nothing of doors
+        // and areas, only what the household's other needs say (its steps).
+        if Needs.stepFreeAids.contains(kind) { needs.mapped.append("walkingAid") }
       case "maxSteps": needs.maxSteps = int(element, "count")
       case "floorLevelShower": needs.mapped.append("floorLevelShower")
       case "noBath": needs.mapped.append("noBath")
@@ -210,9 +218,10 @@ private final class NeedsParse {
 
   // MARK: households
 
-  func households(_ root: SmallDocument.Element, library: NeedsLibrary, mapping: NeedMapping)
-    -> [Household]
-  {
+  func households(
+    _ root: SmallDocument.Element, library: NeedsLibrary, mapping: NeedMapping,
+    defaultScheme: String?
+  ) -> [Household] {
     let fileScheme = root.attribute("scheme")
     if let fileScheme, library.scheme(fileScheme) == nil {
       error(
@@ -243,7 +252,7 @@ private final class NeedsParse {
       }
       var category: RegisterCategoryRef?
       if let letter = node.attribute("category") {
-        let schemeID = node.attribute("scheme") ?? fileScheme
+        let schemeID = node.attribute("scheme") ?? fileScheme ?? defaultScheme
         if let schemeID, let scheme = library.scheme(schemeID) {
           if let found = scheme.category(letter) {
             if found.id == scheme.notAssessed {
@@ -272,7 +281,8 @@ private final class NeedsParse {
           error(
             node, "category",
             "category '\(letter)' names no scheme: add scheme=\"…\" to the household or to "
-              + "<households> (schemes: \(library.schemes.map(\.id).joined(separator: ", ")))")
+              + "<households>, or choose one with --scheme (schemes: "
+              + "\(library.schemes.map(\.id).joined(separator: ", ")))")
         }
       }
       let own = self.needs(node.children, mapping: mapping)
@@ -301,11 +311,11 @@ private final class NeedsParse {
     let givenMobility = given.mapped.filter(mobility.contains)
     let all = Set(ownMobility + givenMobility)
     if all.count > 1 {
-      let sorted = all.sorted()
+      let words = all.sorted().map(Self.elementWords)
       let word = givenMobility.isEmpty ? "" : " (with its profile or category)"
       error(
         node, nil,
-        "impossible combination\(word): \(sorted.joined(separator: " and ")); a household "
+        "impossible combination\(word): \(words.joined(separator: " and ")); a household "
           + "gives one kind of mobility, the one that asks most")
     }
     let steps = own.maxSteps ?? given.maxSteps
@@ -313,7 +323,17 @@ private final class NeedsParse {
       error(
         node, nil,
         "impossible combination: a wheelchair user with <maxSteps count=\"\(steps)\"/>; a "
-          + "wheelchair user's route has no steps (give walkingAid if they walk)")
+          + "wheelchair user's way has no steps: leave out <maxSteps>, or, for someone who walks "
+          + "and climbs steps, give <walkingAid kind=\"stick\"/> (or \"crutches\") instead of the "
+          + "wheelchair")
+    }
+    if let steps, steps == 0,
+      let storey = own.highestStoreyWithoutLift ?? given.highestStoreyWithoutLift, storey > 0
+    {
+      error(
+        node, nil,
+        "impossible combination: <maxSteps count=\"0\"/> and stairs up to storey \(storey); "
+          + "someone who climbs no step reaches no storey by stairs: leave out one of them")
     }
     let aid = own.walkingAid ?? given.walkingAid
     if all.contains("walkingAid"), Needs.stepFreeAids.contains(aid ?? "rollator"), let steps,
@@ -338,6 +358,16 @@ private final class NeedsParse {
         node, nil,
         "impossible combination: <maxSteps count=\"\(ownSteps)\"/> is more than the "
           + "\(givenSteps) its profile or category allows; a household's own needs can only add")
+    }
+  }
+
+  /// A need of the mobility kind as the household file writes it.
+  static func elementWords(_ need: String) -> String {
+    switch need {
+    case "wheelchairFullTime": "<wheelchair use=\"fullTime\"/>"
+    case "wheelchairOutdoors": "<wheelchair use=\"outdoors\"/>"
+    case "walkingAid": "<walkingAid/> (a rollator or frame)"
+    default: need
     }
   }
 

@@ -148,7 +148,10 @@ public struct FlatSummariser: Sendable {
   ) -> NeedOutcome {
     var fails: [Finding] = []
     var unknowns: [Finding] = []
-    let levels = rules == nil ? Array(open.prefix(index + 1)) : [open[index]]
+    // The highest class first: where an element is open at several classes,
+    // the need's own class's requirement is the one to tell (a wheelchair
+    // user's door needs R's 900 mm, not barrier-free's 800 mm).
+    let levels = rules == nil ? Array(open.prefix(index + 1).reversed()) : [open[index]]
     for level in levels {
       for finding in level {
         guard rules?.contains(finding.rule) ?? true else { continue }

@@ -366,6 +366,8 @@ public enum MatchReport {
     to write: (String) throws(E) -> Void
   ) throws(E) {
     let (header, numeric) = csvColumns(rows)
+    // A byte-order mark, as the check's CSV: spreadsheets then read UTF-8.
+    try write("\u{FEFF}")
     var table: [[String]] = [header]
     switch rows {
     case .household:

@@ -57,7 +57,10 @@ struct MatchCommandTests {
   func csv() throws {
     let result = try Tool.run(Self.sample + ["--format", "csv", "--top", "1"])
     #expect(result.status == 0)
-    let reader = try CSVReader(string: result.standardOutput, hasHeaderRow: true)
+    // A byte-order mark first, as the check's CSV.
+    #expect(result.standardOutput.hasPrefix("\u{FEFF}household,"))
+    let reader = try CSVReader(
+      string: String(result.standardOutput.dropFirst()), hasHeaderRow: true)
     var rows: [[String]] = []
     while let row = reader.next() { rows.append(row) }
     let header = try #require(reader.headerRow)
@@ -69,7 +72,8 @@ struct MatchCommandTests {
     // One row per listed flat: at most one per group with --top 1.
     #expect(rows.filter { $0[0] == "h06" }.count == 4)
     let flats = try Tool.run(Self.sample + ["--format", "csv", "--csv-rows", "flat"])
-    let flatReader = try CSVReader(string: flats.standardOutput, hasHeaderRow: true)
+    let flatReader = try CSVReader(
+      string: String(flats.standardOutput.dropFirst()), hasHeaderRow: true)
     var flatRows: [[String]] = []
     while let row = flatReader.next() { flatRows.append(row) }
     #expect(flatRows.count == 44)
@@ -146,7 +150,8 @@ struct MatchCommandTests {
         "--profile", "uk-m4-3", "--scheme", "kingston", "--format", "csv", "--csv-rows", "flat",
       ])
     #expect(result.status == 0)
-    let reader = try CSVReader(string: result.standardOutput, hasHeaderRow: true)
+    let reader = try CSVReader(
+      string: String(result.standardOutput.dropFirst()), hasHeaderRow: true)
     let category = try #require(reader.headerRow?.firstIndex(of: "category"))
     var categories: Set<String> = []
     while let row = reader.next() { categories.insert(row[category]) }
@@ -175,7 +180,8 @@ struct MatchCommandTests {
     #expect(categories["b7-f1"] == "G")
     // The match's categories are the check's.
     let match = try Tool.run(Self.sample + ["--format", "csv", "--csv-rows", "flat"])
-    let matchReader = try CSVReader(string: match.standardOutput, hasHeaderRow: true)
+    let matchReader = try CSVReader(
+      string: String(match.standardOutput.dropFirst()), hasHeaderRow: true)
     let category = try #require(matchReader.headerRow?.firstIndex(of: "category"))
     while let row = matchReader.next() { #expect(categories[row[1]] == row[category], "\(row[1])") }
     let json = try Tool.run(check + ["--format", "json"])

@@ -149,6 +149,9 @@ struct NeedsReaderTests {
     #expect(households[2].needs.mapped == ["noBath"])
     #expect(households[3].needs.maxSteps == 0)
     #expect(households[4].needs.maxSteps == 4)
+    // A stick asks nothing of doors and areas: no rollator's requirements.
+    #expect(households[4].needs.mapped.isEmpty)
+    #expect(households[4].needs.walkingAid == "stick")
     #expect(households[5].needs.near == [Needs.Nearness(facility: "cafe", within: .mm(250_500))])
     #expect(households[5].needs.highestStoreyWithoutLift == 1)
     #expect(households[5].origin == "households.xml:8:1")
@@ -171,11 +174,11 @@ struct NeedsReaderTests {
       ),
       (
         #"<household id="a"><wheelchair use="fullTime"/><maxSteps count="3"/></household>"#,
-        "households.xml:3:1: error: impossible combination: a wheelchair user with <maxSteps count=\"3\"/>; a wheelchair user's route has no steps (give walkingAid if they walk)"
+        "households.xml:3:1: error: impossible combination: a wheelchair user with <maxSteps count=\"3\"/>; a wheelchair user's way has no steps: leave out <maxSteps>, or, for someone who walks and climbs steps, give <walkingAid kind=\"stick\"/> (or \"crutches\") instead of the wheelchair"
       ),
       (
         #"<household id="a" category="A"><walkingAid/></household>"#,
-        "households.xml:3:1: error: impossible combination (with its profile or category): walkingAid and wheelchairFullTime; a household gives one kind of mobility, the one that asks most"
+        "households.xml:3:1: error: impossible combination (with its profile or category): <walkingAid/> (a rollator or frame) and <wheelchair use=\"fullTime\"/>; a household gives one kind of mobility, the one that asks most"
       ),
       (
         #"<household id="a"><walkingAid kind="rollator"/><maxSteps count="2"/></household>"#,
@@ -184,6 +187,10 @@ struct NeedsReaderTests {
       (
         #"<household id="a"><wheelchair use="fullTime"/><highestStoreyWithoutLift storey="2"/></household>"#,
         "households.xml:3:1: error: impossible combination: a full-time wheelchair user who reaches storey 2 by stairs; leave out <highestStoreyWithoutLift> or the wheelchair"
+      ),
+      (
+        #"<household id="a"><maxSteps count="0"/><highestStoreyWithoutLift storey="3"/></household>"#,
+        "households.xml:3:1: error: impossible combination: <maxSteps count=\"0\"/> and stairs up to storey 3; someone who climbs no step reaches no storey by stairs: leave out one of them"
       ),
       (
         #"<household id="a"><noBath/><noBath/></household>"#,
@@ -210,7 +217,7 @@ struct NeedsReaderTests {
   func schemes() {
     #expect(
       Fixture.error(#"<household id="a" category="C"/>"#, scheme: nil)
-        == "households.xml:3:19: error: category 'C' names no scheme: add scheme=\"…\" to the household or to <households> (schemes: london, kingston, solihull)"
+        == "households.xml:3:19: error: category 'C' names no scheme: add scheme=\"…\" to the household or to <households>, or choose one with --scheme (schemes: london, kingston, solihull)"
     )
     #expect(
       Fixture.error(#"<household id="a" category="2" scheme="kingstn"/>"#, scheme: nil)

@@ -114,6 +114,12 @@ struct QuarterMatchTests {
     }
     #expect(listed("h01", .suits) == ["b1-f01", "b8-f01", "b1-f11"])
     #expect(listed("h02", .suits) == ["b1-f11"])
+    // What a wheelchair user is told to measure carries R's thresholds,
+    // not barrier-free's.
+    let open = try #require(result.households.first?.groups[.notKnown]?.first)
+    #expect(
+      open.toMeasure.first
+        == "door.clear-width at door b1-f02-d-kitchen: clear width not measured; ≥ 900 mm required")
     // A rollator user is offered the flats that exceed the need least first:
     // the R flats come last.
     #expect(listed("h06", .suits) == ["b1-f13", "b8-f32", "b1-f12"])
