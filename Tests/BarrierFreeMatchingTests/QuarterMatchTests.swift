@@ -175,3 +175,46 @@ struct QuickMatchTests {
     }
   }
 }
+
+@Suite("The sample households on the UK ladder")
+struct UKMatchTests {
+  @Test(
+    "On M4(2)/M4(3): a full-time wheelchair user is offered only M4(3) flats; a rollator user step-free ones"
+  )
+  func wheelchairUsersGetM43() async throws {
+    let setup = try NeedsSetup(
+      households: repositoryRoot.appendingPathComponent("Samples/needs/households.xml").path,
+      profile: "uk-m4-3", scheme: "kingston")
+    #expect(setup.mapping.profile == "uk-m4-3")
+    #expect(setup.ladder.profiles.map(\.class) == ["accessibleAdaptable", "wheelchairUser"])
+    let result = try await BarrierFree.match([quarterSample], setup: setup, limit: 0, jobs: 2)
+    let summaries = try await BarrierFree.flatSummaries([quarterSample], setup: setup, jobs: 2)
+    let h01 = try #require(result.households.first { $0.household.id == "h01" })
+    let offered = (h01.groups[.suits] ?? []).map { result.flats[$0.flat] }
+    // The German sample has no M4(3) flat (its main doors' reveals are
+    // 250 mm, 200 mm at most): nobody is offered one, as the check says.
+    let m43 = result.flats.filter {
+      $0.classification.class == "wheelchairUser" && $0.classification.verified
+    }
+    #expect(offered.count <= m43.count)
+    #expect(h01.counts[.suits, default: 0] == 0)
+    for flat in offered {
+      #expect(flat.classification.class == "wheelchairUser", "\(flat.flat)")
+      #expect(flat.classification.verified, "\(flat.flat)")
+      #expect(flat.routeSteps == StepCount(count: 0, exact: true), "\(flat.flat)")
+    }
+    // Every flat that suits the rollator household now is step-free on the
+    // way in and inside, and passes M4(2)'s door rules.
+    let h06 = try #require(result.households.first { $0.household.id == "h06" })
+    let walking = try #require(setup.mapping.needs.firstIndex { $0.id == "walkingAid" })
+    #expect((h06.groups[.suits] ?? []).map { result.flats[$0.flat].flat } == ["b5-f1"])
+    for match in h06.groups[.suits] ?? [] {
+      let flat = summaries[match.flat]
+      #expect(flat.routeSteps == StepCount(count: 0, exact: true), "\(flat.flat)")
+      #expect(flat.flatSteps.count == 0, "\(flat.flat)")
+      #expect(flat.needs[walking].status == .pass, "\(flat.flat)")
+    }
+    // Kingston's numbers: 1 for the flats a full-time wheelchair user gets.
+    for flat in offered { #expect(flat.category == "1", "\(flat.flat)") }
+  }
+}
