@@ -47,14 +47,7 @@ public enum NeedsReader {
 
   /// Reads a file at `path` with `read`.
   public static func contents(of path: String) throws(ImportError) -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ImportError(diagnostics: [
-        Diagnostic(
-          kind: .io, location: SourceLocation(file: path, line: 0, column: 0),
-          message: "cannot read the needs file")
-      ])
-    }
-    return Array(data)
+    try SmallDocument.contents(of: path, noun: "needs file")
   }
 
   /// Reads a household file; resolves each household's profile and
@@ -124,15 +117,7 @@ private final class NeedsParse {
         maximumBytes: NeedsReader.maximumBytes,
         tooLarge: "the \(noun) is larger than 8 MiB"),
       schema: NeedsSchema.compiled)
-    var root = document.root
-    if let found = root, found.name != expected {
-      document.error(
-        .schema, document.location(of: found),
-        "this is a <\(found.name)> file; expected a <\(expected)> in namespace "
-          + NeedsReader.namespace)
-      root = nil
-    }
-    self.root = root
+    root = document.root(expected: expected, namespace: NeedsReader.namespace)
   }
 
   func finish<T>(_ result: T) throws(ImportError) -> T {

@@ -23,14 +23,7 @@ public enum ProfileReader {
 
   /// Reads the profile at `path`.
   public static func read(path: String) throws(ImportError) -> Profile {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ImportError(diagnostics: [
-        Diagnostic(
-          kind: .io, location: SourceLocation(file: path, line: 0, column: 0),
-          message: "cannot read the profile file")
-      ])
-    }
-    return try read(bytes: Array(data), fileName: path)
+    try read(bytes: SmallDocument.contents(of: path, noun: "profile file"), fileName: path)
   }
 
   /// Reads a profile from `bytes`; `fileName` names it in messages.

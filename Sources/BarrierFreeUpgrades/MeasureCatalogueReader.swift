@@ -123,14 +123,7 @@ public enum MeasureCatalogueReader {
   }
 
   private static func contents(of path: String, noun: String) throws(ImportError) -> [UInt8] {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw ImportError(diagnostics: [
-        Diagnostic(
-          kind: .io, location: SourceLocation(file: path, line: 0, column: 0),
-          message: "cannot read the \(noun)")
-      ])
-    }
-    return Array(data)
+    try SmallDocument.contents(of: path, noun: noun)
   }
 }
 
@@ -186,15 +179,7 @@ private final class CatalogueParse {
     document = SmallDocument(
       bytes: bytes, fileName: fileName, kind: .measures(root: expected),
       schema: MeasureSchema.compiled)
-    var root = document.root
-    if let found = root, found.name != expected {
-      document.error(
-        .schema, document.location(of: found),
-        "this is a <\(found.name)> file; expected a <\(expected)> in namespace "
-          + MeasureCatalogueReader.namespace)
-      root = nil
-    }
-    self.root = root
+    root = document.root(expected: expected, namespace: MeasureCatalogueReader.namespace)
   }
 
   func finish<T>(_ result: T?) throws(ImportError) -> T {
