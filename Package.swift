@@ -24,6 +24,9 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     // HTML for the browser report, built as a typed tree, not by concatenation.
     .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+    // SQLite for the inventory: surveys kept as snapshots, queries, and the
+    // --format sqlite report (migrations with DatabaseMigrator).
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     // Property-based tests over generated portfolios (tests only).
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
@@ -98,12 +101,21 @@ let package = Package(
         "CLibXML2",
       ]
     ),
+    // The inventory: surveys kept as snapshots in a SQLite database
+    // (Schemas/inventory.sql), its migrations, queries and the comparison
+    // of two snapshots. It stores rows; what goes into them is the
+    // reports' business.
+    .target(
+      name: "BarrierFreeInventory",
+      dependencies: ["BarrierFreeModel", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     // The report model and its renderings (JSON, JSON Lines, CSV, Markdown,
-    // HTML, xlsx).
+    // HTML, xlsx, SQLite).
     .target(
       name: "BarrierFreeReports",
       dependencies: [
         "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "BarrierFreeMatching",
+        "BarrierFreeInventory",
         "CXLSXWriter", "CZlib",
         .product(name: "Plot", package: "Plot"),
       ]
@@ -115,7 +127,7 @@ let package = Package(
       dependencies: [
         "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXMLSupport", "BarrierFreeXML",
         "BarrierFreeProfiles", "BarrierFreeGenerator", "BarrierFreeUpgrades", "BarrierFreeMatching",
-        "BarrierFreeReports",
+        "BarrierFreeInventory", "BarrierFreeReports",
       ]
     ),
     .executableTarget(
@@ -171,6 +183,10 @@ let package = Package(
         "BarrierFreeMatching", "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeProfiles",
         "BarrierFreeXMLSupport", "BarrierFree",
       ]
+    ),
+    .testTarget(
+      name: "BarrierFreeInventoryTests",
+      dependencies: ["BarrierFree", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .testTarget(
       name: "BarrierFreeReportsTests",

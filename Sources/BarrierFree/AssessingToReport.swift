@@ -231,3 +231,99 @@ private final class ReportFile: ReportOutput {
     try? FileManager.default.removeItem(atPath: temporary)
   }
 }
+
+/// Checks the portfolios at `paths` against `profile` and adds the result
+/// to `inventory` as one survey, in one transaction: on an error nothing
+/// is added.
+///
+/// ```swift
+/// let inventory = try Inventory(path: "stock.sqlite", mode: .readWrite)
+/// let added = try BarrierFree.addSurvey(["quarter.xml"], to: inventory)
+/// print("survey \(added.survey): \(added.result.flats) flats")
+/// ```
+///
+/// - Parameters:
+///   - paths: The portfolios (`.xml` or `.xml.gz`), one survey.
+///   - inventory: An inventory opened for writing.
+///   - profile: The id of a profile in `library`.
+///   - library: Where `profile` is looked up.
+///   - findings: Which findings are stored: fails and unknowns (`open`,
+///     the default) or all.
+///   - options: The survey's date and label (`ReportOptions.surveyed`,
+///     `ReportOptions.surveyLabel`), upgrades and register categories.
+/// - Returns: The survey's number and the check's totals.
+/// - Throws: `ProfileError`, `ImportError` for an invalid portfolio,
+///   `InventoryError` when the survey cannot be written.
+@discardableResult
+public func addSurvey(
+  _ paths: [String], to inventory: Inventory, profile: String = ProfileLibrary.defaultProfile,
+  library: ProfileLibrary = .builtIn, findings: FindingSelection = .open,
+  options: ReportOptions = ReportOptions()
+) throws -> (survey: Int64, result: CheckResult) {
+  let ladder = try library.ladder(for: profile)
+  let assessor = try Assessor(ladder: ladder)
+  var header = ReportHeader(toolVersion: barrierFreeVersion, ladder: ladder, inputs: paths)
+  header.findings = findings
+  let writer = InventoryReportWriter(header: header, options: options, inventory: inventory)
+  try writer.begin()
+  let render = writer.renderer()
+  var totals = AssessmentSummary()
+  var diagnostics: [Diagnostic] = []
+  do {
+    for path in paths {
+      var index = 0
+      diagnostics += try assessor.assessPortfolio(
+        at: path, quarterView: { try writer.quarter($0) }
+      ) { assessment in
+        defer { index += 1 }
+        totals.add(assessment)
+        try writer.building(try render(assessment, index))
+      }
+    }
+  } catch {
+    try writer.endIncomplete("")
+    throw error
+  }
+  let summary = ReportSummary(totals, ladder: header.profile.ladder)
+  try writer.end(summary)
+  return (writer.surveyID ?? 0, CheckResult(summary: summary, diagnostics: diagnostics))
+}
+
+/// Compares two portfolio files, an earlier survey and a later one, as
+/// checked against `profile`: which flats changed class, which findings
+/// changed (fixed, new, now measured), which buildings and flats came or
+/// went.
+///
+/// ```swift
+/// let changes = try BarrierFree.compare(
+///   "quarter-2025.xml", "quarter-2026.xml", profile: "din18040-2-r")
+/// for flat in changes.flats where flat.direction == .up { print(flat.flat) }
+/// ```
+///
+/// Both are checked into a temporary inventory (every finding kept, so
+/// that a pass is told from a finding that is not there), removed at the
+/// end; memory stays flat.
+///
+/// - Throws: `ProfileError`, `ImportError` for an invalid portfolio, or
+///   `InventoryError`.
+public func compare(
+  _ before: String, _ after: String, profile: String = ProfileLibrary.defaultProfile,
+  library: ProfileLibrary = .builtIn
+) throws -> SurveyComparison {
+  let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "barrierfree-compare-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(at: directory) }
+  let inventory = try Inventory(
+    path: directory.appendingPathComponent("compare.sqlite").path, mode: .scratch)
+  var options = ReportOptions()
+  options.surveyLabel = before
+  let old = try addSurvey(
+    [before], to: inventory, profile: profile, library: library, findings: .all, options: options)
+  options.surveyLabel = after
+  let new = try addSurvey(
+    [after], to: inventory, profile: profile, library: library, findings: .all, options: options)
+  let result = try inventory.compare(old.survey, new.survey)
+  try inventory.close()
+  return result
+}

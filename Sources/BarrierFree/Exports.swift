@@ -1,4 +1,5 @@
 @_exported import BarrierFreeGenerator
+@_exported import BarrierFreeInventory
 @_exported import BarrierFreeMatching
 @_exported import BarrierFreeModel
 @_exported import BarrierFreeProfiles

@@ -138,6 +138,11 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
   /// buildings and quarters; binary, so only to an output that
   /// ``ReportOutput/takesBytes``.
   case xlsx
+  /// A SQLite database of one survey (Schemas/inventory.sql): buildings,
+  /// flats, findings and rules as tables, views for the common questions;
+  /// binary, so only to an output that ``ReportOutput/takesBytes``.
+  /// `barrierfree inventory add` keeps several surveys in one database.
+  case sqlite
 
   /// A writer of this format for the check `header` describes, writing to
   /// `output`; lengths are shown in the header's units (the checked
@@ -168,6 +173,7 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
     case .xlsx:
       XLSXReportWriter(
         header: header, upgrades: options.upgrades, registers: options.registers, output: output)
+    case .sqlite: InventoryReportWriter(header: header, options: options, output: output)
     }
   }
 }
@@ -193,6 +199,11 @@ public struct ReportOptions: Sendable, Hashable {
   /// first, a rules table, compact findings) or 1 (every finding whole,
   /// the summary last), for readers not yet moved to 2.
   public var jsonVersion = 2
+  /// The SQLite report and the inventory: the date of the survey
+  /// (YYYY-MM-DD); nil: not recorded.
+  public var surveyed: String?
+  /// The SQLite report and the inventory: a name for the survey.
+  public var surveyLabel: String?
 
   /// The defaults: ten unknowns per flat, every building, a row per flat
   /// with commas.

@@ -19,7 +19,8 @@ struct BarrierFreeCommand: AsyncParsableCommand {
       CheckCommand.self, PlanCommand.self, MatchCommand.self, ValidateCommand.self,
       RulesCommand.self,
       ExplainCommand.self,
-      ProfilesCommand.self, GenerateCommand.self,
+      ProfilesCommand.self, GenerateCommand.self, InventoryCommand.self, QueryCommand.self,
+      CompareCommand.self,
     ]
   )
 

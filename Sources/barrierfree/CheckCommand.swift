@@ -43,7 +43,7 @@ struct CheckCommand: AsyncParsableCommand {
 
   @Option(
     help:
-      "The report format: text, json (Schemas/report.schema.json), jsonl (JSON Lines: a line per building and per flat; Schemas/report-lines.schema.json), csv (a row per flat), md, html (one self-contained page) or xlsx (a spreadsheet: summary, flats, findings, buildings, quarters; needs -o FILE or a pipe)."
+      "The report format: text, json (Schemas/report.schema.json), jsonl (JSON Lines: a line per building and per flat; Schemas/report-lines.schema.json), csv (a row per flat), md, html (one self-contained page), xlsx (a spreadsheet: summary, flats, findings, buildings, quarters) or sqlite (a database of one survey, Schemas/inventory.sql; see 'inventory'); xlsx and sqlite need -o FILE or a pipe."
   )
   var format: ReportFormat = .text
 
@@ -63,10 +63,15 @@ struct CheckCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "With --format json, jsonl, xlsx or --csv findings: list every finding (all), or only fails and "
-        + "unknowns (open: smaller by the passes; the summary still counts all).",
+      "With --format json, jsonl, xlsx, sqlite or --csv findings: list every finding (all, the "
+        + "default but for sqlite), or only fails and unknowns (open, the default for sqlite: "
+        + "smaller by the passes; the summary still counts all).",
       valueName: "all|open"))
-  var findings: FindingSelection = .all
+  var findings: FindingSelection?
+
+  /// The findings listed: `--findings`; by default all, but for a
+  /// database, which keeps what needs work or measuring.
+  var findingSelection: FindingSelection { findings ?? (format == .sqlite ? .open : .all) }
 
   @Option(
     help: ArgumentHelp(
@@ -145,16 +150,16 @@ struct CheckCommand: AsyncParsableCommand {
     if jsonVersion != 2 && format != .json {
       throw ValidationError("--json-version applies to --format json only")
     }
-    if format == .xlsx && output == nil && StandardOutput.isTerminal {
+    if (format == .xlsx || format == .sqlite) && output == nil && StandardOutput.isTerminal {
       throw ValidationError(
-        "--format xlsx writes a binary spreadsheet: give -o FILE (or pipe standard output)")
+        "--format \(format.rawValue) writes a binary file: give -o FILE (or pipe standard output)")
     }
     if findings == .open
-      && !(format == .json || format == .jsonl || format == .xlsx
+      && !(format == .json || format == .jsonl || format == .xlsx || format == .sqlite
         || (format == .csv && csv == .findings))
     {
       throw ValidationError(
-        "--findings open applies to --format json, jsonl and xlsx and to --format csv --csv findings; the other "
+        "--findings open applies to --format json, jsonl, xlsx and sqlite and to --format csv --csv findings; the other "
           + "formats list fails and unknowns, or count passes, in their own way")
     }
   }
@@ -217,8 +222,18 @@ final class CheckSession {
   /// The inputs that could not be read to their end.
   private var failedInputs: [String] = []
   private let progress: ProgressLine
+  /// The inventory the check is added to as a survey (`inventory add`);
+  /// nil: the report goes to the output.
+  private let inventory: Inventory?
 
-  init(_ command: CheckCommand) throws {
+  /// A check writing its report in `command`'s format, or, with
+  /// `inventory`, adding it to the inventory as a survey with `survey`'s
+  /// date and label.
+  init(
+    _ command: CheckCommand, inventory: Inventory? = nil,
+    survey: (surveyed: String?, label: String?) = (nil, nil)
+  ) throws {
+    self.inventory = inventory
     self.command = command
     let ladder: Ladder
     do {
@@ -246,7 +261,7 @@ final class CheckSession {
     }
     var header = ReportHeader(
       toolVersion: BarrierFreeVersion.current, ladder: ladder, inputs: command.files)
-    header.findings = command.findings
+    header.findings = command.findingSelection
     self.header = header
     var options = command.reportOptions
     if command.upgrades {
@@ -268,10 +283,14 @@ final class CheckSession {
         throw ExitCode(2)
       }
     }
-    writer = command.format.writer(header: header, options: options, to: out)
+    options.surveyed = survey.surveyed
+    options.surveyLabel = survey.label
+    writer =
+      inventory.map { InventoryReportWriter(header: header, options: options, inventory: $0) }
+      ?? command.format.writer(header: header, options: options, to: out)
     progress = ProgressLine(
       quiet: command.quiet,
-      reportToTerminal: command.output == nil && StandardOutput.isTerminal)
+      reportToTerminal: inventory == nil && command.output == nil && StandardOutput.isTerminal)
     try writer.begin()
   }
 
@@ -375,19 +394,30 @@ final class CheckSession {
     for diagnostic in error.diagnostics { StandardError.print(diagnostic.description) }
     StandardError.print(
       "\(file.escapedForOneLine): invalid; "
-        + (out.isReplacement
-          ? "no report is written (\(command.output?.escapedForOneLine ?? "the output") is left as it was)"
-          : "the report is incomplete"))
+        + (inventory != nil
+          ? "no survey is added (\(inventory?.path.escapedForOneLine ?? "") is left as it was)"
+          : out.isReplacement
+            ? "no report is written (\(command.output?.escapedForOneLine ?? "the output") is left as it was)"
+            : "the report is incomplete"))
     failedInputs.append(file)
   }
 
   /// The summary, the end of the document, and the exit code.
   func finish() throws {
+    let summary = try finishReport()
+    if summary.findings[FindingStatus.fail.rawValue, default: 0] > 0 { throw ExitCode(1) }
+  }
+
+  /// The summary and the end of the document (the survey committed), with
+  /// no verdict.
+  @discardableResult
+  func finishReport() throws -> ReportSummary {
     progress.finish()
     guard failedInputs.isEmpty else { try finishIncomplete() }
-    try writer.end(ReportSummary(summary, ladder: header.profile.ladder))
+    let summary = ReportSummary(self.summary, ladder: header.profile.ladder)
+    try writer.end(summary)
     try out.commit()
-    if summary.findings[.fail, default: 0] > 0 { throw ExitCode(1) }
+    return summary
   }
 
   /// Ends a run in which an input could not be read to its end: no report

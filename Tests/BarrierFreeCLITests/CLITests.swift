@@ -656,7 +656,8 @@ struct JSONReportTests {
     let refused = try Tool.run(["check", sample, "--findings", "open"])
     #expect(refused.status == 64 || refused.status == 2)
     #expect(
-      refused.standardError.contains("--findings open applies to --format json, jsonl and xlsx"))
+      refused.standardError.contains(
+        "--findings open applies to --format json, jsonl, xlsx and sqlite"))
   }
 
   @Test("The schema check can fail: a report without its summary is refused")

@@ -30,15 +30,17 @@ let allowedImports: KeyValuePairs<String, Set<String>> = [
     "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "BarrierFreeXMLSupport",
     "CLibXML2", "Foundation",
   ],
+  "BarrierFreeInventory": ["BarrierFreeModel", "GRDB", "Foundation"],
   "BarrierFreeReports": [
-    "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "BarrierFreeMatching", "CSV",
+    "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "BarrierFreeMatching",
+    "BarrierFreeInventory", "CSV",
     "Plot", "CXLSXWriter",
     "CZlib", "Foundation", "Glibc", "Darwin",
   ],
   "BarrierFree": [
     "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeXMLSupport", "BarrierFreeXML",
     "BarrierFreeProfiles", "BarrierFreeGenerator", "BarrierFreeUpgrades", "BarrierFreeMatching",
-    "BarrierFreeReports", "Foundation",
+    "BarrierFreeInventory", "BarrierFreeReports", "Foundation",
   ],
   "barrierfree": ["BarrierFree", "ArgumentParser", "Foundation", "Glibc", "Darwin"],
 ]
