@@ -518,7 +518,7 @@ class Converter:
         storey = self.storey_of(door)
         candidates = []
         for space in space_by_entity.values():
-            if storey is not None and space.storey is not storey:
+            if storey is not None and space.storey.id() != storey.id():
                 continue
             sbox = self.geometry.bbox(space.entity)
             if sbox is not None and touches(box, sbox):
@@ -808,7 +808,7 @@ class Converter:
     def _ramp(self, ramp, space_by_entity) -> None:
         flights = [ramp] if ramp.is_a("IfcRampFlight") else self._parts(ramp, "IfcRampFlight")
         slopes, widths = [], []
-        for element in [ramp] + [f for f in flights if f is not ramp]:
+        for element in [ramp] + [f for f in flights if f.id() != ramp.id()]:
             psets = self.psets(element)
             slope = self.prop(psets, "Pset_RampFlightCommon", "Slope")
             if isinstance(slope, (int, float)) and not isinstance(slope, bool):
