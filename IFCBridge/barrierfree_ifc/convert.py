@@ -201,6 +201,7 @@ class Converter:
         self.rad = uunit.calculate_unit_scale(model, "PLANEANGLEUNIT")  # rad per angle unit
         self.geometry = Geometry(model, self.options.geometry)
         self.ifc2x3 = model.schema == "IFC2X3"
+        self._psets: dict[int, dict] = {}
 
     # ---------------------------------------------------------------- reporting
     def warn(self, entity, message: str) -> None:
@@ -211,10 +212,27 @@ class Converter:
 
     # ---------------------------------------------------------------- small readers
     def psets(self, element) -> dict:
+        """get_psets of the element merged over those of its type (the type's are read once per type)."""
+        key = element.id()
+        if key in self._psets:
+            return self._psets[key]
         try:
-            return uel.get_psets(element)
+            own = uel.get_psets(element, should_inherit=False)
         except Exception:
-            return {}
+            own = {}
+        element_type = uel.get_type(element) if not element.is_a("IfcTypeObject") else None
+        if element_type is not None:
+            if element_type.id() not in self._psets:
+                try:
+                    self._psets[element_type.id()] = uel.get_psets(element_type)
+                except Exception:
+                    self._psets[element_type.id()] = {}
+            merged = {name: dict(values) for name, values in self._psets[element_type.id()].items()}
+            for name, values in own.items():
+                merged.setdefault(name, {}).update(values)
+            own = merged
+        self._psets[key] = own
+        return own
 
     @staticmethod
     def prop(psets: dict, pset: str | tuple, name: str):
@@ -309,6 +327,19 @@ class Converter:
                    if o.is_a("IfcBuildingStorey")]
         return storeys
 
+    def _storey_spaces(self, storey) -> list:
+        """Spaces aggregated into (or contained in) a storey, and spaces nested in those."""
+        found, queue = [], [storey]
+        while queue:
+            parent = queue.pop()
+            children = [o for rel in (getattr(parent, "IsDecomposedBy", None) or []) for o in rel.RelatedObjects]
+            children += [o for rel in (getattr(parent, "ContainsElements", None) or []) for o in rel.RelatedElements]
+            for child in children:
+                if child.is_a("IfcSpace"):
+                    found.append(child)
+                    queue.append(child)
+        return found
+
     def _levels(self, building, storeys) -> dict[int, int]:
         def elevation(s):
             return s.Elevation if s.Elevation is not None else None
@@ -344,8 +375,8 @@ class Converter:
         # spaces -------------------------------------------------------
         spaces: dict[int, Space] = {}
         for storey in storeys:
-            for element in uel.get_decomposition(storey):
-                if element.is_a("IfcSpace") and element.id() not in spaces:
+            for element in self._storey_spaces(storey):
+                if element.id() not in spaces:
                     spaces[element.id()] = Space(element, levels.get(storey.id(), 0), storey,
                                                  element.LongName or element.Name or "")
         for space in sorted(spaces.values(), key=lambda s: s.entity.GlobalId):

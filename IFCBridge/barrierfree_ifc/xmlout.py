@@ -1,6 +1,7 @@
 """A small, deterministic XML writer for the portfolio format (attributes in the order given)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, ROUND_HALF_EVEN
 
@@ -16,10 +17,13 @@ def number(value: float, places: int = 1) -> str:
     return "0" if text in ("-0", "") else text
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def escape(text: str, attribute: bool = True) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # Characters XML 1.0 does not allow are dropped.
-    text = "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20)
+    text = _NOT_XML.sub("", text)
     if attribute:
         text = text.replace('"', "&quot;").replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
     return text
