@@ -155,3 +155,21 @@ def test_fzk_haus(fzk, validate):
     steps = one(doc, "//p:steps")
     assert (steps.get("from"), steps.get("to"), steps.get("count")) == ("Wohnen", "Galerie", None)
     assert any(w.startswith("#434 IfcBuilding 'FZK-Haus': no IfcZone") for w in warnings)
+
+
+def test_missing_overall_width_is_named_and_stays_unknown(tmp_path, validate):
+    import modelgen
+    f, project, body = modelgen.new_file("IFC4")
+    building, (eg, og) = modelgen.spatial(f, project)
+    hall = modelgen.space(f, eg, "1", "Flur")
+    kitchen = modelgen.space(f, eg, "2", "Küche")
+    door = modelgen.door(f, eg, "Innentuer-1", None, modelgen.door_type(f, "T", "SINGLE_SWING_LEFT", 50.0, 40.0),
+                         (hall, kitchen))
+    path = tmp_path / "no-width.ifc"
+    f.write(str(path))
+    data, warnings = convert(path)
+    doc = validate(data)
+    element = one(doc, "//p:door")
+    assert element.get("clearWidth") is None
+    assert comments(element)[0] == f"bf:unmeasured clearWidth: #{door.id()} IfcDoor 'Innentuer-1': OverallWidth missing; clearWidth not measured"
+    assert f"#{door.id()} IfcDoor 'Innentuer-1': OverallWidth missing" in warnings
