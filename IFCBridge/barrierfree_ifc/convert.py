@@ -539,6 +539,8 @@ class Converter:
             if getattr(rel, "InternalOrExternalBoundary", None) in ("EXTERNAL", "EXTERNAL_EARTH",
                                                                    "EXTERNAL_WATER", "EXTERNAL_FIRE"):
                 external = True
+            if space is not None and space.is_a("IfcExternalSpatialElement"):
+                external = True
             if space is not None and space.id() in space_by_entity:
                 found[space.id()] = space_by_entity[space.id()]
         if found:
