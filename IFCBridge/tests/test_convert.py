@@ -173,3 +173,40 @@ def test_missing_overall_width_is_named_and_stays_unknown(tmp_path, validate):
     assert element.get("clearWidth") is None
     assert comments(element)[0] == f"bf:unmeasured clearWidth: #{door.id()} IfcDoor 'Innentuer-1': OverallWidth missing; clearWidth not measured"
     assert f"#{door.id()} IfcDoor 'Innentuer-1': OverallWidth missing" in warnings
+
+
+def test_spatial_zone_flats_other_zones_and_stair_flights(tmp_path, validate):
+    import ifcopenshell.api.aggregate
+    import ifcopenshell.api.group
+    import ifcopenshell.api.spatial
+    import ifcopenshell.guid
+    import modelgen
+    f, project, body = modelgen.new_file("IFC4")
+    building, (eg, og) = modelgen.spatial(f, project)
+    a = [modelgen.space(f, eg, "A1", "Flur"), modelgen.space(f, eg, "A2", "Gäste-WC")]
+    b = [modelgen.space(f, eg, "B1", "Diele"), modelgen.space(f, eg, "B2", "Abstellraum")]
+    flat_a = modelgen.entity(f, "IfcSpatialZone", "WE 01")
+    f.create_entity("IfcRelReferencedInSpatialStructure", GlobalId=ifcopenshell.guid.new(),
+                    RelatedElements=a, RelatingStructure=flat_a)
+    flat_b = modelgen.entity(f, "IfcZone", "Wohnung 02")
+    ifcopenshell.api.group.assign_group(f, products=b, group=flat_b)
+    fire = modelgen.entity(f, "IfcZone", "Brandabschnitt 1")
+    ifcopenshell.api.group.assign_group(f, products=a + b, group=fire)
+    stair = modelgen.entity(f, "IfcStair", "Podesttreppe")
+    ifcopenshell.api.spatial.assign_container(f, products=[stair], relating_structure=eg)
+    flights = [modelgen.entity(f, "IfcStairFlight", f"Lauf {i}", NumberOfRisers=n, RiserHeight=175.0)
+               for i, n in ((1, 8), (2, 9))]
+    ifcopenshell.api.aggregate.assign_object(f, products=flights, relating_object=stair)
+    path = tmp_path / "zones.ifc"
+    f.write(str(path))
+
+    doc = validate(convert(path)[0])
+    flats = {fl.get("number"): sorted(r.get("kind") for r in fl.xpath("p:room", namespaces=NS))
+             for fl in doc.xpath("//p:flat", namespaces=NS)}
+    assert flats == {"WE 01": ["hallway", "wc"], "Wohnung 02": ["hallway", "storage"]}
+    steps = one(doc, "//p:steps")
+    assert (steps.get("count"), steps.get("riserHeight")) == ("17", "175")
+
+    data, warnings = convert(path, all_zones=True)
+    validate(data)
+    assert any("in two flat zones" in w for w in warnings)
