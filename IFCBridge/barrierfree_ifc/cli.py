@@ -1,6 +1,7 @@
 """Command line: barrierfree-ifc convert design.ifc -o design.xml
 
-Exit codes: 0 converted; 1 the output could not be written or an unexpected error; 2 bad input
+Exit codes: 0 converted; 1 the output could not be written or an unexpected error; 3 ifcopenshell
+is not installed; 2 bad input
 (unreadable IFC, not IFC, unsupported schema, no IfcBuilding, bad room-kind table) or bad arguments.
 Warnings and errors go to stderr, one line each: "warning: #1234 IfcDoor 'Innentuer-1': ...".
 """
@@ -43,8 +44,13 @@ def _error(message: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    from .convert import BadInput, Options, convert_model, open_ifc
-    from .room_kinds import TableError
+    try:
+        from .convert import BadInput, Options, convert_model, open_ifc
+        from .room_kinds import TableError
+    except ImportError as error:
+        _error(f"{error.name or 'a module'} is not installed: pip install -r IFCBridge/requirements.txt "
+               "(ifcopenshell==0.9.0.post1)")
+        return 3
 
     source = Path(args.input)
     if args.output and args.output != "-":

@@ -1,9 +1,9 @@
 """IFC2X3 / IFC4 -> BarrierFree portfolio XML (urn:barrierfree:portfolio:1).
 
 Everything the portfolio format cannot get from the model stays absent, so that the Swift checker
-reports it as unknown. Derived values (door clear widths from lining data) are written with an XML
-comment that starts with "bf:estimate" inside the element, because portfolio.xsd has no attribute to
-mark an estimate.
+reports it as unknown. A door clear width derived from lining data is written with
+clearWidthEstimated="true" (the checker fails it when too narrow and leaves it unknown when wide
+enough) and an XML comment starting with "bf:estimate" that says how it was derived.
 """
 from __future__ import annotations
 
@@ -679,6 +679,8 @@ class Converter:
                 unknown, value = f"clear width estimate {number(value)} mm omitted (--estimates omit)", None
             if value is not None:
                 node.set("clearWidth", number(max(value, 0.0)))
+                if estimate is not None:
+                    node.set("clearWidthEstimated", "true")
             node.set("clearHeight", self._mm_attr(self.prop(psets, DOOR_PSET, "ClearHeight")))
             node.set("threshold", self._mm_attr(self.prop(psets, DOOR_PSET, "ThresholdHeight")))
             node.set("operation", self._door_operation(door, door_type, psets))
@@ -978,8 +980,8 @@ class Converter:
 
 HEADER = """Converted from IFC by barrierfree-ifc {version} ({schema}, {source}).
 Absent attributes were not in the model: the checker reports them as unknown.
-A comment "bf:estimate" inside an element marks a value derived from other IFC data
-(portfolio.xsd has no attribute for estimates); "bf:unmeasured" says why a value is absent."""
+clearWidthEstimated="true" marks a door clear width derived from other IFC data, and a comment
+"bf:estimate" inside the element says how; "bf:unmeasured" says why a value is absent."""
 
 
 def convert_model(model, options: Options | None = None, warn=None, source: str = "") -> tuple[bytes, list[str]]:

@@ -12,7 +12,8 @@ BRIDGE = HERE.parent
 REPO = BRIDGE.parent
 XSD = REPO / "Schemas" / "portfolio.xsd"
 IDS = BRIDGE / "ids" / "barrierfree-din18040-2.ids"
-FZK = Path(os.environ.get("BARRIERFREE_FZK_IFC", "/work/shared/data/ifc/AC20-FZK-Haus.ifc"))
+# The shared test data sit beside the repository: ../shared/data/ifc/.
+FZK = Path(os.environ.get("BARRIERFREE_FZK_IFC", REPO.parent / "shared" / "data" / "ifc" / "AC20-FZK-Haus.ifc"))
 NS = {"p": "urn:barrierfree:portfolio:1"}
 
 sys.path.insert(0, str(HERE))

@@ -51,11 +51,13 @@ def test_flat_model_converts_to_valid_xml_with_the_model_values(models, validate
     assert (bad.get("from"), bad.get("to")) == (hall_id, one(flat, "p:room[@name='Bad']").get("id"))
     assert (entry.get("from"), entry.get("to")) == (stairwell.get("id"), hall_id)
     # 760 and 900 mm estimated from lining data (marked), 800 mm stated in a property (not marked).
-    assert bad.get("clearWidth") == "760"
+    assert bad.get("clearWidth") == "760" and bad.get("clearWidthEstimated") == "true"
     assert comments(bad)[0].startswith("bf:estimate clearWidth=760 ")
     assert "LiningThickness 50 mm" in comments(bad)[0] and "PanelDepth 40 mm" in comments(bad)[0]
     assert schlafen.get("clearWidth") == "900" and comments(schlafen)[0].startswith("bf:estimate clearWidth=900 ")
+    assert schlafen.get("clearWidthEstimated") == "true"
     assert wohnen.get("clearWidth") == "800" and comments(wohnen) == []
+    assert wohnen.get("clearWidthEstimated") is None
     # No lining data: no value, never an invented one; the threshold stated in the pset is measured.
     assert entry.get("clearWidth") is None
     assert comments(entry)[0].startswith("bf:unmeasured clearWidth")

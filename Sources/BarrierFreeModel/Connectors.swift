@@ -253,6 +253,10 @@ public struct Door: Sendable, Hashable {
   public var to: String
   /// Clear passage width.
   public var clearWidth: Length?
+  /// Whether ``clearWidth`` is an estimate from a building model (an IFC
+  /// door's overall width less lining and leaf), not a measurement: a
+  /// check fails it when too small and leaves it unknown when wide enough.
+  public var clearWidthEstimated = false
   /// Clear passage height.
   public var clearHeight: Length?
   /// Height of the threshold or lower door stop; zero for none.
@@ -279,8 +283,9 @@ public struct Door: Sendable, Hashable {
     operation: DoorOperation? = nil, opensInto: Side? = nil,
     handleHeight: Length? = nil, handleSideClearance: Length? = nil,
     revealDepth: Length? = nil, unlockableFromOutside: Bool? = nil,
-    movementAreas: [MovementArea] = []
+    movementAreas: [MovementArea] = [], clearWidthEstimated: Bool = false
   ) {
+    self.clearWidthEstimated = clearWidthEstimated
     self.id = id
     self.from = from
     self.to = to

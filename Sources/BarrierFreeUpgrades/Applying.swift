@@ -83,7 +83,9 @@ private func assign<Value>(_ field: inout Value?, _ value: Value?) -> Bool {
 
 extension Door: SettableAttributes {
   mutating func set(_ attribute: String, to value: ResolvedValue) -> Bool {
-    switch attribute {
+    // A widened door is built to its new width: no longer an estimate.
+    if attribute == "clearWidth" { clearWidthEstimated = false }
+    return switch attribute {
     case "clearWidth": assign(&clearWidth, value.length(clearWidth))
     case "clearHeight": assign(&clearHeight, value.length(clearHeight))
     case "threshold": assign(&threshold, value.length(threshold))

@@ -62,7 +62,8 @@ extension PortfolioReader {
             opensInto: enumeration(.opensInto), handleHeight: length(.handleHeight),
             handleSideClearance: length(.handleSideClearance),
             revealDepth: length(.revealDepth),
-            unlockableFromOutside: boolean(.unlockableFromOutside))))
+            unlockableFromOutside: boolean(.unlockableFromOutside),
+            clearWidthEstimated: boolean(.clearWidthEstimated) ?? false)))
     case .lift:
       startConnector(
         .lift(

@@ -29,7 +29,7 @@ enum AttributeName: Int, CaseIterable {
   case powered, cornerDistance, number, area, entrance
   case street, houseNumber, postcode, city, country, yearBuilt, storeys
   case building, open24h, place
-  case slipResistance, socket
+  case slipResistance, socket, clearWidthEstimated
 }
 
 extension ElementName {

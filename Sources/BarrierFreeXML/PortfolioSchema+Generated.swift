@@ -405,6 +405,12 @@ extension PortfolioSchema {
       <xs:annotation><xs:documentation>Clear passage width in mm (the light width with the door open at 90°).
         DIN 18040-2 4.3.3.2: ≥ 900 mm for entrance doors; 5.3.1: ≥ 800 mm inside flats (R: 900 mm).</xs:documentation></xs:annotation>
     </xs:attribute>
+    <xs:attribute name="clearWidthEstimated" type="xs:boolean" default="false">
+      <xs:annotation><xs:documentation>true when clearWidth is an estimate, not a measurement: derived from a
+        building model (an IFC door's overall width less its lining and leaf, written by the IFC bridge). A
+        check treats an estimate that fails as a fail and one that passes as unknown: it must be measured on
+        site (or stated in the model) before the door is taken to be wide enough.</xs:documentation></xs:annotation>
+    </xs:attribute>
     <xs:attribute name="clearHeight" type="Millimetres">
       <xs:annotation><xs:documentation>Clear passage height in mm. DIN 18040-2 4.3.3.2: ≥ 2050 mm.</xs:documentation></xs:annotation>
     </xs:attribute>

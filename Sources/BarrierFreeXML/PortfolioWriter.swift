@@ -326,6 +326,7 @@ private struct ElementWriter {
           ("handleSideClearance", door.handleSideClearance.map(mm)),
           ("revealDepth", door.revealDepth.map(mm)),
           ("unlockableFromOutside", door.unlockableFromOutside.map(PortfolioWriter.format)),
+          ("clearWidthEstimated", door.clearWidthEstimated ? "true" : nil),
         ], areas: door.movementAreas, depth: depth)
     case .lift(let lift):
       try open(
@@ -464,7 +465,7 @@ enum SchemaConstraints {
   private static let closedValues: Set<String> = [
     "xmlns", "kind", "surface", "handrails", "operation", "opensInto", "side", "grabBars",
     "accessible", "wheelGuards", "unlockableFromOutside", "backrest", "floorLevel", "kneeSpace",
-    "powered", "open24h", "slipResistance", "socket",
+    "powered", "open24h", "slipResistance", "socket", "clearWidthEstimated",
   ]
 
   static func check(element: String, attribute: String, value: String) throws(WriteError) {

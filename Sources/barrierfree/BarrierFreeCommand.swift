@@ -20,7 +20,7 @@ struct BarrierFreeCommand: AsyncParsableCommand {
       RulesCommand.self,
       ExplainCommand.self,
       ProfilesCommand.self, GenerateCommand.self, InventoryCommand.self, QueryCommand.self,
-      CompareCommand.self,
+      CompareCommand.self, ImportCommand.self,
     ]
   )
 

@@ -168,9 +168,10 @@ struct CheckCommand: AsyncParsableCommand {
   var jobCount: Int { Processors.jobs(asked: jobs) }
 
   func run() async throws {
+    let inputs = try ConvertedInputs.exiting(files)
     let session = try CheckSession(self)
-    for file in files {
-      try await session.check(file, jobs: jobCount)
+    for path in inputs.paths {
+      try await session.check(path, jobs: jobCount)
     }
     try session.finish()
   }
@@ -178,9 +179,10 @@ struct CheckCommand: AsyncParsableCommand {
   /// `run` without concurrency, for one job: everything stays on the calling
   /// thread (which is what valgrind can follow).
   func runSynchronously() throws {
+    let inputs = try ConvertedInputs.exiting(files)
     let session = try CheckSession(self)
-    for file in files {
-      try session.check(file)
+    for path in inputs.paths {
+      try session.check(path)
     }
     try session.finish()
   }

@@ -121,9 +121,10 @@ struct InventoryAddCommand: AsyncParsableCommand {
       StandardError.print("error: \(error)")
       throw ExitCode(2)
     }
+    let inputs = try ConvertedInputs.exiting(files)
     let session = try CheckSession(check, inventory: inventory, survey: (surveyed, label))
-    for file in files {
-      try await session.check(file, jobs: check.jobCount)
+    for path in inputs.paths {
+      try await session.check(path, jobs: check.jobCount)
     }
     do {
       try session.finishReport()

@@ -64,8 +64,11 @@ struct ValidateCommand: AsyncParsableCommand {
 
   func run() async throws {
     try refuseRepeatedFiles()
+    let inputs = try ConvertedInputs.exiting(files)
     var total = Totals()
-    for file in files { total.add(file, report(file, await readInSegments(file)), quiet: quiet) }
+    for (file, path) in zip(files, inputs.paths) {
+      total.add(file, report(file, await readInSegments(path)), quiet: quiet)
+    }
     try total.finish(files: files.count, quiet: quiet)
   }
 
@@ -73,8 +76,11 @@ struct ValidateCommand: AsyncParsableCommand {
   /// calling thread (which is what valgrind can follow).
   func runSynchronously() throws {
     try refuseRepeatedFiles()
+    let inputs = try ConvertedInputs.exiting(files)
     var total = Totals()
-    for file in files { total.add(file, report(file, readSequentially(file)), quiet: quiet) }
+    for (file, path) in zip(files, inputs.paths) {
+      total.add(file, report(file, readSequentially(path)), quiet: quiet)
+    }
     try total.finish(files: files.count, quiet: quiet)
   }
 

@@ -220,6 +220,14 @@ struct InventoryCommandTests {
     #expect(
       lines.contains(
         "    fixed: door.clear-width at door b1-f21-d-bath: 850 mm → 900 mm (required ≥ 900 mm)"))
+    // The README's example is what the tool prints.
+    let readme = try #require(
+      try ReadmeExampleTests.blocks().first {
+        $0.hasPrefix("$ swift run barrierfree compare Samples/quarter-bielefeld.xml")
+      })
+    for line in readme.split(separator: "\n").dropFirst() where !line.hasSuffix("…") {
+      #expect(lines.contains(String(line)), "README line not in `compare` output: \(line)")
+    }
     let csv = try Tool.run([
       "compare", "Samples/quarter-bielefeld.xml", "Samples/quarter-bielefeld-2026.xml", "--format",
       "csv",

@@ -160,3 +160,28 @@ struct WriterConstraintTests {
     #expect(try reader.readAll().allBuildings.first == building)
   }
 }
+
+@Suite("Estimated clear widths in the format")
+struct EstimatedClearWidthFormatTests {
+  @Test("clearWidthEstimated is read, written only when true, and read back")
+  func roundTrip() throws {
+    let (reader, buildings) = readAll(
+      document(
+        building: """
+              <place id="a" kind="landing"/>
+              <place id="b" kind="lobby"/>
+              <door id="d1" from="a" to="b" clearWidth="745" clearWidthEstimated="true"/>
+              <door id="d2" from="a" to="b" clearWidth="900"/>
+          """))
+    #expect(reader.diagnostics.isEmpty, "\(reader.diagnostics)")
+    let building = try #require(buildings.first)
+    let doors = building.connectors.compactMap { connector -> Door? in
+      if case .door(let door) = connector { return door }
+      return nil
+    }
+    #expect(doors.map(\.clearWidthEstimated) == [true, false])
+    let text = try PortfolioWriter.building(building, inQuarter: false)
+    #expect(text.contains(#"clearWidth="745" clearWidthEstimated="true""#))
+    #expect(!text.contains(#"clearWidth="900" clearWidthEstimated"#))
+  }
+}

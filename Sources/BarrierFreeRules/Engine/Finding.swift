@@ -204,7 +204,7 @@ public struct Evaluation: Sendable, Hashable {
     switch part.text {
     case .measured: return measured != nil
     case .unmeasured: return measured == nil
-    case .literal, .area, .unmeasuredArea: return false
+    case .literal, .area, .unmeasuredArea, .estimated: return false
     }
   }
 
@@ -215,9 +215,24 @@ public struct Evaluation: Sendable, Hashable {
     ([part] + moreParts).allSatisfy {
       switch $0.text {
       case .unmeasured, .unmeasuredArea: true
-      case .literal, .measured, .area: false
+      case .literal, .measured, .area, .estimated: false
       }
     }
+  }
+
+  /// This evaluation of a value estimated from a building model, not
+  /// measured: a fail stays a fail, a pass becomes unknown (an estimate
+  /// never verifies), and the message says the value is an estimate.
+  public func estimated(_ what: String) -> Evaluation {
+    var result = Evaluation(
+      status == .pass ? .unknown : status, measured: measured, required: required,
+      text: .estimated(what), remedy: remedy)
+    if status == .pass {
+      result.remedy =
+        "measure the \(what) on site: the model's estimate meets the requirement, which an estimate "
+        + "does not verify"
+    }
+    return result
   }
 
   /// The message with lengths in `units`: `clear width 30.71 in; ≥ 31.75 in
@@ -259,6 +274,9 @@ public struct Evaluation: Sendable, Hashable {
       partly: Bool)
     /// `<what> not measured; <minimum w> × <minimum d> mm required`.
     case unmeasuredArea(String, minimumWidth: Double, minimumDepth: Double)
+    /// `<what> <measured> (estimated from a building model, not measured);
+    /// <required> required`.
+    case estimated(String)
   }
 }
 

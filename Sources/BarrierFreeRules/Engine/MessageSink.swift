@@ -164,6 +164,18 @@ extension Evaluation.Text {
         sink.write(literal: "a value")
       }
       sink.write(literal: " required")
+    case .estimated(let what):
+      sink.write(what)
+      sink.write(literal: " ")
+      let shown = units.shown(measured, against: required)
+      if let measured = shown.measured {
+        measured.write(to: &sink)
+      } else {
+        sink.write(literal: "?")
+      }
+      sink.write(literal: " (estimated from a building model, not measured); ")
+      requirement()
+      sink.write(literal: " required")
     case .unmeasured(let what):
       sink.write(what)
       sink.write(literal: " not measured; ")
