@@ -107,7 +107,12 @@ let package = Package(
     // reports' business.
     .target(
       name: "BarrierFreeInventory",
-      dependencies: ["BarrierFreeModel", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "BarrierFreeModel", .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's C API, for binding the findings' values without GRDB's
+        // per-row arrays (the one speed trick here; Benchmarks/README.md).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     // The report model and its renderings (JSON, JSON Lines, CSV, Markdown,
     // HTML, xlsx, SQLite).
@@ -186,7 +191,9 @@ let package = Package(
     ),
     .testTarget(
       name: "BarrierFreeInventoryTests",
-      dependencies: ["BarrierFree", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "BarrierFree", "BarrierFreeInventory", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(
       name: "BarrierFreeReportsTests",

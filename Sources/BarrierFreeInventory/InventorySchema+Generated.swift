@@ -8,7 +8,8 @@ extension InventorySchema {
 --
 -- A housing company's surveys kept as snapshots in one SQLite file: each
 -- `barrierfree inventory add` (or `check --format sqlite`) adds one survey
--- with its buildings, flats, findings and the rules they cite, in one
+-- with its buildings, flats, findings, the rules they cite and (with
+-- --upgrades) the measures the upgrade costs come from, in one
 -- transaction, so a survey is there whole or not at all. Nothing is updated
 -- afterwards: a new survey is a new snapshot, and `barrierfree compare`
 -- reads two of them.
@@ -18,7 +19,13 @@ extension InventorySchema {
 -- `.schema` and DB Browser show them). Later versions add migrations; the
 -- table `grdb_migrations` lists the ones a file has had. A file that lists
 -- a migration this version does not know was written by a newer version
--- and is refused.
+-- and is refused. A later migration's ALTER TABLE … ADD COLUMN carries no
+-- `--` comment (SQLite pastes the column's text into the table's, where the
+-- comment would swallow the rest); the column is described here instead.
+--
+-- The CHECK constraints compare with = and OR, not IN (…): SQLite builds a
+-- temporary index for an IN list each time a row is checked, which made
+-- inserting a finding ten times dearer (callgrind, Benchmarks/README.md).
 --
 -- Conventions: ids are the portfolio's (`b1`, `b1-f01`); lengths are in the
 -- unit named next to them (the profile's: mm, or in for an imperial
@@ -36,9 +43,9 @@ CREATE TABLE surveys (
   units TEXT NOT NULL,                -- lengths in findings: metric (mm) or imperial (in)
   tool_version TEXT NOT NULL,         -- the BarrierFree version that wrote the survey
   findings TEXT NOT NULL              -- which findings are stored: 'open' (fails and unknowns) or 'all'
-    CHECK (findings IN ('open', 'all')),
+    CHECK (findings = 'open' OR findings = 'all'),
   upgrades INTEGER NOT NULL           -- 1 when the flats' upgrade columns are filled (--upgrades)
-    CHECK (upgrades IN (0, 1)),
+    CHECK (upgrades = 0 OR upgrades = 1),
   register_scheme TEXT                -- the register scheme of flats.register_category, NULL when none
 );
 
@@ -67,10 +74,25 @@ CREATE TABLE rules (
   standard TEXT NOT NULL,             -- the cited standard with edition
   clause TEXT NOT NULL,               -- the cited clause: 4.3.3.2
   clause_unsure INTEGER NOT NULL      -- 1 when the clause is a reconstruction not seen in a source
-    CHECK (clause_unsure IN (0, 1)),
+    CHECK (clause_unsure = 0 OR clause_unsure = 1),
   confidence TEXT,                    -- how sure the threshold is: VV, V, K or ?; NULL when not said
   profiles TEXT NOT NULL,             -- the ladder's profiles binding the rule with this citation, space-separated
   PRIMARY KEY (survey_id, id, cite)
+) WITHOUT ROWID;
+
+CREATE TABLE measures (
+  survey_id INTEGER NOT NULL REFERENCES surveys (id) ON DELETE CASCADE,
+  id TEXT NOT NULL,                   -- the measure's id in the catalogue (flats.upgrade_measures names them)
+  title TEXT NOT NULL,                -- what is done: Widen a door opening
+  unit TEXT NOT NULL,                 -- what the cost is per: door, metre, stop, point, flat, building or lumpSum
+  cost_low REAL NOT NULL,             -- the cost range per unit in EUR (gross), low end
+  cost_high REAL NOT NULL,            -- high end
+  at_least INTEGER NOT NULL           -- 1 when the source gives only a lower bound ("from 500 EUR")
+    CHECK (at_least = 0 OR at_least = 1),
+  price_year INTEGER NOT NULL,        -- the year of the prices (after indexing, the year they were brought to)
+  source TEXT NOT NULL,               -- where the figures come from
+  certainty TEXT NOT NULL,            -- C2 (two or more sources), C1 (one source), INF (inferred) or WEAK
+  PRIMARY KEY (survey_id, id)
 ) WITHOUT ROWID;
 
 CREATE TABLE quarters (
@@ -105,7 +127,7 @@ CREATE TABLE flats (
   class TEXT NOT NULL,                -- the class reached (a ladder class or none)
   class_rank INTEGER NOT NULL,        -- its rank in `ladder`: compare ranks, not names
   verified INTEGER NOT NULL           -- 0 when unknowns hold the class open (it is possibly higher)
-    CHECK (verified IN (0, 1)),
+    CHECK (verified = 0 OR verified = 1),
   verified_class TEXT NOT NULL,       -- the class verifiably reached
   next_class TEXT,                    -- the class above, NULL at the top
   fails INTEGER NOT NULL,             -- fails at the checked profile (the ladder's top)
@@ -116,7 +138,7 @@ CREATE TABLE flats (
   route_problem TEXT,                 -- why there is no route, NULL when there is one
   upgrade_target TEXT,                -- the class an upgrade aims at (--upgrades), NULL otherwise or at the top
   upgrade_reaches INTEGER,            -- 1 when the measures reach it, 0 when something no measure clears is left
-  upgrade_cost_low REAL,              -- the upgrade's cost range in EUR (at the catalogue's price year), low end
+  upgrade_cost_low REAL,              -- the upgrade's cost range in EUR, low end; its measures' price years and sources are in `measures`
   upgrade_cost_high REAL,             -- high end
   upgrade_survey_needed INTEGER,      -- 1 when a measure's need or size awaits a survey
   upgrade_measures TEXT,              -- the measures' ids, space-separated
@@ -132,23 +154,27 @@ CREATE TABLE findings (
   flat_key INTEGER REFERENCES flats (key) ON DELETE CASCADE,         -- NULL for the building's own places
   quarter TEXT,                       -- the quarter of an outdoor path's finding, else NULL
   rule TEXT NOT NULL,                 -- the rule's id (rules.id)
+  cite INTEGER NOT NULL,              -- which of the rule's citations (rules.cite): findings_cited has its standard and clause
   status TEXT NOT NULL                -- fail, unknown (missing measurement), pass or notApplicable (stored when surveys.findings = 'all')
-    CHECK (status IN ('fail', 'unknown', 'pass', 'notApplicable')),
-  standard TEXT NOT NULL,             -- the standard it cites
-  clause TEXT NOT NULL,               -- the clause it cites
+    CHECK (status = 'fail' OR status = 'unknown' OR status = 'pass' OR status = 'notApplicable'),
   element TEXT NOT NULL,              -- the element's path: building b1 › flat W3 › room bath
-  place TEXT NOT NULL,                -- the element below the flat: room bath
-  message TEXT NOT NULL,              -- the finding in words
+  message TEXT,                       -- the finding in words; NULL where measured and required say it all (clear width 780 mm; ≥ 800 mm required)
   measured REAL,                      -- the measured value, NULL when unknown or not a measurement
   unit TEXT,                          -- the unit of measured and required (mm, in, %, m², steps)
   required_min REAL,                  -- the least value allowed, NULL when none
   required_max REAL,                  -- the most value allowed, NULL when none
   required TEXT,                      -- the requirement in words: ≥ 900 mm
-  remedy TEXT                         -- what fixes it, NULL when the rule's remedy applies
+  remedy TEXT                         -- what fixes it; NULL when the rule's remedy (rules.remedy) says it
 );
 
 -- The common questions. Each view covers every survey; filter on survey_id,
 -- or use latest_survey.
+
+-- Findings with the standard, clause and confidence they cite.
+CREATE VIEW findings_cited AS
+  SELECT g.*, r.standard, r.clause, r.clause_unsure, r.confidence
+  FROM findings AS g
+  JOIN rules AS r ON r.survey_id = g.survey_id AND r.id = g.rule AND r.cite = g.cite;
 
 -- The survey added last.
 CREATE VIEW latest_survey AS
@@ -185,7 +211,6 @@ CREATE INDEX flats_by_class ON flats (survey_id, class_rank);
 CREATE INDEX flats_by_quarter ON flats (survey_id, quarter, storey);
 CREATE INDEX flats_by_storey ON flats (survey_id, storey);
 CREATE INDEX findings_by_flat ON findings (flat_key);
-CREATE INDEX findings_by_building ON findings (building_key);
 
 """##
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+internal import GRDBSQLite
 
 /// What the rows of a survey hold: plain values, made by the reports from
 /// an assessment (on any thread) and written by a ``SnapshotWriter``.
@@ -93,27 +94,62 @@ public enum InventoryRecord {
     }
   }
 
+  /// A measure of the catalogue the upgrade costs come from (the
+  /// `measures` table).
+  public struct Measure: Sendable, Hashable {
+    /// The measure's id, title and the unit its cost is per.
+    public var id: String
+    /// What is done.
+    public var title: String
+    /// What the cost is per: door, metre, ….
+    public var unit: String
+    /// The cost range per unit, EUR.
+    public var costLow: Double
+    /// The high end.
+    public var costHigh: Double
+    /// Whether the source gives only a lower bound.
+    public var atLeast: Bool
+    /// The year of the prices.
+    public var priceYear: Int
+    /// Where the figures come from.
+    public var source: String
+    /// How sure they are: C2, C1, ….
+    public var certainty: String
+
+    /// Creates a measure row.
+    public init(
+      id: String, title: String, unit: String, costLow: Double, costHigh: Double, atLeast: Bool,
+      priceYear: Int, source: String, certainty: String
+    ) {
+      self.id = id
+      self.title = title
+      self.unit = unit
+      self.costLow = costLow
+      self.costHigh = costHigh
+      self.atLeast = atLeast
+      self.priceYear = priceYear
+      self.source = source
+      self.certainty = certainty
+    }
+  }
+
   /// A finding (the `findings` table).
   public struct Finding: Sendable, Hashable {
-    /// The columns of `findings`.
+    /// The rule's id.
     public var rule: String
+    /// Which of the rule's citations (`rules.cite`).
+    public var cite: Int
     /// fail, unknown, pass or notApplicable.
     public var status: String
-    /// The cited standard and clause.
-    public var standard: String
-    /// The clause.
-    public var clause: String
-    /// The element's path and its place below the flat.
+    /// The element's path.
     public var element: String
-    /// The place below the flat.
-    public var place: String
-    /// The finding in words.
-    public var message: String
-    /// The measured value and the unit of it and of the requirement.
+    /// The finding in words; nil where the values say it all.
+    public var message: String?
+    /// The measured value.
     public var measured: Double?
-    /// The unit.
+    /// The unit of the measured and required values.
     public var unit: String?
-    /// The least and most value allowed.
+    /// The least value allowed.
     public var requiredMin: Double?
     /// The most value allowed.
     public var requiredMax: Double?
@@ -124,16 +160,14 @@ public enum InventoryRecord {
 
     /// Creates a finding row.
     public init(
-      rule: String, status: String, standard: String, clause: String, element: String,
-      place: String, message: String, measured: Double?, unit: String?, requiredMin: Double?,
-      requiredMax: Double?, required: String?, remedy: String?
+      rule: String, cite: Int, status: String, element: String, message: String?,
+      measured: Double?, unit: String?, requiredMin: Double?, requiredMax: Double?,
+      required: String?, remedy: String?
     ) {
       self.rule = rule
+      self.cite = cite
       self.status = status
-      self.standard = standard
-      self.clause = clause
       self.element = element
-      self.place = place
       self.message = message
       self.measured = measured
       self.unit = unit
@@ -293,6 +327,9 @@ public final class SnapshotWriter {
   private var position = 0
   private var open = false
   private var quarters: Set<String> = []
+  /// The finding insert, prepared once: looking it up in GRDB's statement
+  /// cache hashed its SQL for every finding.
+  private var findingStatement: Statement?
 
   /// Starts the survey: its row, its inputs and its ladder.
   public init(inventory: Inventory, survey record: InventoryRecord.Survey) throws(InventoryError) {
@@ -357,6 +394,24 @@ public final class SnapshotWriter {
         try insert.execute(arguments: [
           survey, rule.id, rule.cite, rule.title, rule.remedy, rule.unit, rule.standard,
           rule.clause, rule.clauseUnsure, rule.confidence, rule.profiles.joined(separator: " "),
+        ])
+      }
+    }
+  }
+
+  /// Adds the measures the flats' upgrade costs come from.
+  public func measures(_ measures: [InventoryRecord.Measure]) throws(InventoryError) {
+    let survey = self.survey
+    try run { db in
+      let insert = try db.cachedStatement(
+        sql: """
+          INSERT INTO measures (survey_id, id, title, unit, cost_low, cost_high, at_least,
+            price_year, source, certainty) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      for measure in measures {
+        try insert.execute(arguments: [
+          survey, measure.id, measure.title, measure.unit, measure.costLow, measure.costHigh,
+          measure.atLeast, measure.priceYear, measure.source, measure.certainty,
         ])
       }
     }
@@ -451,25 +506,43 @@ public final class SnapshotWriter {
     }
   }
 
+  /// Inserts a finding, binding its values straight to SQLite: GRDB's
+  /// `StatementArguments` made an array of `DatabaseValue`s for each of the
+  /// millions of findings, a quarter of a `--format sqlite` check
+  /// (callgrind, Benchmarks/README.md "inventory").
   private func insert(
     _ finding: InventoryRecord.Finding, building: Int64?, flat: Int64?, quarter: String?,
     _ db: Database
   ) throws {
-    let statement = try db.cachedStatement(
-      sql: """
-        INSERT INTO findings (survey_id, building_key, flat_key, quarter, rule, status, standard,
-          clause, element, place, message, measured, unit, required_min, required_max, required,
-          remedy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    let values: [(any DatabaseValueConvertible)?] = [
-      survey, building, flat, quarter, finding.rule, finding.status, finding.standard,
-      finding.clause, finding.element, finding.place, finding.message, finding.measured,
-      finding.unit, finding.requiredMin, finding.requiredMax, finding.required, finding.remedy,
-    ]
-    // The values are typed by the columns above: unchecked saves a count
-    // check per finding.
-    statement.setUncheckedArguments(StatementArguments(values))
-    try statement.execute()
+    let statement: Statement
+    if let prepared = findingStatement {
+      statement = prepared
+    } else {
+      statement = try db.makeStatement(
+        sql: """
+          INSERT INTO findings (survey_id, building_key, flat_key, quarter, rule, cite, status,
+            element, message, measured, unit, required_min, required_max, required, remedy)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          """)
+      findingStatement = statement
+    }
+    var binder = Binder(statement.sqliteStatement)
+    binder.bind(survey)
+    binder.bind(building)
+    binder.bind(flat)
+    binder.bind(quarter)
+    binder.bind(finding.rule)
+    binder.bind(Int64(finding.cite))
+    binder.bind(finding.status)
+    binder.bind(finding.element)
+    binder.bind(finding.message)
+    binder.bind(finding.measured)
+    binder.bind(finding.unit)
+    binder.bind(finding.requiredMin)
+    binder.bind(finding.requiredMax)
+    binder.bind(finding.required)
+    binder.bind(finding.remedy)
+    try binder.step(db)
   }
 
   /// Makes the survey visible, whole.
@@ -477,6 +550,7 @@ public final class SnapshotWriter {
   /// - Returns: The survey's number in the inventory.
   @discardableResult
   public func commit() throws(InventoryError) -> Int64 {
+    findingStatement = nil
     try run { db in try db.commit() }
     open = false
     return survey
@@ -484,9 +558,69 @@ public final class SnapshotWriter {
 
   /// Drops the survey: the inventory keeps what it had.
   public func rollback() {
+    findingStatement = nil
     guard open else { return }
     open = false
     try? inventory.queue.inDatabase { db in try db.rollback() }
+  }
+}
+
+/// Binds a prepared statement's parameters in order, then steps and
+/// resets it. Text is bound as transient (SQLite copies it), so the Swift
+/// strings need not outlive the call.
+private struct Binder {
+  let statement: OpaquePointer
+  var index: Int32 = 1
+  var code = SQLITE_OK
+
+  init(_ statement: OpaquePointer) { self.statement = statement }
+
+  /// SQLite's "copy the bytes now": its C macro does not come through.
+  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+  mutating func bind(_ value: String?) {
+    defer { index += 1 }
+    guard var value, code == SQLITE_OK else {
+      if code == SQLITE_OK { code = sqlite3_bind_null(statement, index) }
+      return
+    }
+    let index = self.index
+    let statement = self.statement
+    code = value.withUTF8 { utf8 in
+      // An empty buffer has no address, and a null pointer would bind NULL.
+      guard !utf8.isEmpty else { return sqlite3_bind_text(statement, index, "", 0, Self.transient) }
+      return utf8.withMemoryRebound(to: CChar.self) { text in
+        sqlite3_bind_text(statement, index, text.baseAddress, Int32(text.count), Self.transient)
+      }
+    }
+  }
+
+  mutating func bind(_ value: Int64?) {
+    defer { index += 1 }
+    guard code == SQLITE_OK else { return }
+    code =
+      value.map { sqlite3_bind_int64(statement, index, $0) } ?? sqlite3_bind_null(statement, index)
+  }
+
+  mutating func bind(_ value: Double?) {
+    defer { index += 1 }
+    guard code == SQLITE_OK else { return }
+    code =
+      value.map { sqlite3_bind_double(statement, index, $0) } ?? sqlite3_bind_null(statement, index)
+  }
+
+  /// Runs the statement once and makes it ready for the next values.
+  mutating func step(_ db: Database) throws {
+    if code == SQLITE_OK {
+      code = sqlite3_step(statement)
+    }
+    let result = code
+    sqlite3_reset(statement)
+    guard result == SQLITE_DONE else {
+      throw DatabaseError(
+        resultCode: ResultCode(rawValue: result),
+        message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
+    }
   }
 }
 

@@ -220,7 +220,6 @@ extension Inventory {
     var flat: String
     var rule: String
     var element: String
-    var place: String
     var status: String
     var measured: Double?
     var unit: String?
@@ -236,7 +235,7 @@ extension Inventory {
     -> [String: [SurveyComparison.FindingChange]]
   {
     let sql = """
-      SELECT b.id, coalesce(f.id, ''), g.rule, g.element, g.place, g.status, g.measured, g.unit,
+      SELECT b.id, coalesce(f.id, ''), g.rule, g.element, g.status, g.measured, g.unit,
         g.required
       FROM findings AS g JOIN buildings AS b ON b.key = g.building_key
       LEFT JOIN flats AS f ON f.key = g.flat_key
@@ -247,8 +246,8 @@ extension Inventory {
       AnyCursor(
         try Row.fetchCursor(db, sql: sql, arguments: [survey]).map { row in
           FindingRow(
-            building: row[0], flat: row[1], rule: row[2], element: row[3], place: row[4],
-            status: row[5], measured: row[6], unit: row[7], required: row[8])
+            building: row[0], flat: row[1], rule: row[2], element: row[3], status: row[4],
+            measured: row[5], unit: row[6], required: row[7])
         })
     }
     let before = try cursor(old)
@@ -311,10 +310,18 @@ extension Inventory {
     let row = new ?? old
     return SurveyComparison.FindingChange(
       rule: row?.rule ?? "",
-      element: (row?.flat.isEmpty ?? true) ? row?.element ?? "" : row?.place ?? "",
+      element: (row?.flat.isEmpty ?? true) ? row?.element ?? "" : place(row?.element ?? ""),
       change: change, before: old?.status ?? "pass", after: new?.status ?? "pass",
       measuredBefore: old?.measured, measuredAfter: new?.measured,
       unit: new?.unit ?? old?.unit, required: new?.required ?? old?.required)
+  }
+
+  /// The element below its flat: `room bath › shower s1` of `building b1 ›
+  /// flat f1 › room bath › shower s1`.
+  private static func place(_ element: String) -> String {
+    element.components(separatedBy: " › ")
+      .drop { $0.hasPrefix("building ") || $0.hasPrefix("flat ") }
+      .joined(separator: " › ")
   }
 
   /// A flat's key and values as read for the merge.

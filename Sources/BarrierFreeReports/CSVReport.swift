@@ -153,7 +153,7 @@ public struct CSVReport: Sendable {
   /// Rows as CSV text in `dialect`, each ending in CRLF; the cells of the
   /// columns `header` names in `numericColumns` go out as numbers when they
   /// are numbers, every other cell as text (`cell(_:numeric:dialect:)`).
-  static func lines(
+  public static func lines(
     _ table: [[String]], header: [String], numericColumns: Set<String>, dialect: Dialect
   ) throws -> String {
     var rows = CSVRows(delimiter: dialect == .semicolon ? ";" : ",")

@@ -39,7 +39,9 @@ public enum CompareReport {
 
   /// `survey 1 (2025-05-01, spring)`.
   static func name(_ side: SurveyComparison.Side) -> String {
-    let about = [side.surveyed, side.label].compactMap { $0 }.joined(separator: ", ")
+    // Labels and file names come from users: one line each, always.
+    let about = [side.surveyed, side.label].compactMap { $0?.escapedForOneLine }
+      .joined(separator: ", ")
     return "survey \(side.survey)" + (about.isEmpty ? "" : " (\(about))")
   }
 
@@ -125,8 +127,8 @@ public enum CompareReport {
   static func plainText(_ comparison: SurveyComparison) -> String {
     var lines = [
       "Comparison of \(name(comparison.before)) with \(name(comparison.after)), profile \(comparison.profile)",
-      "  before: \(comparison.before.inputs.joined(separator: ", "))",
-      "  after:  \(comparison.after.inputs.joined(separator: ", "))",
+      "  before: \(comparison.before.inputs.map(\.escapedForOneLine).joined(separator: ", "))",
+      "  after:  \(comparison.after.inputs.map(\.escapedForOneLine).joined(separator: ", "))",
     ]
     lines += summaryLines(comparison)
     lines.append("")

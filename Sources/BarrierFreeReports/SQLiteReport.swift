@@ -1,4 +1,5 @@
 import BarrierFreeInventory
+import BarrierFreeMatching
 import BarrierFreeModel
 import BarrierFreeRules
 import BarrierFreeUpgrades
@@ -85,6 +86,15 @@ public final class InventoryReportWriter: ReportWriter {
     }
     let writer = try SnapshotWriter(inventory: inventory, survey: surveyRecord)
     try writer.rules(Self.ruleRecords(header.rules))
+    if let measures = options.upgrades?.planner.measures {
+      try writer.measures(
+        measures.map {
+          InventoryRecord.Measure(
+            id: $0.id, title: $0.title, unit: $0.unit.rawValue, costLow: $0.cost.low,
+            costHigh: $0.cost.high, atLeast: $0.cost.atLeast, priceYear: $0.cost.priceYear,
+            source: $0.cost.source, certainty: $0.cost.certainty.rawValue)
+        })
+    }
     self.writer = writer
   }
 
@@ -119,53 +129,81 @@ public final class InventoryReportWriter: ReportWriter {
     let selection = header.findings
     let upgrades = options.upgrades
     let registers = options.registers
+    let citations = CitationIndex(header.rules)
     return { assessment, _ in
-      let report = BuildingReport(
-        assessment, units: units, findings: selection,
-        upgrades: upgrades?.upgrades(for: assessment) ?? [:], registers: registers)
-      return Self.record(report, of: assessment)
+      Self.record(
+        assessment, units: units, findings: selection, citations: citations,
+        upgrades: upgrades?.upgrades(for: assessment) ?? [:],
+        registers: registers?.categories(for: assessment) ?? [:])
     }
   }
 
-  /// The rows of `report`, with what only the model knows (rooms, area).
-  static func record(_ report: BuildingReport, of assessment: BuildingAssessment)
-    -> InventoryRecord.Building
-  {
+  /// The rows of `assessment`: what ``BuildingReport`` says of it, made
+  /// straight from the assessment (a building report also words each
+  /// flat's blockers and open questions, which the rows do not keep).
+  static func record(
+    _ assessment: BuildingAssessment, units: UnitSystem, findings selection: FindingSelection,
+    citations: CitationIndex, upgrades: [String: FlatUpgrade], registers: [String: RegisterResult]
+  ) -> InventoryRecord.Building {
     let model = Dictionary(
       (assessment.building?.flats ?? []).map { ($0.id, $0) },
       uniquingKeysWith: { first, _ in first })
+    var paths = PathTexts()
+    func records(_ findings: [Finding]) -> [InventoryRecord.Finding] {
+      findings.stableSorted().filter { selection.lists($0.status) }.map {
+        record($0, paths: &paths, units: units, citations: citations)
+      }
+    }
+    let buildingFindings = records(assessment.results.last?.findings ?? [])
     return InventoryRecord.Building(
-      id: report.id, quarter: assessment.quarter, name: report.name, address: report.address,
-      flats: report.flats.map { flat in
+      id: assessment.id, quarter: assessment.quarter, name: assessment.name,
+      address: BuildingReport.addressText(assessment.address),
+      flats: assessment.flats.map { flat in
+        let classification = flat.classification
+        let (route, routeProblem) = FlatReport.route(of: flat)
+        let findings = records(flat.findings)
         let rooms = model[flat.id]
+        let register = registers[flat.id]
         return InventoryRecord.Flat(
           id: flat.id, number: flat.number, storey: flat.storey, rooms: rooms?.rooms.count ?? 0,
-          area: rooms?.area?.squareMetres, class: flat.class, verified: flat.verified,
-          verifiedClass: flat.verifiedClass, nextClass: flat.nextClass,
-          fails: flat.count(.fail), unknowns: flat.count(.unknown),
-          blockingRules: flat.blockingRules, route: flat.route?.joined(separator: " → "),
-          routeProblem: flat.routeProblem,
-          upgrade: flat.upgrade.map {
+          area: rooms?.area?.squareMetres, class: classification.class,
+          verified: classification.verified, verifiedClass: classification.verifiedClass,
+          nextClass: classification.nextClass,
+          fails: flat.findings.count { $0.status == .fail },
+          unknowns: flat.findings.count { $0.status == .unknown },
+          blockingRules: FlatReport.blockingRules(flat.blockers),
+          route: route?.joined(separator: " → "), routeProblem: routeProblem,
+          upgrade: upgrades[flat.id].map {
             InventoryRecord.Upgrade(
               target: $0.target, reaches: $0.reaches, costLow: $0.costLow.rounded(),
               costHigh: $0.costHigh.rounded(), surveyNeeded: $0.surveyNeeded,
               measures: $0.measures, funding: $0.funding)
           },
-          registerCategory: flat.register?.category,
-          registerPossible: flat.register?.possible ?? [],
-          findings: flat.findings.map(record))
+          registerCategory: register?.category, registerPossible: register?.possible ?? [],
+          findings: findings)
       },
-      findings: report.findings.map(record))
+      findings: buildingFindings)
   }
 
-  static func record(_ finding: FindingReport) -> InventoryRecord.Finding {
-    InventoryRecord.Finding(
-      rule: finding.rule, status: finding.status.rawValue, standard: finding.standard,
-      clause: finding.clause, element: finding.element, place: finding.place,
-      message: finding.message, measured: finding.measured?.value,
-      unit: finding.measured?.unit ?? finding.required?.unit,
-      requiredMin: finding.required?.minimum, requiredMax: finding.required?.maximum,
-      required: finding.required?.text, remedy: finding.remedy)
+  /// A finding's row; like the compact JSON report, without a message or
+  /// remedy where the measured and required values say it all (`clear
+  /// width 780 mm; ≥ 800 mm required`), which also spares wording a
+  /// message for most of the millions of rows.
+  static func record(
+    _ finding: Finding, paths: inout PathTexts, units: UnitSystem, citations: CitationIndex
+  ) -> InventoryRecord.Finding {
+    let evaluation = finding.evaluation
+    let element = paths.texts(of: finding.path).element
+    let shown = units.shown(evaluation.measured, against: evaluation.required)
+    let worded = !evaluation.saysOnlyItsValues
+    return InventoryRecord.Finding(
+      rule: finding.rule, cite: citations.index(of: finding.citation, rule: finding.rule),
+      status: finding.status.rawValue, element: element,
+      message: worded ? evaluation.message(in: units) : nil, measured: shown.measured?.value,
+      unit: shown.measured?.unit.rawValue ?? shown.required?.unit.rawValue,
+      requiredMin: shown.required?.minimum, requiredMax: shown.required?.maximum,
+      required: shown.required.map { "\($0)" },
+      remedy: worded ? evaluation.remedy.map(units.converting) : nil)
   }
 
   /// Adds a building's rows to the open transaction.
@@ -178,7 +216,9 @@ public final class InventoryReportWriter: ReportWriter {
     try writer?.quarter(id: view.id, name: view.name)
     var paths = PathTexts()
     let findings = view.pathFindings.stableSorted().filter { header.findings.lists($0.status) }
-      .map { Self.record(FindingReport($0, paths: &paths, units: header.units)) }
+      .map {
+        Self.record($0, paths: &paths, units: header.units, citations: CitationIndex(header.rules))
+      }
     try writer?.quarterFindings(view.id, findings)
   }
 

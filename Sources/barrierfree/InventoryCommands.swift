@@ -157,11 +157,13 @@ struct InventoryListCommand: ParsableCommand {
 
   /// A survey in one line: `survey 2 (2026-05-04, spring): 44 flats in 8 buildings; …`.
   static func line(_ survey: SurveyRecord) -> String {
-    let about = [survey.surveyed, survey.label].compactMap { $0 }.joined(separator: ", ")
+    // A label or a file name with a line break must not forge a line.
+    let about = [survey.surveyed, survey.label].compactMap { $0?.escapedForOneLine }
+      .joined(separator: ", ")
     return "survey \(survey.id)\(about.isEmpty ? "" : " (\(about))"): "
       + "\(survey.flats) flats in \(survey.buildings) buildings, profile \(survey.profile); "
       + survey.byClass.map { "\($0.class) \($0.flats)" }.joined(separator: ", ")
-      + "; from \(survey.inputs.joined(separator: ", "))"
+      + "; from \(survey.inputs.map(\.escapedForOneLine).joined(separator: ", "))"
   }
 
   func run() throws {
@@ -317,8 +319,13 @@ struct QueryCommand: ParsableCommand {
       }
       try out.write("total: \(tallies.reduce(0) { $0 + $1.flats })\n")
     case .csv:
-      try out.write("\u{FEFF}class,flats,verified\r\n")
-      for tally in tallies { try out.write("\(tally.class),\(tally.flats),\(tally.verified)\r\n") }
+      let header = ["class", "flats", "verified"]
+      let rows = tallies.map { [$0.class, String($0.flats), String($0.verified)] }
+      try out.write(
+        "\u{FEFF}"
+          + (try CSVReport.lines(
+            [header] + rows, header: header, numericColumns: ["flats", "verified"],
+            dialect: .comma)))
     case .json:
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .prettyPrinted]

@@ -3,6 +3,8 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import BarrierFreeInventory
+
 /// The repository's root, found from this file's path.
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -66,6 +68,12 @@ struct InventoryTests {
         WHERE g.flat_key = f.key AND g.status = 'fail')
       """)
     #expect(mismatched.isEmpty)
+    // Every key points at its row (the writer does not have SQLite check
+    // them one by one).
+    #expect(try rows(db, "PRAGMA foreign_key_check").isEmpty)
+    #expect(
+      try rows(db, "SELECT count(*) FROM findings_cited").first?[0] as Int?
+        == (try rows(db, "SELECT count(*) FROM findings").first?[0] as Int?))
     // WAL, and the application id that marks the file as an inventory.
     #expect(try rows(db, "PRAGMA journal_mode").first?[0] as String? == "wal")
     #expect(try rows(db, "PRAGMA application_id").first?[0] as Int32? == 0x4246_6976)
@@ -279,5 +287,73 @@ struct SQLiteReportTests {
       try BarrierFree.check(
         sample("Samples/quarter-bielefeld.xml"), format: .sqlite, to: StringOutput())
     }
+  }
+}
+
+@Suite("Inventory migrations")
+struct InventoryMigrationTests {
+  @Test("A database of this version opens in the next: its migration runs, its surveys stay")
+  func nextVersionOpensThisOne() throws {
+    let scratch = try Scratch()
+    let db = scratch.path("q.sqlite")
+    let inventory = try Inventory(path: db, mode: .readWrite)
+    try BarrierFree.addSurvey([sample("Samples/quarter-bielefeld.xml")], to: inventory)
+    try inventory.close()
+    // The next version: this one's migrations and one more.
+    var next = InventorySchema.migrator
+    next.registerMigration("v2") { db in
+      // No `--` comment here: SQLite pastes the column's text into the
+      // table's, where a comment would swallow what follows.
+      try db.execute(sql: "ALTER TABLE flats ADD COLUMN photo TEXT")
+    }
+    // Read-only, an older database is refused: it must be brought up to date first.
+    #expect {
+      try Inventory(path: db, mode: .readOnly, migrator: next)
+    } throws: { error in
+      (error as? InventoryError)?.message.hasPrefix("written by an older version") == true
+    }
+    let upgraded = try Inventory(path: db, mode: .readWrite, migrator: next)
+    #expect(try upgraded.surveys().map(\.flats) == [44])
+    try upgraded.close()
+    #expect(
+      try rows(db, "SELECT identifier FROM grdb_migrations ORDER BY identifier").map {
+        $0[0] as String
+      } == ["v1", "v2"])
+    #expect(try rows(db, "SELECT count(photo) FROM flats").first?[0] as Int? == 0)
+    // And this version now refuses it: it was written by a newer one.
+    #expect {
+      try Inventory(path: db, mode: .readOnly)
+    } throws: { error in
+      (error as? InventoryError)?.message.hasPrefix("written by a newer version") == true
+    }
+  }
+
+  @Test("With --upgrades the measures' cost ranges, price years and sources are kept")
+  func measures() throws {
+    let scratch = try Scratch()
+    let db = scratch.path("q.sqlite")
+    let inventory = try Inventory(path: db, mode: .readWrite)
+    let assessor = try Assessor(ladder: try ProfileLibrary.builtIn.ladder(for: "din18040-2-r"))
+    var options = ReportOptions()
+    options.upgrades = UpgradeContext(
+      planner: UpgradePlanner(assessor: assessor, measures: try MeasureCatalogue.builtIn.measures))
+    try BarrierFree.addSurvey(
+      [sample("Samples/quarter-bielefeld.xml")], to: inventory, options: options)
+    try inventory.close()
+    let widen = try #require(
+      try rows(
+        db,
+        "SELECT cost_low, cost_high, price_year, source, certainty FROM measures WHERE id = 'door.widen-light-wall'"
+      ).first)
+    #expect(widen[0] as Double? == 500)
+    #expect((widen[2] as Int? ?? 0) >= 2020)
+    #expect((widen[3] as String? ?? "").isEmpty == false)
+    // Every measure a flat names is in the table.
+    let named = try rows(
+      db, "SELECT upgrade_measures FROM flats WHERE upgrade_measures <> ''"
+    ).flatMap { ($0[0] as String).split(separator: " ").map(String.init) }
+    let known = Set(try rows(db, "SELECT id FROM measures").map { $0[0] as String })
+    #expect(!named.isEmpty)
+    #expect(Set(named).isSubset(of: known))
   }
 }

@@ -30,7 +30,7 @@ let allowedImports: KeyValuePairs<String, Set<String>> = [
     "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "BarrierFreeXMLSupport",
     "CLibXML2", "Foundation",
   ],
-  "BarrierFreeInventory": ["BarrierFreeModel", "GRDB", "Foundation"],
+  "BarrierFreeInventory": ["BarrierFreeModel", "GRDB", "GRDBSQLite", "Foundation"],
   "BarrierFreeReports": [
     "BarrierFreeModel", "BarrierFreeRules", "BarrierFreeUpgrades", "BarrierFreeMatching",
     "BarrierFreeInventory", "CSV",
