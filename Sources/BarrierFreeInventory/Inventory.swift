@@ -270,6 +270,20 @@ public final class Inventory: Sendable {
     }
   }
 
+  /// The number of survey `id`, or of the latest when nil, without
+  /// counting its flats (what a query needs, whatever the inventory's size).
+  ///
+  /// - Throws: ``InventoryError`` when there is no such survey.
+  func surveyID(_ id: Int64?) throws(InventoryError) -> Int64 {
+    let found = try reading { db in
+      try Int64.fetchOne(
+        db, sql: id == nil ? "SELECT max(id) FROM surveys" : "SELECT id FROM surveys WHERE id = ?",
+        arguments: id.map { [$0] } ?? [])
+    }
+    guard let found else { return try survey(id).id }  // Its error names the surveys there are.
+    return found
+  }
+
   /// The survey `id`, or the latest when nil.
   ///
   /// - Throws: ``InventoryError`` when there is no such survey.

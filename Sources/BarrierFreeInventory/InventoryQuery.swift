@@ -151,7 +151,7 @@ extension Inventory {
   /// (buildings as read, flats as in their building); memory stays flat
   /// however many there are.
   public func flats(_ query: InventoryQuery, _ each: (FlatListing) throws -> Void) throws {
-    let survey = try survey(query.survey).id
+    let survey = try surveyID(query.survey)
     let (condition, arguments) = try condition(query, survey: survey)
     try reading { db in
       let rows = try Row.fetchCursor(
@@ -179,7 +179,7 @@ extension Inventory {
   /// The flats `query` selects, counted per class, best class first (every
   /// class of the ladder, also with none).
   public func counts(_ query: InventoryQuery) throws(InventoryError) -> [ClassTally] {
-    let survey = try survey(query.survey).id
+    let survey = try surveyID(query.survey)
     let (condition, arguments) = try condition(query, survey: survey)
     let ladder = try ladder(of: survey)
     let found = try reading { db in

@@ -100,6 +100,7 @@ enum IFCBridgeRunner {
     let status = process.terminationStatus
     if status == 0 {
       for line in lines { StandardError.print("\(ifc.escapedForOneLine): \(line)") }
+      for line in summary(of: xml) { StandardError.print("\(ifc.escapedForOneLine): \(line)") }
       return
     }
     // 3: the bridge's own "ifcopenshell is not installed"; 127: a shell or
@@ -118,6 +119,32 @@ enum IFCBridgeRunner {
       messages.isEmpty
         ? "error: \(ifc.escapedForOneLine): the IFC bridge failed (exit \(status))"
         : messages.joined(separator: "\n"))
+  }
+}
+
+extension IFCBridgeRunner {
+  /// What the model became, a line per flat: its rooms with their kinds,
+  /// its doors and how many of their widths are estimates or missing, so
+  /// that a planner sees at once what the check is about to judge.
+  static func summary(of xml: String) -> [String] {
+    guard let reader = try? PortfolioReader(path: xml) else { return [] }
+    var lines: [String] = []
+    while let event = reader.next() {
+      guard case .building(let building, _) = event else { continue }
+      if building.flats.isEmpty { lines.append("building \(building.id): no flat") }
+      for flat in building.flats {
+        let rooms = flat.rooms.map { "\($0.name ?? $0.id) (\($0.kind.rawValue))" }
+        let doors = flat.doors
+        let estimated = doors.count { $0.clearWidthEstimated }
+        let missing = doors.count { $0.clearWidth == nil }
+        lines.append(
+          "building \(building.id), flat \(flat.id): \(rooms.count) room\(rooms.count == 1 ? "" : "s")"
+            + (rooms.isEmpty ? "" : " (\(rooms.joined(separator: ", ")))")
+            + "; \(doors.count) door\(doors.count == 1 ? "" : "s"), clear width estimated for "
+            + "\(estimated), not in the model for \(missing)")
+      }
+    }
+    return lines.map(\.escapedForOneLine)
   }
 }
 

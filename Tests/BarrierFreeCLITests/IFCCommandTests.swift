@@ -28,6 +28,12 @@ struct IFCCommandTests {
     #expect(
       result.standardError.contains(
         "warning: #434 IfcBuilding 'FZK-Haus': no IfcZone/IfcSpatialZone names a flat"))
+    // The model in one line per flat: its rooms and how its doors were measured.
+    #expect(
+      result.standardError.contains(
+        "building FZK-Haus, flat flat-FZK-Haus: 7 rooms (Wohnen (living), Bad (bathroom), "
+          + "Küche (kitchen), Buero (other), Galerie (other), Flur (hallway), Schlafzimmer "
+          + "(bedroom)); 5 doors, clear width estimated for 3, not in the model for 2"))
     let report = try #require(
       try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
     let buildings = try #require(report["buildings"] as? [[String: Any]])
