@@ -8,7 +8,7 @@ import Foundation
 /// The report as a survey in an inventory (`Schemas/inventory.sql`): a row
 /// per building, flat and finding, the rules they cite, the quarters.
 ///
-/// Two ways: into an ``Inventory`` that keeps surveys (`barrierfree
+/// Two ways: into an `Inventory` that keeps surveys (`barrierfree
 /// inventory add`), committed at ``end(_:)``; or, as ``ReportFormat/sqlite``,
 /// into a new database in a temporary file whose bytes go to the output at
 /// the end (a file of one survey, like the xlsx spreadsheet: binary, so only

@@ -95,4 +95,37 @@ struct MatchingDocumentationTests {
     #expect(article.contains(#"// b8-f31 1500.0 4000.0 ["shower.make-level"]"#))
     #expect(article.contains("print(result.flats[0].category)  // A"))
   }
+
+  @Test(
+    "KeepingAnInventory.md: the first survey of the quarter and its ground-floor wheelchair flats")
+  func keepingAnInventory() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bf-doc-\(UUID().uuidString).sqlite"
+    ).path
+    defer {
+      for suffix in ["", "-wal", "-shm"] {
+        try? FileManager.default.removeItem(atPath: path + suffix)
+      }
+    }
+    let inventory = try Inventory(path: path, mode: .readWrite)
+    var options = ReportOptions()
+    options.surveyed = "2026-05-01"
+    let added = try BarrierFree.addSurvey(
+      [repositoryRoot.appendingPathComponent("Samples/quarter-bielefeld.xml").path], to: inventory,
+      findings: .open, options: options)
+    #expect("survey \(added.survey): \(added.result.flats) flats" == "survey 1: 44 flats")
+    var wheelchair = InventoryQuery()
+    wheelchair.classes = ["wheelchair"]
+    wheelchair.storeys = 0...0
+    var listed: [String] = []
+    try inventory.flats(wheelchair) { listed.append("\($0.flat) \($0.verified)") }
+    try inventory.close()
+    #expect(listed == ["b1-f01 true", "b1-f02 false", "b8-f01 true"])
+    let article = try String(
+      contentsOf: repositoryRoot.appendingPathComponent(
+        "Sources/BarrierFree/BarrierFree.docc/KeepingAnInventory.md"),
+      encoding: .utf8)
+    #expect(article.contains("// survey 1: 44 flats"))
+    #expect(article.contains("// b1-f01 true, b1-f02 false, b8-f01 true"))
+  }
 }
