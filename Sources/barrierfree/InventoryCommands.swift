@@ -397,27 +397,20 @@ struct CompareCommand: ParsableCommand {
   }
 
   func run() throws {
-    let comparison: SurveyComparison
-    do {
+    let comparison = try checked { () throws -> SurveyComparison in
       if let db {
         let numbers = surveys.compactMap { Int64($0) }
-        comparison = try Inventory(path: db, mode: .readOnly).compare(
+        return try Inventory(path: db, mode: .readOnly).compare(
           numbers.first, numbers.count > 1 ? numbers[1] : nil)
-      } else {
-        for file in surveys { try InputFile.checkReadable(file) }
-        let (library, id) = try ProfileChoice.resolve(profile)
-        comparison = try BarrierFree.compare(surveys[0], surveys[1], profile: id, library: library)
       }
-    } catch let error as ImportError {
-      for diagnostic in error.diagnostics { StandardError.print(diagnostic.description) }
-      StandardError.print("no comparison: an input is invalid")
-      throw ExitCode(2)
-    } catch let failure as CommandFailure {
-      StandardError.print(failure.description)
-      throw ExitCode(2)
-    } catch {
-      StandardError.print("error: \(error)")
-      throw ExitCode(2)
+      for file in surveys { try InputFile.checkReadable(file) }
+      let (library, id) = try ProfileChoice.resolve(profile)
+      do {
+        return try BarrierFree.compare(surveys[0], surveys[1], profile: id, library: library)
+      } catch let error as ImportError {
+        for diagnostic in error.diagnostics { StandardError.print(diagnostic.description) }
+        throw CommandFailure("no comparison: an input is invalid")
+      }
     }
     do {
       let out =

@@ -148,7 +148,7 @@ extension Evaluation.Text {
     switch self {
     case .literal(let text):
       sink.write(units.converting(text))
-    case .measured(let what):
+    case .measured(let what), .estimated(let what):
       sink.write(what)
       sink.write(literal: " ")
       let shown = units.shown(measured, against: required)
@@ -156,6 +156,9 @@ extension Evaluation.Text {
         measured.write(to: &sink)
       } else {
         sink.write(literal: "?")
+      }
+      if case .estimated = self {
+        sink.write(literal: " (estimated from a building model, not measured)")
       }
       sink.write(literal: "; ")
       if let required = shown.required {
@@ -163,18 +166,6 @@ extension Evaluation.Text {
       } else {
         sink.write(literal: "a value")
       }
-      sink.write(literal: " required")
-    case .estimated(let what):
-      sink.write(what)
-      sink.write(literal: " ")
-      let shown = units.shown(measured, against: required)
-      if let measured = shown.measured {
-        measured.write(to: &sink)
-      } else {
-        sink.write(literal: "?")
-      }
-      sink.write(literal: " (estimated from a building model, not measured); ")
-      requirement()
       sink.write(literal: " required")
     case .unmeasured(let what):
       sink.write(what)
