@@ -252,6 +252,10 @@ struct InventoryCommandTests {
       "compare", "Samples/quarter-bielefeld.xml", "Samples/quarter-bielefeld-2026.xml", "--format",
       "html",
     ])
+    let page = JSONReportTests.scratch("compare.html")
+    defer { try? FileManager.default.removeItem(atPath: page) }
+    try Data(html.standardOutput.utf8).write(to: URL(fileURLWithPath: page))
+    #expect(try HTMLReportTests.parseErrors(page) == "")
     #expect(html.standardOutput.contains("<figure class=\"chart\""))
     #expect(html.standardOutput.contains("wheelchair, after"))
     let md = try Tool.run([
