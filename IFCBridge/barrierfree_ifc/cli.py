@@ -87,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             with os.fdopen(handle, "wb") as out:
                 out.write(data)
+            # mkstemp makes the file 0600; the XML gets the permissions any new file of the user gets.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
             os.replace(temporary, target)
         except BaseException:
             try:

@@ -1,6 +1,7 @@
 """The command line: exit codes, messages, temp-file writing, refusing to overwrite the input."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -15,7 +16,13 @@ WARNING = re.compile(r"^warning: #\d+ Ifc\w+( '[^']*')?: .+$")
 
 def test_convert_writes_valid_xml_and_warnings_name_the_entity(models, tmp_path, validate):
     out = tmp_path / "design.xml"
-    result = run_cli("convert", models["IFC4"], "-o", out, check=0)
+    umask = os.umask(0o022)
+    try:
+        result = run_cli("convert", models["IFC4"], "-o", out, check=0)
+    finally:
+        os.umask(umask)
+    # The permissions of any new file of the user, not mkstemp's 0600.
+    assert out.stat().st_mode & 0o777 == 0o644
     validate(out.read_bytes())
     lines = result.stderr.decode().splitlines()
     assert lines and all(WARNING.match(line) for line in lines), lines

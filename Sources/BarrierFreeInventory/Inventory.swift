@@ -65,6 +65,9 @@ public struct SurveyRecord: Sendable, Hashable, Codable {
     public var `class`: String
     /// Its flats.
     public var flats: Int
+    /// How many of them are verified (the others are "possibly" of the
+    /// class: unknowns hold it open).
+    public var verified: Int
   }
 }
 
@@ -200,7 +203,11 @@ public final class Inventory: Sendable {
     switch error.resultCode {
     case .SQLITE_NOTADB:
       return InventoryError(
-        path: path, message: "not a SQLite database (nor a BarrierFree inventory)")
+        path: path,
+        message: "not a SQLite database (nor a BarrierFree inventory)"
+          + (looksLikeXML(path)
+            ? "; it looks like XML, a portfolio perhaps: `barrierfree inventory add "
+              + "PORTFOLIO.xml --db INVENTORY.sqlite` makes an inventory of one" : ""))
     case .SQLITE_CANTOPEN:
       return InventoryError(path: path, message: "cannot be opened (missing, or no permission)")
     case .SQLITE_BUSY, .SQLITE_LOCKED:
@@ -223,6 +230,15 @@ public final class Inventory: Sendable {
     } catch {
       throw Self.failure(path, error)
     }
+  }
+
+  /// Whether the file starts as an XML document does (after white space).
+  static func looksLikeXML(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 256)) ?? Data()
+    let skipped: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF]
+    return head.first { !skipped.contains($0) } == UInt8(ascii: "<")
   }
 
   /// Runs `body` on the database, reading only; database errors become
@@ -251,10 +267,12 @@ public final class Inventory: Sendable {
         ).map { ($0["survey_id"] as Int64, $0["n"] as Int) })
       let classes = Dictionary(
         grouping: try Row.fetchAll(
-          db, sql: "SELECT survey_id, class, flats FROM flats_per_class"),
+          db, sql: "SELECT survey_id, class, flats, verified FROM flats_per_class"),
         by: { $0["survey_id"] as Int64 }
       ).mapValues {
-        $0.map { SurveyRecord.ClassCount(class: $0["class"], flats: $0["flats"]) }
+        $0.map {
+          SurveyRecord.ClassCount(class: $0["class"], flats: $0["flats"], verified: $0["verified"])
+        }
       }
       return try Row.fetchAll(
         db, sql: "SELECT id, surveyed, label, profile, tool_version FROM surveys ORDER BY id"

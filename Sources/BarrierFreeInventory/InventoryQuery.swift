@@ -65,6 +65,15 @@ public struct FlatListing: Sendable, Hashable, Codable {
   public var unknowns: Int
   /// The rules between it and the next class.
   public var blockingRules: String
+  /// The class an upgrade aims at, when the survey has upgrades.
+  public var upgradeTarget: String?
+  /// Whether the catalogue's measures reach it; false: something no
+  /// measure clears is left (the cost range is then of the rest only).
+  public var upgradeReaches: Bool?
+  /// What keeps the upgrade from its target (`no known measure for
+  /// hallway.width`, `not measured yet: door.clear-width`); nil when it
+  /// reaches it.
+  public var upgradeBlockedBy: String?
   /// The upgrade's cost range in EUR, when the survey has upgrades.
   public var upgradeCostLow: Double?
   /// The high end.
@@ -159,7 +168,8 @@ extension Inventory {
         sql: """
           SELECT f.survey_id, f.quarter, f.building, b.address, f.id, f.number, f.storey, f.class,
             f.verified, f.verified_class, f.next_class, f.fails, f.unknowns, f.blocking_rules,
-            f.upgrade_cost_low, f.upgrade_cost_high, f.register_category
+            f.upgrade_cost_low, f.upgrade_cost_high, f.register_category, f.upgrade_target,
+            f.upgrade_reaches, f.upgrade_blocked_by
           FROM flats AS f JOIN buildings AS b ON b.key = f.building_key
           WHERE \(condition)
           ORDER BY f.key
@@ -170,8 +180,9 @@ extension Inventory {
             survey: row[0], quarter: row[1], building: row[2], address: row[3], flat: row[4],
             number: row[5], storey: row[6], class: row[7], verified: row[8],
             verifiedClass: row[9], nextClass: row[10], fails: row[11], unknowns: row[12],
-            blockingRules: row[13], upgradeCostLow: row[14], upgradeCostHigh: row[15],
-            register: row[16]))
+            blockingRules: row[13], upgradeTarget: row[17], upgradeReaches: row[18],
+            upgradeBlockedBy: row[19],
+            upgradeCostLow: row[14], upgradeCostHigh: row[15], register: row[16]))
       }
     }
   }

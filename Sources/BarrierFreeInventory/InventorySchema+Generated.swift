@@ -143,6 +143,7 @@ CREATE TABLE flats (
   upgrade_survey_needed INTEGER,      -- 1 when a measure's need or size awaits a survey
   upgrade_measures TEXT,              -- the measures' ids, space-separated
   upgrade_funding TEXT,               -- the funding offers that apply, '; '-separated
+  upgrade_blocked_by TEXT,            -- what keeps the upgrade from its target: no known measure for …, not measured yet: …
   register_category TEXT,             -- its category in surveys.register_scheme (--register), NULL otherwise
   register_possible TEXT,             -- better categories not yet ruled out (unknowns), space-separated
   UNIQUE (survey_id, building, id)

@@ -194,12 +194,15 @@ public enum InventoryRecord {
     public var measures: [String]
     /// The funding offers.
     public var funding: [String]
+    /// What keeps it from its target, in words; empty when it reaches it.
+    public var blockedBy: String
 
     /// Creates an upgrade.
     public init(
       target: String, reaches: Bool, costLow: Double, costHigh: Double, surveyNeeded: Bool,
-      measures: [String], funding: [String]
+      measures: [String], funding: [String], blockedBy: String = ""
     ) {
+      self.blockedBy = blockedBy
       self.target = target
       self.reaches = reaches
       self.costLow = costLow
@@ -474,9 +477,9 @@ public final class SnapshotWriter {
             area, class, class_rank, verified, verified_class, next_class, fails, unknowns,
             blocking, blocking_rules, route, route_problem, upgrade_target, upgrade_reaches,
             upgrade_cost_low, upgrade_cost_high, upgrade_survey_needed, upgrade_measures,
-            upgrade_funding, register_category, register_possible)
+            upgrade_funding, upgrade_blocked_by, register_category, register_possible)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-            ?, ?)
+            ?, ?, ?)
           """)
       for flat in building.flats {
         let upgrade = flat.upgrade
@@ -488,6 +491,7 @@ public final class SnapshotWriter {
           flat.routeProblem, upgrade?.target, upgrade?.reaches, upgrade?.costLow,
           upgrade?.costHigh, upgrade?.surveyNeeded,
           upgrade?.measures.joined(separator: " "), upgrade?.funding.joined(separator: "; "),
+          upgrade.map { $0.blockedBy.isEmpty ? nil : $0.blockedBy } ?? nil,
           flat.registerCategory,
           flat.registerCategory == nil ? nil : flat.registerPossible.joined(separator: " "),
         ]

@@ -160,7 +160,7 @@ public struct SurveyComparison: Sendable, Hashable, Codable {
 }
 
 extension Inventory {
-  /// Compares survey `before` with survey `after` (the two latest when
+  /// Compares survey `before` with survey `after` (the two added last when
   /// nil).
   ///
   /// - Throws: ``InventoryError`` when a survey is missing, there are

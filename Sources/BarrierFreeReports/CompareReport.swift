@@ -39,6 +39,11 @@ public enum CompareReport {
 
   /// `survey 1 (2025-05-01, spring)`.
   static func name(_ side: SurveyComparison.Side) -> String {
+    // Two files compared: the files are the surveys (their numbers are
+    // those of a temporary inventory).
+    if side.surveyed == nil, let label = side.label, side.inputs == [label] {
+      return label.escapedForOneLine
+    }
     // Labels and file names come from users: one line each, always.
     let about = [side.surveyed, side.label].compactMap { $0?.escapedForOneLine }
       .joined(separator: ", ")
@@ -84,7 +89,8 @@ public enum CompareReport {
       line +=
         finding.after == "unknown"
         ? ": \(value(finding.measuredBefore)) → not measured"
-        : ": was \(value(finding.measuredBefore))"
+        : ": was \(value(finding.measuredBefore)), passes now (its value is not kept: a survey of "
+          + "fails and unknowns keeps no passes)"
     case (nil, _?):
       line +=
         finding.before == "unknown"

@@ -35,8 +35,8 @@ public final class QueryReportWriter {
 
   private static let header = [
     "survey", "quarter", "building", "address", "flat", "number", "storey", "class", "verified",
-    "verified class", "next class", "fails", "unknowns", "blocking rules", "upgrade cost low",
-    "upgrade cost high", "register",
+    "verified class", "next class", "fails", "unknowns", "blocking rules", "upgrade to",
+    "upgrade reaches", "upgrade blocked by", "upgrade cost low", "upgrade cost high", "register",
   ]
   private static let numeric: Set<String> = [
     "survey", "storey", "fails", "unknowns", "upgrade cost low", "upgrade cost high",
@@ -64,13 +64,7 @@ public final class QueryReportWriter {
       let verified = flat.verified ? "" : " (possibly, unverified)"
       let blocking =
         flat.blockingRules.isEmpty ? "" : "; to \(flat.nextClass ?? ""): \(flat.blockingRules)"
-      let cost =
-        flat.upgradeCostLow.map { low in
-          let high = flat.upgradeCostHigh ?? low
-          let range =
-            low == high ? formatDecimal(low) : "\(formatDecimal(low))–\(formatDecimal(high))"
-          return "; upgrade \(range) EUR"
-        } ?? ""
+      let cost = Self.upgradeWords(flat)
       let number = flat.number.map { " (\($0))" } ?? ""
       let register = flat.register.map { "; register \($0)" } ?? ""
       let line = "\(flat.building) \(flat.flat)\(number), \(storey): \(flat.class)\(verified)"
@@ -80,7 +74,8 @@ public final class QueryReportWriter {
         String(flat.survey), flat.quarter ?? "", flat.building, flat.address ?? "", flat.flat,
         flat.number ?? "", flat.storey.map(String.init) ?? "", flat.class,
         flat.verified ? "yes" : "no", flat.verifiedClass, flat.nextClass ?? "",
-        String(flat.fails), String(flat.unknowns), flat.blockingRules,
+        String(flat.fails), String(flat.unknowns), flat.blockingRules, flat.upgradeTarget ?? "",
+        flat.upgradeReaches.map { $0 ? "yes" : "no" } ?? "", flat.upgradeBlockedBy ?? "",
         flat.upgradeCostLow.map(formatDecimal) ?? "", flat.upgradeCostHigh.map(formatDecimal) ?? "",
         flat.register ?? "",
       ]
@@ -91,6 +86,23 @@ public final class QueryReportWriter {
       try output.write(count == 0 ? "\n" : ",\n")
       try output.write(bytes: [UInt8](try encoder.encode(flat)))
     }
+  }
+
+  /// What the upgrade takes, in words: its cost range, or that no measure
+  /// reaches the next class, or that it costs nothing but measuring.
+  static func upgradeWords(_ flat: FlatListing) -> String {
+    guard let low = flat.upgradeCostLow, let target = flat.upgradeTarget else { return "" }
+    let high = flat.upgradeCostHigh ?? low
+    if flat.upgradeReaches == false {
+      return "; upgrade to \(target) held up: \(flat.upgradeBlockedBy ?? "no measure reaches it")"
+        + (high > 0 ? " (the rest \(range(low, high)) EUR)" : "")
+    }
+    if high == 0 { return "; upgrade to \(target): nothing to build" }
+    return "; upgrade to \(target) \(range(low, high)) EUR"
+  }
+
+  private static func range(_ low: Double, _ high: Double) -> String {
+    low == high ? formatDecimal(low) : "\(formatDecimal(low))–\(formatDecimal(high))"
   }
 
   /// The end: JSON's bracket, the text's count.

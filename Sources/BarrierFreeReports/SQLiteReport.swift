@@ -177,7 +177,7 @@ public final class InventoryReportWriter: ReportWriter {
             InventoryRecord.Upgrade(
               target: $0.target, reaches: $0.reaches, costLow: $0.costLow.rounded(),
               costHigh: $0.costHigh.rounded(), surveyNeeded: $0.surveyNeeded,
-              measures: $0.measures, funding: $0.funding)
+              measures: $0.measures, funding: $0.funding, blockedBy: $0.blockedBy)
           },
           registerCategory: register?.category, registerPossible: register?.possible ?? [],
           findings: findings)

@@ -113,6 +113,23 @@ struct InventoryAddCommand: AsyncParsableCommand {
 
   func run() async throws {
     let check = try check()
+    let created = !FileManager.default.fileExists(atPath: db)
+    do {
+      try await add(check)
+    } catch {
+      // A database this run created and could not fill is not left
+      // behind, empty, to look like an inventory.
+      if created { Self.remove(db) }
+      throw error
+    }
+  }
+
+  /// The database file and its WAL companions.
+  static func remove(_ db: String) {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+  }
+
+  private func add(_ check: CheckCommand) async throws {
     let inventory: Inventory
     do {
       try OutputFile.refuseInput(output: db, inputs: files + [profile, measures].compactMap { $0 })
@@ -161,8 +178,11 @@ struct InventoryListCommand: ParsableCommand {
     let about = [survey.surveyed, survey.label].compactMap { $0?.escapedForOneLine }
       .joined(separator: ", ")
     return "survey \(survey.id)\(about.isEmpty ? "" : " (\(about))"): "
-      + "\(survey.flats) flats in \(survey.buildings) buildings, profile \(survey.profile); "
-      + survey.byClass.map { "\($0.class) \($0.flats)" }.joined(separator: ", ")
+      + "\(plural(survey.flats, "flat")) in \(plural(survey.buildings, "building")), "
+      + "profile \(survey.profile); "
+      + survey.byClass.map {
+        "\($0.class) \($0.flats)" + ($0.verified < $0.flats ? " (\($0.verified) verified)" : "")
+      }.joined(separator: ", ")
       + "; from \(survey.inputs.map(\.escapedForOneLine).joined(separator: ", "))"
   }
 
@@ -223,9 +243,12 @@ struct QueryCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Only flats of this building.", valueName: "id"))
   var building: String?
 
+  // Unconditional: `--storey -1` (a basement) is a value, not an option.
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "Only flats whose entrance is on this storey (0: ground floor), or a range like 0...2.",
+      "Only flats whose entrance is on this storey (0: ground floor, -1: basement), or a range "
+        + "like 0...2.",
       valueName: "n|from...to"))
   var storey: String?
 
@@ -357,7 +380,8 @@ struct CompareCommand: ParsableCommand {
 
   @Argument(
     help: ArgumentHelp(
-      "The earlier and the later portfolio file; with --db, the earlier and the later survey's number.",
+      "The earlier and the later portfolio file (two); with --db, the earlier and the later survey's "
+        + "number (none: the two added last).",
       valueName: "old new"))
   var surveys: [String] = []
 
@@ -411,6 +435,14 @@ struct CompareCommand: ParsableCommand {
         for diagnostic in error.diagnostics { StandardError.print(diagnostic.description) }
         throw CommandFailure("no comparison: an input is invalid")
       }
+    }
+    if let before = comparison.before.surveyed, let after = comparison.after.surveyed,
+      before > after
+    {
+      StandardError.print(
+        "warning: survey \(comparison.before.survey) (\(before)) is dated after survey "
+          + "\(comparison.after.survey) (\(after)): what improved is reported as worse; give the "
+          + "earlier survey first")
     }
     do {
       let out =

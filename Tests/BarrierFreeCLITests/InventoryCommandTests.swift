@@ -36,7 +36,7 @@ struct InventoryCommandTests {
     #expect(added.status == 0)
     #expect(
       added.standardOutput
-        == "survey 1 (2025-05-01, spring): 44 flats in 8 buildings, profile din18040-2-r; wheelchair 4, barrierFree 16, barrierReduced 1, none 23; from Samples/quarter-bielefeld.xml\n"
+        == "survey 1 (2025-05-01, spring): 44 flats in 8 buildings, profile din18040-2-r; wheelchair 4 (3 verified), barrierFree 16 (13 verified), barrierReduced 1, none 23; from Samples/quarter-bielefeld.xml\n"
     )
     // Closed cleanly: the WAL is folded into the file.
     #expect(!FileManager.default.fileExists(atPath: db + "-wal"))
@@ -71,7 +71,7 @@ struct InventoryCommandTests {
     #expect(
       text.standardOutput == """
         b1 b1-f01 (0.01), storey 0: wheelchair; register A
-        b1 b1-f02 (0.02), storey 0: wheelchair (possibly, unverified); upgrade 0 EUR; register D
+        b1 b1-f02 (0.02), storey 0: wheelchair (possibly, unverified); upgrade to barrierReduced held up: not measured yet: door.clear-width; register D
         b8 b8-f01 (WE 01), storey 0: wheelchair; register A
         3 flats
 
@@ -93,6 +93,19 @@ struct InventoryCommandTests {
     let objects = try #require(
       try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
     #expect(objects.map { $0["flat"] as? String } == ["b1-f01", "b1-f02", "b1-f11", "b8-f01"])
+    // A basement is a storey too: `--storey -1` is a value, not an option.
+    let basement = try Self.query(db, ["--storey", "-1"])
+    #expect(basement.status == 0)
+    #expect(basement.standardOutput == "0 flats\n")
+    let nearMisses = try Self.query(db, ["--near-misses"])
+    #expect(
+      nearMisses.standardOutput.contains(
+        "b1 b1-f13 (1.03), storey 1: barrierReduced; to barrierFree: shower.size; upgrade to barrierFree 1500–4000 EUR; register C"
+      ))
+    #expect(
+      nearMisses.standardOutput.contains(
+        "b8 b8-f12 (WE 12), storey 1: none; to barrierReduced: hallway.width; upgrade to barrierReduced held up: no known measure for hallway.width; register D"
+      ))
     let misspelt = try Self.query(db, ["--class", "wheelchar"])
     #expect(misspelt.status == 2)
     #expect(misspelt.standardError.contains("did you mean 'wheelchair'?"))
@@ -113,13 +126,21 @@ struct InventoryCommandTests {
       let result = try Tool.run(arguments)
       #expect(result.status == 2, "\(arguments)")
       #expect(
-        result.standardError
-          == "error: Samples/quarter-bielefeld.xml: not a SQLite database (nor a BarrierFree inventory)\n"
+        result.standardError.hasPrefix(
+          "error: Samples/quarter-bielefeld.xml: not a SQLite database (nor a BarrierFree inventory); "
+            + "it looks like XML, a portfolio perhaps: `barrierfree inventory add PORTFOLIO.xml")
           || result.standardError.contains("is the input"), "\(arguments): \(result.standardError)")
     }
     #expect(
       try Data(contentsOf: Tool.root.appendingPathComponent("Samples/quarter-bielefeld.xml")) == xml
     )
+    // An add that fails on its options leaves no empty database behind.
+    let fresh = Self.database("inv-fresh.sqlite")
+    let refused = try Tool.run([
+      "inventory", "add", "Samples/quarter-bielefeld.xml", "--db", fresh, "--register", "berlin",
+    ])
+    #expect(refused.status == 2)
+    #expect(!FileManager.default.fileExists(atPath: fresh))
     let missing = try Tool.run(["query", "--db", "/nonexistent/inventory.sqlite"])
     #expect(missing.status == 2)
     #expect(missing.standardError == "error: /nonexistent/inventory.sqlite: no such file\n")
@@ -165,7 +186,7 @@ struct InventoryCommandTests {
     // The next import goes on from there.
     let next = try Tool.run(["inventory", "add", "Samples/design-new-build.xml", "--db", db])
     #expect(next.status == 0)
-    #expect(next.standardOutput.hasPrefix("survey 2: 9 flats in 1 buildings"))
+    #expect(next.standardOutput.hasPrefix("survey 2: 9 flats in 1 building,"))
   }
 
   @Test("check --format sqlite: one survey, the same bytes on every run and with any jobs")

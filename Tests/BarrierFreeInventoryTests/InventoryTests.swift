@@ -107,8 +107,18 @@ struct InventoryTests {
       }
     }
     let xml = sample("Samples/quarter-bielefeld.xml")
-    #expect(message(xml, .readOnly) == "not a SQLite database (nor a BarrierFree inventory)")
-    #expect(message(xml, .readWrite) == "not a SQLite database (nor a BarrierFree inventory)")
+    for mode in [Inventory.Mode.readOnly, .readWrite] {
+      #expect(
+        message(xml, mode)
+          == "not a SQLite database (nor a BarrierFree inventory); it looks like XML, a portfolio "
+          + "perhaps: `barrierfree inventory add PORTFOLIO.xml --db INVENTORY.sqlite` makes an "
+          + "inventory of one")
+    }
+    // Not SQLite and not XML either.
+    let binary = scratch.path("binary.sqlite")
+    try Data([0x00, 0x01, 0x02, 0x03] + Array(repeating: UInt8(0x41), count: 200)).write(
+      to: URL(fileURLWithPath: binary))
+    #expect(message(binary, .readOnly) == "not a SQLite database (nor a BarrierFree inventory)")
     // Unchanged: refusing wrote nothing into it.
     #expect(try String(contentsOfFile: xml, encoding: .utf8).hasPrefix("<?xml"))
     #expect(message(scratch.path("missing.sqlite"), .readOnly) == "no such file")
