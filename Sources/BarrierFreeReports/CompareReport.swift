@@ -307,11 +307,7 @@ public enum CompareReport {
         }))
     let page = HTML(
       .lang(.english),
-      .head(
-        .meta(.charset(.utf8)),
-        .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-        .element(named: "title", nodes: [text(title)]),
-        .style(HTMLAssets.css + palette.css)),
+      HTMLAssets.head(title, extraStyle: palette.css),
       .body(
         .raw(palette.definitions),
         .header(

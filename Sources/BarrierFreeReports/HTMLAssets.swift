@@ -274,13 +274,14 @@ enum HTMLAssets {
 
 extension HTMLAssets {
   /// The head of a page of ours with `title`: UTF-8, a phone's viewport,
-  /// the shared style sheet (the plan's and the match's pages).
-  static func head(_ title: String) -> Node<HTML.DocumentContext> {
+  /// the shared style sheet and `extraStyle` (the class colours of a page
+  /// with charts): the plan's, the match's and the comparison's pages.
+  static func head(_ title: String, extraStyle: String = "") -> Node<HTML.DocumentContext> {
     .head(
       .meta(.charset(.utf8)),
       .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
       .element(named: "title", nodes: [text(title)]),
-      .style(css)
+      .style(css + extraStyle)
     )
   }
 }
